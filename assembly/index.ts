@@ -1,0 +1,10 @@
+// The only entry of the WASM module: re-exports, no logic. The host (src/wasm/memory.ts) owns the layout of
+// linear memory above heapBase(); every export takes byte addresses and sizes, and returns numbers.
+export { gradLinear, predictLinear } from './grad/linear';
+export { stepMomentum, sgdStep } from './step';
+export { fit, objectiveAndGrad } from './fit';
+
+/** First free byte of linear memory: the host allocates above it. */
+export function heapBase(): usize {
+  return __heap_base;
+}

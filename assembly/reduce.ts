@@ -1,0 +1,110 @@
+// Reductions with a fixed lane order, so that the scalar build, the f64x2 build and the JS mirror
+// (src/js/kernels.ts: dot) round identically. Eight lanes a0…a7 (lane k takes j ≡ k mod 8), then remaining
+// pairs into lanes a0, a1, then ((a0+a2)+(a4+a6)) + ((a1+a3)+(a5+a7)), then the odd tail element.
+// In f64x2 form the lanes are A0 = (a0, a1) … A3 = (a6, a7) and the combination is (A0+A1)+(A2+A3) lane-wise.
+
+/** Σⱼ x[j]·w[j] over d f64 elements at byte addresses xPtr, wPtr, in the fixed lane order above. */
+// @ts-ignore: decorator
+@inline
+export function dot(xPtr: usize, wPtr: usize, d: i32): f64 {
+  let j = 0;
+  let s: f64;
+  if (ASC_FEATURE_SIMD) {
+    let A0 = f64x2.splat(0), A1 = f64x2.splat(0), A2 = f64x2.splat(0), A3 = f64x2.splat(0);
+    for (; j + 8 <= d; j += 8) {
+      const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
+      A0 = f64x2.add(A0, f64x2.mul(v128.load(xp), v128.load(wp)));
+      A1 = f64x2.add(A1, f64x2.mul(v128.load(xp, 16), v128.load(wp, 16)));
+      A2 = f64x2.add(A2, f64x2.mul(v128.load(xp, 32), v128.load(wp, 32)));
+      A3 = f64x2.add(A3, f64x2.mul(v128.load(xp, 48), v128.load(wp, 48)));
+    }
+    for (; j + 2 <= d; j += 2) {
+      A0 = f64x2.add(A0, f64x2.mul(v128.load(xPtr + (<usize>j << 3)), v128.load(wPtr + (<usize>j << 3))));
+    }
+    const S = f64x2.add(f64x2.add(A0, A1), f64x2.add(A2, A3));
+    s = f64x2.extract_lane(S, 0) + f64x2.extract_lane(S, 1);
+  } else {
+    let a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, a4 = 0.0, a5 = 0.0, a6 = 0.0, a7 = 0.0;
+    for (; j + 8 <= d; j += 8) {
+      const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
+      a0 += load<f64>(xp) * load<f64>(wp);
+      a1 += load<f64>(xp, 8) * load<f64>(wp, 8);
+      a2 += load<f64>(xp, 16) * load<f64>(wp, 16);
+      a3 += load<f64>(xp, 24) * load<f64>(wp, 24);
+      a4 += load<f64>(xp, 32) * load<f64>(wp, 32);
+      a5 += load<f64>(xp, 40) * load<f64>(wp, 40);
+      a6 += load<f64>(xp, 48) * load<f64>(wp, 48);
+      a7 += load<f64>(xp, 56) * load<f64>(wp, 56);
+    }
+    for (; j + 2 <= d; j += 2) {
+      const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
+      a0 += load<f64>(xp) * load<f64>(wp);
+      a1 += load<f64>(xp, 8) * load<f64>(wp, 8);
+    }
+    s = ((a0 + a2) + (a4 + a6)) + ((a1 + a3) + (a5 + a7));
+  }
+  if (j < d) s += load<f64>(xPtr + (<usize>j << 3)) * load<f64>(wPtr + (<usize>j << 3));
+  return s;
+}
+
+/** g[j] += (r0·x0[j] + r1·x1[j]) + (r2·x2[j] + r3·x3[j]) for j < d: four rows' contributions in one pass. */
+// @ts-ignore: decorator
+@inline
+export function axpy4(gPtr: usize, d: i32, r0: f64, x0: usize, r1: f64, x1: usize, r2: f64, x2: usize, r3: f64, x3: usize): void {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    const R0 = f64x2.splat(r0), R1 = f64x2.splat(r1), R2 = f64x2.splat(r2), R3 = f64x2.splat(r3);
+    for (; j + 2 <= d; j += 2) {
+      const o = <usize>j << 3;
+      const t01 = f64x2.add(f64x2.mul(R0, v128.load(x0 + o)), f64x2.mul(R1, v128.load(x1 + o)));
+      const t23 = f64x2.add(f64x2.mul(R2, v128.load(x2 + o)), f64x2.mul(R3, v128.load(x3 + o)));
+      v128.store(gPtr + o, f64x2.add(v128.load(gPtr + o), f64x2.add(t01, t23)));
+    }
+  } else {
+    for (; j + 2 <= d; j += 2) {
+      const o = <usize>j << 3;
+      store<f64>(gPtr + o, load<f64>(gPtr + o) +
+        ((r0 * load<f64>(x0 + o) + r1 * load<f64>(x1 + o)) + (r2 * load<f64>(x2 + o) + r3 * load<f64>(x3 + o))));
+      store<f64>(gPtr + o, load<f64>(gPtr + o, 8) +
+        ((r0 * load<f64>(x0 + o, 8) + r1 * load<f64>(x1 + o, 8)) + (r2 * load<f64>(x2 + o, 8) + r3 * load<f64>(x3 + o, 8))), 8);
+    }
+  }
+  if (j < d) {
+    const o = <usize>j << 3;
+    store<f64>(gPtr + o, load<f64>(gPtr + o) +
+      ((r0 * load<f64>(x0 + o) + r1 * load<f64>(x1 + o)) + (r2 * load<f64>(x2 + o) + r3 * load<f64>(x3 + o))));
+  }
+}
+
+/** g[j] += r·x[j] for j < d (one row's contribution). */
+// @ts-ignore: decorator
+@inline
+export function axpy1(gPtr: usize, d: i32, r: f64, xPtr: usize): void {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    const R = f64x2.splat(r);
+    for (; j + 2 <= d; j += 2) {
+      const o = <usize>j << 3;
+      v128.store(gPtr + o, f64x2.add(v128.load(gPtr + o), f64x2.mul(R, v128.load(xPtr + o))));
+    }
+  }
+  for (; j < d; j++) {
+    const o = <usize>j << 3;
+    store<f64>(gPtr + o, load<f64>(gPtr + o) + r * load<f64>(xPtr + o));
+  }
+}
+
+/** Fills n f64 at ptr with zero. */
+// @ts-ignore: decorator
+@inline
+export function zero(ptr: usize, n: i32): void {
+  memory.fill(ptr, 0, <usize>n << 3);
+}
+
+/** True when all n f64 at ptr are finite. */
+// @ts-ignore: decorator
+@inline
+export function allFinite(ptr: usize, n: i32): bool {
+  for (let i = 0; i < n; i++) if (!isFinite<f64>(load<f64>(ptr + (<usize>i << 3)))) return false;
+  return true;
+}

@@ -1,0 +1,129 @@
+// The per-step optimizer against hand-worked torch.optim.SGD steps (arithmetic in the comments), on every backend.
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, expectNear } from '../backends.js';
+import type { Engine, SgdOptions } from '../../src/index.js';
+
+/** Runs `steps` steps with gradient g(θ) and returns θ after each. */
+function run(engine: Engine, theta0: number[], options: SgdOptions, steps: number, g: (theta: Float64Array) => number[]) {
+  const opt = engine.sgd(theta0, options);
+  const out: number[][] = [];
+  for (let k = 0; k < steps; k++) {
+    opt.step(g(opt.params));
+    out.push(Array.from(opt.params));
+  }
+  return { opt, out };
+}
+
+describe.each(BACKENDS)('momentum step [$name]', ({ create }) => {
+  // Hand-worked values are exact decimals; the doubles differ from them by a few roundings, so 4·ε·|e|.
+  const K = 4;
+
+  it('skips dampening on the first step', async () => {
+    // g ≡ 1, θ0 = 0, β = 0.9, τ = 0.5, η = 0.1:
+    // v1 = g1 = 1 → θ1 = −0.1;  v2 = 0.9·1 + 0.5·1 = 1.4 → θ2 = −0.1 − 0.14 = −0.24
+    const { out } = run(await create(), [0], { lr: 0.1, momentum: 0.9, dampening: 0.5 }, 2, () => [1]);
+    expectNear(out[0]![0]!, -0.1, K);
+    expectNear(out[1]![0]!, -0.24, K);
+  });
+
+  it('Nesterov uses g + β·v', async () => {
+    // g ≡ 1, β = 0.9, η = 0.1: v1 = 1, g' = 1 + 0.9·1 = 1.9 → θ1 = −0.19;
+    // v2 = 0.9·1 + 1 = 1.9, g' = 1 + 0.9·1.9 = 2.71 → θ2 = −0.19 − 0.271 = −0.461
+    const { out } = run(await create(), [0], { lr: 0.1, momentum: 0.9, nesterov: true }, 2, () => [1]);
+    expectNear(out[0]![0]!, -0.19, K);
+    expectNear(out[1]![0]!, -0.461, K);
+  });
+
+  it('adds weight decay to the gradient before momentum', async () => {
+    // g ≡ 0, θ0 = 1, λ = 0.1, β = 0.9, η = 0.1: g1 = 0 + 0.1·1 = 0.1, v1 = 0.1 → θ1 = 1 − 0.01 = 0.99;
+    // g2 = 0.1·0.99 = 0.099, v2 = 0.9·0.1 + 0.099 = 0.189 → θ2 = 0.99 − 0.0189 = 0.9711
+    const { out } = run(await create(), [1], { lr: 0.1, momentum: 0.9, weightDecay: 0.1 }, 2, () => [0]);
+    expectNear(out[0]![0]!, 0.99, K);
+    expectNear(out[1]![0]!, 0.9711, K);
+  });
+
+  it('scales the whole buffer by the current lr (PyTorch, not Keras)', async () => {
+    // g ≡ 1, β = 0.9: η = 0.1 → θ1 = −0.1; then η = 0.01: v2 = 0.9 + 1 = 1.9 → θ2 = −0.1 − 0.019 = −0.119
+    // (Keras would keep the old η inside the buffer: θ2 = −0.1 − (0.09 + 0.01) = −0.2.)
+    const opt = (await create()).sgd([0], { lr: 0.1, momentum: 0.9 });
+    opt.step([1]);
+    opt.lr = 0.01;
+    opt.step([1]);
+    expectNear(opt.params[0]!, -0.119, K);
+  });
+
+  it('is plain gradient descent with β = 0 and keeps no buffer', async () => {
+    // θ ← θ − η·g with g = θ (f = θ²/2), η = 0.5: 1 → 0.5 → 0.25; exact in binary
+    const { opt, out } = run(await create(), [1], { lr: 0.5 }, 2, (t) => [t[0]!]);
+    expect(out).toEqual([[0.5], [0.25]]);
+    expect(opt.velocity).toBeNull();
+    expect(opt.state().velocity).toBeNull();
+  });
+
+  it('maximize negates the gradient first', async () => {
+    // g ≡ 1, β = 0, η = 0.25, maximize: θ1 = 0 + 0.25 = 0.25 (exact)
+    const { out } = run(await create(), [0], { lr: 0.25, maximize: true }, 1, () => [1]);
+    expect(out[0]).toEqual([0.25]);
+  });
+
+  it('keeps independent coordinates independent, and hands out copies', async () => {
+    // Two coordinates with g = (1, −2), β = 0.5, η = 0.25: v1 = g, θ1 = (−0.25, 0.5); v2 = 0.5·g + g = 1.5·g,
+    // θ2 = θ1 − 0.25·1.5·g = (−0.625, 1.25). All exact in binary.
+    const engine = await create();
+    const opt = engine.sgd([0, 0], { lr: 0.25, momentum: 0.5 });
+    const grad = new Float64Array([1, -2]);
+    opt.step(grad);
+    const p1 = opt.params;
+    opt.step(grad);
+    expect(Array.from(p1)).toEqual([-0.25, 0.5]);
+    expect(Array.from(opt.params)).toEqual([-0.625, 1.25]);
+    expect(Array.from(opt.velocity!)).toEqual([1.5, -3]);
+    expect(Array.from(grad)).toEqual([1, -2]);
+    opt.params[0] = 99; // a copy: writing to it changes nothing
+    expect(opt.params[0]).toBe(-0.625);
+    expect(opt.stepCount).toBe(2);
+  });
+
+  it('round-trips its state through JSON and resumes identically', async () => {
+    const engine = await create();
+    const opts = { lr: 0.05, momentum: 0.9, dampening: 0.1, weightDecay: 0.01 };
+    const a = engine.sgd([1, -2, 3], opts);
+    const g = (t: Float64Array) => Array.from(t, (x, i) => x * (i + 1) - 0.5);
+    for (let k = 0; k < 5; k++) a.step(g(a.params));
+    const saved = JSON.parse(JSON.stringify(a.state()));
+    const b = engine.sgd([0, 0, 0], opts);
+    b.loadState(saved);
+    for (let k = 0; k < 5; k++) { a.step(g(a.params)); b.step(g(b.params)); }
+    expect(Array.from(b.params).map((x, i) => Object.is(x, a.params[i]))).toEqual([true, true, true]);
+    expect(b.stepCount).toBe(10);
+  });
+
+  it('refuses a non-finite gradient and keeps the parameters', async () => {
+    const opt = (await create()).sgd([1, 2], { lr: 0.1, momentum: 0.9 });
+    expect(() => opt.step([0.5, NaN])).toThrow(new RangeError('grad[1] must be finite, got NaN'));
+    expect(Array.from(opt.params)).toEqual([1, 2]);
+    expect(opt.velocity).toBeNull();
+    expect(() => opt.step([1])).toThrow(new RangeError('grad must have length 2 (the number of params), got 1'));
+  });
+
+  it('refuses a step that would overflow and restores θ and v', async () => {
+    const opt = (await create()).sgd([1], { lr: 1e300, momentum: 0.5 });
+    expect(() => opt.step([1e300])).toThrow(RangeError);
+    expect(Array.from(opt.params)).toEqual([1]);
+    expect(opt.velocity).toBeNull();
+  });
+
+  it('validates lr when it is changed', async () => {
+    const opt = (await create()).sgd([0], { lr: 0.1 });
+    expect(() => { opt.lr = 0; }).toThrow(new RangeError('lr must be > 0, got 0'));
+    expect(() => { opt.lr = NaN; }).toThrow(new RangeError('lr must be finite, got NaN'));
+    expect(opt.lr).toBe(0.1);
+  });
+
+  it('throws after dispose', async () => {
+    const opt = (await create()).sgd([0], { lr: 0.1 });
+    opt.dispose();
+    opt.dispose();
+    expect(() => opt.step([1])).toThrow(TypeError);
+  });
+});

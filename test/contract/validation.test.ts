@@ -1,0 +1,79 @@
+// Bad input of every kind gets a TypeError/RangeError naming the argument and what was expected, before any
+// work, on every backend; the engine stays usable after each. Configs as data (PyTorch's common_optimizers style).
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../backends.js';
+import type { Dataset, Engine } from '../../src/index.js';
+
+type Case = [label: string, run: (e: Engine, d: Dataset) => unknown, error: ErrorConstructor, message: string | RegExp];
+
+const X = [[1, 2], [3, 4], [5, 7]];
+const y = [1, 2, 3];
+
+const CASES: Case[] = [
+  // Data
+  ['empty X', (e) => e.dataset([], []), RangeError, 'X must have at least one row, got 0 rows'],
+  ['empty rows', (e) => e.dataset([[], []], [1, 2]), RangeError, 'X must have at least one column, got 0 columns'],
+  ['ragged X', (e) => e.dataset([[1, 2], [3]], [1, 2]), RangeError, 'X is ragged: X[1] has length 1, expected 2 (the length of X[0])'],
+  ['NaN in X', (e) => e.dataset([[1, 2], [3, NaN]], [1, 2]), RangeError, 'X[1][1] must be finite, got NaN'],
+  ['Infinity in X', (e) => e.dataset({ data: new Float64Array([1, Infinity]), rows: 1, cols: 2 }, [1]), RangeError, 'X.data[1] (row 0, column 1) must be finite, got Infinity'],
+  ['string in X', (e) => e.dataset([[1, '2' as unknown as number]], [1]), TypeError, 'X[0][1] must be a number, got "2" (string)'],
+  ['X not a matrix', (e) => e.dataset(42 as never, [1]), TypeError, 'X must be an array of rows or { data, rows, cols }, got 42'],
+  ['wrong data length', (e) => e.dataset({ data: new Float64Array(5), rows: 2, cols: 3 }, [1, 2]), RangeError, 'X.data must have rows·cols = 2·3 = 6 elements, got 5'],
+  ['bad rows', (e) => e.dataset({ data: new Float64Array(4), rows: 0, cols: 4 }, []), RangeError, 'X.rows must be a positive integer, got 0'],
+  ['y too short', (e) => e.dataset(X, [1, 2]), RangeError, 'y must have one value per row of X: length 3, got 2'],
+  ['NaN in y', (e) => e.dataset(X, [1, NaN, 3]), RangeError, 'y[1] must be finite, got NaN'],
+  ['y not an array', (e) => e.dataset(X, 'abc' as never), TypeError, 'y must be an array or typed array of numbers, got "abc" (string)'],
+  // Hyperparameters
+  ['lr missing', (e, d) => e.fit(d, {} as never), TypeError, 'lr is required: a finite number > 0'],
+  ['lr = 0', (e, d) => e.fit(d, { lr: 0 }), RangeError, 'lr must be > 0, got 0'],
+  ['lr < 0', (e, d) => e.fit(d, { lr: -0.1 }), RangeError, 'lr must be > 0, got -0.1'],
+  ['lr NaN', (e, d) => e.fit(d, { lr: NaN }), RangeError, 'lr must be finite, got NaN'],
+  ['lr Infinity', (e, d) => e.fit(d, { lr: Infinity }), RangeError, 'lr must be finite, got Infinity'],
+  ['lr string', (e, d) => e.fit(d, { lr: '0.1' as never }), TypeError, 'lr must be a number, got "0.1" (string)'],
+  ['momentum = 1', (e, d) => e.fit(d, { lr: 0.1, momentum: 1 }), RangeError, 'momentum must be in [0, 1), got 1'],
+  ['momentum < 0', (e, d) => e.fit(d, { lr: 0.1, momentum: -0.5 }), RangeError, 'momentum must be in [0, 1), got -0.5'],
+  ['dampening > 1', (e, d) => e.fit(d, { lr: 0.1, dampening: 1.5 }), RangeError, 'dampening must be in [0, 1], got 1.5'],
+  ['weightDecay < 0', (e, d) => e.fit(d, { lr: 0.1, weightDecay: -1 }), RangeError, 'weightDecay must be in [0, 1.7976931348623157e+308], got -1'],
+  ['nesterov, β = 0', (e, d) => e.fit(d, { lr: 0.1, nesterov: true }), RangeError, "nesterov requires momentum > 0 and dampening = 0 (PyTorch's rule), got momentum 0, dampening 0"],
+  ['nesterov, τ ≠ 0', (e, d) => e.fit(d, { lr: 0.1, momentum: 0.9, dampening: 0.1, nesterov: true }), RangeError, "nesterov requires momentum > 0 and dampening = 0 (PyTorch's rule), got momentum 0.9, dampening 0.1"],
+  ['maxIterations 0', (e, d) => e.fit(d, { lr: 0.1, maxIterations: 0 }), RangeError, /^maxIterations must be a positive integer ≤ \d+, got 0$/],
+  ['maxIterations 2.5', (e, d) => e.fit(d, { lr: 0.1, maxIterations: 2.5 }), RangeError, /^maxIterations must be a positive integer ≤ \d+, got 2.5$/],
+  ['tol < 0', (e, d) => e.fit(d, { lr: 0.1, tol: -1 }), RangeError, 'tol must be ≥ 0, got -1'],
+  ['nesterov not boolean', (e, d) => e.fit(d, { lr: 0.1, momentum: 0.9, nesterov: 1 as never }), TypeError, 'nesterov must be a boolean, got 1'],
+  ['initialWeights length', (e, d) => e.fit(d, { lr: 0.1, initialWeights: [1] }), RangeError, 'initialWeights must have length 2, got 1'],
+  ['initialWeights NaN', (e, d) => e.fit(d, { lr: 0.1, initialWeights: [1, NaN] }), RangeError, 'initialWeights[1] must be finite, got NaN'],
+  ['unknown model', (e, d) => e.fit(d, { lr: 0.1, model: 'tree' as never }), RangeError, /^model must be one of 'linear'.*, got "tree" \(string\)$/],
+  ['typo learningRate', (e, d) => e.fit(d, { learningRate: 0.1 } as never), TypeError, /^Unknown fit option "learningRate" \(did you mean "lr"\?\); known options: /],
+  ['typo momentun', (e, d) => e.fit(d, { lr: 0.1, momentun: 0.9 } as never), TypeError, /^Unknown fit option "momentun" \(did you mean "momentum"\?\)/],
+  ['options not object', (e, d) => e.fit(d, 0.1 as never), TypeError, 'options must be an options object, got 0.1'],
+  ['foreign dataset', (e) => e.fit({ rows: 3, cols: 2 } as never, { lr: 0.1 }), TypeError, /^data must be a Dataset made by this engine's dataset\(X, y\)/],
+  // Per-step optimizer
+  ['sgd params NaN', (e) => e.sgd([1, NaN], { lr: 0.1 }), RangeError, 'params[1] must be finite, got NaN'],
+  ['sgd typo', (e) => e.sgd([1], { lr: 0.1, weight_decay: 0.1 } as never), TypeError, /^Unknown sgd option "weight_decay" \(did you mean "weightDecay"\?\)/],
+  ['sgd momentum', (e) => e.sgd([1], { lr: 0.1, momentum: 2 }), RangeError, 'momentum must be in [0, 1), got 2'],
+];
+
+describe.each(BACKENDS)('validation [$name]', ({ create }) => {
+  it.each(CASES)('%s', async (_label, run, ErrorClass, message) => {
+    const engine = await create();
+    const data = engine.dataset(X, y);
+    let thrown: unknown;
+    try {
+      run(engine, data);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ErrorClass);
+    if (typeof message === 'string') expect((thrown as Error).message).toBe(message);
+    else expect((thrown as Error).message).toMatch(message);
+    // The engine is still usable and right: X·(0.5, 0.25)-ish data fits as before.
+    const fit = engine.fit(data, { lr: 0.01, maxIterations: 3 });
+    expect(fit.loss[0]).toBe((1 + 4 + 9) / 6);
+  });
+
+  it('rejects unknown engine options', async () => {
+    const { createEngine } = await import('../../src/index.js');
+    await expect(createEngine({ backend: 'gpu' as never })).rejects.toThrow(new RangeError(`backend must be 'auto', 'wasm' or 'js', got "gpu" (string)`));
+    await expect(createEngine({ threads: 2 } as never)).rejects.toThrow(TypeError);
+  });
+});

@@ -1,0 +1,53 @@
+// WASM (SIMD and scalar builds) against the JS mirror: for the linear model the kernels use only + − ·, in the
+// same order and lanes, so every weight and every loss value must be identical (Object.is), on shapes that
+// cross every lane boundary (d mod 8, d mod 2, n mod 4) and with every optimizer option.
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from './backends.js';
+import { makeRegression } from './reference/solve.js';
+import type { FitOptions } from '../src/index.js';
+
+const SHAPES: [number, number][] = [[1, 1], [2, 1], [3, 3], [4, 2], [5, 7], [7, 8], [9, 9], [13, 10], [16, 17], [33, 31], [100, 1], [64, 64]];
+const OPTIONS: Omit<FitOptions, 'maxIterations'>[] = [
+  { lr: 0.1 },
+  { lr: 0.05, momentum: 0.9 },
+  { lr: 0.05, momentum: 0.9, nesterov: true },
+  { lr: 0.05, momentum: 0.7, dampening: 0.4, weightDecay: 0.01 },
+  { lr: 0.05, momentum: 0.9, fitIntercept: false, maximize: false },
+];
+
+function same(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+describe('backend parity (bit for bit)', () => {
+  it.each(SHAPES)('linear fit on %i × %i', async (n, d) => {
+    const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+    const { X, y } = makeRegression(n, d, n * 100 + d, 0.5);
+    for (const opts of OPTIONS) {
+      const fits = engines.map((e) => e.fit(e.dataset(X, y), { ...opts, maxIterations: 40 }));
+      const [ref, ...rest] = fits;
+      for (const f of rest) {
+        expect(same(f.weights, ref!.weights)).toBe(true);
+        expect(Object.is(f.intercept, ref!.intercept)).toBe(true);
+        expect(same(f.loss, ref!.loss)).toBe(true);
+        expect(Object.is(f.finalLoss, ref!.finalLoss)).toBe(true);
+      }
+      // Not vacuous: the fit moved.
+      expect(ref!.loss[39]).not.toBe(ref!.loss[0]);
+    }
+  });
+
+  it('per-step optimizer on 1 000 parameters', async () => {
+    const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+    const n = 1000;
+    const theta0 = Array.from({ length: n }, (_, i) => Math.sin(i));
+    const opts = engines.map((e) => e.sgd(theta0, { lr: 0.01, momentum: 0.9, weightDecay: 1e-3, nesterov: true }));
+    for (let k = 0; k < 20; k++) {
+      for (const o of opts) o.step(o.params.map((t, i) => t * t - Math.cos(i + k)));
+    }
+    for (const o of opts.slice(1)) expect(same(o.params, opts[0]!.params)).toBe(true);
+    expect(opts[0]!.params[0]).not.toBe(theta0[0]);
+  });
+});
