@@ -1,48 +1,70 @@
-// The whole fit in one call: objective and gradient (one fused pass over X), divergence check, momentum step,
-// scikit-learn's tol / nIterNoChange rule. Resumable: the loop state lives in a state block, so the host may run
-// a fit in chunks (stopAt). Same operation order as src/js/kernels.ts: objectiveAndGrad, fit.
+// The whole fit in one call: per batch the objective and gradient (one fused pass over the batch's rows), the
+// divergence checks, one optimizer step; per epoch the (seeded) shuffle, the learning rate of the schedule and
+// scikit-learn's tol / nIterNoChange rule on the epoch's objective (or on a validation set). Resumable: the loop
+// state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
+// Same operation order as src/js/fit.ts.
 import { dot, allFinite } from './reduce';
 import { gradLinear } from './grad/linear';
-import { stepMomentum, FIRST_STEP } from './step';
+import { gradLogistic } from './grad/logistic';
+import { gradHinge } from './grad/hinge';
+import { gradSoftmax } from './grad/softmax';
+import { optimizerStep } from './step';
+import { rngSet, rngGet, shuffle } from './random';
+import {
+  C_MODEL, C_ROWS, C_COLS, C_OUTPUTS, C_X_PTR, C_Y_PTR, C_PARAMS_PTR, C_BUF1_PTR, C_BUF2_PTR, C_GRAD_PTR,
+  C_BACKUP_PTR, C_LOSS_PTR, C_EPOCH_LOSS_PTR, C_LR_PTR, C_SCRATCH_PTR, C_PERM_PTR, C_VAL_X_PTR, C_VAL_Y_PTR,
+  C_VAL_ROWS, C_MOMENTUM, C_DAMPENING, C_WEIGHT_DECAY, C_ALPHA, C_TOL, C_N_ITER_NO_CHANGE, C_MAX_ITERATIONS,
+  C_MAX_EPOCHS, C_BATCH_SIZE, C_FLAGS, C_OPTIMIZER, C_BETA1, C_BETA2, C_EPS, C_RHO, C_LR_DECAY,
+  S_ITERATION, S_EPOCH, S_BEST, S_NO_IMPROVE, S_HAS_BUFFER, S_RNG0, S_RNG1, S_RNG2, S_RNG3, S_BETA1_POW,
+  S_BETA2_POW, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_STEP,
+  MODEL_LOGISTIC, MODEL_HINGE, MODEL_SOFTMAX,
+  F_FIT_INTERCEPT, F_FIRST_STEP, F_SHUFFLE, RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED,
+} from '../src/layout';
 
-/** Model ids, shared with src/models (MODEL_IDS). */
-export const MODEL_LINEAR: i32 = 0;
+// @ts-ignore: decorator
+@inline
+function slot(block: usize, k: i32): f64 {
+  return load<f64>(block + (<usize>k << 3));
+}
 
-/** Flags of fit (NESTEROV = 1 and MAXIMIZE = 2 are those of stepMomentum). */
-export const FIT_INTERCEPT: i32 = 8;
+// @ts-ignore: decorator
+@inline
+function ptr(block: usize, k: i32): usize {
+  return <usize>load<f64>(block + (<usize>k << 3));
+}
 
-/** Status codes returned by fit. */
-export const RUNNING: i32 = 0;
-export const CONVERGED: i32 = 1;
-export const MAX_ITERATIONS: i32 = 2;
-export const DIVERGED: i32 = 3;
-
-/** State block slots (f64 each): iterations done, best objective, iterations without improvement, velocity set. */
-const S_ITER: usize = 0;
-const S_BEST: usize = 8;
-const S_NO_IMPROVE: usize = 16;
-const S_HAS_VELOCITY: usize = 24;
+// @ts-ignore: decorator
+@inline
+function put(block: usize, k: i32, v: f64): void {
+  store<f64>(block + (<usize>k << 3), v);
+}
 
 /**
- * Objective J(θ) of the model at params (w then b) over n rows, and its gradient into gradPtr (d + 1 values,
- * the last for the intercept): J = data term + (α/2)·‖w‖², ∇w = (1/n)·Σ… + α·w. The intercept is read as 0
- * without FIT_INTERCEPT.
+ * Objective J of the model at params [W (K·d) | b (K)] over n rows, and its gradient into gradPtr (same layout):
+ * J = data term + (α/2)·‖W‖², ∇W = (1/n)·Σ… + α·W; the intercepts are never penalised and read as 0 without
+ * F_FIT_INTERCEPT. Data terms: linear/ridge Σr²/(2n); logistic, hinge, softmax Σloss/n. scratch: 4·K f64.
  */
 export function objectiveAndGrad(
-  model: i32, xPtr: usize, yPtr: usize, n: i32, d: i32, paramsPtr: usize, gradPtr: usize, alpha: f64, flags: i32,
+  model: i32, xPtr: usize, yPtr: usize, n: i32, d: i32, K: i32, paramsPtr: usize, gradPtr: usize,
+  alpha: f64, flags: i32, scratch: usize,
 ): f64 {
-  const b = (flags & FIT_INTERCEPT) != 0 ? load<f64>(paramsPtr + (<usize>d << 3)) : 0.0;
+  const m = K * d;
+  const bPtr = paramsPtr + (<usize>m << 3);
+  const b = (flags & F_FIT_INTERCEPT) != 0 ? load<f64>(bPtr) : 0.0;
   const nf = <f64>n;
   let J: f64;
-  // model === MODEL_LINEAR (the only one so far): J = Σr²/(2n)
-  J = gradLinear(xPtr, yPtr, n, d, paramsPtr, b, gradPtr) / (2.0 * nf);
-  for (let j = 0; j <= d; j++) {
+  if (model == MODEL_SOFTMAX) J = gradSoftmax(xPtr, yPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch) / nf;
+  else if (model == MODEL_LOGISTIC) J = gradLogistic(xPtr, yPtr, n, d, paramsPtr, b, gradPtr, scratch) / nf;
+  else if (model == MODEL_HINGE) J = gradHinge(xPtr, yPtr, n, d, paramsPtr, b, gradPtr) / nf;
+  else J = gradLinear(xPtr, yPtr, n, d, paramsPtr, b, gradPtr) / (2.0 * nf);
+  const p = m + K;
+  for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;
     store<f64>(gradPtr + o, load<f64>(gradPtr + o) / nf);
   }
   if (alpha != 0) {
-    J = J + (0.5 * alpha) * dot(paramsPtr, paramsPtr, d);
-    for (let j = 0; j < d; j++) {
+    J = J + (0.5 * alpha) * dot(paramsPtr, paramsPtr, m);
+    for (let j = 0; j < m; j++) {
       const o = <usize>j << 3;
       store<f64>(gradPtr + o, load<f64>(gradPtr + o) + alpha * load<f64>(paramsPtr + o));
     }
@@ -51,52 +73,130 @@ export function objectiveAndGrad(
 }
 
 /**
- * Runs iterations until maxIterations, convergence, divergence or stopAt (then returns RUNNING; call again to
- * resume). Iteration t: J(θₜ) and ∇J(θₜ) → loss[t] = J; stop as diverged (θₜ kept) if either is not finite;
- * momentum step; if θₜ₊₁ is not finite restore θₜ and stop as diverged; then the tol rule on J.
+ * Runs the fit described by the config block at cfg from the state at st until maxIterations, maxEpochs,
+ * convergence, divergence, or the end of epoch stopAtEpoch (then RUNNING: call again to resume).
+ * Iteration t: J(θₜ) and ∇J(θₜ) on the batch → loss[t]; stop as diverged (θₜ kept) if either is not finite; one
+ * optimizer step; if θₜ₊₁ is not finite restore θₜ and stop as diverged.
  */
-export function fit(
-  model: i32, xPtr: usize, yPtr: usize, n: i32, d: i32,
-  paramsPtr: usize, velocityPtr: usize, gradPtr: usize, backupPtr: usize, statePtr: usize, lossPtr: usize,
-  lr: f64, momentum: f64, dampening: f64, weightDecay: f64, alpha: f64,
-  tol: f64, nIterNoChange: i32, maxIterations: i32, stopAt: i32, flags: i32,
-): i32 {
-  let t = <i32>load<f64>(statePtr + S_ITER);
-  let best = load<f64>(statePtr + S_BEST);
-  let noImprove = <i32>load<f64>(statePtr + S_NO_IMPROVE);
-  let hasVelocity = load<f64>(statePtr + S_HAS_VELOCITY) != 0;
-  const fitIntercept = (flags & FIT_INTERCEPT) != 0;
-  const p = fitIntercept ? d + 1 : d;
+export function fit(cfg: usize, st: usize, stopAtEpoch: i32): i32 {
+  const model = <i32>slot(cfg, C_MODEL);
+  const n = <i32>slot(cfg, C_ROWS), d = <i32>slot(cfg, C_COLS), K = <i32>slot(cfg, C_OUTPUTS);
+  const xPtr = ptr(cfg, C_X_PTR), yPtr = ptr(cfg, C_Y_PTR);
+  const paramsPtr = ptr(cfg, C_PARAMS_PTR), buf1Ptr = ptr(cfg, C_BUF1_PTR), buf2Ptr = ptr(cfg, C_BUF2_PTR);
+  const gradPtr = ptr(cfg, C_GRAD_PTR), backupPtr = ptr(cfg, C_BACKUP_PTR);
+  const lossPtr = ptr(cfg, C_LOSS_PTR), epochLossPtr = ptr(cfg, C_EPOCH_LOSS_PTR), lrPtr = ptr(cfg, C_LR_PTR);
+  const scratch = ptr(cfg, C_SCRATCH_PTR), permPtr = ptr(cfg, C_PERM_PTR);
+  const valX = ptr(cfg, C_VAL_X_PTR), valY = ptr(cfg, C_VAL_Y_PTR), valN = <i32>slot(cfg, C_VAL_ROWS);
+  const momentum = slot(cfg, C_MOMENTUM), dampening = slot(cfg, C_DAMPENING);
+  const weightDecay = slot(cfg, C_WEIGHT_DECAY), alpha = slot(cfg, C_ALPHA), tol = slot(cfg, C_TOL);
+  const nIterNoChange = <i32>slot(cfg, C_N_ITER_NO_CHANGE);
+  const maxIterations = <i32>slot(cfg, C_MAX_ITERATIONS), maxEpochs = <i32>slot(cfg, C_MAX_EPOCHS);
+  const batchSize = <i32>slot(cfg, C_BATCH_SIZE), flags = <i32>slot(cfg, C_FLAGS);
+  const kind = <i32>slot(cfg, C_OPTIMIZER);
+  const beta1 = slot(cfg, C_BETA1), beta2 = slot(cfg, C_BETA2), eps = slot(cfg, C_EPS);
+  const rho = slot(cfg, C_RHO), lrDecay = slot(cfg, C_LR_DECAY);
+
+  let t = <i32>slot(st, S_ITERATION), epoch = <i32>slot(st, S_EPOCH);
+  let best = slot(st, S_BEST), noImprove = <i32>slot(st, S_NO_IMPROVE);
+  let hasBuffer = slot(st, S_HAS_BUFFER) != 0;
+  let beta1Pow = slot(st, S_BETA1_POW), beta2Pow = slot(st, S_BETA2_POW), step = slot(st, S_STEP);
+  let batchPos = <i32>slot(st, S_BATCH_POS), epochSum = slot(st, S_EPOCH_SUM);
+  let epochBatches = <i32>slot(st, S_EPOCH_BATCHES);
+  rngSet(<u32>slot(st, S_RNG0), <u32>slot(st, S_RNG1), <u32>slot(st, S_RNG2), <u32>slot(st, S_RNG3));
+
+  const fitIntercept = (flags & F_FIT_INTERCEPT) != 0;
+  const shuffled = (flags & F_SHUFFLE) != 0;
+  const m = K * d;
+  const p = fitIntercept ? m + K : m;
+  const mBytes = <usize>m << 3;
+  const rowBytes = <usize>d << 3;
+  const softScratch = scratch;
+  const batchX = scratch + (<usize>(4 * K) << 3);
+  const batchY = batchX + <usize>batchSize * rowBytes;
   const stepFlags = flags & 3;
-  const bOffset = <usize>d << 3;
   let status = RUNNING;
   while (true) {
-    if (t >= maxIterations) { status = MAX_ITERATIONS; break; }
-    if (t >= stopAt) break;
-    const J = objectiveAndGrad(model, xPtr, yPtr, n, d, paramsPtr, gradPtr, alpha, flags);
+    if (t >= maxIterations || epoch >= maxEpochs) { status = MAX_ITERATIONS; break; }
+    if (epoch >= stopAtEpoch) break;
+    if (batchPos == 0 && shuffled) shuffle(permPtr, n);
+    const count = min(batchSize, n - batchPos);
+    let xb = xPtr + <usize>batchPos * rowBytes, yb = yPtr + (<usize>batchPos << 3);
+    if (shuffled) {
+      for (let r = 0; r < count; r++) {
+        const src = <usize>load<u32>(permPtr + (<usize>(batchPos + r) << 2));
+        memory.copy(batchX + <usize>r * rowBytes, xPtr + src * rowBytes, rowBytes);
+        store<f64>(batchY + (<usize>r << 3), load<f64>(yPtr + (src << 3)));
+      }
+      xb = batchX;
+      yb = batchY;
+    }
+    const J = objectiveAndGrad(model, xb, yb, count, d, K, paramsPtr, gradPtr, alpha, flags, softScratch);
     store<f64>(lossPtr + (<usize>t << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
     memory.copy(backupPtr, paramsPtr, <usize>p << 3);
-    const f = hasVelocity ? stepFlags : stepFlags | FIRST_STEP;
-    stepMomentum(paramsPtr, velocityPtr, gradPtr, d, lr, momentum, dampening, weightDecay, f);
+    const lr = load<f64>(lrPtr + (<usize>epoch << 3));
+    step += 1.0;
+    beta1Pow *= beta1;
+    beta2Pow *= beta2;
+    const f = hasBuffer ? stepFlags : stepFlags | F_FIRST_STEP;
+    optimizerStep(kind, paramsPtr, buf1Ptr, buf2Ptr, gradPtr, m, lr, momentum, dampening, weightDecay, f,
+      beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
     if (fitIntercept) {
-      stepMomentum(paramsPtr + bOffset, velocityPtr + bOffset, gradPtr + bOffset, 1, lr, momentum, dampening, 0, f);
+      optimizerStep(kind, paramsPtr + mBytes, buf1Ptr + mBytes, buf2Ptr + mBytes, gradPtr + mBytes, K, lr,
+        momentum, dampening, 0, f, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
     }
-    hasVelocity = true;
+    hasBuffer = true;
     if (!allFinite(paramsPtr, p)) {
       memory.copy(paramsPtr, backupPtr, <usize>p << 3);
       status = DIVERGED;
       break;
     }
     t++;
-    if (J > best - tol) noImprove++;
-    else noImprove = 0;
-    if (J < best) best = J;
-    if (noImprove >= nIterNoChange) { status = CONVERGED; break; }
+    batchPos += count;
+    epochSum += J;
+    epochBatches++;
+    if (batchPos >= n) {
+      let E = epochSum / <f64>epochBatches;
+      if (valN > 0) E = objectiveAndGrad(model, valX, valY, valN, d, K, paramsPtr, gradPtr, alpha, flags, softScratch);
+      store<f64>(epochLossPtr + (<usize>epoch << 3), E);
+      epoch++;
+      batchPos = 0;
+      epochSum = 0;
+      epochBatches = 0;
+      if (!isFinite<f64>(E)) { status = DIVERGED; break; }
+      if (E > best - tol) noImprove++;
+      else noImprove = 0;
+      if (E < best) best = E;
+      if (noImprove >= nIterNoChange) { status = CONVERGED; break; }
+    }
   }
-  store<f64>(statePtr + S_ITER, <f64>t);
-  store<f64>(statePtr + S_BEST, best);
-  store<f64>(statePtr + S_NO_IMPROVE, <f64>noImprove);
-  store<f64>(statePtr + S_HAS_VELOCITY, hasVelocity ? 1.0 : 0.0);
+  put(st, S_ITERATION, <f64>t);
+  put(st, S_EPOCH, <f64>epoch);
+  put(st, S_BEST, best);
+  put(st, S_NO_IMPROVE, <f64>noImprove);
+  put(st, S_HAS_BUFFER, hasBuffer ? 1.0 : 0.0);
+  put(st, S_BETA1_POW, beta1Pow);
+  put(st, S_BETA2_POW, beta2Pow);
+  put(st, S_STEP, step);
+  put(st, S_BATCH_POS, <f64>batchPos);
+  put(st, S_EPOCH_SUM, epochSum);
+  put(st, S_EPOCH_BATCHES, <f64>epochBatches);
+  put(st, S_RNG0, <f64>rngGet(0));
+  put(st, S_RNG1, <f64>rngGet(1));
+  put(st, S_RNG2, <f64>rngGet(2));
+  put(st, S_RNG3, <f64>rngGet(3));
   return status;
 }
+
+/** The model's raw outputs x·Wₖ + bₖ for n rows into outPtr (n·K values, row-major). */
+export function predictRaw(xPtr: usize, n: i32, d: i32, K: i32, paramsPtr: usize, outPtr: usize): void {
+  const rowBytes = <usize>d << 3;
+  const bPtr = paramsPtr + <usize>K * rowBytes;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < K; k++) {
+      store<f64>(outPtr + (<usize>(i * K + k) << 3),
+        dot(xPtr + <usize>i * rowBytes, paramsPtr + <usize>k * rowBytes, d) + load<f64>(bPtr + (<usize>k << 3)));
+    }
+  }
+}
+

@@ -1,24 +1,24 @@
-// One momentum-SGD update over n parameters, torch.optim.SGD's rule in its operation order.
-// Same operation order as src/js/kernels.ts: stepMomentum, sgdStep.
+// One optimizer update over n parameters, with PyTorch's rules in PyTorch's operation order: SGD with momentum
+// (torch.optim.SGD), Adam and AdamW, RMSprop (with momentum) and Adagrad. Same operation order as
+// src/js/step.ts. Buffers: SGD velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer |
+// Adagrad sum.
 import { allFinite } from './reduce';
-
-/** Flag bits of stepMomentum and fit. */
-export const NESTEROV: i32 = 1;
-export const MAXIMIZE: i32 = 2;
-/** The velocity buffer is empty: this step sets v = g (dampening skipped). */
-export const FIRST_STEP: i32 = 4;
+import {
+  F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_SGD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
+  STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
+} from '../src/layout';
 
 /**
- * For each i < n:  g ← −g if maximize;  g ← g + λ·θ;  if β ≠ 0: v ← g on the first step, else v ← β·v + (1−τ)·g,
- * then g ← g + β·v (Nesterov) or g ← v;  θ ← θ − η·g.  The gradient buffer is left unchanged.
+ * SGD: g ← −g (maximize); g ← g + λ·θ; if β ≠ 0: v ← g (first step) or β·v + (1−τ)·g, then g ← g + β·v (Nesterov)
+ * or g ← v; θ ← θ − η·g.
  */
 export function stepMomentum(
   thetaPtr: usize, velocityPtr: usize, gradPtr: usize, n: i32,
   lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
 ): void {
-  const nesterov = (flags & NESTEROV) != 0;
-  const maximize = (flags & MAXIMIZE) != 0;
-  const first = (flags & FIRST_STEP) != 0;
+  const nesterov = (flags & F_NESTEROV) != 0;
+  const maximize = (flags & F_MAXIMIZE) != 0;
+  const first = (flags & F_FIRST_STEP) != 0;
   const keep = 1.0 - dampening;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
@@ -38,27 +38,119 @@ export function stepMomentum(
   }
 }
 
-/** Results of sgdStep. */
-export const STEP_OK: i32 = 0;
-export const STEP_BAD_GRAD: i32 = 1;
-export const STEP_DIVERGED: i32 = 2;
+/**
+ * Adam / AdamW (decoupled: θ ← θ·(1 − η·λ) first). m ← m + (1−β₁)·(g − m); v ← β₂·v + (1−β₂)·g²;
+ * θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε). beta1Pow, beta2Pow are β₁ᵗ, β₂ᵗ for this step t.
+ */
+export function stepAdam(
+  thetaPtr: usize, mPtr: usize, vPtr: usize, gradPtr: usize, n: i32,
+  lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64, decoupled: bool, maximize: bool,
+  beta1Pow: f64, beta2Pow: f64,
+): void {
+  const stepSize = lr / (1.0 - beta1Pow);
+  const bc2Sqrt = Math.sqrt(1.0 - beta2Pow);
+  const decay = 1.0 - lr * weightDecay;
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    let g = load<f64>(gradPtr + o);
+    let theta = load<f64>(thetaPtr + o);
+    if (maximize) g = -g;
+    if (weightDecay != 0) {
+      if (decoupled) theta = theta * decay;
+      else g = g + weightDecay * theta;
+    }
+    const m = load<f64>(mPtr + o);
+    const mNew = m + (1.0 - beta1) * (g - m);
+    const vNew = beta2 * load<f64>(vPtr + o) + (1.0 - beta2) * (g * g);
+    store<f64>(mPtr + o, mNew);
+    store<f64>(vPtr + o, vNew);
+    store<f64>(thetaPtr + o, theta - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps)));
+  }
+}
+
+/** RMSprop: s ← ρ·s + (1−ρ)·g²; a = √s + ε; with momentum μ: b ← μ·b + g/a, θ ← θ − η·b; else θ ← θ − η·(g/a). */
+export function stepRmsprop(
+  thetaPtr: usize, sqPtr: usize, bufPtr: usize, gradPtr: usize, n: i32,
+  lr: f64, rho: f64, eps: f64, momentum: f64, weightDecay: f64, maximize: bool,
+): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    let g = load<f64>(gradPtr + o);
+    const theta = load<f64>(thetaPtr + o);
+    if (maximize) g = -g;
+    if (weightDecay != 0) g = g + weightDecay * theta;
+    const s = rho * load<f64>(sqPtr + o) + (1.0 - rho) * (g * g);
+    store<f64>(sqPtr + o, s);
+    const a = Math.sqrt(s) + eps;
+    if (momentum > 0) {
+      const b = momentum * load<f64>(bufPtr + o) + g / a;
+      store<f64>(bufPtr + o, b);
+      store<f64>(thetaPtr + o, theta - lr * b);
+    } else {
+      store<f64>(thetaPtr + o, theta - lr * (g / a));
+    }
+  }
+}
+
+/** Adagrad: η_t = η/(1 + (t−1)·decay); S ← S + g²; θ ← θ − η_t·g/(√S + ε). */
+export function stepAdagrad(
+  thetaPtr: usize, sumPtr: usize, gradPtr: usize, n: i32,
+  lr: f64, lrDecay: f64, eps: f64, weightDecay: f64, maximize: bool, step: f64,
+): void {
+  const clr = lr / (1.0 + (step - 1.0) * lrDecay);
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 3;
+    let g = load<f64>(gradPtr + o);
+    const theta = load<f64>(thetaPtr + o);
+    if (maximize) g = -g;
+    if (weightDecay != 0) g = g + weightDecay * theta;
+    const s = load<f64>(sumPtr + o) + g * g;
+    store<f64>(sumPtr + o, s);
+    store<f64>(thetaPtr + o, theta - clr * (g / (Math.sqrt(s) + eps)));
+  }
+}
 
 /**
- * The per-step API's update: refuses a non-finite gradient (returns STEP_BAD_GRAD, nothing changed), keeps a copy
- * of θ and v in backupPtr (2n values), steps, and restores both if θ became non-finite (STEP_DIVERGED).
+ * Dispatch to one optimizer. `step` is the 1-based step number t; beta1Pow/beta2Pow are β₁ᵗ, β₂ᵗ (Adam), kept by the
+ * caller as running products so both backends compute them identically.
  */
-export function sgdStep(
-  thetaPtr: usize, velocityPtr: usize, gradPtr: usize, backupPtr: usize, n: i32,
+export function optimizerStep(
+  kind: i32, thetaPtr: usize, buf1Ptr: usize, buf2Ptr: usize, gradPtr: usize, n: i32,
   lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
+  beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
+): void {
+  const maximize = (flags & F_MAXIMIZE) != 0;
+  if (kind == OPT_SGD) {
+    stepMomentum(thetaPtr, buf1Ptr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
+  } else if (kind == OPT_ADAM || kind == OPT_ADAMW) {
+    stepAdam(thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, beta1, beta2, eps, weightDecay, kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+  } else if (kind == OPT_RMSPROP) {
+    stepRmsprop(thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, rho, eps, momentum, weightDecay, maximize);
+  } else if (kind == OPT_ADAGRAD) {
+    stepAdagrad(thetaPtr, buf1Ptr, gradPtr, n, lr, lrDecay, eps, weightDecay, maximize, step);
+  }
+}
+
+/**
+ * The per-step API's update: refuses a non-finite gradient (STEP_BAD_GRAD, nothing changed), keeps θ and both
+ * buffers in backupPtr (3n values), steps, and restores all three if θ became non-finite (STEP_DIVERGED).
+ */
+export function checkedStep(
+  kind: i32, thetaPtr: usize, buf1Ptr: usize, buf2Ptr: usize, gradPtr: usize, backupPtr: usize, n: i32,
+  lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
+  beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
 ): i32 {
   if (!allFinite(gradPtr, n)) return STEP_BAD_GRAD;
   const bytes = <usize>n << 3;
   memory.copy(backupPtr, thetaPtr, bytes);
-  memory.copy(backupPtr + bytes, velocityPtr, bytes);
-  stepMomentum(thetaPtr, velocityPtr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
+  memory.copy(backupPtr + bytes, buf1Ptr, bytes);
+  memory.copy(backupPtr + 2 * bytes, buf2Ptr, bytes);
+  optimizerStep(kind, thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, momentum, dampening, weightDecay, flags,
+    beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
   if (!allFinite(thetaPtr, n)) {
     memory.copy(thetaPtr, backupPtr, bytes);
-    memory.copy(velocityPtr, backupPtr + bytes, bytes);
+    memory.copy(buf1Ptr, backupPtr + bytes, bytes);
+    memory.copy(buf2Ptr, backupPtr + 2 * bytes, bytes);
     return STEP_DIVERGED;
   }
   return STEP_OK;

@@ -3,7 +3,8 @@
  * backend (src/wasm/engine.ts, src/js/engine.ts): numbers and typed arrays in, copies out. Both backends run the
  * same kernels in the same operation order.
  */
-import type { FitConfig, DatasetInput } from './options.js';
+import type { DatasetInput, FitConfig } from './options.js';
+import type { OptimizerOptions } from './types.js';
 
 /** A data set stored by a backend. */
 export interface StoredData {
@@ -12,28 +13,40 @@ export interface StoredData {
   release(): void;
 }
 
-/** What a backend's fit returns: copies, never views into backend memory. */
+/** What a finished fit hands back: copies, never views into backend memory. */
 export interface RawFit {
-  /** d weights, then the intercept slot (0 without an intercept). */
+  /** [W (K·d) | b (K)]. */
   params: Float64Array;
-  /** Objective values recorded (one per iteration; one more, the non-finite one, on divergence). */
+  /** Objective per update (one more, the non-finite one, on divergence). */
   loss: Float64Array;
+  epochLoss: Float64Array;
   iterations: number;
-  /** 1 converged, 2 maxIterations, 3 diverged (assembly/fit.ts codes). */
-  status: number;
-  /** Objective at the returned parameters. */
-  finalLoss: number;
+  epochs: number;
 }
 
-/** Parameters, velocity and gradient of a per-step optimizer, held by a backend. */
+/** A fit in progress: resumable in chunks of epochs. */
+export interface FitRun {
+  /** Runs until the end of epoch `stopAtEpoch` or the end of the fit; returns the status code (src/layout.ts). */
+  run(stopAtEpoch: number): number;
+  readonly epoch: number;
+  readonly iteration: number;
+  /** Objective of the last completed epoch (NaN before the first). */
+  lastEpochLoss(): number;
+  /** Copies the results out. */
+  result(status: number): RawFit;
+  /** Frees the workspace; idempotent. */
+  release(): void;
+}
+
+/** Parameters and buffers of a per-step optimizer, held by a backend. */
 export interface StepStore {
   readonly n: number;
-  /** Copies grad in and runs sgdStep; returns its code (0 ok, 1 non-finite gradient, 2 diverged, restored). */
-  step(grad: ArrayLike<number>, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number): number;
+  /** Copies grad in and runs checkedStep; returns its code (0 ok, 1 non-finite gradient, 2 diverged, restored). */
+  step(grad: ArrayLike<number>, lr: number, stepNumber: number, beta1Pow: number, beta2Pow: number, flags: number): number;
   readParams(): Float64Array;
-  readVelocity(): Float64Array;
+  readBuffer(k: 1 | 2): Float64Array;
   writeParams(values: ArrayLike<number>): void;
-  writeVelocity(values: ArrayLike<number>): void;
+  writeBuffer(k: 1 | 2, values: ArrayLike<number>): void;
   release(): void;
 }
 
@@ -41,6 +54,11 @@ export interface Backend {
   readonly name: 'wasm' | 'js';
   readonly simd: boolean;
   storeDataset(input: DatasetInput): StoredData;
-  fit(data: StoredData, config: FitConfig, alpha: number, stopAt?: number): RawFit;
-  stepStore(params: Float64Array): StepStore;
+  /** A new stored data set holding the given rows of `data`, in that order. */
+  subset(data: StoredData, rows: Uint32Array): StoredData;
+  startFit(train: StoredData, validation: StoredData | null, config: FitConfig): FitRun;
+  /** J of the config's model at `params` over all rows of `data`, with penalty `alpha`. */
+  objective(data: StoredData, config: FitConfig, params: Float64Array, alpha: number): number;
+  /** A per-step optimizer's storage; `kind` is the optimizer id (src/layout.ts: OPT_*). */
+  stepStore(params: Float64Array, options: Required<OptimizerOptions>, kind: number): StepStore;
 }

@@ -1,23 +1,33 @@
 /**
- * createEngine and the Engine both backends share: validation before any work, dataset handles with an owner and
- * a disposed flag, and results assembled from copies. The numerical work is the backend's (src/backend.ts).
+ * createEngine and the Engine both backends share: validation before any work, dataset handles (owner, labels,
+ * disposed flag), the fit driver (validation split, chunks of epochs for progress and abort), and results as
+ * models built from copies. The numerical work is the backend's (src/backend.ts).
  */
-import type { Backend, StoredData } from './backend.js';
+import type { Backend, FitRun, StoredData } from './backend.js';
 import { JsBackend } from './js/engine.js';
-import { checkDataset, checkFitOptions, checkSgdOptions, describe, toFloat64 } from './options.js';
-import { Sgd } from './sgd.js';
+import * as L from './layout.js';
+import { LinearModel } from './models/model.js';
+import {
+  checkDataset, checkFitOptions, checkOptimizerOptions, checkSgdOptions, describe, labelInfo, toFloat64,
+  type FitConfig, type LabelInfo,
+} from './options.js';
+import { Optimizer, optimizerId } from './optimizer.js';
+import { createRandom } from './random.js';
 import type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  SgdOptimizer, SgdOptions,
+  OptimizerOptions, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
 
-const STATUS: Record<number, FitStatus> = { 1: 'converged', 2: 'maxIterations', 3: 'diverged' };
+const ABORTED = -1;
+const STATUS: Record<number, FitStatus> = {
+  [L.CONVERGED]: 'converged', [L.MAX_ITERATIONS]: 'maxIterations', [L.DIVERGED]: 'diverged', [ABORTED]: 'aborted',
+};
 
 class DatasetHandle implements Dataset {
   private stored: StoredData | null;
-  constructor(readonly owner: MomentumEngine, stored: StoredData) {
+  constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array) {
     this.stored = stored;
   }
   get rows(): number {
@@ -42,6 +52,93 @@ class DatasetHandle implements Dataset {
   }
 }
 
+/** A fit in progress, driven in chunks of epochs by fit and fitAsync. */
+class FitDriver {
+  readonly run: FitRun;
+  private readonly parts: StoredData[] = [];
+  status = L.RUNNING;
+
+  constructor(private readonly impl: Backend, private readonly data: StoredData, y: Float64Array,
+    readonly config: FitConfig) {
+    let train = data, val: StoredData | null = null;
+    if (config.validationFraction > 0) {
+      const { trainRows, valRows } = splitRows(y, config);
+      train = impl.subset(data, trainRows);
+      this.parts.push(train);
+      val = impl.subset(data, valRows);
+      this.parts.push(val);
+    }
+    try {
+      this.run = impl.startFit(train, val, config);
+    } catch (e) {
+      this.release();
+      throw e;
+    }
+  }
+
+  /** Runs one chunk; returns true when the fit has ended. */
+  chunk(epochs: number): boolean {
+    const c = this.config;
+    if (c.signal?.aborted) { this.status = ABORTED; return true; }
+    this.status = this.run.run(this.run.epoch + epochs);
+    if (this.status !== L.RUNNING) return true;
+    if (c.onProgress && c.onProgress({ epoch: this.run.epoch, iteration: this.run.iteration, loss: this.run.lastEpochLoss() }) === false) {
+      this.status = ABORTED;
+      return true;
+    }
+    if (c.signal?.aborted) { this.status = ABORTED; return true; }
+    return false;
+  }
+
+  result(): FitResult {
+    const c = this.config, raw = this.run.result(this.status);
+    const d = this.data.cols, K = c.outputs;
+    const model = new LinearModel(c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K));
+    const finalLoss = this.impl.objective(this.data, c, raw.params, c.alpha);
+    const mse = c.model === 'linear' || c.model === 'ridge'
+      ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(this.data, c, raw.params, 0))
+      : NaN;
+    return Object.assign(model, {
+      loss: raw.loss, epochLoss: raw.epochLoss, iterations: raw.iterations, epochs: raw.epochs,
+      status: STATUS[this.status]!, finalLoss, mse,
+    });
+  }
+
+  release(): void {
+    this.run?.release();
+    for (const p of this.parts) p.release();
+  }
+}
+
+/** The validation split: seeded, stratified by label for classifiers; the last ⌈f·n⌉ of each shuffled class. */
+function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; valRows: Uint32Array } {
+  const n = y.length;
+  const rng = createRandom((c.seed ^ 0x632be5ab) | 0);
+  const groups = new Map<number, number[]>();
+  const classifier = c.model === 'logistic' || c.model === 'hinge' || c.model === 'softmax';
+  for (let i = 0; i < n; i++) {
+    const key = classifier ? y[i]! : 0;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  const train: number[] = [], val: number[] = [];
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const g = groups.get(key)!;
+    for (let i = g.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [g[i], g[j]] = [g[j]!, g[i]!];
+    }
+    const k = g.length > 1 ? Math.max(1, Math.round(g.length * c.validationFraction)) : 0;
+    val.push(...g.slice(0, k));
+    train.push(...g.slice(k));
+  }
+  if (val.length === 0 || train.length === 0) {
+    throw new RangeError(`validationFraction ${c.validationFraction} leaves an empty training or validation set of ${n} rows`);
+  }
+  return { trainRows: Uint32Array.from(train.sort((a, b) => a - b)), valRows: Uint32Array.from(val.sort((a, b) => a - b)) };
+}
+
 class MomentumEngine implements Engine {
   constructor(private readonly impl: Backend) {}
 
@@ -59,36 +156,71 @@ class MomentumEngine implements Engine {
   }
 
   dataset(X: FeaturesInput, y: LabelsInput): Dataset {
-    return new DatasetHandle(this, this.impl.storeDataset(checkDataset(X, y)));
+    const input = checkDataset(X, y);
+    const labels = Float64Array.from(input.y);
+    return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels), labels);
   }
 
-  private stored(data: Dataset): StoredData {
+  private handle(data: Dataset): DatasetHandle {
     if (!(data instanceof DatasetHandle) || data.owner !== this) {
       throw new TypeError(`data must be a Dataset made by this engine's dataset(X, y), got ${describe(data)}`);
     }
-    return data.data();
+    data.data();
+    return data;
+  }
+
+  private driver(data: Dataset, options: FitOptions): FitDriver {
+    const h = this.handle(data);
+    const stored = h.data();
+    const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
+    return new FitDriver(this.impl, stored, h.y, config);
   }
 
   fit(data: Dataset, options: FitOptions): FitResult {
-    const stored = this.stored(data);
-    const config = checkFitOptions(options, stored.cols);
-    const raw = this.impl.fit(stored, config, 0);
-    const d = stored.cols;
-    return {
-      weights: raw.params.slice(0, d),
-      intercept: config.fitIntercept ? raw.params[d]! : 0,
-      loss: raw.loss,
-      iterations: raw.iterations,
-      status: STATUS[raw.status]!,
-      finalLoss: raw.finalLoss,
-      mse: 2 * raw.finalLoss,
-    };
+    const drv = this.driver(data, options);
+    try {
+      const c = drv.config;
+      const every = c.onProgress || c.signal ? c.progressEvery : 2 ** 31 - 1;
+      while (!drv.chunk(every));
+      return drv.result();
+    } finally {
+      drv.release();
+    }
+  }
+
+  async fitAsync(data: Dataset, options: FitOptions): Promise<FitResult> {
+    const drv = this.driver(data, options);
+    try {
+      const c = drv.config;
+      // Without progressEvery, size chunks to about 10 ms so the page stays responsive.
+      let every = options.progressEvery ?? 1;
+      for (;;) {
+        const t0 = performance.now();
+        if (drv.chunk(every)) break;
+        if (options.progressEvery === undefined) {
+          const ms = performance.now() - t0;
+          every = Math.max(1, Math.min(1 << 20, Math.round(every * (ms > 0 ? 10 / ms : 4))));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        void c;
+      }
+      return drv.result();
+    } finally {
+      drv.release();
+    }
   }
 
   sgd(params: ArrayLike<number>, options: SgdOptions): SgdOptimizer {
-    const opts = checkSgdOptions(options);
+    return this.makeOptimizer(params, checkSgdOptions(options));
+  }
+
+  optimizer(params: ArrayLike<number>, options: OptimizerOptions): SgdOptimizer {
+    return this.makeOptimizer(params, checkOptimizerOptions(options));
+  }
+
+  private makeOptimizer(params: ArrayLike<number>, opts: Required<OptimizerOptions>): SgdOptimizer {
     const p = toFloat64('params', params);
-    return new Sgd(this.impl.stepStore(p), opts);
+    return new Optimizer(this.impl.stepStore(p, opts, optimizerId(opts)), opts);
   }
 }
 

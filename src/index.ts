@@ -3,7 +3,13 @@
  * core and a pure-JS fallback that gives the same results. The public barrel: nothing else is exported.
  */
 export { createEngine } from './engine.js';
+export { LinearModel } from './models/model.js';
+export { leastSquares } from './models/linear.js';
+export { createRandom } from './random.js';
+export type { Random } from './random.js';
+export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
 export type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, Matrix,
-  ModelName, SgdOptimizer, SgdOptions, SgdState,
+  Model, ModelJSON, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule, SgdOptimizer, SgdOptions,
+  SgdState,
 } from './types.js';

@@ -3,33 +3,57 @@
  * is a TypeError (wrong type, unknown name) or RangeError (out of range) that names the argument and what was
  * expected. Also normalises dataset input (X, y) into a row-major view without copying it.
  */
-import type { FeaturesInput, FitOptions, LabelsInput, ModelName, SgdOptions } from './types.js';
+import * as L from './layout.js';
+import type {
+  FeaturesInput, FitOptions, LabelsInput, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule,
+} from './types.js';
 
-/** Known models and their ids in the WASM/JS kernels (assembly/fit.ts: MODEL_*). */
-export const MODEL_IDS: Readonly<Record<ModelName, number>> = { linear: 0 };
+/** Known models and their ids in the WASM/JS kernels (src/layout.ts: MODEL_*). */
+export const MODEL_IDS: Readonly<Record<ModelName, number>> = {
+  linear: L.MODEL_LINEAR, ridge: L.MODEL_RIDGE, logistic: L.MODEL_LOGISTIC, hinge: L.MODEL_HINGE, softmax: L.MODEL_SOFTMAX,
+};
 
-const FIT_KEYS = [
-  'model', 'lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'maximize', 'maxIterations', 'tol',
-  'nIterNoChange', 'fitIntercept', 'initialWeights', 'initialIntercept',
+/** Known optimizers and their ids (src/layout.ts: OPT_*). */
+export const OPTIMIZER_IDS: Readonly<Record<OptimizerName, number>> = {
+  sgd: L.OPT_SGD, adam: L.OPT_ADAM, adamw: L.OPT_ADAMW, rmsprop: L.OPT_RMSPROP, adagrad: L.OPT_ADAGRAD,
+};
+
+const OPTIMIZER_KEYS = [
+  'optimizer', 'lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'maximize', 'betas', 'eps', 'rho', 'lrDecay',
 ] as const;
 const SGD_KEYS = ['lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'maximize'] as const;
+const FIT_KEYS = [
+  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
+  'maxEpochs', 'tol', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
+  'onProgress', 'progressEvery', 'signal',
+] as const;
 
 /** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */
-export interface FitConfig {
+export interface FitConfig extends Required<OptimizerOptions> {
   model: ModelName;
   modelId: number;
-  lr: number;
-  momentum: number;
-  dampening: number;
-  nesterov: boolean;
-  weightDecay: number;
-  maximize: boolean;
+  optimizerId: number;
+  alpha: number;
+  /** Outputs K: classes for softmax, 1 otherwise. */
+  outputs: number;
+  /** 2 for logistic and hinge, K for softmax, 1 for regression. */
+  classes: number;
+  batchSize: number;
+  shuffle: boolean;
+  seed: number;
+  /** Learning rate of each epoch that can start. */
+  lrs: Float64Array;
   maxIterations: number;
+  maxEpochs: number;
   tol: number;
   nIterNoChange: number;
+  validationFraction: number;
   fitIntercept: boolean;
   initialWeights: Float64Array | null;
   initialIntercept: number;
+  onProgress: ((p: Progress) => void | boolean) | null;
+  progressEvery: number;
+  signal: AbortSignal | null;
 }
 
 /** A short description of a value for error messages: `"0.1" (string)`, `NaN`, `[object Object]`. */
@@ -122,31 +146,131 @@ function requireObject(name: string, value: unknown): object {
   return value;
 }
 
-/** The optimizer part common to fit and sgd: η, β, τ, Nesterov, λ, maximize, with PyTorch's rules. */
-export function checkOptimizer(o: Partial<SgdOptions>): Required<SgdOptions> {
+/** The optimizer part common to fit and the per-step API: PyTorch's defaults and rules. */
+export function checkOptimizer(o: Partial<OptimizerOptions>): Required<OptimizerOptions> {
+  const optimizer = o.optimizer ?? 'sgd';
+  if (typeof optimizer !== 'string' || !Object.hasOwn(OPTIMIZER_IDS, optimizer)) {
+    throw new RangeError(`optimizer must be one of ${Object.keys(OPTIMIZER_IDS).map((m) => `'${m}'`).join(', ')}, got ${describe(optimizer)}`);
+  }
+  const only = (key: keyof OptimizerOptions, allowed: OptimizerName[]) => {
+    if (o[key] !== undefined && !allowed.includes(optimizer)) {
+      throw new RangeError(`${key} applies to optimizer ${allowed.map((a) => `'${a}'`).join(' or ')}, not '${optimizer}'`);
+    }
+  };
+  only('momentum', ['sgd', 'rmsprop']);
+  only('dampening', ['sgd']);
+  only('nesterov', ['sgd']);
+  only('betas', ['adam', 'adamw']);
+  only('rho', ['rmsprop']);
+  only('lrDecay', ['adagrad']);
+  only('eps', ['adam', 'adamw', 'rmsprop', 'adagrad']);
   const lr = checkLr(o.lr);
   const momentum = numberIn('momentum', o.momentum, 0, 0, 1, true);
   const dampening = numberIn('dampening', o.dampening, 0, 0, 1, false);
   const nesterov = bool('nesterov', o.nesterov, false);
-  const weightDecay = numberIn('weightDecay', o.weightDecay, 0, 0, Number.MAX_VALUE, false);
+  const weightDecay = numberIn('weightDecay', o.weightDecay, optimizer === 'adamw' ? 0.01 : 0, 0, Number.MAX_VALUE, false);
   const maximize = bool('maximize', o.maximize, false);
   if (nesterov && (momentum === 0 || dampening !== 0)) {
     throw new RangeError(
       `nesterov requires momentum > 0 and dampening = 0 (PyTorch's rule), got momentum ${momentum}, dampening ${dampening}`,
     );
   }
-  return { lr, momentum, dampening, nesterov, weightDecay, maximize };
+  let betas: [number, number] = [0.9, 0.999];
+  if (o.betas !== undefined) {
+    if (!Array.isArray(o.betas) || o.betas.length !== 2) {
+      throw new TypeError(`betas must be a pair [beta1, beta2], got ${describe(o.betas)}`);
+    }
+    betas = [numberIn('betas[0]', o.betas[0], 0.9, 0, 1, true), numberIn('betas[1]', o.betas[1], 0.999, 0, 1, true)];
+  }
+  const eps = o.eps === undefined ? (optimizer === 'adagrad' ? 1e-10 : 1e-8) : finiteNumber('eps', o.eps);
+  if (!(eps > 0)) throw new RangeError(`eps must be > 0, got ${eps}`);
+  const rho = numberIn('rho', o.rho, 0.99, 0, 1, true);
+  const lrDecay = numberIn('lrDecay', o.lrDecay, 0, 0, Number.MAX_VALUE, false);
+  return { optimizer, lr, momentum, dampening, nesterov, weightDecay, maximize, betas, eps, rho, lrDecay };
 }
 
 /** Validates options of {@link Engine.sgd}. */
-export function checkSgdOptions(options: unknown): Required<SgdOptions> {
-  const o = requireObject('options', options) as Partial<SgdOptions>;
+export function checkSgdOptions(options: unknown): Required<OptimizerOptions> {
+  const o = requireObject('options', options) as Partial<OptimizerOptions>;
   checkKeys(o, SGD_KEYS, 'sgd');
   return checkOptimizer(o);
 }
 
-/** Validates options of {@link Engine.fit} against a dataset with `cols` features. */
-export function checkFitOptions(options: unknown, cols: number): FitConfig {
+/** Validates options of {@link Engine.optimizer}. */
+export function checkOptimizerOptions(options: unknown): Required<OptimizerOptions> {
+  const o = requireObject('options', options) as Partial<OptimizerOptions>;
+  checkKeys(o, OPTIMIZER_KEYS, 'optimizer');
+  return checkOptimizer(o);
+}
+
+/** What a fit needs to know of the labels: checked when the dataset is made. */
+export interface LabelInfo {
+  /** Index of the first label that is not 0 or 1, or −1. */
+  firstNonBinary: number;
+  /** Index of the first label that is not a non-negative integer, or −1. */
+  firstNonClass: number;
+  /** Largest label. */
+  max: number;
+}
+
+/** Scans labels once (at dataset creation) for the models' label checks. */
+export function labelInfo(y: ArrayLike<number>): LabelInfo {
+  let firstNonBinary = -1, firstNonClass = -1, max = -Infinity;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (firstNonBinary < 0 && v !== 0 && v !== 1) firstNonBinary = i;
+    if (firstNonClass < 0 && !(Number.isInteger(v) && v >= 0)) firstNonClass = i;
+    if (v > max) max = v;
+  }
+  return { firstNonBinary, firstNonClass, max };
+}
+
+function checkSchedule(schedule: unknown, lr: number, epochs: number): Float64Array {
+  const lrs = new Float64Array(epochs);
+  if (schedule === undefined || schedule === 'constant') return lrs.fill(lr);
+  let f: (e: number) => number;
+  if (typeof schedule === 'function') {
+    const user = schedule as (e: number, lr: number) => number;
+    f = (e) => user(e, lr);
+  } else if (typeof schedule === 'object' && schedule !== null && 'type' in schedule) {
+    const s = schedule as Exclude<Schedule, 'constant' | ((e: number, lr: number) => number)>;
+    if (s.type === 'step') {
+      if (s.stepSize === undefined) throw new TypeError('schedule.stepSize is required for a step schedule');
+      const stepSize = positiveInteger('schedule.stepSize', s.stepSize, 1);
+      const gamma = numberIn('schedule.gamma', s.gamma, 0.1, 0, Number.MAX_VALUE, false);
+      f = (e) => lr * gamma ** Math.floor(e / stepSize);
+    } else if (s.type === 'exponential') {
+      if (s.gamma === undefined) throw new TypeError('schedule.gamma is required for an exponential schedule');
+      const gamma = numberIn('schedule.gamma', s.gamma, 1, 0, Number.MAX_VALUE, false);
+      f = (e) => lr * gamma ** e;
+    } else if (s.type === 'invscaling') {
+      const power = numberIn('schedule.power', s.power, 0.25, 0, Number.MAX_VALUE, false);
+      f = (e) => lr / (e + 1) ** power;
+    } else if (s.type === 'cosine') {
+      if (s.tMax === undefined) throw new TypeError('schedule.tMax is required for a cosine schedule');
+      const tMax = positiveInteger('schedule.tMax', s.tMax, 1);
+      const etaMin = numberIn('schedule.etaMin', s.etaMin, 0, 0, lr, false);
+      f = (e) => etaMin + ((lr - etaMin) * (1 + Math.cos((Math.PI * e) / tMax))) / 2;
+    } else {
+      throw new RangeError(`schedule.type must be 'step', 'exponential', 'invscaling' or 'cosine', got ${describe((s as { type: unknown }).type)}`);
+    }
+    const extra = Object.keys(s).filter((k) => !['type', 'stepSize', 'gamma', 'power', 'tMax', 'etaMin'].includes(k));
+    if (extra.length) throw new TypeError(`Unknown schedule option "${extra[0]}"`);
+  } else {
+    throw new TypeError(`schedule must be 'constant', a schedule object or a function (epoch, lr) => lr, got ${describe(schedule)}`);
+  }
+  for (let e = 0; e < epochs; e++) {
+    const v = f(e);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+      throw new RangeError(`schedule must give a finite learning rate > 0 for every epoch, got ${describe(v)} at epoch ${e}`);
+    }
+    lrs[e] = v;
+  }
+  return lrs;
+}
+
+/** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
+export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as Partial<FitOptions>;
   checkKeys(o, FIT_KEYS, 'fit');
   const model = o.model ?? 'linear';
@@ -154,8 +278,50 @@ export function checkFitOptions(options: unknown, cols: number): FitConfig {
     throw new RangeError(`model must be one of ${Object.keys(MODEL_IDS).map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
   }
   const opt = checkOptimizer(o);
+  let alpha = 0;
+  if (model === 'linear') {
+    if (o.alpha !== undefined && o.alpha !== 0) {
+      throw new RangeError(`alpha must be 0 for model 'linear' (use model 'ridge' for an L2 penalty), got ${describe(o.alpha)}`);
+    }
+  } else {
+    alpha = numberIn('alpha', o.alpha, 1e-4, 0, Number.MAX_VALUE, false);
+  }
+  let outputs = 1, classes = 1;
+  if (model === 'logistic' || model === 'hinge') {
+    if (labels.firstNonBinary >= 0) {
+      throw new RangeError(`y must hold 0/1 labels (or booleans) for model '${model}': y[${labels.firstNonBinary}] is not 0 or 1`);
+    }
+    classes = 2;
+  } else if (o.classes !== undefined && model !== 'softmax') {
+    throw new RangeError(`classes applies to model 'softmax' only, not '${model}'`);
+  }
+  if (model === 'softmax') {
+    if (labels.firstNonClass >= 0) {
+      throw new RangeError(`y must hold class indices 0…K−1 for model 'softmax': y[${labels.firstNonClass}] is not a non-negative integer`);
+    }
+    classes = positiveInteger('classes', o.classes, labels.max + 1, 1 << 20);
+    if (classes < 2) throw new RangeError(`classes must be ≥ 2 for model 'softmax', got ${classes}`);
+    if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);
+    outputs = classes;
+  }
+  const validationFraction = o.validationFraction === undefined ? 0 : finiteNumber('validationFraction', o.validationFraction);
+  if (validationFraction < 0 || validationFraction >= 1) {
+    throw new RangeError(`validationFraction must be in (0, 1), got ${validationFraction}`);
+  }
+  const valRows = validationFraction > 0 ? Math.max(1, Math.round(rows * validationFraction)) : 0;
+  if (valRows > 0 && rows - valRows < 1) throw new RangeError(`validationFraction ${validationFraction} leaves no training rows of ${rows}`);
+  const trainRows = rows - valRows;
+  const batchSize = positiveInteger('batchSize', o.batchSize, trainRows);
+  if (batchSize > trainRows) throw new RangeError(`batchSize must be ≤ the ${trainRows} training rows, got ${batchSize}`);
+  const shuffle = bool('shuffle', o.shuffle, batchSize < trainRows);
+  let seed = 0;
+  if (o.seed !== undefined) {
+    if (typeof o.seed !== 'number' || !Number.isInteger(o.seed)) throw new TypeError(`seed must be an integer, got ${describe(o.seed)}`);
+    seed = o.seed;
+  }
   const maxIterations = positiveInteger('maxIterations', o.maxIterations, 1000, 2 ** 28);
-  let tol = -Infinity;
+  const maxEpochs = positiveInteger('maxEpochs', o.maxEpochs, 2 ** 31 - 1);
+  let tol = validationFraction > 0 ? 0 : -Infinity;
   if (o.tol !== undefined) {
     tol = finiteNumber('tol', o.tol);
     if (tol < 0) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
@@ -163,16 +329,26 @@ export function checkFitOptions(options: unknown, cols: number): FitConfig {
   const nIterNoChange = positiveInteger('nIterNoChange', o.nIterNoChange, 5);
   const fitIntercept = bool('fitIntercept', o.fitIntercept, true);
   let initialWeights: Float64Array | null = null;
-  if (o.initialWeights !== undefined) {
-    initialWeights = toFloat64('initialWeights', o.initialWeights, cols);
-  }
+  if (o.initialWeights !== undefined) initialWeights = toFloat64('initialWeights', o.initialWeights, outputs * cols);
   const initialIntercept = o.initialIntercept === undefined ? 0 : finiteNumber('initialIntercept', o.initialIntercept);
   if (!fitIntercept && initialIntercept !== 0) {
     throw new RangeError(`initialIntercept must be 0 when fitIntercept is false, got ${initialIntercept}`);
   }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new TypeError(`onProgress must be a function, got ${describe(o.onProgress)}`);
+  }
+  if (o.signal !== undefined && !(typeof o.signal === 'object' && o.signal !== null && 'aborted' in o.signal)) {
+    throw new TypeError(`signal must be an AbortSignal, got ${describe(o.signal)}`);
+  }
+  const progressEvery = positiveInteger('progressEvery', o.progressEvery, 1);
+  const batchesPerEpoch = Math.ceil(trainRows / batchSize);
+  const epochs = Math.min(maxEpochs, Math.ceil(maxIterations / batchesPerEpoch));
+  const lrs = checkSchedule(o.schedule, opt.lr, epochs);
   return {
-    model: model as ModelName, modelId: MODEL_IDS[model as ModelName], ...opt, maxIterations, tol, nIterNoChange,
-    fitIntercept, initialWeights, initialIntercept,
+    ...opt, model: model as ModelName, modelId: MODEL_IDS[model as ModelName], optimizerId: OPTIMIZER_IDS[opt.optimizer],
+    alpha, outputs, classes, batchSize, shuffle, seed, lrs, maxIterations, maxEpochs, tol, nIterNoChange,
+    validationFraction, fitIntercept, initialWeights, initialIntercept, onProgress: o.onProgress ?? null,
+    progressEvery, signal: o.signal ?? null,
   };
 }
 

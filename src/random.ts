@@ -1,7 +1,9 @@
 /**
- * A small seeded PRNG for reproducible data and shuffling, the same in every JS engine: SplitMix32-style seeding
- * into xoshiro128** (Blackman & Vigna), uniform doubles with 53 random bits, and normals by Box–Muller.
+ * A small seeded PRNG for reproducible data and shuffling, the same in every JS engine: SplitMix32 seeding into
+ * xoshiro128** (Blackman & Vigna; src/js/random.ts, mirrored by assembly/random.ts), uniform doubles with 53
+ * random bits, and normals by Box–Muller.
  */
+import { seedState, xoshiroUniform } from './js/random.js';
 
 /** A seeded stream of random numbers. */
 export interface Random {
@@ -13,32 +15,12 @@ export interface Random {
   int(n: number): number;
 }
 
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
-/** A xoshiro128** generator seeded from a 32-bit integer seed. */
+/** A xoshiro128** generator seeded from a 32-bit integer seed (the generator the fit kernels shuffle with). */
 export function createRandom(seed: number): Random {
   if (!Number.isInteger(seed)) throw new TypeError(`seed must be an integer, got ${seed}`);
-  const init = splitmix32(seed);
-  let a = init(), b = init(), c = init(), d = init();
-  if ((a | b | c | d) === 0) a = 1;
-  const next = (): number => {
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t;
-    d = rotl(d, 11);
-    return r;
-  };
+  const state = seedState(seed);
   let spare: number | null = null;
-  const uniform = (): number => ((next() >>> 5) * 67108864 + (next() >>> 6)) / 9007199254740992;
+  const uniform = (): number => xoshiroUniform(state);
   return {
     uniform,
     normal() {
@@ -54,8 +36,4 @@ export function createRandom(seed: number): Random {
       return Math.floor(uniform() * n);
     },
   };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }

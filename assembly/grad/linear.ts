@@ -37,10 +37,3 @@ export function gradLinear(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize
   return sq;
 }
 
-/** Predictions x·w + b for n rows into outPtr (same dot as gradLinear). */
-export function predictLinear(xPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, outPtr: usize): void {
-  const rowBytes = <usize>d << 3;
-  for (let i = 0; i < n; i++) {
-    store<f64>(outPtr + (<usize>i << 3), dot(xPtr + <usize>i * rowBytes, wPtr, d) + b);
-  }
-}

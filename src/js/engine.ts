@@ -1,10 +1,14 @@
 /**
- * The pure-JS backend: the kernels of src/js/kernels.ts over private Float64Arrays. Same results as the WASM
- * backend, bit for bit, where the kernels use only + − · (see test/parity.test.ts).
+ * The pure-JS backend: the kernels of src/js/ over private Float64Arrays. Same results as the WASM backend, bit
+ * for bit (exp and log are Math's on both sides; see assembly/math.ts).
  */
-import type { Backend, RawFit, StepStore, StoredData } from '../backend.js';
+import type { Backend, FitRun, RawFit, StepStore, StoredData } from '../backend.js';
+import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
-import * as K from './kernels.js';
+import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState } from '../plan.js';
+import type { OptimizerOptions } from '../types.js';
+import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
+import { checkedStep } from './step.js';
 
 class JsData implements StoredData {
   constructor(readonly rows: number, readonly cols: number, public X: Float64Array, public y: Float64Array) {}
@@ -12,19 +16,6 @@ class JsData implements StoredData {
     this.X = new Float64Array(0);
     this.y = new Float64Array(0);
   }
-}
-
-/** Flags of the fit kernel from a validated config. */
-export function fitFlags(c: FitConfig): number {
-  return (c.nesterov ? K.NESTEROV : 0) | (c.maximize ? K.MAXIMIZE : 0) | (c.fitIntercept ? K.FIT_INTERCEPT : 0);
-}
-
-/** Initial parameter vector (d weights, then the intercept slot). */
-export function initialParams(c: FitConfig, d: number): Float64Array {
-  const p = new Float64Array(d + 1);
-  if (c.initialWeights) p.set(c.initialWeights);
-  p[d] = c.initialIntercept;
-  return p;
 }
 
 export class JsBackend implements Backend {
@@ -37,41 +28,81 @@ export class JsBackend implements Backend {
     return new JsData(input.rows, input.cols, X, Float64Array.from(input.y));
   }
 
-  fit(data: StoredData, c: FitConfig, alpha: number, stopAt = c.maxIterations): RawFit {
-    const { X, y, rows: n, cols: d } = data as JsData;
-    const params = initialParams(c, d);
-    const velocity = new Float64Array(d + 1);
-    const grad = new Float64Array(d + 1);
-    const backup = new Float64Array(d + 1);
-    const state = new Float64Array([0, Infinity, 0, 0]);
-    const loss = new Float64Array(c.maxIterations);
-    const flags = fitFlags(c);
-    const status = K.fit(
-      c.modelId, X, y, n, d, params, velocity, grad, backup, state, loss,
-      c.lr, c.momentum, c.dampening, c.weightDecay, alpha, c.tol, c.nIterNoChange, c.maxIterations, stopAt, flags,
-    );
-    const iterations = state[0]!;
-    const recorded = status === K.DIVERGED ? iterations + 1 : iterations;
-    const finalLoss = K.objectiveAndGrad(c.modelId, X, y, n, d, params, grad, alpha, flags);
-    return { params, loss: loss.slice(0, recorded), iterations, status, finalLoss };
+  subset(data: StoredData, rows: Uint32Array): StoredData {
+    const { X, y, cols: d } = data as JsData;
+    const Xs = new Float64Array(rows.length * d), ys = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      Xs.set(X.subarray(r * d, r * d + d), i * d);
+      ys[i] = y[r]!;
+    });
+    return new JsData(rows.length, d, Xs, ys);
   }
 
-  stepStore(params: Float64Array): StepStore {
+  startFit(train: StoredData, validation: StoredData | null, c: FitConfig): FitRun {
+    const { X, y, rows: n, cols: d } = train as JsData;
+    const val = validation as JsData | null;
+    const z = fitSizes(c, n, d);
+    const cfg = configBlock(c, n, d, val ? val.rows : 0);
+    const st = initialState(c);
+    const a: FitArrays = {
+      X, y,
+      params: initialParams(c, d),
+      buf1: new Float64Array(z.params),
+      buf2: new Float64Array(z.params),
+      grad: new Float64Array(z.params),
+      backup: new Float64Array(z.params),
+      loss: new Float64Array(z.loss),
+      epochLoss: new Float64Array(z.epochs),
+      lrs: c.lrs,
+      scratch: new Float64Array(4 * c.outputs),
+      batchX: new Float64Array(c.shuffle ? c.batchSize * d : 0),
+      batchY: new Float64Array(c.shuffle ? c.batchSize : 0),
+      perm: identity(z.perm),
+      valX: val ? val.X : new Float64Array(0),
+      valY: val ? val.y : new Float64Array(0),
+      rng: new Uint32Array(4),
+    };
+    return {
+      run: (stopAtEpoch) => fit(cfg, st, a, stopAtEpoch),
+      get epoch() { return st[L.S_EPOCH]!; },
+      get iteration() { return st[L.S_ITERATION]!; },
+      lastEpochLoss: () => (st[L.S_EPOCH]! > 0 ? a.epochLoss[st[L.S_EPOCH]! - 1]! : NaN),
+      result(status): RawFit {
+        const iterations = st[L.S_ITERATION]!, epochs = st[L.S_EPOCH]!;
+        return {
+          params: a.params.slice(),
+          loss: a.loss.slice(0, status === L.DIVERGED ? iterations + 1 : iterations),
+          epochLoss: a.epochLoss.slice(0, epochs),
+          iterations,
+          epochs,
+        };
+      },
+      release() {},
+    };
+  }
+
+  objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
+    const { X, y, rows: n, cols: d } = data as JsData;
+    const grad = new Float64Array(params.length);
+    return objectiveAndGrad(c.modelId, X, 0, y, 0, n, d, c.outputs, params.slice(), grad, alpha, fitFlags(c), new Float64Array(4 * c.outputs));
+  }
+
+  stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {
     const n = params.length;
     const theta = Float64Array.from(params);
-    const velocity = new Float64Array(n);
-    const grad = new Float64Array(n);
-    const backup = new Float64Array(2 * n);
+    const buf1 = new Float64Array(n), buf2 = new Float64Array(n);
+    const grad = new Float64Array(n), backup = new Float64Array(3 * n);
+    const extras = { beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, rho: o.rho, lrDecay: o.lrDecay };
     return {
       n,
-      step(g, lr, momentum, dampening, weightDecay, flags) {
+      step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         grad.set(g);
-        return K.sgdStep(theta, velocity, grad, backup, n, lr, momentum, dampening, weightDecay, flags);
+        return checkedStep(kind, theta, buf1, buf2, grad, backup, n, lr, o.momentum, o.dampening, o.weightDecay, flags, extras, beta1Pow, beta2Pow, stepNumber);
       },
       readParams: () => theta.slice(),
-      readVelocity: () => velocity.slice(),
+      readBuffer: (k) => (k === 1 ? buf1 : buf2).slice(),
       writeParams: (v) => theta.set(v),
-      writeVelocity: (v) => velocity.set(v),
+      writeBuffer: (k, v) => (k === 1 ? buf1 : buf2).set(v),
       release() {},
     };
   }

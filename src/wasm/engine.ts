@@ -1,23 +1,37 @@
 /**
- * The WASM backend: pointers in, numbers out. Datasets live in linear memory from creation to dispose; a fit
- * allocates one workspace block (params | velocity | grad | backup | state | loss), runs the whole loop in one
- * call, copies the results out and frees the block.
+ * The WASM backend: pointers in, numbers out. A dataset is one block of linear memory (X then y) from creation
+ * to dispose; a fit allocates one workspace block (config | state | params | buffers | grad | backup | loss |
+ * epoch loss | learning rates | scratch | row order), runs in one call per chunk, copies results out, frees it.
  */
-import type { Backend, RawFit, StepStore, StoredData } from '../backend.js';
+import type { Backend, FitRun, RawFit, StepStore, StoredData } from '../backend.js';
+import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
-import { fitFlags, initialParams } from '../js/engine.js';
+import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState } from '../plan.js';
+import type { OptimizerOptions } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, formatBytes } from './memory.js';
 
-const DIVERGED = 3;
-
 class WasmData implements StoredData {
+  private released = false;
   constructor(
     readonly rows: number, readonly cols: number, readonly xPtr: number, readonly yPtr: number,
     private readonly mem: LinearMemory,
   ) {}
   release(): void {
-    this.mem.release(this.xPtr);
+    if (!this.released) {
+      this.released = true;
+      this.mem.release(this.xPtr);
+    }
+  }
+}
+
+/** Carves 16-byte-aligned slots out of one block. */
+class Carver {
+  offset = 0;
+  take(bytes: number): number {
+    const at = this.offset;
+    this.offset += Math.ceil(bytes / 16) * 16;
+    return at;
   }
 }
 
@@ -29,66 +43,133 @@ export class WasmBackend implements Backend {
     this.mem = new LinearMemory(core.memory, core.heapBase());
   }
 
-  storeDataset(input: DatasetInput): StoredData {
-    const { rows, cols } = input;
+  private allocData(rows: number, cols: number): WasmData {
     const xBytes = rows * cols * 8;
     const bytes = xBytes + rows * 8;
     if (!Number.isSafeInteger(bytes)) throw new RangeError(`X is too large: ${rows}·${cols} elements`);
     const ptr = this.mem.alloc(bytes, `a dataset of ${rows} × ${cols} (${formatBytes(bytes)} as f64)`);
-    this.mem.fill(ptr, rows * cols, input.copyX);
-    this.mem.write(ptr + xBytes, input.y);
     return new WasmData(rows, cols, ptr, ptr + xBytes, this.mem);
   }
 
-  fit(data: StoredData, c: FitConfig, alpha: number, stopAt = c.maxIterations): RawFit {
-    const { xPtr, yPtr, rows: n, cols: d } = data as WasmData;
-    const p = d + 1;
-    const slot = Math.ceil(p / 2) * 16; // one 16-byte-aligned slot of p f64
-    const bytes = 4 * slot + 32 + c.maxIterations * 8;
-    const ws = this.mem.alloc(bytes, `a fit workspace for ${c.maxIterations} iterations`);
+  storeDataset(input: DatasetInput): StoredData {
+    const data = this.allocData(input.rows, input.cols);
+    this.mem.fill(data.xPtr, input.rows * input.cols, input.copyX);
+    this.mem.write(data.yPtr, input.y);
+    return data;
+  }
+
+  subset(data: StoredData, rows: Uint32Array): StoredData {
+    const src = data as WasmData;
+    const d = src.cols;
+    const out = this.allocData(rows.length, d);
+    rows.forEach((r, i) => {
+      this.mem.copy(out.xPtr + i * d * 8, src.xPtr + r * d * 8, d);
+      this.mem.copy(out.yPtr + i * 8, src.yPtr + r * 8, 1);
+    });
+    return out;
+  }
+
+  startFit(train: StoredData, validation: StoredData | null, c: FitConfig): FitRun {
+    const t = train as WasmData, v = validation as WasmData | null;
+    const n = t.rows, d = t.cols;
+    const z = fitSizes(c, n, d);
+    const cut = new Carver();
+    const at = {
+      cfg: cut.take(L.C_SIZE * 8), st: cut.take(L.S_SIZE * 8), params: cut.take(z.params * 8),
+      buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), grad: cut.take(z.params * 8),
+      backup: cut.take(z.params * 8), loss: cut.take(z.loss * 8), epochLoss: cut.take(z.epochs * 8),
+      lrs: cut.take(z.epochs * 8), scratch: cut.take(z.scratch * 8), perm: cut.take(z.perm * 4),
+    };
+    const ws = this.mem.alloc(cut.offset, `a fit workspace (${c.maxIterations} iterations)`);
+    const ptr = (k: keyof typeof at) => ws + at[k];
+    const { mem, core } = this;
+    const cfg = configBlock(c, n, d, v ? v.rows : 0);
+    cfg[L.C_X_PTR] = t.xPtr;
+    cfg[L.C_Y_PTR] = t.yPtr;
+    cfg[L.C_PARAMS_PTR] = ptr('params');
+    cfg[L.C_BUF1_PTR] = ptr('buf1');
+    cfg[L.C_BUF2_PTR] = ptr('buf2');
+    cfg[L.C_GRAD_PTR] = ptr('grad');
+    cfg[L.C_BACKUP_PTR] = ptr('backup');
+    cfg[L.C_LOSS_PTR] = ptr('loss');
+    cfg[L.C_EPOCH_LOSS_PTR] = ptr('epochLoss');
+    cfg[L.C_LR_PTR] = ptr('lrs');
+    cfg[L.C_SCRATCH_PTR] = ptr('scratch');
+    cfg[L.C_PERM_PTR] = ptr('perm');
+    cfg[L.C_VAL_X_PTR] = v ? v.xPtr : 0;
+    cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
+    mem.write(ptr('cfg'), cfg);
+    mem.write(ptr('st'), initialState(c));
+    mem.write(ptr('params'), initialParams(c, d));
+    mem.write(ptr('buf1'), new Float64Array(z.params));
+    mem.write(ptr('buf2'), new Float64Array(z.params));
+    mem.write(ptr('lrs'), c.lrs);
+    if (z.perm) mem.writeU32(ptr('perm'), identity(z.perm));
+    let released = false;
+    const state = (k: number) => mem.getF64(ptr('st') + k * 8);
+    return {
+      run: (stopAtEpoch) => core.fit(ptr('cfg'), ptr('st'), Math.min(stopAtEpoch, 2 ** 31 - 1)),
+      get epoch() { return state(L.S_EPOCH); },
+      get iteration() { return state(L.S_ITERATION); },
+      lastEpochLoss: () => {
+        const e = state(L.S_EPOCH);
+        return e > 0 ? mem.getF64(ptr('epochLoss') + (e - 1) * 8) : NaN;
+      },
+      result(status): RawFit {
+        const iterations = state(L.S_ITERATION), epochs = state(L.S_EPOCH);
+        return {
+          params: mem.read(ptr('params'), z.params),
+          loss: mem.read(ptr('loss'), status === L.DIVERGED ? iterations + 1 : iterations),
+          epochLoss: mem.read(ptr('epochLoss'), epochs),
+          iterations,
+          epochs,
+        };
+      },
+      release() {
+        if (!released) {
+          released = true;
+          mem.release(ws);
+        }
+      },
+    };
+  }
+
+  objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
+    const t = data as WasmData;
+    const p = params.length;
+    const ws = this.mem.alloc((2 * p + 4 * c.outputs) * 8 + 32, 'an objective workspace');
     try {
-      const paramsPtr = ws, velocityPtr = ws + slot, gradPtr = ws + 2 * slot, backupPtr = ws + 3 * slot;
-      const statePtr = ws + 4 * slot, lossPtr = statePtr + 32;
-      this.mem.write(paramsPtr, initialParams(c, d));
-      this.mem.write(statePtr, [0, Infinity, 0, 0]);
-      const flags = fitFlags(c);
-      const status = this.core.fit(
-        c.modelId, xPtr, yPtr, n, d, paramsPtr, velocityPtr, gradPtr, backupPtr, statePtr, lossPtr,
-        c.lr, c.momentum, c.dampening, c.weightDecay, alpha, c.tol, c.nIterNoChange, c.maxIterations, stopAt, flags,
-      );
-      const iterations = this.mem.getF64(statePtr);
-      const recorded = status === DIVERGED ? iterations + 1 : iterations;
-      const finalLoss = this.core.objectiveAndGrad(c.modelId, xPtr, yPtr, n, d, paramsPtr, gradPtr, alpha, flags);
-      return {
-        params: this.mem.read(paramsPtr, p),
-        loss: this.mem.read(lossPtr, recorded),
-        iterations,
-        status,
-        finalLoss,
-      };
+      const paramsPtr = ws, gradPtr = ws + Math.ceil(p / 2) * 16, scratch = gradPtr + Math.ceil(p / 2) * 16;
+      this.mem.write(paramsPtr, params);
+      return this.core.objectiveAndGrad(c.modelId, t.xPtr, t.yPtr, t.rows, t.cols, c.outputs, paramsPtr, gradPtr, alpha, fitFlags(c), scratch);
     } finally {
       this.mem.release(ws);
     }
   }
 
-  stepStore(params: Float64Array): StepStore {
+  stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {
     const n = params.length;
-    const bytesN = Math.max(1, Math.ceil(n / 2)) * 16;
-    const base = this.mem.alloc(5 * bytesN, `an optimizer of ${n} parameters`);
-    const thetaPtr = base, velocityPtr = base + bytesN, gradPtr = base + 2 * bytesN, backupPtr = base + 3 * bytesN;
+    const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
+    const base = this.mem.alloc(7 * slotBytes, `an optimizer of ${n} parameters`);
+    const theta = base, buf1 = base + slotBytes, buf2 = base + 2 * slotBytes, grad = base + 3 * slotBytes;
+    const backup = base + 4 * slotBytes;
     const { mem, core } = this;
-    mem.write(thetaPtr, params);
+    mem.write(theta, params);
+    mem.write(buf1, new Float64Array(n));
+    mem.write(buf2, new Float64Array(n));
     let released = false;
+    const [beta1, beta2] = o.betas;
     return {
       n,
-      step(g, lr, momentum, dampening, weightDecay, flags) {
-        mem.write(gradPtr, g);
-        return core.sgdStep(thetaPtr, velocityPtr, gradPtr, backupPtr, n, lr, momentum, dampening, weightDecay, flags);
+      step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
+        mem.write(grad, g);
+        return core.checkedStep(kind, theta, buf1, buf2, grad, backup, n, lr, o.momentum, o.dampening, o.weightDecay,
+          flags, beta1, beta2, o.eps, o.rho, o.lrDecay, beta1Pow, beta2Pow, stepNumber);
       },
-      readParams: () => mem.read(thetaPtr, n),
-      readVelocity: () => mem.read(velocityPtr, n),
-      writeParams: (v) => mem.write(thetaPtr, v),
-      writeVelocity: (v) => mem.write(velocityPtr, v),
+      readParams: () => mem.read(theta, n),
+      readBuffer: (k) => mem.read(k === 1 ? buf1 : buf2, n),
+      writeParams: (v) => mem.write(theta, v),
+      writeBuffer: (k, v) => mem.write(k === 1 ? buf1 : buf2, v),
       release() {
         if (!released) { released = true; mem.release(base); }
       },

@@ -10,27 +10,25 @@ import { instantiate } from '@assemblyscript/loader';
 export interface CoreExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  gradLinear(xPtr: number, yPtr: number, n: number, d: number, wPtr: number, b: number, gPtr: number): number;
-  predictLinear(xPtr: number, n: number, d: number, wPtr: number, b: number, outPtr: number): void;
-  stepMomentum(
-    thetaPtr: number, velocityPtr: number, gradPtr: number, n: number,
-    lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
-  ): void;
-  sgdStep(
-    thetaPtr: number, velocityPtr: number, gradPtr: number, backupPtr: number, n: number,
-    lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
-  ): number;
+  fit(cfgPtr: number, statePtr: number, stopAtEpoch: number): number;
   objectiveAndGrad(
-    model: number, xPtr: number, yPtr: number, n: number, d: number, paramsPtr: number, gradPtr: number,
-    alpha: number, flags: number,
+    model: number, xPtr: number, yPtr: number, n: number, d: number, K: number, paramsPtr: number, gradPtr: number,
+    alpha: number, flags: number, scratchPtr: number,
   ): number;
-  fit(
-    model: number, xPtr: number, yPtr: number, n: number, d: number,
-    paramsPtr: number, velocityPtr: number, gradPtr: number, backupPtr: number, statePtr: number, lossPtr: number,
-    lr: number, momentum: number, dampening: number, weightDecay: number, alpha: number,
-    tol: number, nIterNoChange: number, maxIterations: number, stopAt: number, flags: number,
+  checkedStep(
+    kind: number, thetaPtr: number, buf1Ptr: number, buf2Ptr: number, gradPtr: number, backupPtr: number, n: number,
+    lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
+    beta1: number, beta2: number, eps: number, rho: number, lrDecay: number, beta1Pow: number, beta2Pow: number,
+    step: number,
   ): number;
+  predictRaw(xPtr: number, n: number, d: number, K: number, paramsPtr: number, outPtr: number): void;
 }
+
+/**
+ * What the core imports: the host's exp, log and log1p, so that both backends round them alike
+ * (assembly/math.ts).
+ */
+const IMPORTS = { env: { exp: Math.exp, log: Math.log, log1p: Math.log1p } } as unknown as Parameters<typeof instantiate>[1];
 
 /** A smallest module using SIMD: (func (result v128) (f64x2.splat (f64.const 0))). */
 const SIMD_PROBE = new Uint8Array([
@@ -86,6 +84,6 @@ export async function loadCore(simd: boolean): Promise<CoreExports> {
     modules.set(simd, mod);
     mod.catch(() => modules.delete(simd));
   }
-  const { exports } = await instantiate<Record<string, unknown>>(await mod, {});
+  const { exports } = await instantiate<Record<string, unknown>>(await mod, IMPORTS);
   return exports as unknown as CoreExports;
 }

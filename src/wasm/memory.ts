@@ -157,6 +157,17 @@ export class LinearMemory {
     return this.view()[ptr >>> 3]!;
   }
 
+  /** Copies `n` f64 from byte address `src` to `dst` inside memory. */
+  copy(dst: number, src: number, n: number): void {
+    const v = this.view();
+    v.copyWithin(dst >>> 3, src >>> 3, (src >>> 3) + n);
+  }
+
+  /** Copies u32 values into memory at byte address `ptr` (4-aligned). */
+  writeU32(ptr: number, src: Uint32Array): void {
+    new Uint32Array(this.memory.buffer, ptr, src.length).set(src);
+  }
+
   /** A copy of `n` f64 at byte address `ptr`. */
   read(ptr: number, n: number): Float64Array {
     const i = ptr >>> 3;

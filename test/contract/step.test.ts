@@ -91,6 +91,7 @@ describe.each(BACKENDS)('momentum step [$name]', ({ create }) => {
     const g = (t: Float64Array) => Array.from(t, (x, i) => x * (i + 1) - 0.5);
     for (let k = 0; k < 5; k++) a.step(g(a.params));
     const saved = JSON.parse(JSON.stringify(a.state()));
+    expect(saved.options).toEqual({ optimizer: 'sgd', lr: 0.05, momentum: 0.9, dampening: 0.1, nesterov: false, weightDecay: 0.01, maximize: false });
     const b = engine.sgd([0, 0, 0], opts);
     b.loadState(saved);
     for (let k = 0; k < 5; k++) { a.step(g(a.params)); b.step(g(b.params)); }

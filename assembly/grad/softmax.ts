@@ -1,0 +1,75 @@
+// Multinomial logistic (softmax) regression, one pass over X: for each row the K scores zₖ = x·Wₖ + bₖ, the
+// stable log-sum-exp m + log Σ e^(zₖ−m), loss lse − z_y, and residuals pₖ − [k = y], accumulated four rows at a
+// time per class. Params are W (K rows of d) then b (K). Same operation order as src/js/grad/softmax.ts.
+import { dot, axpy4, axpy1 } from '../reduce';
+import { exp, log } from '../math';
+
+/** Row loss; writes the K residuals pₖ − [k = y] at rPtr. */
+// @ts-ignore: decorator
+@inline
+function rowSoftmax(xPtr: usize, d: i32, K: i32, wPtr: usize, bPtr: usize, y: i32, rPtr: usize): f64 {
+  const rowBytes = <usize>d << 3;
+  let m = -Infinity;
+  for (let k = 0; k < K; k++) {
+    const z = dot(xPtr, wPtr + <usize>k * rowBytes, d) + load<f64>(bPtr + (<usize>k << 3));
+    store<f64>(rPtr + (<usize>k << 3), z);
+    m = Math.max(m, z);
+  }
+  const zy = load<f64>(rPtr + (<usize>y << 3));
+  let s = 0.0;
+  for (let k = 0; k < K; k++) {
+    const o = rPtr + (<usize>k << 3);
+    const e = exp(load<f64>(o) - m);
+    store<f64>(o, e);
+    s += e;
+  }
+  for (let k = 0; k < K; k++) {
+    const o = rPtr + (<usize>k << 3);
+    store<f64>(o, load<f64>(o) / s - (k == y ? 1.0 : 0.0));
+  }
+  return (m + log(s)) - zy;
+}
+
+/**
+ * g = [Σ rᵢₖ·xᵢ for each class k (K·d) | Σ rᵢₖ (K)]; returns Σ (lseᵢ − zᵢ,yᵢ). bPtr: the K intercepts (zeros
+ * without an intercept). scratch: 4·K f64.
+ */
+export function gradSoftmax(
+  xPtr: usize, yPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize, scratch: usize,
+): f64 {
+  memory.fill(gPtr, 0, <usize>(K * d + K) << 3);
+  const rowBytes = <usize>d << 3;
+  const kb = <usize>K << 3;
+  const gbPtr = gPtr + <usize>K * rowBytes;
+  let sl = 0.0;
+  let i = 0;
+  let x0 = xPtr;
+  for (; i + 4 <= n; i += 4) {
+    const x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
+    const yp = yPtr + (<usize>i << 3);
+    const l0 = rowSoftmax(x0, d, K, wPtr, bPtr, <i32>load<f64>(yp), scratch);
+    const l1 = rowSoftmax(x1, d, K, wPtr, bPtr, <i32>load<f64>(yp, 8), scratch + kb);
+    const l2 = rowSoftmax(x2, d, K, wPtr, bPtr, <i32>load<f64>(yp, 16), scratch + 2 * kb);
+    const l3 = rowSoftmax(x3, d, K, wPtr, bPtr, <i32>load<f64>(yp, 24), scratch + 3 * kb);
+    sl += (l0 + l1) + (l2 + l3);
+    for (let k = 0; k < K; k++) {
+      const o = <usize>k << 3;
+      const r0 = load<f64>(scratch + o), r1 = load<f64>(scratch + kb + o);
+      const r2 = load<f64>(scratch + 2 * kb + o), r3 = load<f64>(scratch + 3 * kb + o);
+      axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
+      store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
+    }
+    x0 = x3 + rowBytes;
+  }
+  for (; i < n; i++) {
+    sl += rowSoftmax(x0, d, K, wPtr, bPtr, <i32>load<f64>(yPtr + (<usize>i << 3)), scratch);
+    for (let k = 0; k < K; k++) {
+      const o = <usize>k << 3;
+      const r = load<f64>(scratch + o);
+      axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
+      store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
+    }
+    x0 += rowBytes;
+  }
+  return sl;
+}

@@ -1,0 +1,157 @@
+/**
+ * JS mirror of assembly/fit.ts: objectiveAndGrad (model dispatch, 1/n, L2 term) and the resumable fit loop
+ * (batches, seeded shuffle, per-epoch learning rate, optimizer step, divergence checks, tol rule). The config
+ * and state blocks are Float64Arrays with the slots of src/layout.ts; arrays stand in for the pointer slots.
+ */
+import * as L from '../layout.js';
+import { gradHinge } from './grad/hinge.js';
+import { gradLinear } from './grad/linear.js';
+import { gradLogistic } from './grad/logistic.js';
+import { gradSoftmax } from './grad/softmax.js';
+import { allFinite, dot } from './reduce.js';
+import { shuffle } from './random.js';
+import { optimizerStep, type StepExtras } from './step.js';
+
+/** The arrays a JS fit works on (the WASM fit's pointer slots). */
+export interface FitArrays {
+  X: Float64Array;
+  y: Float64Array;
+  params: Float64Array;
+  buf1: Float64Array;
+  buf2: Float64Array;
+  grad: Float64Array;
+  backup: Float64Array;
+  loss: Float64Array;
+  epochLoss: Float64Array;
+  lrs: Float64Array;
+  /** 4·K values for the row kernels. */
+  scratch: Float64Array;
+  batchX: Float64Array;
+  batchY: Float64Array;
+  perm: Uint32Array;
+  valX: Float64Array;
+  valY: Float64Array;
+  rng: Uint32Array;
+}
+
+export function objectiveAndGrad(
+  model: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, n: number, d: number, K: number,
+  params: Float64Array, grad: Float64Array, alpha: number, flags: number, scratch: Float64Array,
+): number {
+  const m = K * d;
+  const b = (flags & L.F_FIT_INTERCEPT) !== 0 ? params[m]! : 0.0;
+  const nf = n;
+  let J: number;
+  if (model === L.MODEL_SOFTMAX) J = gradSoftmax(X, xOff, y, yOff, n, d, K, params, 0, m, grad, 0, scratch) / nf;
+  else if (model === L.MODEL_LOGISTIC) J = gradLogistic(X, xOff, y, yOff, n, d, params, 0, b, grad, 0, scratch) / nf;
+  else if (model === L.MODEL_HINGE) J = gradHinge(X, xOff, y, yOff, n, d, params, 0, b, grad, 0) / nf;
+  else J = gradLinear(X, xOff, y, yOff, n, d, params, 0, b, grad, 0) / (2.0 * nf);
+  const p = m + K;
+  for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
+  if (alpha !== 0) {
+    J = J + (0.5 * alpha) * dot(params, 0, params, 0, m);
+    for (let j = 0; j < m; j++) grad[j] = grad[j]! + alpha * params[j]!;
+  }
+  return J;
+}
+
+export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpoch: number): number {
+  const model = cfg[L.C_MODEL]!;
+  const n = cfg[L.C_ROWS]!, d = cfg[L.C_COLS]!, K = cfg[L.C_OUTPUTS]!;
+  const valN = cfg[L.C_VAL_ROWS]!;
+  const momentum = cfg[L.C_MOMENTUM]!, dampening = cfg[L.C_DAMPENING]!;
+  const weightDecay = cfg[L.C_WEIGHT_DECAY]!, alpha = cfg[L.C_ALPHA]!, tol = cfg[L.C_TOL]!;
+  const nIterNoChange = cfg[L.C_N_ITER_NO_CHANGE]!;
+  const maxIterations = cfg[L.C_MAX_ITERATIONS]!, maxEpochs = cfg[L.C_MAX_EPOCHS]!;
+  const batchSize = cfg[L.C_BATCH_SIZE]!, flags = cfg[L.C_FLAGS]!;
+  const kind = cfg[L.C_OPTIMIZER]!;
+  const x: StepExtras = { beta1: cfg[L.C_BETA1]!, beta2: cfg[L.C_BETA2]!, eps: cfg[L.C_EPS]!, rho: cfg[L.C_RHO]!, lrDecay: cfg[L.C_LR_DECAY]! };
+
+  let t = st[L.S_ITERATION]!, epoch = st[L.S_EPOCH]!;
+  let best = st[L.S_BEST]!, noImprove = st[L.S_NO_IMPROVE]!;
+  let hasBuffer = st[L.S_HAS_BUFFER] !== 0;
+  let beta1Pow = st[L.S_BETA1_POW]!, beta2Pow = st[L.S_BETA2_POW]!, step = st[L.S_STEP]!;
+  let batchPos = st[L.S_BATCH_POS]!, epochSum = st[L.S_EPOCH_SUM]!;
+  let epochBatches = st[L.S_EPOCH_BATCHES]!;
+  const rng = a.rng;
+  rng[0] = st[L.S_RNG0]!; rng[1] = st[L.S_RNG1]!; rng[2] = st[L.S_RNG2]!; rng[3] = st[L.S_RNG3]!;
+
+  const fitIntercept = (flags & L.F_FIT_INTERCEPT) !== 0;
+  const shuffled = (flags & L.F_SHUFFLE) !== 0;
+  const m = K * d;
+  const p = fitIntercept ? m + K : m;
+  const stepFlags = flags & 3;
+  let status = L.RUNNING;
+  for (;;) {
+    if (t >= maxIterations || epoch >= maxEpochs) { status = L.MAX_ITERATIONS; break; }
+    if (epoch >= stopAtEpoch) break;
+    if (batchPos === 0 && shuffled) shuffle(a.perm, n, rng);
+    const count = Math.min(batchSize, n - batchPos);
+    let X = a.X, xOff = batchPos * d, Y = a.y, yOff = batchPos;
+    if (shuffled) {
+      for (let r = 0; r < count; r++) {
+        const src = a.perm[batchPos + r]!;
+        a.batchX.set(a.X.subarray(src * d, src * d + d), r * d);
+        a.batchY[r] = a.y[src]!;
+      }
+      X = a.batchX; xOff = 0; Y = a.batchY; yOff = 0;
+    }
+    const J = objectiveAndGrad(model, X, xOff, Y, yOff, count, d, K, a.params, a.grad, alpha, flags, a.scratch);
+    a.loss[t] = J;
+    if (!Number.isFinite(J) || !allFinite(a.grad, p)) { status = L.DIVERGED; break; }
+    a.backup.set(a.params.subarray(0, p));
+    const lr = a.lrs[epoch]!;
+    step += 1.0;
+    beta1Pow *= x.beta1;
+    beta2Pow *= x.beta2;
+    const f = hasBuffer ? stepFlags : stepFlags | L.F_FIRST_STEP;
+    optimizerStep(kind, a.params, 0, a.buf1, a.buf2, a.grad, m, lr, momentum, dampening, weightDecay, f, x, beta1Pow, beta2Pow, step);
+    if (fitIntercept) {
+      optimizerStep(kind, a.params, m, a.buf1, a.buf2, a.grad, K, lr, momentum, dampening, 0, f, x, beta1Pow, beta2Pow, step);
+    }
+    hasBuffer = true;
+    if (!allFinite(a.params, p)) {
+      a.params.set(a.backup.subarray(0, p));
+      status = L.DIVERGED;
+      break;
+    }
+    t++;
+    batchPos += count;
+    epochSum += J;
+    epochBatches++;
+    if (batchPos >= n) {
+      let E = epochSum / epochBatches;
+      if (valN > 0) E = objectiveAndGrad(model, a.valX, 0, a.valY, 0, valN, d, K, a.params, a.grad, alpha, flags, a.scratch);
+      a.epochLoss[epoch] = E;
+      epoch++;
+      batchPos = 0;
+      epochSum = 0;
+      epochBatches = 0;
+      if (!Number.isFinite(E)) { status = L.DIVERGED; break; }
+      if (E > best - tol) noImprove++;
+      else noImprove = 0;
+      if (E < best) best = E;
+      if (noImprove >= nIterNoChange) { status = L.CONVERGED; break; }
+    }
+  }
+  st[L.S_ITERATION] = t;
+  st[L.S_EPOCH] = epoch;
+  st[L.S_BEST] = best;
+  st[L.S_NO_IMPROVE] = noImprove;
+  st[L.S_HAS_BUFFER] = hasBuffer ? 1 : 0;
+  st[L.S_BETA1_POW] = beta1Pow;
+  st[L.S_BETA2_POW] = beta2Pow;
+  st[L.S_STEP] = step;
+  st[L.S_BATCH_POS] = batchPos;
+  st[L.S_EPOCH_SUM] = epochSum;
+  st[L.S_EPOCH_BATCHES] = epochBatches;
+  st[L.S_RNG0] = rng[0]!; st[L.S_RNG1] = rng[1]!; st[L.S_RNG2] = rng[2]!; st[L.S_RNG3] = rng[3]!;
+  return status;
+}
+
+/** assembly/fit.ts: predictRaw. Scores x·Wₖ + bₖ, row-major n × K. */
+export function predictRaw(X: Float64Array, n: number, d: number, K: number, params: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < K; k++) out[i * K + k] = dot(X, i * d, params, k * d, d) + params[K * d + k]!;
+  }
+}

@@ -1,0 +1,144 @@
+/** JS mirror of assembly/step.ts: SGD (momentum, Nesterov), Adam/AdamW, RMSprop, Adagrad, in the same order. */
+import {
+  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_SGD, STEP_BAD_GRAD,
+  STEP_DIVERGED, STEP_OK,
+} from '../layout.js';
+import { allFinite } from './reduce.js';
+
+export function stepMomentum(
+  theta: Float64Array, off: number, velocity: Float64Array, grad: Float64Array, n: number,
+  lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
+): void {
+  const nesterov = (flags & F_NESTEROV) !== 0;
+  const maximize = (flags & F_MAXIMIZE) !== 0;
+  const first = (flags & F_FIRST_STEP) !== 0;
+  const keep = 1.0 - dampening;
+  for (let k = 0; k < n; k++) {
+    const i = off + k;
+    let g = grad[i]!;
+    const t = theta[i]!;
+    if (maximize) g = -g;
+    if (weightDecay !== 0) g = g + weightDecay * t;
+    if (momentum !== 0) {
+      let v: number;
+      if (first) v = g;
+      else v = momentum * velocity[i]! + keep * g;
+      velocity[i] = v;
+      if (nesterov) g = g + momentum * v;
+      else g = v;
+    }
+    theta[i] = t - lr * g;
+  }
+}
+
+export function stepAdam(
+  theta: Float64Array, off: number, m: Float64Array, v: Float64Array, grad: Float64Array, n: number,
+  lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, decoupled: boolean, maximize: boolean,
+  beta1Pow: number, beta2Pow: number,
+): void {
+  const stepSize = lr / (1.0 - beta1Pow);
+  const bc2Sqrt = Math.sqrt(1.0 - beta2Pow);
+  const decay = 1.0 - lr * weightDecay;
+  for (let k = 0; k < n; k++) {
+    const i = off + k;
+    let g = grad[i]!;
+    let t = theta[i]!;
+    if (maximize) g = -g;
+    if (weightDecay !== 0) {
+      if (decoupled) t = t * decay;
+      else g = g + weightDecay * t;
+    }
+    const mi = m[i]!;
+    const mNew = mi + (1.0 - beta1) * (g - mi);
+    const vNew = beta2 * v[i]! + (1.0 - beta2) * (g * g);
+    m[i] = mNew;
+    v[i] = vNew;
+    theta[i] = t - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
+  }
+}
+
+export function stepRmsprop(
+  theta: Float64Array, off: number, sq: Float64Array, buf: Float64Array, grad: Float64Array, n: number,
+  lr: number, rho: number, eps: number, momentum: number, weightDecay: number, maximize: boolean,
+): void {
+  for (let k = 0; k < n; k++) {
+    const i = off + k;
+    let g = grad[i]!;
+    const t = theta[i]!;
+    if (maximize) g = -g;
+    if (weightDecay !== 0) g = g + weightDecay * t;
+    const s = rho * sq[i]! + (1.0 - rho) * (g * g);
+    sq[i] = s;
+    const a = Math.sqrt(s) + eps;
+    if (momentum > 0) {
+      const b = momentum * buf[i]! + g / a;
+      buf[i] = b;
+      theta[i] = t - lr * b;
+    } else {
+      theta[i] = t - lr * (g / a);
+    }
+  }
+}
+
+export function stepAdagrad(
+  theta: Float64Array, off: number, sum: Float64Array, grad: Float64Array, n: number,
+  lr: number, lrDecay: number, eps: number, weightDecay: number, maximize: boolean, step: number,
+): void {
+  const clr = lr / (1.0 + (step - 1.0) * lrDecay);
+  for (let k = 0; k < n; k++) {
+    const i = off + k;
+    let g = grad[i]!;
+    const t = theta[i]!;
+    if (maximize) g = -g;
+    if (weightDecay !== 0) g = g + weightDecay * t;
+    const s = sum[i]! + g * g;
+    sum[i] = s;
+    theta[i] = t - clr * (g / (Math.sqrt(s) + eps));
+  }
+}
+
+/** Hyperparameters of optimizerStep beyond SGD's, in assembly/step.ts's argument order. */
+export interface StepExtras {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  rho: number;
+  lrDecay: number;
+}
+
+export function optimizerStep(
+  kind: number, theta: Float64Array, off: number, buf1: Float64Array, buf2: Float64Array, grad: Float64Array,
+  n: number, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
+  x: StepExtras, beta1Pow: number, beta2Pow: number, step: number,
+): void {
+  const maximize = (flags & F_MAXIMIZE) !== 0;
+  if (kind === OPT_SGD) {
+    stepMomentum(theta, off, buf1, grad, n, lr, momentum, dampening, weightDecay, flags);
+  } else if (kind === OPT_ADAM || kind === OPT_ADAMW) {
+    stepAdam(theta, off, buf1, buf2, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+  } else if (kind === OPT_RMSPROP) {
+    stepRmsprop(theta, off, buf1, buf2, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
+  } else if (kind === OPT_ADAGRAD) {
+    stepAdagrad(theta, off, buf1, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
+  }
+}
+
+/** assembly/step.ts: checkedStep. backup holds 3n values (θ, buf1, buf2). */
+export function checkedStep(
+  kind: number, theta: Float64Array, buf1: Float64Array, buf2: Float64Array, grad: Float64Array,
+  backup: Float64Array, n: number, lr: number, momentum: number, dampening: number, weightDecay: number,
+  flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number, step: number,
+): number {
+  if (!allFinite(grad, n)) return STEP_BAD_GRAD;
+  backup.set(theta.subarray(0, n), 0);
+  backup.set(buf1.subarray(0, n), n);
+  backup.set(buf2.subarray(0, n), 2 * n);
+  optimizerStep(kind, theta, 0, buf1, buf2, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step);
+  if (!allFinite(theta, n)) {
+    theta.set(backup.subarray(0, n));
+    buf1.set(backup.subarray(n, 2 * n));
+    buf2.set(backup.subarray(2 * n, 3 * n));
+    return STEP_DIVERGED;
+  }
+  return STEP_OK;
+}

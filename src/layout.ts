@@ -1,0 +1,90 @@
+// Slot numbers of the fit's config block and state block (f64 each), shared by assembly/fit.ts (compiled by
+// AssemblyScript from this very file) and src/js/fit.ts. Plain constants only: this file is both TS and AS.
+
+/** Config block: what a fit is asked to do. Pointer slots (…_PTR) are byte addresses, used by WASM only. */
+export const C_MODEL = 0;
+export const C_ROWS = 1;
+export const C_COLS = 2;
+export const C_OUTPUTS = 3;
+export const C_X_PTR = 4;
+export const C_Y_PTR = 5;
+export const C_PARAMS_PTR = 6;
+export const C_BUF1_PTR = 7;
+export const C_BUF2_PTR = 8;
+export const C_GRAD_PTR = 9;
+export const C_BACKUP_PTR = 10;
+export const C_LOSS_PTR = 11;
+export const C_EPOCH_LOSS_PTR = 12;
+export const C_LR_PTR = 13;
+export const C_SCRATCH_PTR = 14;
+export const C_PERM_PTR = 15;
+export const C_VAL_X_PTR = 16;
+export const C_VAL_Y_PTR = 17;
+export const C_VAL_ROWS = 18;
+export const C_MOMENTUM = 19;
+export const C_DAMPENING = 20;
+export const C_WEIGHT_DECAY = 21;
+export const C_ALPHA = 22;
+export const C_TOL = 23;
+export const C_N_ITER_NO_CHANGE = 24;
+export const C_MAX_ITERATIONS = 25;
+export const C_MAX_EPOCHS = 26;
+export const C_BATCH_SIZE = 27;
+export const C_FLAGS = 28;
+export const C_OPTIMIZER = 29;
+export const C_BETA1 = 30;
+export const C_BETA2 = 31;
+export const C_EPS = 32;
+export const C_RHO = 33;
+export const C_LR_DECAY = 34;
+export const C_SIZE = 35;
+
+/** State block: where a (resumable) fit is. */
+export const S_ITERATION = 0;
+export const S_EPOCH = 1;
+export const S_BEST = 2;
+export const S_NO_IMPROVE = 3;
+export const S_HAS_BUFFER = 4;
+export const S_RNG0 = 5;
+export const S_RNG1 = 6;
+export const S_RNG2 = 7;
+export const S_RNG3 = 8;
+export const S_BETA1_POW = 9;
+export const S_BETA2_POW = 10;
+export const S_BATCH_POS = 11;
+export const S_EPOCH_SUM = 12;
+export const S_EPOCH_BATCHES = 13;
+export const S_STEP = 14;
+export const S_SIZE = 15;
+
+/** Models. */
+export const MODEL_LINEAR = 0;
+export const MODEL_RIDGE = 1;
+export const MODEL_LOGISTIC = 2;
+export const MODEL_HINGE = 3;
+export const MODEL_SOFTMAX = 4;
+
+/** Optimizers. */
+export const OPT_SGD = 0;
+export const OPT_ADAM = 1;
+export const OPT_ADAMW = 2;
+export const OPT_RMSPROP = 3;
+export const OPT_ADAGRAD = 4;
+
+/** Flag bits. */
+export const F_NESTEROV = 1;
+export const F_MAXIMIZE = 2;
+export const F_FIRST_STEP = 4;
+export const F_FIT_INTERCEPT = 8;
+export const F_SHUFFLE = 16;
+
+/** Fit status codes. */
+export const RUNNING = 0;
+export const CONVERGED = 1;
+export const MAX_ITERATIONS = 2;
+export const DIVERGED = 3;
+
+/** Per-step results. */
+export const STEP_OK = 0;
+export const STEP_BAD_GRAD = 1;
+export const STEP_DIVERGED = 2;

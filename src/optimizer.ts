@@ -1,0 +1,162 @@
+/**
+ * The per-step optimizers (torch.optim's SGD, Adam, AdamW, RMSprop, Adagrad) over one flat parameter vector, for
+ * users who compute their own gradients. Parameters and buffers stay in the backend (WASM memory or private
+ * Float64Arrays); `step` copies only the gradient in. State is a plain JSON-safe record (optax's style).
+ */
+import type { StepStore } from './backend.js';
+import { F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, STEP_BAD_GRAD, STEP_DIVERGED } from './layout.js';
+import { OPTIMIZER_IDS, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options.js';
+import type { OptimizerName, OptimizerOptions, SgdOptimizer, SgdState } from './types.js';
+
+/** PyTorch's names of each optimizer's buffers 1 and 2 (src/js/step.ts). */
+const BUFFER_NAMES: Record<OptimizerName, [string | null, string | null]> = {
+  sgd: [null, null],
+  adam: ['expAvg', 'expAvgSq'],
+  adamw: ['expAvg', 'expAvgSq'],
+  rmsprop: ['squareAvg', 'momentumBuffer'],
+  adagrad: ['sum', null],
+};
+
+export class Optimizer implements SgdOptimizer {
+  private readonly options: Required<OptimizerOptions>;
+  private learningRate: number;
+  private steps = 0;
+  private hasVelocity = false;
+  private beta1Pow = 1;
+  private beta2Pow = 1;
+  private released = false;
+
+  constructor(private readonly store: StepStore, options: Required<OptimizerOptions>) {
+    this.options = { ...options };
+    this.learningRate = options.lr;
+  }
+
+  get lr(): number {
+    return this.learningRate;
+  }
+
+  set lr(value: number) {
+    this.learningRate = checkLr(value);
+  }
+
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  get params(): Float64Array {
+    this.alive();
+    return this.store.readParams();
+  }
+
+  get velocity(): Float64Array | null {
+    this.alive();
+    return this.options.optimizer === 'sgd' && this.hasVelocity ? this.store.readBuffer(1) : null;
+  }
+
+  private alive(): void {
+    if (this.released) throw new TypeError('optimizer was disposed; create a new one with engine.optimizer(params, options)');
+  }
+
+  /**
+   * One update with PyTorch's rule for the optimizer (SGD: g ← −g if maximize; g ← g + λ·θ; v ← g on the first
+   * step, else β·v + (1−τ)·g; g ← g + β·v (Nesterov) or v; θ ← θ − η·g).
+   * @throws TypeError/RangeError for a gradient of the wrong type or length; RangeError for a non-finite gradient
+   *   element, or a step that would make θ non-finite (θ and the buffers are then left as they were).
+   */
+  step(grad: ArrayLike<number>): void {
+    this.alive();
+    const n = this.store.n;
+    if (!ArrayBuffer.isView(grad) && !Array.isArray(grad)) {
+      throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
+    }
+    if (grad.length !== n) throw new RangeError(`grad must have length ${n} (the number of params), got ${grad.length}`);
+    const o = this.options;
+    const flags = (o.nesterov ? F_NESTEROV : 0) | (o.maximize ? F_MAXIMIZE : 0) | (this.hasVelocity ? 0 : F_FIRST_STEP);
+    const b1 = this.beta1Pow * o.betas[0], b2 = this.beta2Pow * o.betas[1];
+    const code = this.store.step(grad, this.learningRate, this.steps + 1, b1, b2, flags);
+    if (code === STEP_BAD_GRAD) {
+      toFloat64('grad', grad, n); // throws, naming the first bad element
+      throw new RangeError('grad must be finite');
+    }
+    if (code === STEP_DIVERGED) {
+      throw new RangeError(`step diverged: params would become non-finite with lr ${this.learningRate}; params and buffers were kept`);
+    }
+    if (o.optimizer === 'sgd' && o.momentum !== 0) this.hasVelocity = true;
+    this.beta1Pow = b1;
+    this.beta2Pow = b2;
+    this.steps++;
+  }
+
+  state(): SgdState {
+    this.alive();
+    const names = BUFFER_NAMES[this.options.optimizer];
+    const buffers: Record<string, number[]> = {};
+    names.forEach((name, k) => {
+      if (name) buffers[name] = Array.from(this.store.readBuffer((k + 1) as 1 | 2));
+    });
+    return {
+      params: Array.from(this.store.readParams()),
+      velocity: this.velocity ? Array.from(this.velocity) : null,
+      ...(this.options.optimizer === 'sgd' ? {} : { buffers }),
+      step: this.steps,
+      options: this.relevantOptions(),
+    };
+  }
+
+  /** The options that apply to this optimizer (so that state() round-trips through validation). */
+  private relevantOptions(): OptimizerOptions {
+    const o = this.options;
+    const base = { optimizer: o.optimizer, lr: this.learningRate, weightDecay: o.weightDecay, maximize: o.maximize };
+    switch (o.optimizer) {
+      case 'sgd': return { ...base, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
+      case 'adam': case 'adamw': return { ...base, betas: [o.betas[0], o.betas[1]], eps: o.eps };
+      case 'rmsprop': return { ...base, rho: o.rho, eps: o.eps, momentum: o.momentum };
+      default: return { ...base, lrDecay: o.lrDecay, eps: o.eps };
+    }
+  }
+
+  loadState(state: SgdState): void {
+    this.alive();
+    if (typeof state !== 'object' || state === null) throw new TypeError(`state must be an object from state(), got ${describe(state)}`);
+    const n = this.store.n;
+    const params = toFloat64('state.params', state.params, n);
+    const velocity = state.velocity === null || state.velocity === undefined ? null : toFloat64('state.velocity', state.velocity, n);
+    if (!Number.isInteger(state.step) || state.step < 0) {
+      throw new RangeError(`state.step must be a non-negative integer, got ${describe(state.step)}`);
+    }
+    const options = checkOptimizerOptions(state.options);
+    if (options.optimizer !== this.options.optimizer) {
+      throw new RangeError(`state.options.optimizer is '${options.optimizer}', but this optimizer is '${this.options.optimizer}'`);
+    }
+    if (velocity !== null && (options.optimizer !== 'sgd' || options.momentum === 0)) {
+      throw new RangeError('state.velocity must be null unless the optimizer is sgd with momentum > 0');
+    }
+    const names = BUFFER_NAMES[options.optimizer];
+    const bufs = names.map((name) => (name ? toFloat64(`state.buffers.${name}`, state.buffers?.[name], n) : null));
+    Object.assign(this.options, options);
+    this.learningRate = options.lr;
+    this.store.writeParams(params);
+    this.store.writeBuffer(1, velocity ?? bufs[0] ?? new Float64Array(n));
+    this.store.writeBuffer(2, bufs[1] ?? new Float64Array(n));
+    this.hasVelocity = velocity !== null;
+    this.steps = state.step;
+    this.beta1Pow = 1;
+    this.beta2Pow = 1;
+    for (let k = 0; k < state.step; k++) {
+      this.beta1Pow *= options.betas[0];
+      this.beta2Pow *= options.betas[1];
+    }
+  }
+
+  dispose(): void {
+    if (!this.released) {
+      this.released = true;
+      this.store.release();
+    }
+  }
+}
+
+/** The optimizer id of validated options. */
+export function optimizerId(o: Required<OptimizerOptions>): number {
+  return OPTIMIZER_IDS[o.optimizer];
+}
