@@ -14,7 +14,8 @@ import {
   C_MODEL, C_ROWS, C_COLS, C_OUTPUTS, C_X_PTR, C_Y_PTR, C_PARAMS_PTR, C_BUF1_PTR, C_BUF2_PTR, C_GRAD_PTR,
   C_BACKUP_PTR, C_LOSS_PTR, C_EPOCH_LOSS_PTR, C_LR_PTR, C_SCRATCH_PTR, C_PERM_PTR, C_VAL_X_PTR, C_VAL_Y_PTR,
   C_VAL_ROWS, C_MOMENTUM, C_DAMPENING, C_WEIGHT_DECAY, C_ALPHA, C_TOL, C_N_ITER_NO_CHANGE, C_MAX_ITERATIONS,
-  C_MAX_EPOCHS, C_BATCH_SIZE, C_FLAGS, C_OPTIMIZER, C_BETA1, C_BETA2, C_EPS, C_RHO, C_LR_DECAY,
+  C_MAX_EPOCHS, C_BATCH_SIZE, C_FLAGS, C_OPTIMIZER, C_BETA1, C_BETA2, C_EPS, C_RHO, C_LR_DECAY, C_LOSS_CAP,
+  C_EPOCH_CAP,
   S_ITERATION, S_EPOCH, S_BEST, S_NO_IMPROVE, S_HAS_BUFFER, S_RNG0, S_RNG1, S_RNG2, S_RNG3, S_BETA1_POW,
   S_BETA2_POW, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_STEP,
   MODEL_LOGISTIC, MODEL_HINGE, MODEL_SOFTMAX,
@@ -74,11 +75,12 @@ export function objectiveAndGrad(
 
 /**
  * Runs the fit described by the config block at cfg from the state at st until maxIterations, maxEpochs,
- * convergence, divergence, or the end of epoch stopAtEpoch (then RUNNING: call again to resume).
+ * convergence, divergence, the end of epoch stopAtEpoch or update stopAtIteration (then RUNNING: drain the
+ * loss rings and call again to resume).
  * Iteration t: J(θₜ) and ∇J(θₜ) on the batch → loss[t]; stop as diverged (θₜ kept) if either is not finite; one
  * optimizer step; if θₜ₊₁ is not finite restore θₜ and stop as diverged.
  */
-export function fit(cfg: usize, st: usize, stopAtEpoch: i32): i32 {
+export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i32): i32 {
   const model = <i32>slot(cfg, C_MODEL);
   const n = <i32>slot(cfg, C_ROWS), d = <i32>slot(cfg, C_COLS), K = <i32>slot(cfg, C_OUTPUTS);
   const xPtr = ptr(cfg, C_X_PTR), yPtr = ptr(cfg, C_Y_PTR);
@@ -95,6 +97,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32): i32 {
   const kind = <i32>slot(cfg, C_OPTIMIZER);
   const beta1 = slot(cfg, C_BETA1), beta2 = slot(cfg, C_BETA2), eps = slot(cfg, C_EPS);
   const rho = slot(cfg, C_RHO), lrDecay = slot(cfg, C_LR_DECAY);
+  const lossCap = <i32>slot(cfg, C_LOSS_CAP), epochCap = <i32>slot(cfg, C_EPOCH_CAP);
 
   let t = <i32>slot(st, S_ITERATION), epoch = <i32>slot(st, S_EPOCH);
   let best = slot(st, S_BEST), noImprove = <i32>slot(st, S_NO_IMPROVE);
@@ -117,7 +120,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32): i32 {
   let status = RUNNING;
   while (true) {
     if (t >= maxIterations || epoch >= maxEpochs) { status = MAX_ITERATIONS; break; }
-    if (epoch >= stopAtEpoch) break;
+    if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (batchPos == 0 && shuffled) shuffle(permPtr, n);
     const count = min(batchSize, n - batchPos);
     let xb = xPtr + <usize>batchPos * rowBytes, yb = yPtr + (<usize>batchPos << 3);
@@ -131,10 +134,10 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32): i32 {
       yb = batchY;
     }
     const J = objectiveAndGrad(model, xb, yb, count, d, K, paramsPtr, gradPtr, alpha, flags, softScratch);
-    store<f64>(lossPtr + (<usize>t << 3), J);
+    store<f64>(lossPtr + (<usize>(t % lossCap) << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
     memory.copy(backupPtr, paramsPtr, <usize>p << 3);
-    const lr = load<f64>(lrPtr + (<usize>epoch << 3));
+    const lr = load<f64>(lrPtr + (<usize>(epoch % epochCap) << 3));
     step += 1.0;
     beta1Pow *= beta1;
     beta2Pow *= beta2;
@@ -158,7 +161,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32): i32 {
     if (batchPos >= n) {
       let E = epochSum / <f64>epochBatches;
       if (valN > 0) E = objectiveAndGrad(model, valX, valY, valN, d, K, paramsPtr, gradPtr, alpha, flags, softScratch);
-      store<f64>(epochLossPtr + (<usize>epoch << 3), E);
+      store<f64>(epochLossPtr + (<usize>(epoch % epochCap) << 3), E);
       epoch++;
       batchPos = 0;
       epochSum = 0;

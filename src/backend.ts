@@ -17,23 +17,21 @@ export interface StoredData {
 export interface RawFit {
   /** [W (K·d) | b (K)]. */
   params: Float64Array;
-  /** Objective per update (one more, the non-finite one, on divergence). */
-  loss: Float64Array;
-  epochLoss: Float64Array;
   iterations: number;
   epochs: number;
 }
 
-/** A fit in progress: resumable in chunks of epochs. */
+/** A fit in progress: resumable in chunks bounded by the rings of src/plan.ts. */
 export interface FitRun {
-  /** Runs until the end of epoch `stopAtEpoch` or the end of the fit; returns the status code (src/layout.ts). */
-  run(stopAtEpoch: number): number;
+  /** Runs until epoch stopAtEpoch, update stopAtIteration or the end; returns the status code (src/layout.ts). */
+  run(stopAtEpoch: number, stopAtIteration: number): number;
   readonly epoch: number;
   readonly iteration: number;
-  /** Objective of the last completed epoch (NaN before the first). */
-  lastEpochLoss(): number;
-  /** Copies the results out. */
-  result(status: number): RawFit;
+  /** Writes the learning rates of epochs from … from + lrs.length − 1 into the ring. */
+  writeLrs(from: number, lrs: Float64Array): void;
+  /** Copies ring entries k … k + count − 1 (indices mod the ring size) of the update or epoch objectives. */
+  readRing(ring: 'loss' | 'epochLoss', from: number, count: number): Float64Array;
+  result(): RawFit;
   /** Frees the workspace; idempotent. */
   release(): void;
 }

@@ -12,6 +12,7 @@ import {
   type FitConfig, type LabelInfo,
 } from './options.js';
 import { Optimizer, optimizerId } from './optimizer.js';
+import { fitSizes, type FitSizes } from './plan.js';
 import { createRandom } from './random.js';
 import type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
@@ -52,10 +53,34 @@ class DatasetHandle implements Dataset {
   }
 }
 
-/** A fit in progress, driven in chunks of epochs by fit and fitAsync. */
+/** A growing Float64Array (amortised doubling). */
+class Growable {
+  private buf = new Float64Array(64);
+  length = 0;
+  push(values: Float64Array): void {
+    if (this.length + values.length > this.buf.length) {
+      const next = new Float64Array(Math.max(2 * this.buf.length, this.length + values.length));
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
+    }
+    this.buf.set(values, this.length);
+    this.length += values.length;
+  }
+  last(): number {
+    return this.length ? this.buf[this.length - 1]! : NaN;
+  }
+  toArray(): Float64Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+/** A fit in progress, driven in chunks of epochs by fit and fitAsync; drains the backend's loss rings. */
 class FitDriver {
   readonly run: FitRun;
   private readonly parts: StoredData[] = [];
+  private readonly loss = new Growable();
+  private readonly epochLoss = new Growable();
+  private readonly sizes: FitSizes;
   status = L.RUNNING;
 
   constructor(private readonly impl: Backend, private readonly data: StoredData, y: Float64Array,
@@ -68,6 +93,7 @@ class FitDriver {
       val = impl.subset(data, valRows);
       this.parts.push(val);
     }
+    this.sizes = fitSizes(config, train.rows, train.cols);
     try {
       this.run = impl.startFit(train, val, config);
     } catch (e) {
@@ -76,13 +102,25 @@ class FitDriver {
     }
   }
 
-  /** Runs one chunk; returns true when the fit has ended. */
+  /** Runs `epochs` more epochs (or to the end), in pieces that fit the rings; returns true when the fit ended. */
   chunk(epochs: number): boolean {
-    const c = this.config;
+    const c = this.config, run = this.run, z = this.sizes;
     if (c.signal?.aborted) { this.status = ABORTED; return true; }
-    this.status = this.run.run(this.run.epoch + epochs);
-    if (this.status !== L.RUNNING) return true;
-    if (c.onProgress && c.onProgress({ epoch: this.run.epoch, iteration: this.run.iteration, loss: this.run.lastEpochLoss() }) === false) {
+    const target = Math.min(run.epoch + epochs, 2 ** 31 - 1);
+    for (;;) {
+      const e0 = run.epoch, t0 = run.iteration;
+      const eStop = Math.min(target, e0 + z.epochCap);
+      const lrs = new Float64Array(Math.max(0, Math.min(eStop, c.epochs) - e0));
+      for (let k = 0; k < lrs.length; k++) lrs[k] = c.lrAt(e0 + k);
+      run.writeLrs(e0, lrs);
+      this.status = run.run(eStop, t0 + z.lossCap - 1);
+      const t1 = run.iteration + (this.status === L.DIVERGED ? 1 : 0);
+      this.loss.push(run.readRing('loss', t0, t1 - t0));
+      this.epochLoss.push(run.readRing('epochLoss', e0, run.epoch - e0));
+      if (this.status !== L.RUNNING) return true;
+      if (run.epoch >= target) break;
+    }
+    if (c.onProgress && c.onProgress({ epoch: run.epoch, iteration: run.iteration, loss: this.epochLoss.last() }) === false) {
       this.status = ABORTED;
       return true;
     }
@@ -91,7 +129,7 @@ class FitDriver {
   }
 
   result(): FitResult {
-    const c = this.config, raw = this.run.result(this.status);
+    const c = this.config, raw = this.run.result();
     const d = this.data.cols, K = c.outputs;
     const model = new LinearModel(c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K));
     const finalLoss = this.impl.objective(this.data, c, raw.params, c.alpha);
@@ -99,7 +137,7 @@ class FitDriver {
       ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(this.data, c, raw.params, 0))
       : NaN;
     return Object.assign(model, {
-      loss: raw.loss, epochLoss: raw.epochLoss, iterations: raw.iterations, epochs: raw.epochs,
+      loss: this.loss.toArray(), epochLoss: this.epochLoss.toArray(), iterations: raw.iterations, epochs: raw.epochs,
       status: STATUS[this.status]!, finalLoss, mse,
     });
   }

@@ -37,7 +37,10 @@ export const C_BETA2 = 31;
 export const C_EPS = 32;
 export const C_RHO = 33;
 export const C_LR_DECAY = 34;
-export const C_SIZE = 35;
+/** Ring sizes: loss[t % C_LOSS_CAP], lr and epoch loss at [e % C_EPOCH_CAP]; the host drains them between chunks. */
+export const C_LOSS_CAP = 35;
+export const C_EPOCH_CAP = 36;
+export const C_SIZE = 37;
 
 /** State block: where a (resumable) fit is. */
 export const S_ITERATION = 0;

@@ -41,8 +41,10 @@ export interface FitConfig extends Required<OptimizerOptions> {
   batchSize: number;
   shuffle: boolean;
   seed: number;
-  /** Learning rate of each epoch that can start. */
-  lrs: Float64Array;
+  /** Learning rate of epoch e (validated when the fit reaches it). */
+  lrAt: (epoch: number) => number;
+  /** Number of epochs the fit can start: min(maxEpochs, ⌈maxIterations / batches per epoch⌉). */
+  epochs: number;
   maxIterations: number;
   maxEpochs: number;
   tol: number;
@@ -225,15 +227,16 @@ export function labelInfo(y: ArrayLike<number>): LabelInfo {
   return { firstNonBinary, firstNonClass, max };
 }
 
-function checkSchedule(schedule: unknown, lr: number, epochs: number): Float64Array {
-  const lrs = new Float64Array(epochs);
-  if (schedule === undefined || schedule === 'constant') return lrs.fill(lr);
+function checkSchedule(schedule: unknown, lr: number): (epoch: number) => number {
+  if (schedule === undefined || schedule === 'constant') return () => lr;
   let f: (e: number) => number;
   if (typeof schedule === 'function') {
     const user = schedule as (e: number, lr: number) => number;
     f = (e) => user(e, lr);
   } else if (typeof schedule === 'object' && schedule !== null && 'type' in schedule) {
     const s = schedule as Exclude<Schedule, 'constant' | ((e: number, lr: number) => number)>;
+    const extra = Object.keys(s).filter((k) => !['type', 'stepSize', 'gamma', 'power', 'tMax', 'etaMin'].includes(k));
+    if (extra.length) throw new TypeError(`Unknown schedule option "${extra[0]}"`);
     if (s.type === 'step') {
       if (s.stepSize === undefined) throw new TypeError('schedule.stepSize is required for a step schedule');
       const stepSize = positiveInteger('schedule.stepSize', s.stepSize, 1);
@@ -254,19 +257,16 @@ function checkSchedule(schedule: unknown, lr: number, epochs: number): Float64Ar
     } else {
       throw new RangeError(`schedule.type must be 'step', 'exponential', 'invscaling' or 'cosine', got ${describe((s as { type: unknown }).type)}`);
     }
-    const extra = Object.keys(s).filter((k) => !['type', 'stepSize', 'gamma', 'power', 'tMax', 'etaMin'].includes(k));
-    if (extra.length) throw new TypeError(`Unknown schedule option "${extra[0]}"`);
   } else {
     throw new TypeError(`schedule must be 'constant', a schedule object or a function (epoch, lr) => lr, got ${describe(schedule)}`);
   }
-  for (let e = 0; e < epochs; e++) {
+  return (e) => {
     const v = f(e);
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-      throw new RangeError(`schedule must give a finite learning rate > 0 for every epoch, got ${describe(v)} at epoch ${e}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new RangeError(`schedule must give a finite learning rate ≥ 0 for every epoch, got ${describe(v)} at epoch ${e}`);
     }
-    lrs[e] = v;
-  }
-  return lrs;
+    return v;
+  };
 }
 
 /** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
@@ -343,10 +343,11 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   const progressEvery = positiveInteger('progressEvery', o.progressEvery, 1);
   const batchesPerEpoch = Math.ceil(trainRows / batchSize);
   const epochs = Math.min(maxEpochs, Math.ceil(maxIterations / batchesPerEpoch));
-  const lrs = checkSchedule(o.schedule, opt.lr, epochs);
+  const lrAt = checkSchedule(o.schedule, opt.lr);
+  lrAt(0); // a schedule that fails at once fails before any work
   return {
     ...opt, model: model as ModelName, modelId: MODEL_IDS[model as ModelName], optimizerId: OPTIMIZER_IDS[opt.optimizer],
-    alpha, outputs, classes, batchSize, shuffle, seed, lrs, maxIterations, maxEpochs, tol, nIterNoChange,
+    alpha, outputs, classes, batchSize, shuffle, seed, lrAt, epochs, maxIterations, maxEpochs, tol, nIterNoChange,
     validationFraction, fitIntercept, initialWeights, initialIntercept, onProgress: o.onProgress ?? null,
     progressEvery, signal: o.signal ?? null,
   };

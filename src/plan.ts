@@ -10,19 +10,24 @@ import { seedState } from './js/random.js';
 export interface FitSizes {
   /** Parameters: K·d weights then K intercepts. */
   params: number;
-  loss: number;
-  epochs: number;
+  /** Ring of per-update objectives: loss[t % lossCap]. */
+  lossCap: number;
+  /** Rings of per-epoch learning rates and objectives: [e % epochCap]. */
+  epochCap: number;
   /** 4·K for the row kernels, then a gathered batch (B·d + B) when shuffling. */
   scratch: number;
   perm: number;
 }
 
+/** Largest ring: a fit runs in chunks of at most this many updates and epochs. */
+export const RING = 1 << 16;
+
 export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
   const K = c.outputs;
   return {
     params: K * d + K,
-    loss: c.maxIterations,
-    epochs: c.lrs.length,
+    lossCap: Math.min(c.maxIterations + 1, RING),
+    epochCap: Math.min(c.epochs + 1, RING),
     scratch: 4 * K + (c.shuffle ? c.batchSize * d + c.batchSize : 0),
     perm: c.shuffle ? n : 0,
   };
@@ -52,6 +57,9 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number)
   cfg[L.C_EPS] = c.eps;
   cfg[L.C_RHO] = c.rho;
   cfg[L.C_LR_DECAY] = c.lrDecay;
+  const z = fitSizes(c, n, d);
+  cfg[L.C_LOSS_CAP] = z.lossCap;
+  cfg[L.C_EPOCH_CAP] = z.epochCap;
   return cfg;
 }
 
@@ -88,4 +96,28 @@ export function identity(n: number): Uint32Array {
   const perm = new Uint32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
   return perm;
+}
+
+/** Entries from … from + count − 1 of a ring of `cap` slots, read in at most two contiguous pieces. */
+export function readRing(get: (start: number, count: number) => Float64Array, cap: number, from: number, count: number): Float64Array {
+  const out = new Float64Array(count);
+  let k = 0;
+  while (k < count) {
+    const i = (from + k) % cap;
+    const n = Math.min(count - k, cap - i);
+    out.set(get(i, n), k);
+    k += n;
+  }
+  return out;
+}
+
+/** Writes values for entries from … into a ring of `cap` slots (values.length ≤ cap). */
+export function writeRing(set: (start: number, values: Float64Array) => void, cap: number, from: number, values: Float64Array): void {
+  let k = 0;
+  while (k < values.length) {
+    const i = (from + k) % cap;
+    const n = Math.min(values.length - k, cap - i);
+    set(i, values.subarray(k, k + n));
+    k += n;
+  }
 }

@@ -39,6 +39,49 @@ describe('backend parity (bit for bit)', () => {
     }
   });
 
+  // exp, log and log1p are the host's Math functions in both backends (assembly/math.ts), so the exp/log models
+  // are held to the same Object.is standard within one runtime.
+  const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge'; opts: Omit<FitOptions, 'maxIterations' | 'model'> }[] = [
+    { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1 } },
+    { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-3 } },
+    { model: 'hinge', opts: { lr: 0.1, momentum: 0.5, nesterov: true, alpha: 1e-2 } },
+    { model: 'softmax', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-3 } },
+    { model: 'logistic', opts: { lr: 0.05, optimizer: 'adam', batchSize: 7, seed: 3, schedule: { type: 'cosine', tMax: 10, etaMin: 0.01 } } },
+    { model: 'softmax', opts: { lr: 0.01, optimizer: 'rmsprop', momentum: 0.5, batchSize: 5, seed: 9 } },
+    { model: 'hinge', opts: { lr: 0.5, optimizer: 'adagrad', batchSize: 4, seed: 1, validationFraction: 0.25, tol: 0 } },
+    { model: 'ridge', opts: { lr: 0.01, optimizer: 'adamw', weightDecay: 0.05, batchSize: 6, shuffle: false } },
+  ];
+
+  it.each(CLASSIFY.flatMap((c) => [[9, 3], [33, 10]].map(([n, d]) => [c.model, n, d, c] as const)))(
+    '%s on %i × %i with every option', async (model, n, d, c) => {
+      const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+      const { X, y: yr } = makeRegression(n!, d!, n! + d!, 0.5);
+      const y = model === 'ridge' ? yr : model === 'softmax' ? yr.map((v) => (v > 0.5 ? 2 : v > -0.5 ? 1 : 0)) : yr.map((v) => (v > 0 ? 1 : 0));
+      const fits = engines.map((e) => e.fit(e.dataset(X, y), { model, ...c.opts, maxIterations: 60 }));
+      const [ref, ...rest] = fits;
+      for (const f of rest) {
+        expect(same(f.weights, ref!.weights)).toBe(true);
+        expect(same(f.intercepts, ref!.intercepts)).toBe(true);
+        expect(same(f.loss, ref!.loss)).toBe(true);
+        expect(same(f.epochLoss, ref!.epochLoss)).toBe(true);
+        expect(f.status).toBe(ref!.status);
+      }
+      expect(ref!.loss[ref!.loss.length - 1]).not.toBe(ref!.loss[0]);
+    });
+
+  it('per-step optimizers on 1 000 parameters', async () => {
+    const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+    const theta0 = Array.from({ length: 1000 }, (_, i) => Math.sin(i));
+    for (const options of [
+      { optimizer: 'adam' as const, lr: 0.01 }, { optimizer: 'adamw' as const, lr: 0.01 },
+      { optimizer: 'rmsprop' as const, lr: 0.01, momentum: 0.9 }, { optimizer: 'adagrad' as const, lr: 0.1, lrDecay: 0.01 },
+    ]) {
+      const opts = engines.map((e) => e.optimizer(theta0, options));
+      for (let k = 0; k < 10; k++) for (const o of opts) o.step(o.params.map((t, i) => t * t - Math.cos(i + k)));
+      for (const o of opts.slice(1)) expect(same(o.params, opts[0]!.params)).toBe(true);
+    }
+  });
+
   it('per-step optimizer on 1 000 parameters', async () => {
     const engines = await Promise.all(BACKENDS.map((b) => b.create()));
     const n = 1000;

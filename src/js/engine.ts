@@ -5,7 +5,7 @@
 import type { Backend, FitRun, RawFit, StepStore, StoredData } from '../backend.js';
 import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
-import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState } from '../plan.js';
+import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
 import type { OptimizerOptions } from '../types.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
 import { checkedStep } from './step.js';
@@ -51,9 +51,9 @@ export class JsBackend implements Backend {
       buf2: new Float64Array(z.params),
       grad: new Float64Array(z.params),
       backup: new Float64Array(z.params),
-      loss: new Float64Array(z.loss),
-      epochLoss: new Float64Array(z.epochs),
-      lrs: c.lrs,
+      loss: new Float64Array(z.lossCap),
+      epochLoss: new Float64Array(z.epochCap),
+      lrs: new Float64Array(z.epochCap),
       scratch: new Float64Array(4 * c.outputs),
       batchX: new Float64Array(c.shuffle ? c.batchSize * d : 0),
       batchY: new Float64Array(c.shuffle ? c.batchSize : 0),
@@ -63,20 +63,15 @@ export class JsBackend implements Backend {
       rng: new Uint32Array(4),
     };
     return {
-      run: (stopAtEpoch) => fit(cfg, st, a, stopAtEpoch),
+      run: (stopAtEpoch, stopAtIteration) => fit(cfg, st, a, stopAtEpoch, stopAtIteration),
       get epoch() { return st[L.S_EPOCH]!; },
       get iteration() { return st[L.S_ITERATION]!; },
-      lastEpochLoss: () => (st[L.S_EPOCH]! > 0 ? a.epochLoss[st[L.S_EPOCH]! - 1]! : NaN),
-      result(status): RawFit {
-        const iterations = st[L.S_ITERATION]!, epochs = st[L.S_EPOCH]!;
-        return {
-          params: a.params.slice(),
-          loss: a.loss.slice(0, status === L.DIVERGED ? iterations + 1 : iterations),
-          epochLoss: a.epochLoss.slice(0, epochs),
-          iterations,
-          epochs,
-        };
+      writeLrs: (from, lrs) => writeRing((i, v) => a.lrs.set(v, i), z.epochCap, from, lrs),
+      readRing: (ring, from, count) => {
+        const src = ring === 'loss' ? a.loss : a.epochLoss;
+        return readRing((i, k) => src.slice(i, i + k), src.length, from, count);
       },
+      result: (): RawFit => ({ params: a.params.slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]! }),
       release() {},
     };
   }

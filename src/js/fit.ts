@@ -55,7 +55,7 @@ export function objectiveAndGrad(
   return J;
 }
 
-export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpoch: number): number {
+export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpoch: number, stopAtIteration: number): number {
   const model = cfg[L.C_MODEL]!;
   const n = cfg[L.C_ROWS]!, d = cfg[L.C_COLS]!, K = cfg[L.C_OUTPUTS]!;
   const valN = cfg[L.C_VAL_ROWS]!;
@@ -65,6 +65,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   const maxIterations = cfg[L.C_MAX_ITERATIONS]!, maxEpochs = cfg[L.C_MAX_EPOCHS]!;
   const batchSize = cfg[L.C_BATCH_SIZE]!, flags = cfg[L.C_FLAGS]!;
   const kind = cfg[L.C_OPTIMIZER]!;
+  const lossCap = cfg[L.C_LOSS_CAP]!, epochCap = cfg[L.C_EPOCH_CAP]!;
   const x: StepExtras = { beta1: cfg[L.C_BETA1]!, beta2: cfg[L.C_BETA2]!, eps: cfg[L.C_EPS]!, rho: cfg[L.C_RHO]!, lrDecay: cfg[L.C_LR_DECAY]! };
 
   let t = st[L.S_ITERATION]!, epoch = st[L.S_EPOCH]!;
@@ -84,7 +85,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   let status = L.RUNNING;
   for (;;) {
     if (t >= maxIterations || epoch >= maxEpochs) { status = L.MAX_ITERATIONS; break; }
-    if (epoch >= stopAtEpoch) break;
+    if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (batchPos === 0 && shuffled) shuffle(a.perm, n, rng);
     const count = Math.min(batchSize, n - batchPos);
     let X = a.X, xOff = batchPos * d, Y = a.y, yOff = batchPos;
@@ -97,10 +98,10 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       X = a.batchX; xOff = 0; Y = a.batchY; yOff = 0;
     }
     const J = objectiveAndGrad(model, X, xOff, Y, yOff, count, d, K, a.params, a.grad, alpha, flags, a.scratch);
-    a.loss[t] = J;
+    a.loss[t % lossCap] = J;
     if (!Number.isFinite(J) || !allFinite(a.grad, p)) { status = L.DIVERGED; break; }
     a.backup.set(a.params.subarray(0, p));
-    const lr = a.lrs[epoch]!;
+    const lr = a.lrs[epoch % epochCap]!;
     step += 1.0;
     beta1Pow *= x.beta1;
     beta2Pow *= x.beta2;
@@ -122,7 +123,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     if (batchPos >= n) {
       let E = epochSum / epochBatches;
       if (valN > 0) E = objectiveAndGrad(model, a.valX, 0, a.valY, 0, valN, d, K, a.params, a.grad, alpha, flags, a.scratch);
-      a.epochLoss[epoch] = E;
+      a.epochLoss[epoch % epochCap] = E;
       epoch++;
       batchPos = 0;
       epochSum = 0;

@@ -6,7 +6,7 @@
 import type { Backend, FitRun, RawFit, StepStore, StoredData } from '../backend.js';
 import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
-import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState } from '../plan.js';
+import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
 import type { OptimizerOptions } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, formatBytes } from './memory.js';
@@ -77,10 +77,10 @@ export class WasmBackend implements Backend {
     const at = {
       cfg: cut.take(L.C_SIZE * 8), st: cut.take(L.S_SIZE * 8), params: cut.take(z.params * 8),
       buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), grad: cut.take(z.params * 8),
-      backup: cut.take(z.params * 8), loss: cut.take(z.loss * 8), epochLoss: cut.take(z.epochs * 8),
-      lrs: cut.take(z.epochs * 8), scratch: cut.take(z.scratch * 8), perm: cut.take(z.perm * 4),
+      backup: cut.take(z.params * 8), loss: cut.take(z.lossCap * 8), epochLoss: cut.take(z.epochCap * 8),
+      lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8), perm: cut.take(z.perm * 4),
     };
-    const ws = this.mem.alloc(cut.offset, `a fit workspace (${c.maxIterations} iterations)`);
+    const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
     const { mem, core } = this;
     const cfg = configBlock(c, n, d, v ? v.rows : 0);
@@ -103,28 +103,19 @@ export class WasmBackend implements Backend {
     mem.write(ptr('params'), initialParams(c, d));
     mem.write(ptr('buf1'), new Float64Array(z.params));
     mem.write(ptr('buf2'), new Float64Array(z.params));
-    mem.write(ptr('lrs'), c.lrs);
     if (z.perm) mem.writeU32(ptr('perm'), identity(z.perm));
     let released = false;
     const state = (k: number) => mem.getF64(ptr('st') + k * 8);
     return {
-      run: (stopAtEpoch) => core.fit(ptr('cfg'), ptr('st'), Math.min(stopAtEpoch, 2 ** 31 - 1)),
+      run: (stopAtEpoch, stopAtIteration) => core.fit(ptr('cfg'), ptr('st'), stopAtEpoch, stopAtIteration),
       get epoch() { return state(L.S_EPOCH); },
       get iteration() { return state(L.S_ITERATION); },
-      lastEpochLoss: () => {
-        const e = state(L.S_EPOCH);
-        return e > 0 ? mem.getF64(ptr('epochLoss') + (e - 1) * 8) : NaN;
+      writeLrs: (from, lrs) => writeRing((i, v) => mem.write(ptr('lrs') + i * 8, v), z.epochCap, from, lrs),
+      readRing: (ring, from, count) => {
+        const base = ptr(ring), cap = ring === 'loss' ? z.lossCap : z.epochCap;
+        return readRing((i, k) => mem.read(base + i * 8, k), cap, from, count);
       },
-      result(status): RawFit {
-        const iterations = state(L.S_ITERATION), epochs = state(L.S_EPOCH);
-        return {
-          params: mem.read(ptr('params'), z.params),
-          loss: mem.read(ptr('loss'), status === L.DIVERGED ? iterations + 1 : iterations),
-          epochLoss: mem.read(ptr('epochLoss'), epochs),
-          iterations,
-          epochs,
-        };
-      },
+      result: (): RawFit => ({ params: mem.read(ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH) }),
       release() {
         if (!released) {
           released = true;

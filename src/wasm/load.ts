@@ -10,7 +10,7 @@ import { instantiate } from '@assemblyscript/loader';
 export interface CoreExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  fit(cfgPtr: number, statePtr: number, stopAtEpoch: number): number;
+  fit(cfgPtr: number, statePtr: number, stopAtEpoch: number, stopAtIteration: number): number;
   objectiveAndGrad(
     model: number, xPtr: number, yPtr: number, n: number, d: number, K: number, paramsPtr: number, gradPtr: number,
     alpha: number, flags: number, scratchPtr: number,
