@@ -13,3 +13,11 @@ export type {
   Model, ModelJSON, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule, SgdOptimizer, SgdOptions,
   SgdState,
 } from './types.js';
+export {
+  testFunctions, quadratic, quadratic10, rosenbrock, beale, himmelblau, booth, saddle, monkeySaddle, rastrigin, plateau,
+} from './functions.js';
+export type { TestFunction, Point, Interval } from './functions.js';
+export { minimize, iterationsToReach } from './minimize.js';
+export type { MinimizeOptions, MinimizeResult, MinimizeStatus } from './minimize.js';
+export { createWorkerEngine } from './worker.js';
+export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl } from './worker.js';

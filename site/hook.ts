@@ -1,0 +1,79 @@
+/**
+ * window.__momentum: a small hook for test/browser/ to drive the page and read results without scraping the DOM.
+ * Numbers cross the Playwright boundary as JSON, which round-trips every finite double exactly; hex strings of
+ * the bits are added so that a failure message shows the exact difference.
+ */
+import type { Engine, FitOptions } from '../src/types.js';
+import { createWorkerEngine } from '../src/worker.js';
+import type { Racer } from './race.js';
+
+/** The 16 hex digits of a double's IEEE-754 bits (big-endian). */
+export function hex(v: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  return view.getBigUint64(0).toString(16).padStart(16, '0');
+}
+
+interface HookDeps {
+  engine: Engine;
+  state: { fn: { name: string }; start: readonly [number, number]; lr: number; beta: number; k: number; racers: Racer[] };
+  setFunction(name: string): void;
+  recompute(): void;
+  showIteration(k: number): void;
+  reference: { data: { x: number[]; y: number[] } };
+}
+
+export function installTestHook({ engine, state, setFunction, recompute, showIteration, reference }: HookDeps): void {
+  const hook = {
+    backend: engine.backend,
+    simd: engine.simd,
+    engine,
+    createWorkerEngine,
+    hex,
+    referenceData: () => reference.data,
+    /** A fit on data given by the caller, with the page's engine. */
+    fit(X: number[][], y: number[], options: FitOptions) {
+      const data = engine.dataset(X, y);
+      try {
+        const r = engine.fit(data, options);
+        return {
+          weights: Array.from(r.weights),
+          intercept: r.intercept,
+          loss: Array.from(r.loss),
+          iterations: r.iterations,
+          status: r.status,
+          hex: [...Array.from(r.weights, hex), hex(r.intercept)],
+        };
+      } finally {
+        data.dispose();
+      }
+    },
+    setFunction,
+    showIteration,
+    /** The iteration the race shows now. */
+    iteration: () => state.k,
+    setStart(x: number, y: number) {
+      state.start = [x, y];
+      recompute();
+    },
+    /** The race as shown: per optimizer, its points (x, y interleaved) up to where the plot cuts it. */
+    race() {
+      return {
+        fn: state.fn.name,
+        lr: state.lr,
+        beta: state.beta,
+        start: [...state.start],
+        racers: state.racers.map((r) => ({
+          label: r.label,
+          status: r.run?.status ?? null,
+          iterations: r.run?.iterations ?? 0,
+          shown: r.shown,
+          reached: r.reached,
+          nearSaddle: r.nearSaddle,
+          points: r.run ? Array.from(r.run.points.subarray(0, 2 * r.shown)) : [],
+        })),
+      };
+    },
+  };
+  (window as unknown as { __momentum: typeof hook }).__momentum = hook;
+}

@@ -1,0 +1,257 @@
+/**
+ * Two-dimensional test functions for optimizers, each with its exact gradient, its known minima and a drawing
+ * domain. References: Rosenbrock (1960), Beale (1958), Himmelblau (1972), the Booth and Rastrigin functions as
+ * listed in Surjanovic & Bingham's "Virtual Library of Simulation Experiments" (sfu.ca/~ssurjano).
+ * Gradients are written out by hand (no automatic differentiation); test/functions.test.ts checks them against
+ * hand-worked points and finite differences.
+ */
+
+/** A point of the plane, `[x, y]`. */
+export type Point = readonly [number, number];
+
+/** A closed interval `[lo, hi]`. */
+export type Interval = readonly [number, number];
+
+/** A differentiable function of two variables with the facts an optimizer demo needs. */
+export interface TestFunction {
+  /** Identifier, also its key in {@link testFunctions}. */
+  readonly name: string;
+  /** One sentence: the formula and what it is good for. */
+  readonly description: string;
+  /** f(x, y). */
+  f(x: number, y: number): number;
+  /** ∇f(x, y) = [∂f/∂x, ∂f/∂y], exact (closed form). */
+  grad(x: number, y: number): [number, number];
+  /** Every global and local minimum inside {@link TestFunction.domain}; empty when f is unbounded below. */
+  readonly minima: readonly Point[];
+  /** f at the global minimum (0 for all the functions here that have one), or -Infinity when unbounded below. */
+  readonly minValue: number;
+  /** Saddle points worth showing (where ∇f = 0 and f is neither a minimum nor a maximum). */
+  readonly saddles: readonly Point[];
+  /** The rectangle to draw. */
+  readonly domain: { readonly x: Interval; readonly y: Interval };
+  /** A start point that shows the function's difficulty. */
+  readonly start: Point;
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/**
+ * Rosenbrock's banana, a = 1, b = 100: f = (a − x)² + b·(y − x²)²; minimum f(1, 1) = 0 at the end of a long,
+ * curved, flat-bottomed valley.
+ * ∇f = (−2(a − x) − 4b·x·(y − x²), 2b·(y − x²)).
+ */
+export const rosenbrock: TestFunction = {
+  name: 'rosenbrock',
+  description: 'Rosenbrock: (1 − x)² + 100(y − x²)², a curved narrow valley; minimum f(1, 1) = 0.',
+  f: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+  grad: (x, y) => {
+    const r = y - x * x;
+    return [-2 * (1 - x) - 400 * x * r, 200 * r];
+  },
+  minima: [[1, 1]],
+  minValue: 0,
+  saddles: [],
+  domain: { x: [-2, 2], y: [-1, 3] },
+  start: [-1.2, 1],
+};
+
+/**
+ * Beale: f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²; minimum f(3, 0.5) = 0, steep walls and
+ * flat arms. With tᵢ = cᵢ − x + x·yⁱ: ∂f/∂x = Σ 2tᵢ·(yⁱ − 1), ∂f/∂y = Σ 2tᵢ·i·x·yⁱ⁻¹.
+ */
+export const beale: TestFunction = {
+  name: 'beale',
+  description: 'Beale: Σᵢ (cᵢ − x + x·yⁱ)², c = (1.5, 2.25, 2.625), flat arms and steep walls; minimum f(3, 0.5) = 0.',
+  f: (x, y) => {
+    const y2 = y * y;
+    const y3 = y2 * y;
+    return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y2) ** 2 + (2.625 - x + x * y3) ** 2;
+  },
+  grad: (x, y) => {
+    const y2 = y * y;
+    const y3 = y2 * y;
+    const t1 = 1.5 - x + x * y;
+    const t2 = 2.25 - x + x * y2;
+    const t3 = 2.625 - x + x * y3;
+    return [
+      2 * t1 * (y - 1) + 2 * t2 * (y2 - 1) + 2 * t3 * (y3 - 1),
+      2 * t1 * x + 4 * t2 * x * y + 6 * t3 * x * y2,
+    ];
+  },
+  minima: [[3, 0.5]],
+  minValue: 0,
+  saddles: [],
+  domain: { x: [-4.5, 4.5], y: [-4.5, 4.5] },
+  start: [1, 1.5],
+};
+
+/**
+ * Himmelblau: f = (x² + y − 11)² + (x + y² − 7)²; four minima, all with f = 0.
+ * ∇f = (4x(x² + y − 11) + 2(x + y² − 7), 2(x² + y − 11) + 4y(x + y² − 7)).
+ * The three irrational minima are roots of ∇f = 0 refined by Newton's method in f64 (Wikipedia lists them to six
+ * decimals: (−2.805118, 3.131312), (−3.779310, −3.283186), (3.584428, −1.848126)).
+ */
+export const himmelblau: TestFunction = {
+  name: 'himmelblau',
+  description: 'Himmelblau: (x² + y − 11)² + (x + y² − 7)², four minima with f = 0; where you land depends on where you start.',
+  f: (x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
+  grad: (x, y) => {
+    const a = x * x + y - 11;
+    const b = x + y * y - 7;
+    return [4 * x * a + 2 * b, 2 * a + 4 * y * b];
+  },
+  minima: [
+    [3, 2],
+    [-2.805118086952745, 3.131312518250573],
+    [-3.779310253377747, -3.283185991286169],
+    [3.5844283403304917, -1.8481265269644036],
+  ],
+  minValue: 0,
+  saddles: [],
+  domain: { x: [-5, 5], y: [-5, 5] },
+  start: [-0.3, -0.9],
+};
+
+/**
+ * Booth: f = (x + 2y − 7)² + (2x + y − 5)², a convex quadratic with Hessian [[10, 8], [8, 10]]
+ * (eigenvalues 18 and 2, condition number 9); minimum f(1, 3) = 0.
+ * ∇f = (2(x + 2y − 7) + 4(2x + y − 5), 4(x + 2y − 7) + 2(2x + y − 5)).
+ */
+export const booth: TestFunction = {
+  name: 'booth',
+  description: 'Booth: (x + 2y − 7)² + (2x + y − 5)², a tilted convex bowl (condition number 9); minimum f(1, 3) = 0.',
+  f: (x, y) => (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
+  grad: (x, y) => {
+    const a = x + 2 * y - 7;
+    const b = 2 * x + y - 5;
+    return [2 * a + 4 * b, 4 * a + 2 * b];
+  },
+  minima: [[1, 3]],
+  minValue: 0,
+  saddles: [],
+  domain: { x: [-10, 10], y: [-10, 10] },
+  start: [-8, -6],
+};
+
+/**
+ * The saddle f = x² − y²: ∇f = (2x, −2y). Gradient descent started on the stable manifold y = 0 walks into the
+ * saddle at (0, 0) and only a perturbation, grown by (1 + 2η) per step, lets it out; momentum leaves faster.
+ * Unbounded below, so it has no minimum.
+ */
+export const saddle: TestFunction = {
+  name: 'saddle',
+  description: 'Saddle: x² − y², unbounded below; started near y = 0, plain GD lingers at the saddle (0, 0).',
+  f: (x, y) => x * x - y * y,
+  grad: (x, y) => [2 * x, -2 * y],
+  minima: [],
+  minValue: -Infinity,
+  saddles: [[0, 0]],
+  domain: { x: [-2, 2], y: [-2, 2] },
+  start: [1.5, 1e-3],
+};
+
+/**
+ * The monkey saddle f = x³ − 3xy²: ∇f = (3x² − 3y², −6xy). Its Hessian vanishes at (0, 0), so near the saddle
+ * the gradient is quadratic in the distance and plain GD slows to a crawl. Unbounded below.
+ */
+export const monkeySaddle: TestFunction = {
+  name: 'monkeySaddle',
+  description: 'Monkey saddle: x³ − 3xy², a degenerate saddle with three valleys; the gradient vanishes quadratically at (0, 0).',
+  f: (x, y) => x * x * x - 3 * x * y * y,
+  grad: (x, y) => [3 * x * x - 3 * y * y, -6 * x * y],
+  minima: [],
+  minValue: -Infinity,
+  saddles: [[0, 0]],
+  domain: { x: [-1.5, 1.5], y: [-1.5, 1.5] },
+  // nearly on the ridge y = 0, where x ← x − 3η·x² crawls into the saddle and y grows only polynomially
+  start: [1.2, 1e-4],
+};
+
+/**
+ * Rastrigin, A = 10, in two dimensions: f = 2A + Σ (xᵢ² − A·cos(2π·xᵢ)); a lattice of local minima near the
+ * integer points, global minimum f(0, 0) = 0. ∂f/∂xᵢ = 2xᵢ + 2πA·sin(2π·xᵢ).
+ * Only the global minimum is listed in `minima`: the local ones have no closed form.
+ */
+export const rastrigin: TestFunction = {
+  name: 'rastrigin',
+  description: 'Rastrigin: 20 + Σ (xᵢ² − 10·cos 2πxᵢ), a lattice of local minima; global minimum f(0, 0) = 0.',
+  f: (x, y) => 20 + (x * x - 10 * Math.cos(TWO_PI * x)) + (y * y - 10 * Math.cos(TWO_PI * y)),
+  grad: (x, y) => [2 * x + 20 * Math.PI * Math.sin(TWO_PI * x), 2 * y + 20 * Math.PI * Math.sin(TWO_PI * y)],
+  minima: [[0, 0]],
+  minValue: 0,
+  saddles: [],
+  domain: { x: [-5.12, 5.12], y: [-5.12, 5.12] },
+  start: [2.2, 1.8],
+};
+
+/**
+ * The ill-conditioned quadratic f = ½(x² + κ·y²), ∇f = (x, κ·y), Hessian diag(1, κ): plain GD must take
+ * η < 2/κ and then crawls along x at rate (1 − η) per step; momentum shortens the crawl to about √κ times fewer
+ * steps. Minimum f(0, 0) = 0.
+ * @param kappa condition number κ ≥ 1 (the curvature ratio of the two axes).
+ * @param name identifier; defaults to `quadratic(κ=<kappa>)`.
+ * @throws RangeError when κ is not a finite number ≥ 1.
+ * @example
+ * const q = quadratic(100);
+ * q.grad(1, 1); // [1, 100]
+ */
+export function quadratic(kappa: number, name = `quadratic(κ=${kappa})`): TestFunction {
+  if (!(Number.isFinite(kappa) && kappa >= 1)) {
+    throw new RangeError(`quadratic: kappa must be a finite number >= 1, got ${kappa}`);
+  }
+  return {
+    name,
+    description: `Quadratic ½(x² + ${kappa}·y²): a long narrow bowl (condition number ${kappa}); minimum f(0, 0) = 0.`,
+    f: (x, y) => 0.5 * (x * x + kappa * y * y),
+    grad: (x, y) => [x, kappa * y],
+    minima: [[0, 0]],
+    minValue: 0,
+    saddles: [],
+    domain: { x: [-3, 3], y: [-2, 2] },
+    start: [-2.5, 1.5],
+  };
+}
+
+/** {@link quadratic} with κ = 10, named `quadratic`. */
+export const quadratic10: TestFunction = quadratic(10, 'quadratic');
+
+/** Slope of the shallow bowl that keeps {@link plateau} from being exactly flat. */
+const PLATEAU_TILT = 0.01;
+
+/**
+ * A plateau with a distant well: f = 1 − exp(−r²/2) + ε·r²/2, r² = x² + y², ε = 0.01; minimum f(0, 0) = 0.
+ * ∇f = (exp(−r²/2) + ε)·(x, y). Beyond r ≈ 3 the Gaussian well is invisible and the slope is only ε·r, so
+ * plain GD creeps across at (1 − η·ε) per step while momentum builds up to 1/(1 − β) times that speed.
+ * 1 − exp(−s) is computed as −expm1(−s) so that f stays exact near the minimum.
+ */
+export const plateau: TestFunction = {
+  name: 'plateau',
+  description: 'Plateau: 1 − exp(−r²/2) + 0.01·r²/2, a nearly flat shelf around a narrow well; minimum f(0, 0) = 0.',
+  f: (x, y) => {
+    const r2 = x * x + y * y;
+    return -Math.expm1(-0.5 * r2) + 0.5 * PLATEAU_TILT * r2;
+  },
+  grad: (x, y) => {
+    const s = Math.exp(-0.5 * (x * x + y * y)) + PLATEAU_TILT;
+    return [s * x, s * y];
+  },
+  minima: [[0, 0]],
+  minValue: 0,
+  saddles: [],
+  domain: { x: [-6, 6], y: [-6, 6] },
+  start: [-5, 4],
+};
+
+/** Every test function by name, in the order the playground lists them. */
+export const testFunctions: Readonly<Record<string, TestFunction>> = Object.freeze({
+  rosenbrock,
+  beale,
+  himmelblau,
+  booth,
+  saddle,
+  monkeySaddle,
+  rastrigin,
+  quadratic: quadratic10,
+  plateau,
+});
