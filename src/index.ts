@@ -21,3 +21,7 @@ export { minimize, iterationsToReach } from './minimize.js';
 export type { MinimizeOptions, MinimizeResult, MinimizeStatus } from './minimize.js';
 export { createWorkerEngine } from './worker.js';
 export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl } from './worker.js';
+export { standardize, createStandardizer, trainTestSplit } from './preprocess.js';
+export type { Standardizer, StandardizerJSON, SplitOptions, Split } from './preprocess.js';
+export { accuracy, confusionMatrix, r2Score, meanSquaredError, logLoss } from './metrics.js';
+// Node-only CSV loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).
