@@ -117,6 +117,10 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const batchX = scratch + (<usize>(4 * K) << 3);
   const batchY = batchX + <usize>batchSize * rowBytes;
   const stepFlags = flags & 3;
+  // θ lives in two buffers: each step reads the current one and writes the other, so a step that overflows leaves
+  // θₜ intact without a copy; the final θ is copied back to paramsPtr when the call returns.
+  let cur = paramsPtr, other = backupPtr;
+  let lossAt = t % lossCap, epochAt = epoch % epochCap;
   let status = RUNNING;
   while (true) {
     if (t >= maxIterations || epoch >= maxEpochs) { status = MAX_ITERATIONS; break; }
@@ -133,36 +137,36 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       xb = batchX;
       yb = batchY;
     }
-    const J = objectiveAndGrad(model, xb, yb, count, d, K, paramsPtr, gradPtr, alpha, flags, softScratch);
-    store<f64>(lossPtr + (<usize>(t % lossCap) << 3), J);
+    const J = objectiveAndGrad(model, xb, yb, count, d, K, cur, gradPtr, alpha, flags, softScratch);
+    store<f64>(lossPtr + (<usize>lossAt << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
-    memory.copy(backupPtr, paramsPtr, <usize>p << 3);
-    const lr = load<f64>(lrPtr + (<usize>(epoch % epochCap) << 3));
+    const lr = load<f64>(lrPtr + (<usize>epochAt << 3));
     step += 1.0;
     beta1Pow *= beta1;
     beta2Pow *= beta2;
     const f = hasBuffer ? stepFlags : stepFlags | F_FIRST_STEP;
-    optimizerStep(kind, paramsPtr, buf1Ptr, buf2Ptr, gradPtr, m, lr, momentum, dampening, weightDecay, f,
+    let ok = optimizerStep(kind, cur, other, buf1Ptr, buf2Ptr, gradPtr, m, lr, momentum, dampening, weightDecay, f,
       beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
     if (fitIntercept) {
-      optimizerStep(kind, paramsPtr + mBytes, buf1Ptr + mBytes, buf2Ptr + mBytes, gradPtr + mBytes, K, lr,
-        momentum, dampening, 0, f, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
+      ok = optimizerStep(kind, cur + mBytes, other + mBytes, buf1Ptr + mBytes, buf2Ptr + mBytes, gradPtr + mBytes, K,
+        lr, momentum, dampening, 0, f, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step) && ok;
     }
     hasBuffer = true;
-    if (!allFinite(paramsPtr, p)) {
-      memory.copy(paramsPtr, backupPtr, <usize>p << 3);
-      status = DIVERGED;
-      break;
-    }
+    if (!ok) { status = DIVERGED; break; }
+    const swap = cur;
+    cur = other;
+    other = swap;
     t++;
+    if (++lossAt == lossCap) lossAt = 0;
     batchPos += count;
     epochSum += J;
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / <f64>epochBatches;
-      if (valN > 0) E = objectiveAndGrad(model, valX, valY, valN, d, K, paramsPtr, gradPtr, alpha, flags, softScratch);
-      store<f64>(epochLossPtr + (<usize>(epoch % epochCap) << 3), E);
+      if (valN > 0) E = objectiveAndGrad(model, valX, valY, valN, d, K, cur, gradPtr, alpha, flags, softScratch);
+      store<f64>(epochLossPtr + (<usize>epochAt << 3), E);
       epoch++;
+      if (++epochAt == epochCap) epochAt = 0;
       batchPos = 0;
       epochSum = 0;
       epochBatches = 0;
@@ -173,6 +177,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       if (noImprove >= nIterNoChange) { status = CONVERGED; break; }
     }
   }
+  if (cur != paramsPtr) memory.copy(paramsPtr, cur, <usize>p << 3);
   put(st, S_ITERATION, <f64>t);
   put(st, S_EPOCH, <f64>epoch);
   put(st, S_BEST, best);

@@ -4,22 +4,24 @@
 // Adagrad sum.
 import { allFinite } from './reduce';
 import {
-  F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_SGD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
+  F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
   STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
 } from '../src/layout';
 
 /**
  * SGD: g ← −g (maximize); g ← g + λ·θ; if β ≠ 0: v ← g (first step) or β·v + (1−τ)·g, then g ← g + β·v (Nesterov)
- * or g ← v; θ ← θ − η·g.
+ * or g ← v; θ ← θ − η·g. Every step function reads θ at thetaPtr, writes the new θ at outPtr (the same address for
+ * an in-place step) and returns whether all new values are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN).
  */
 export function stepMomentum(
-  thetaPtr: usize, velocityPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, velocityPtr: usize, gradPtr: usize, n: i32,
   lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
-): void {
+): bool {
   const nesterov = (flags & F_NESTEROV) != 0;
   const maximize = (flags & F_MAXIMIZE) != 0;
   const first = (flags & F_FIRST_STEP) != 0;
   const keep = 1.0 - dampening;
+  let check = 0.0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
     let g = load<f64>(gradPtr + o);
@@ -34,8 +36,11 @@ export function stepMomentum(
       if (nesterov) g = g + momentum * v;
       else g = v;
     }
-    store<f64>(thetaPtr + o, theta - lr * g);
+    const t = theta - lr * g;
+    store<f64>(outPtr + o, t);
+    check += t - t;
   }
+  return check == 0;
 }
 
 /**
@@ -43,10 +48,11 @@ export function stepMomentum(
  * θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε). beta1Pow, beta2Pow are β₁ᵗ, β₂ᵗ for this step t.
  */
 export function stepAdam(
-  thetaPtr: usize, mPtr: usize, vPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, mPtr: usize, vPtr: usize, gradPtr: usize, n: i32,
   lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64, decoupled: bool, maximize: bool,
   beta1Pow: f64, beta2Pow: f64,
-): void {
+): bool {
+  let check = 0.0;
   const stepSize = lr / (1.0 - beta1Pow);
   const bc2Sqrt = Math.sqrt(1.0 - beta2Pow);
   const decay = 1.0 - lr * weightDecay;
@@ -64,15 +70,19 @@ export function stepAdam(
     const vNew = beta2 * load<f64>(vPtr + o) + (1.0 - beta2) * (g * g);
     store<f64>(mPtr + o, mNew);
     store<f64>(vPtr + o, vNew);
-    store<f64>(thetaPtr + o, theta - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps)));
+    const t = theta - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
+    store<f64>(outPtr + o, t);
+    check += t - t;
   }
+  return check == 0;
 }
 
 /** RMSprop: s ← ρ·s + (1−ρ)·g²; a = √s + ε; with momentum μ: b ← μ·b + g/a, θ ← θ − η·b; else θ ← θ − η·(g/a). */
 export function stepRmsprop(
-  thetaPtr: usize, sqPtr: usize, bufPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, sqPtr: usize, bufPtr: usize, gradPtr: usize, n: i32,
   lr: f64, rho: f64, eps: f64, momentum: f64, weightDecay: f64, maximize: bool,
-): void {
+): bool {
+  let check = 0.0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
     let g = load<f64>(gradPtr + o);
@@ -82,22 +92,27 @@ export function stepRmsprop(
     const s = rho * load<f64>(sqPtr + o) + (1.0 - rho) * (g * g);
     store<f64>(sqPtr + o, s);
     const a = Math.sqrt(s) + eps;
+    let t: f64;
     if (momentum > 0) {
       const b = momentum * load<f64>(bufPtr + o) + g / a;
       store<f64>(bufPtr + o, b);
-      store<f64>(thetaPtr + o, theta - lr * b);
+      t = theta - lr * b;
     } else {
-      store<f64>(thetaPtr + o, theta - lr * (g / a));
+      t = theta - lr * (g / a);
     }
+    store<f64>(outPtr + o, t);
+    check += t - t;
   }
+  return check == 0;
 }
 
 /** Adagrad: η_t = η/(1 + (t−1)·decay); S ← S + g²; θ ← θ − η_t·g/(√S + ε). */
 export function stepAdagrad(
-  thetaPtr: usize, sumPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, sumPtr: usize, gradPtr: usize, n: i32,
   lr: f64, lrDecay: f64, eps: f64, weightDecay: f64, maximize: bool, step: f64,
-): void {
+): bool {
   const clr = lr / (1.0 + (step - 1.0) * lrDecay);
+  let check = 0.0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
     let g = load<f64>(gradPtr + o);
@@ -106,8 +121,11 @@ export function stepAdagrad(
     if (weightDecay != 0) g = g + weightDecay * theta;
     const s = load<f64>(sumPtr + o) + g * g;
     store<f64>(sumPtr + o, s);
-    store<f64>(thetaPtr + o, theta - clr * (g / (Math.sqrt(s) + eps)));
+    const t = theta - clr * (g / (Math.sqrt(s) + eps));
+    store<f64>(outPtr + o, t);
+    check += t - t;
   }
+  return check == 0;
 }
 
 /**
@@ -115,20 +133,17 @@ export function stepAdagrad(
  * caller as running products so both backends compute them identically.
  */
 export function optimizerStep(
-  kind: i32, thetaPtr: usize, buf1Ptr: usize, buf2Ptr: usize, gradPtr: usize, n: i32,
+  kind: i32, thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf2Ptr: usize, gradPtr: usize, n: i32,
   lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
   beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
-): void {
+): bool {
   const maximize = (flags & F_MAXIMIZE) != 0;
-  if (kind == OPT_SGD) {
-    stepMomentum(thetaPtr, buf1Ptr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
-  } else if (kind == OPT_ADAM || kind == OPT_ADAMW) {
-    stepAdam(thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, beta1, beta2, eps, weightDecay, kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
-  } else if (kind == OPT_RMSPROP) {
-    stepRmsprop(thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, rho, eps, momentum, weightDecay, maximize);
-  } else if (kind == OPT_ADAGRAD) {
-    stepAdagrad(thetaPtr, buf1Ptr, gradPtr, n, lr, lrDecay, eps, weightDecay, maximize, step);
+  if (kind == OPT_ADAM || kind == OPT_ADAMW) {
+    return stepAdam(thetaPtr, outPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, beta1, beta2, eps, weightDecay, kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
   }
+  if (kind == OPT_RMSPROP) return stepRmsprop(thetaPtr, outPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, rho, eps, momentum, weightDecay, maximize);
+  if (kind == OPT_ADAGRAD) return stepAdagrad(thetaPtr, outPtr, buf1Ptr, gradPtr, n, lr, lrDecay, eps, weightDecay, maximize, step);
+  return stepMomentum(thetaPtr, outPtr, buf1Ptr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
 }
 
 /**
@@ -145,9 +160,9 @@ export function checkedStep(
   memory.copy(backupPtr, thetaPtr, bytes);
   memory.copy(backupPtr + bytes, buf1Ptr, bytes);
   memory.copy(backupPtr + 2 * bytes, buf2Ptr, bytes);
-  optimizerStep(kind, thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, momentum, dampening, weightDecay, flags,
-    beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
-  if (!allFinite(thetaPtr, n)) {
+  const ok = optimizerStep(kind, thetaPtr, thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, momentum, dampening, weightDecay,
+    flags, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
+  if (!ok) {
     memory.copy(thetaPtr, backupPtr, bytes);
     memory.copy(buf1Ptr, backupPtr + bytes, bytes);
     memory.copy(buf2Ptr, backupPtr + 2 * bytes, bytes);

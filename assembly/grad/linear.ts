@@ -9,6 +9,7 @@ import { dot, axpy4, axpy1, zero } from '../reduce';
  * axpy4 pass; remaining rows one at a time.
  */
 export function gradLinear(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize): f64 {
+  if (d == 1) return gradLinear1(xPtr, yPtr, n, load<f64>(wPtr), b, gPtr);
   zero(gPtr, d + 1);
   const rowBytes = <usize>d << 3;
   let sq = 0.0, sr = 0.0;
@@ -37,3 +38,59 @@ export function gradLinear(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize
   return sq;
 }
 
+
+/**
+ * One feature: X is a column, so rows go in SIMD lanes. Blocks of four rows, lanes (r0, r1) and (r2, r3), with two
+ * accumulators each: sq0 += r0² + r2², sq1 += r1² + r3² (likewise Σr and Σr·x); then sq = sq0 + sq1 and the
+ * remaining rows one at a time. rᵢ = (xᵢ·w + b) − yᵢ.
+ */
+// @ts-ignore: decorator
+@inline
+function gradLinear1(xPtr: usize, yPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
+  let sq: f64, sr: f64, g: f64;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const W = f64x2.splat(w), B = f64x2.splat(b);
+    let SQ = f64x2.splat(0), SR = f64x2.splat(0), G = f64x2.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 3;
+      const X01 = v128.load(xPtr + o), X23 = v128.load(xPtr + o, 16);
+      const R01 = f64x2.sub(f64x2.add(f64x2.mul(X01, W), B), v128.load(yPtr + o));
+      const R23 = f64x2.sub(f64x2.add(f64x2.mul(X23, W), B), v128.load(yPtr + o, 16));
+      SQ = f64x2.add(SQ, f64x2.add(f64x2.mul(R01, R01), f64x2.mul(R23, R23)));
+      SR = f64x2.add(SR, f64x2.add(R01, R23));
+      G = f64x2.add(G, f64x2.add(f64x2.mul(R01, X01), f64x2.mul(R23, X23)));
+    }
+    sq = f64x2.extract_lane(SQ, 0) + f64x2.extract_lane(SQ, 1);
+    sr = f64x2.extract_lane(SR, 0) + f64x2.extract_lane(SR, 1);
+    g = f64x2.extract_lane(G, 0) + f64x2.extract_lane(G, 1);
+  } else {
+    let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0, g0 = 0.0, g1 = 0.0;
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 3;
+      const x0 = load<f64>(xPtr + o), x1 = load<f64>(xPtr + o, 8), x2 = load<f64>(xPtr + o, 16), x3 = load<f64>(xPtr + o, 24);
+      const r0 = (x0 * w + b) - load<f64>(yPtr + o), r1 = (x1 * w + b) - load<f64>(yPtr + o, 8);
+      const r2 = (x2 * w + b) - load<f64>(yPtr + o, 16), r3 = (x3 * w + b) - load<f64>(yPtr + o, 24);
+      sq0 += r0 * r0 + r2 * r2;
+      sq1 += r1 * r1 + r3 * r3;
+      sr0 += r0 + r2;
+      sr1 += r1 + r3;
+      g0 += r0 * x0 + r2 * x2;
+      g1 += r1 * x1 + r3 * x3;
+    }
+    sq = sq0 + sq1;
+    sr = sr0 + sr1;
+    g = g0 + g1;
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 3;
+    const x = load<f64>(xPtr + o);
+    const r = (x * w + b) - load<f64>(yPtr + o);
+    sq += r * r;
+    sr += r;
+    g += r * x;
+  }
+  store<f64>(gPtr, g);
+  store<f64>(gPtr, sr, 8);
+  return sq;
+}

@@ -50,7 +50,7 @@ export class JsBackend implements Backend {
       buf1: new Float64Array(z.params),
       buf2: new Float64Array(z.params),
       grad: new Float64Array(z.params),
-      backup: new Float64Array(z.params),
+      backup: initialParams(c, d), // the second θ buffer (src/js/fit.ts)
       loss: new Float64Array(z.lossCap),
       epochLoss: new Float64Array(z.epochCap),
       lrs: new Float64Array(z.epochCap),

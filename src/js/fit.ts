@@ -82,6 +82,9 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   const m = K * d;
   const p = fitIntercept ? m + K : m;
   const stepFlags = flags & 3;
+  // θ lives in two buffers (assembly/fit.ts): each step writes the other one; the final θ is copied back.
+  let cur = a.params, other = a.backup;
+  let lossAt = t % lossCap, epochAt = epoch % epochCap;
   let status = L.RUNNING;
   for (;;) {
     if (t >= maxIterations || epoch >= maxEpochs) { status = L.MAX_ITERATIONS; break; }
@@ -97,34 +100,34 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       }
       X = a.batchX; xOff = 0; Y = a.batchY; yOff = 0;
     }
-    const J = objectiveAndGrad(model, X, xOff, Y, yOff, count, d, K, a.params, a.grad, alpha, flags, a.scratch);
-    a.loss[t % lossCap] = J;
+    const J = objectiveAndGrad(model, X, xOff, Y, yOff, count, d, K, cur, a.grad, alpha, flags, a.scratch);
+    a.loss[lossAt] = J;
     if (!Number.isFinite(J) || !allFinite(a.grad, p)) { status = L.DIVERGED; break; }
-    a.backup.set(a.params.subarray(0, p));
-    const lr = a.lrs[epoch % epochCap]!;
+    const lr = a.lrs[epochAt]!;
     step += 1.0;
     beta1Pow *= x.beta1;
     beta2Pow *= x.beta2;
     const f = hasBuffer ? stepFlags : stepFlags | L.F_FIRST_STEP;
-    optimizerStep(kind, a.params, 0, a.buf1, a.buf2, a.grad, m, lr, momentum, dampening, weightDecay, f, x, beta1Pow, beta2Pow, step);
+    let ok = optimizerStep(kind, cur, other, 0, a.buf1, a.buf2, a.grad, m, lr, momentum, dampening, weightDecay, f, x, beta1Pow, beta2Pow, step);
     if (fitIntercept) {
-      optimizerStep(kind, a.params, m, a.buf1, a.buf2, a.grad, K, lr, momentum, dampening, 0, f, x, beta1Pow, beta2Pow, step);
+      ok = optimizerStep(kind, cur, other, m, a.buf1, a.buf2, a.grad, K, lr, momentum, dampening, 0, f, x, beta1Pow, beta2Pow, step) && ok;
     }
     hasBuffer = true;
-    if (!allFinite(a.params, p)) {
-      a.params.set(a.backup.subarray(0, p));
-      status = L.DIVERGED;
-      break;
-    }
+    if (!ok) { status = L.DIVERGED; break; }
+    const swap = cur;
+    cur = other;
+    other = swap;
     t++;
+    if (++lossAt === lossCap) lossAt = 0;
     batchPos += count;
     epochSum += J;
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / epochBatches;
-      if (valN > 0) E = objectiveAndGrad(model, a.valX, 0, a.valY, 0, valN, d, K, a.params, a.grad, alpha, flags, a.scratch);
-      a.epochLoss[epoch % epochCap] = E;
+      if (valN > 0) E = objectiveAndGrad(model, a.valX, 0, a.valY, 0, valN, d, K, cur, a.grad, alpha, flags, a.scratch);
+      a.epochLoss[epochAt] = E;
       epoch++;
+      if (++epochAt === epochCap) epochAt = 0;
       batchPos = 0;
       epochSum = 0;
       epochBatches = 0;
@@ -135,6 +138,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       if (noImprove >= nIterNoChange) { status = L.CONVERGED; break; }
     }
   }
+  if (cur !== a.params) a.params.set(cur.subarray(0, p));
   st[L.S_ITERATION] = t;
   st[L.S_EPOCH] = epoch;
   st[L.S_BEST] = best;

@@ -1,18 +1,21 @@
 /** JS mirror of assembly/step.ts: SGD (momentum, Nesterov), Adam/AdamW, RMSprop, Adagrad, in the same order. */
 import {
-  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_SGD, STEP_BAD_GRAD,
+  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, STEP_BAD_GRAD,
   STEP_DIVERGED, STEP_OK,
 } from '../layout.js';
 import { allFinite } from './reduce.js';
 
+/** Every step reads θ from `theta`, writes the new θ into `out` (may be the same array) at the same offset, and
+ * returns whether all new values are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN). */
 export function stepMomentum(
-  theta: Float64Array, off: number, velocity: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, velocity: Float64Array, grad: Float64Array, n: number,
   lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
-): void {
+): boolean {
   const nesterov = (flags & F_NESTEROV) !== 0;
   const maximize = (flags & F_MAXIMIZE) !== 0;
   const first = (flags & F_FIRST_STEP) !== 0;
   const keep = 1.0 - dampening;
+  let check = 0.0;
   for (let k = 0; k < n; k++) {
     const i = off + k;
     let g = grad[i]!;
@@ -27,15 +30,19 @@ export function stepMomentum(
       if (nesterov) g = g + momentum * v;
       else g = v;
     }
-    theta[i] = t - lr * g;
+    const u = t - lr * g;
+    out[i] = u;
+    check += u - u;
   }
+  return check === 0;
 }
 
 export function stepAdam(
-  theta: Float64Array, off: number, m: Float64Array, v: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, m: Float64Array, v: Float64Array, grad: Float64Array, n: number,
   lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, decoupled: boolean, maximize: boolean,
   beta1Pow: number, beta2Pow: number,
-): void {
+): boolean {
+  let check = 0.0;
   const stepSize = lr / (1.0 - beta1Pow);
   const bc2Sqrt = Math.sqrt(1.0 - beta2Pow);
   const decay = 1.0 - lr * weightDecay;
@@ -53,14 +60,18 @@ export function stepAdam(
     const vNew = beta2 * v[i]! + (1.0 - beta2) * (g * g);
     m[i] = mNew;
     v[i] = vNew;
-    theta[i] = t - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
+    const u = t - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
+    out[i] = u;
+    check += u - u;
   }
+  return check === 0;
 }
 
 export function stepRmsprop(
-  theta: Float64Array, off: number, sq: Float64Array, buf: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, sq: Float64Array, buf: Float64Array, grad: Float64Array, n: number,
   lr: number, rho: number, eps: number, momentum: number, weightDecay: number, maximize: boolean,
-): void {
+): boolean {
+  let check = 0.0;
   for (let k = 0; k < n; k++) {
     const i = off + k;
     let g = grad[i]!;
@@ -70,21 +81,26 @@ export function stepRmsprop(
     const s = rho * sq[i]! + (1.0 - rho) * (g * g);
     sq[i] = s;
     const a = Math.sqrt(s) + eps;
+    let u: number;
     if (momentum > 0) {
       const b = momentum * buf[i]! + g / a;
       buf[i] = b;
-      theta[i] = t - lr * b;
+      u = t - lr * b;
     } else {
-      theta[i] = t - lr * (g / a);
+      u = t - lr * (g / a);
     }
+    out[i] = u;
+    check += u - u;
   }
+  return check === 0;
 }
 
 export function stepAdagrad(
-  theta: Float64Array, off: number, sum: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, sum: Float64Array, grad: Float64Array, n: number,
   lr: number, lrDecay: number, eps: number, weightDecay: number, maximize: boolean, step: number,
-): void {
+): boolean {
   const clr = lr / (1.0 + (step - 1.0) * lrDecay);
+  let check = 0.0;
   for (let k = 0; k < n; k++) {
     const i = off + k;
     let g = grad[i]!;
@@ -93,8 +109,11 @@ export function stepAdagrad(
     if (weightDecay !== 0) g = g + weightDecay * t;
     const s = sum[i]! + g * g;
     sum[i] = s;
-    theta[i] = t - clr * (g / (Math.sqrt(s) + eps));
+    const u = t - clr * (g / (Math.sqrt(s) + eps));
+    out[i] = u;
+    check += u - u;
   }
+  return check === 0;
 }
 
 /** Hyperparameters of optimizerStep beyond SGD's, in assembly/step.ts's argument order. */
@@ -107,20 +126,17 @@ export interface StepExtras {
 }
 
 export function optimizerStep(
-  kind: number, theta: Float64Array, off: number, buf1: Float64Array, buf2: Float64Array, grad: Float64Array,
-  n: number, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
+  kind: number, theta: Float64Array, out: Float64Array, off: number, buf1: Float64Array, buf2: Float64Array,
+  grad: Float64Array, n: number, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
   x: StepExtras, beta1Pow: number, beta2Pow: number, step: number,
-): void {
+): boolean {
   const maximize = (flags & F_MAXIMIZE) !== 0;
-  if (kind === OPT_SGD) {
-    stepMomentum(theta, off, buf1, grad, n, lr, momentum, dampening, weightDecay, flags);
-  } else if (kind === OPT_ADAM || kind === OPT_ADAMW) {
-    stepAdam(theta, off, buf1, buf2, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
-  } else if (kind === OPT_RMSPROP) {
-    stepRmsprop(theta, off, buf1, buf2, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
-  } else if (kind === OPT_ADAGRAD) {
-    stepAdagrad(theta, off, buf1, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
+  if (kind === OPT_ADAM || kind === OPT_ADAMW) {
+    return stepAdam(theta, out, off, buf1, buf2, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
   }
+  if (kind === OPT_RMSPROP) return stepRmsprop(theta, out, off, buf1, buf2, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
+  if (kind === OPT_ADAGRAD) return stepAdagrad(theta, out, off, buf1, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
+  return stepMomentum(theta, out, off, buf1, grad, n, lr, momentum, dampening, weightDecay, flags);
 }
 
 /** assembly/step.ts: checkedStep. backup holds 3n values (θ, buf1, buf2). */
@@ -133,8 +149,7 @@ export function checkedStep(
   backup.set(theta.subarray(0, n), 0);
   backup.set(buf1.subarray(0, n), n);
   backup.set(buf2.subarray(0, n), 2 * n);
-  optimizerStep(kind, theta, 0, buf1, buf2, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step);
-  if (!allFinite(theta, n)) {
+  if (!optimizerStep(kind, theta, theta, 0, buf1, buf2, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step)) {
     theta.set(backup.subarray(0, n));
     buf1.set(backup.subarray(n, 2 * n));
     buf2.set(backup.subarray(2 * n, 3 * n));

@@ -100,7 +100,9 @@ export class WasmBackend implements Backend {
     cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
     mem.write(ptr('cfg'), cfg);
     mem.write(ptr('st'), initialState(c));
-    mem.write(ptr('params'), initialParams(c, d));
+    const theta0 = initialParams(c, d);
+    mem.write(ptr('params'), theta0);
+    mem.write(ptr('backup'), theta0); // the second θ buffer (assembly/fit.ts)
     mem.write(ptr('buf1'), new Float64Array(z.params));
     mem.write(ptr('buf2'), new Float64Array(z.params));
     if (z.perm) mem.writeU32(ptr('perm'), identity(z.perm));
