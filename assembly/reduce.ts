@@ -1,12 +1,65 @@
 // Reductions with a fixed lane order, so that the scalar build, the f64x2 build and the JS mirror
-// (src/js/kernels.ts: dot) round identically. Eight lanes a0…a7 (lane k takes j ≡ k mod 8), then remaining
-// pairs into lanes a0, a1, then ((a0+a2)+(a4+a6)) + ((a1+a3)+(a5+a7)), then the odd tail element.
-// In f64x2 form the lanes are A0 = (a0, a1) … A3 = (a6, a7) and the combination is (A0+A1)+(A2+A3) lane-wise.
+// (src/js/reduce.ts) round identically. The order depends on the row length d:
+// - long rows (d ≥ SHORT_ROW): eight lanes a0…a7 (lane k takes j ≡ k mod 8), remaining pairs into a0, a1, then
+//   ((a0+a2)+(a4+a6)) + ((a1+a3)+(a5+a7)), then the odd tail element; in f64x2 form A0 = (a0, a1) … A3 = (a6, a7)
+//   combined as (A0+A1)+(A2+A3) lane-wise. Four chains per row hide the add latency of one long row.
+// - short rows (d < SHORT_ROW): four lanes b0…b3 (j mod 4), remaining pair into b0, b1, then (b0+b2) + (b1+b3), then
+//   the tail; f64x2 B0 = (b0, b1), B1 = (b2, b3): less combining work where a row has only a few pairs.
 
-/** Σⱼ x[j]·w[j] over d f64 elements at byte addresses xPtr, wPtr, in the fixed lane order above. */
+/** Rows shorter than this use the four-lane order. */
+export const SHORT_ROW: i32 = 32;
+
+/** Σⱼ x[j]·w[j] over d f64 elements at byte addresses xPtr, wPtr, in the lane order for d above. */
 // @ts-ignore: decorator
 @inline
 export function dot(xPtr: usize, wPtr: usize, d: i32): f64 {
+  return d < SHORT_ROW ? dotShort(xPtr, wPtr, d) : dotLong(xPtr, wPtr, d);
+}
+
+/** The four-lane order of short rows. */
+// @ts-ignore: decorator
+@inline
+export function dotShort(xPtr: usize, wPtr: usize, d: i32): f64 {
+  let j = 0;
+  let s: f64;
+  if (ASC_FEATURE_SIMD) {
+    let B0 = f64x2.splat(0), B1 = f64x2.splat(0);
+    for (; j + 4 <= d; j += 4) {
+      const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
+      B0 = f64x2.add(B0, f64x2.mul(v128.load(xp), v128.load(wp)));
+      B1 = f64x2.add(B1, f64x2.mul(v128.load(xp, 16), v128.load(wp, 16)));
+    }
+    if (j + 2 <= d) {
+      B0 = f64x2.add(B0, f64x2.mul(v128.load(xPtr + (<usize>j << 3)), v128.load(wPtr + (<usize>j << 3))));
+      j += 2;
+    }
+    const S = f64x2.add(B0, B1);
+    s = f64x2.extract_lane(S, 0) + f64x2.extract_lane(S, 1);
+  } else {
+    let b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
+    for (; j + 4 <= d; j += 4) {
+      const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
+      b0 += load<f64>(xp) * load<f64>(wp);
+      b1 += load<f64>(xp, 8) * load<f64>(wp, 8);
+      b2 += load<f64>(xp, 16) * load<f64>(wp, 16);
+      b3 += load<f64>(xp, 24) * load<f64>(wp, 24);
+    }
+    if (j + 2 <= d) {
+      const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
+      b0 += load<f64>(xp) * load<f64>(wp);
+      b1 += load<f64>(xp, 8) * load<f64>(wp, 8);
+      j += 2;
+    }
+    s = (b0 + b2) + (b1 + b3);
+  }
+  if (j < d) s += load<f64>(xPtr + (<usize>j << 3)) * load<f64>(wPtr + (<usize>j << 3));
+  return s;
+}
+
+/** The eight-lane order of long rows. */
+// @ts-ignore: decorator
+@inline
+export function dotLong(xPtr: usize, wPtr: usize, d: i32): f64 {
   let j = 0;
   let s: f64;
   if (ASC_FEATURE_SIMD) {

@@ -3,8 +3,37 @@
  * Arrays with element offsets stand for the kernel's byte addresses.
  */
 
-/** Σⱼ x[j]·w[j] with lanes a0…a7 (j mod 8), remaining pairs into a0/a1, ((a0+a2)+(a4+a6))+((a1+a3)+(a5+a7)), tail. */
+/** Rows shorter than this use the four-lane order (assembly/reduce.ts: SHORT_ROW). */
+export const SHORT_ROW = 32;
+
+/** Σⱼ x[j]·w[j] in the lane order for d (assembly/reduce.ts: dot). */
 export function dot(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
+  return d < SHORT_ROW ? dotShort(x, xOff, w, wOff, d) : dotLong(x, xOff, w, wOff, d);
+}
+
+/** Four lanes b0…b3 (j mod 4), the remaining pair into b0/b1, (b0+b2) + (b1+b3), tail. */
+export function dotShort(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
+  let b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+  let j = 0;
+  for (; j + 4 <= d; j += 4) {
+    const xp = xOff + j, wp = wOff + j;
+    b0 += x[xp]! * w[wp]!;
+    b1 += x[xp + 1]! * w[wp + 1]!;
+    b2 += x[xp + 2]! * w[wp + 2]!;
+    b3 += x[xp + 3]! * w[wp + 3]!;
+  }
+  if (j + 2 <= d) {
+    b0 += x[xOff + j]! * w[wOff + j]!;
+    b1 += x[xOff + j + 1]! * w[wOff + j + 1]!;
+    j += 2;
+  }
+  let s = (b0 + b2) + (b1 + b3);
+  if (j < d) s += x[xOff + j]! * w[wOff + j]!;
+  return s;
+}
+
+/** Lanes a0…a7 (j mod 8), remaining pairs into a0/a1, ((a0+a2)+(a4+a6))+((a1+a3)+(a5+a7)), tail. */
+export function dotLong(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   let j = 0;
   for (; j + 8 <= d; j += 8) {
