@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
   resolve: {
     // README examples import the package by name.
-    alias: { 'momentum-gd': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^momentum-gd$/, replacement: src('index.ts') },
+      { find: /^momentum-gd\/datasets$/, replacement: src('datasets.ts') },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],
