@@ -51,6 +51,8 @@ export interface StepStore {
 export interface Backend {
   readonly name: 'wasm' | 'js';
   readonly simd: boolean;
+  /** Largest dataset (X and y as f64) the backend can hold, in bytes. */
+  readonly maxDatasetBytes: number;
   storeDataset(input: DatasetInput): StoredData;
   /** A new stored data set holding the given rows of `data`, in that order. */
   subset(data: StoredData, rows: Uint32Array): StoredData;

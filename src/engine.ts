@@ -194,7 +194,7 @@ class MomentumEngine implements Engine {
   }
 
   dataset(X: FeaturesInput, y: LabelsInput): Dataset {
-    const input = checkDataset(X, y);
+    const input = checkDataset(X, y, this.impl.maxDatasetBytes);
     const labels = Float64Array.from(input.y);
     return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels), labels);
   }
@@ -229,18 +229,21 @@ class MomentumEngine implements Engine {
   async fitAsync(data: Dataset, options: FitOptions): Promise<FitResult> {
     const drv = this.driver(data, options);
     try {
-      const c = drv.config;
-      // Without progressEvery, size chunks to about 10 ms so the page stays responsive.
-      let every = options.progressEvery ?? 1;
+      // Chunks of progressEvery epochs (progress is reported after each); without it, chunks sized to ~10 ms.
+      // The event loop gets a turn every ~10 ms of work, through a MessageChannel: browsers clamp repeated
+      // setTimeout(0) to 4 ms, which would dominate short chunks.
+      const fixed = options.progressEvery !== undefined;
+      let every = fixed ? drv.config.progressEvery : 1;
+      let lastYield = performance.now();
       for (;;) {
         const t0 = performance.now();
         if (drv.chunk(every)) break;
-        if (options.progressEvery === undefined) {
-          const ms = performance.now() - t0;
-          every = Math.max(1, Math.min(1 << 20, Math.round(every * (ms > 0 ? 10 / ms : 4))));
+        const now = performance.now();
+        if (!fixed) every = Math.max(1, Math.min(1 << 20, Math.round(every * (now > t0 ? 10 / (now - t0) : 4))));
+        if (now - lastYield >= 10) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
         }
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        void c;
       }
       return drv.result();
     } finally {
@@ -260,6 +263,19 @@ class MomentumEngine implements Engine {
     const p = toFloat64('params', params);
     return new Optimizer(this.impl.stepStore(p, opts, optimizerId(opts)), opts);
   }
+}
+
+/** Lets the event loop run (timers, messages, abort events) without setTimeout's 4 ms clamp. */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /**

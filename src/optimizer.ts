@@ -69,7 +69,16 @@ export class Optimizer implements SgdOptimizer {
     if (!ArrayBuffer.isView(grad) && !Array.isArray(grad)) {
       throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
     }
+    if (grad instanceof BigInt64Array || grad instanceof BigUint64Array) {
+      throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
+    }
     if (grad.length !== n) throw new RangeError(`grad must have length ${n} (the number of params), got ${grad.length}`);
+    if (!ArrayBuffer.isView(grad)) {
+      // A plain array: Float64Array#set would coerce '1', null, true… silently.
+      for (let i = 0; i < n; i++) {
+        if (typeof grad[i] !== 'number') throw new TypeError(`grad[${i}] must be a number, got ${describe(grad[i])}`);
+      }
+    }
     const o = this.options;
     const flags = (o.nesterov ? F_NESTEROV : 0) | (o.maximize ? F_MAXIMIZE : 0) | (this.hasVelocity ? 0 : F_FIRST_STEP);
     const b1 = this.beta1Pow * o.betas[0], b2 = this.beta2Pow * o.betas[1];

@@ -150,7 +150,7 @@ function requireObject(name: string, value: unknown): object {
 
 /** The optimizer part common to fit and the per-step API: PyTorch's defaults and rules. */
 export function checkOptimizer(o: Partial<OptimizerOptions>): Required<OptimizerOptions> {
-  const optimizer = o.optimizer ?? 'sgd';
+  const optimizer = o.optimizer === undefined ? 'sgd' : o.optimizer;
   if (typeof optimizer !== 'string' || !Object.hasOwn(OPTIMIZER_IDS, optimizer)) {
     throw new RangeError(`optimizer must be one of ${Object.keys(OPTIMIZER_IDS).map((m) => `'${m}'`).join(', ')}, got ${describe(optimizer)}`);
   }
@@ -273,7 +273,7 @@ function checkSchedule(schedule: unknown, lr: number): (epoch: number) => number
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as Partial<FitOptions>;
   checkKeys(o, FIT_KEYS, 'fit');
-  const model = o.model ?? 'linear';
+  const model = o.model === undefined ? 'linear' : o.model;
   if (typeof model !== 'string' || !Object.hasOwn(MODEL_IDS, model)) {
     throw new RangeError(`model must be one of ${Object.keys(MODEL_IDS).map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
   }
@@ -393,8 +393,18 @@ export interface DatasetInput {
  * Validates X and y completely (shape, element types, finiteness) before anything is allocated or copied.
  * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans.
  */
-export function checkDataset(X: FeaturesInput, y: LabelsInput): DatasetInput {
+export function checkDataset(X: FeaturesInput, y: LabelsInput, maxBytes = Infinity): DatasetInput {
   let rows: number, cols: number;
+  // Too large for the backend: say so before scanning a single value.
+  const checkSize = () => {
+    const bytes = 8 * rows * cols + 8 * rows;
+    if (bytes > maxBytes) {
+      throw new RangeError(
+        `X is too large: a dataset of ${rows} × ${cols} needs ${(bytes / 2 ** 30).toFixed(2)} GiB as f64, but 32-bit ` +
+        `WebAssembly memory is limited to ${(maxBytes / 2 ** 30).toFixed(2)} GiB; use fewer rows or the 'js' backend`,
+      );
+    }
+  };
   let copyX: (dst: Float64Array, offset: number) => void;
   if (Array.isArray(X)) {
     rows = X.length;
@@ -403,6 +413,7 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput): DatasetInput {
     if (!isArrayLikeOfNumbers(first)) throw new TypeError(`X[0] must be an array of numbers, got ${describe(first)}`);
     cols = first.length;
     if (cols === 0) throw new RangeError('X must have at least one column, got 0 columns');
+    checkSize();
     for (let i = 0; i < rows; i++) {
       const row = X[i];
       if (!isArrayLikeOfNumbers(row)) throw new TypeError(`X[${i}] must be an array of numbers, got ${describe(row)}`);
@@ -441,6 +452,7 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput): DatasetInput {
     if (data.length !== rows * cols) {
       throw new RangeError(`X.data must have rows·cols = ${rows}·${cols} = ${rows * cols} elements, got ${data.length}`);
     }
+    checkSize();
     const typed = data instanceof Float64Array || data instanceof Float32Array;
     for (let k = 0; k < data.length; k++) {
       const v = data[k];

@@ -21,6 +21,8 @@ class JsData implements StoredData {
 export class JsBackend implements Backend {
   readonly name = 'js' as const;
   readonly simd = false;
+  /** Float64Array's own limit (2³² − 1 elements in V8), far above what fits in memory here. */
+  readonly maxDatasetBytes = Infinity;
 
   storeDataset(input: DatasetInput): StoredData {
     const X = new Float64Array(input.rows * input.cols);

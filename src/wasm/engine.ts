@@ -9,7 +9,7 @@ import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
 import type { OptimizerOptions } from '../types.js';
 import type { CoreExports } from './load.js';
-import { LinearMemory, formatBytes } from './memory.js';
+import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
 
 class WasmData implements StoredData {
   private released = false;
@@ -38,6 +38,7 @@ class Carver {
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
   readonly mem: LinearMemory;
+  readonly maxDatasetBytes = MAX_BYTES;
 
   constructor(private readonly core: CoreExports, readonly simd: boolean) {
     this.mem = new LinearMemory(core.memory, core.heapBase());
