@@ -1,0 +1,115 @@
+// Properties of engine.fit over random shapes, data (huge, tiny, zeros, duplicate rows, constant columns),
+// models and in-range hyperparameters of every optimizer: WASM (SIMD and scalar) and JS agree bit for bit;
+// the caller's arrays are untouched; parameters are always finite ('diverged' keeps the last finite ones);
+// the same call twice, mini-batch shuffles included, gives the same doubles.
+// Seed, run count and replay: see test/property/gen.ts (MOMENTUM_PROPERTY_SEED / _RUNS / _PATH).
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, FitResult } from '../../src/index.js';
+import { BACKENDS } from '../backends.js';
+import { RUNS, check, deepCopy, fitCase, makeData, sameArray, sameDeep } from './gen.js';
+
+let engines: { name: string; engine: Engine }[] = [];
+beforeAll(async () => {
+  engines = await Promise.all(BACKENDS.map(async (b) => ({ name: b.name, engine: await b.create() })));
+});
+
+/** Every observable number of a fit, for Object.is comparison. */
+function fingerprint(f: FitResult) {
+  return {
+    weights: f.weights, intercepts: f.intercepts, intercept: f.intercept, loss: f.loss, epochLoss: f.epochLoss,
+    status: f.status, iterations: f.iterations, epochs: f.epochs, finalLoss: f.finalLoss, mse: f.mse,
+    classes: f.classes, cols: f.cols,
+  };
+}
+
+function firstDifference(a: ReturnType<typeof fingerprint>, b: ReturnType<typeof fingerprint>): string | null {
+  for (const k of Object.keys(a) as (keyof typeof a)[]) {
+    if (!sameDeep(a[k], b[k])) return `${k}: ${String(a[k])} vs ${String(b[k])}`;
+  }
+  return null;
+}
+
+function fitOn(engine: Engine, X: unknown, y: unknown, options: unknown): FitResult {
+  const data = engine.dataset(X as never, y as never);
+  try {
+    return engine.fit(data, options as never);
+  } finally {
+    data.dispose();
+  }
+}
+
+describe('fit properties (all models, all optimizers)', () => {
+  it(`every backend gives the same doubles, leaves inputs alone, and returns finite parameters (${RUNS} runs)`, () => {
+    check(fc.property(fitCase, ({ model, spec, options }) => {
+      const { X, y } = makeData(spec, model);
+      const before = deepCopy({ X, y, options });
+      const fits = engines.map(({ engine }) => fitOn(engine, X, y, options));
+      // Inputs unchanged (X, y and initialWeights inside options), after every backend has read them.
+      expect(sameDeep({ X, y, options }, before)).toBe(true);
+      const ref = fingerprint(fits[0]!);
+      fits.slice(1).forEach((f, k) => {
+        const diff = firstDifference(fingerprint(f), ref);
+        expect(diff, `${engines[k + 1]!.name} vs ${engines[0]!.name}`).toBeNull();
+      });
+      const f = fits[0]!;
+      // Never non-finite parameters, whatever the status.
+      expect(f.weights.every(Number.isFinite)).toBe(true);
+      expect(f.intercepts.every(Number.isFinite)).toBe(true);
+      expect(['converged', 'maxIterations', 'diverged']).toContain(f.status);
+      if (f.status !== 'diverged') {
+        // The objective was finite at every update (a non-finite one ends the fit as 'diverged').
+        expect(f.loss.every(Number.isFinite)).toBe(true);
+        expect(f.iterations).toBe(f.loss.length);
+      } else {
+        // One extra, non-finite entry: the objective that stopped the fit.
+        expect(f.loss.length).toBe(f.iterations + 1);
+        expect(Number.isFinite(f.loss[f.loss.length - 1]!)).toBe(false);
+      }
+      expect(f.iterations).toBeLessThanOrEqual(options.maxIterations!);
+      // Results are fresh copies: no two share a buffer, none is a view of WASM memory.
+      const buffers = fits.flatMap((r) => [r.weights.buffer, r.intercepts.buffer, r.loss.buffer, r.epochLoss.buffer]);
+      expect(new Set(buffers).size).toBe(buffers.length);
+      for (const { engine } of engines) {
+        const mem = (engine as unknown as { internals: { mem?: { memory: WebAssembly.Memory } } }).internals.mem;
+        if (mem) expect(buffers.includes(mem.memory.buffer as ArrayBuffer)).toBe(false);
+      }
+    }));
+  });
+
+  it(`the same call twice gives the same doubles, mini-batch shuffles included (${RUNS} runs)`, () => {
+    check(fc.property(fitCase, fc.integer({ min: 0, max: 2 ** 16 }), ({ model, spec, options }, other) => {
+      const { X, y } = makeData(spec, model);
+      for (const { engine } of engines) {
+        const a = fitOn(engine, X, y, options);
+        // Something else in between: another fit with another seed must not leak state into the next one.
+        fitOn(engine, X, y, { ...options, seed: other, maxIterations: 2 });
+        const b = fitOn(engine, X, y, options);
+        expect(firstDifference(fingerprint(a), fingerprint(b))).toBeNull();
+        // One dataset, two fits (the dataset is not consumed by a fit).
+        const data = engine.dataset(X, y);
+        const c = engine.fit(data, options), d = engine.fit(data, options);
+        data.dispose();
+        expect(firstDifference(fingerprint(c), fingerprint(a))).toBeNull();
+        expect(firstDifference(fingerprint(d), fingerprint(a))).toBeNull();
+      }
+    }), Math.max(1, Math.ceil(RUNS / 3)));
+  });
+
+  it('the seed matters exactly when rows are shuffled', () => {
+    // Not vacuous: with batchSize < rows and shuffle on, two seeds give different paths on 40 × 3 data.
+    check(fc.property(fc.integer({ min: 0, max: 1000 }), (s) => {
+      const { X, y } = makeData({ rows: 40, cols: 3, seed: s + 1, scale: 'unit', zeros: 0, duplicateRows: false,
+        constantColumn: false, layout: 'rows', classes: 2 }, 'linear');
+      const base = { lr: 0.05, momentum: 0.9, batchSize: 7, maxIterations: 30 };
+      for (const { engine } of engines) {
+        const a = fitOn(engine, X, y, { ...base, seed: s });
+        const b = fitOn(engine, X, y, { ...base, seed: s + 1 });
+        const c = fitOn(engine, X, y, { ...base, seed: s + 1, shuffle: false });
+        const d = fitOn(engine, X, y, { ...base, seed: s, shuffle: false });
+        expect(sameArray(a.weights, b.weights)).toBe(false);
+        expect(sameArray(c.weights, d.weights)).toBe(true);
+      }
+    }), 5);
+  });
+});
