@@ -3,6 +3,7 @@
  * Numbers cross the Playwright boundary as JSON, which round-trips every finite double exactly; hex strings of
  * the bits are added so that a failure message shows the exact difference.
  */
+import { createEngine } from '../src/index.js';
 import type { Engine, FitOptions } from '../src/types.js';
 import { createWorkerEngine } from '../src/worker.js';
 import type { Racer } from './race.js';
@@ -28,19 +29,22 @@ export function installTestHook({ engine, state, setFunction, recompute, showIte
     backend: engine.backend,
     simd: engine.simd,
     engine,
+    createEngine,
     createWorkerEngine,
     hex,
     referenceData: () => reference.data,
-    /** A fit on data given by the caller, with the page's engine. */
-    fit(X: number[][], y: number[], options: FitOptions) {
-      const data = engine.dataset(X, y);
+    /** A fit on data given by the caller, with the page's engine (or another one, e.g. the page's JS engine). */
+    fit(X: number[][], y: number[], options: FitOptions, on: Engine = engine) {
+      const data = on.dataset(X, y);
       try {
-        const r = engine.fit(data, options);
+        const r = on.fit(data, options);
         return {
           weights: Array.from(r.weights),
           intercept: r.intercept,
           loss: Array.from(r.loss),
+          epochLoss: Array.from(r.epochLoss),
           iterations: r.iterations,
+          epochs: r.epochs,
           status: r.status,
           hex: [...Array.from(r.weights, hex), hex(r.intercept)],
         };

@@ -1,5 +1,5 @@
 /**
- * The playground: a race of plain GD, momentum and Nesterov on a 2-D test function, drawn over its contour plot,
+ * The playground: a race of plain GD, momentum, Nesterov and Adam on a 2-D test function, drawn over its contour plot,
  * with charts of the objective and of momentum's weights β^k, and the reference linear-regression experiment.
  * Every optimizer step runs in the library's engine (WASM where the browser has it), shown in the badge.
  */
@@ -61,11 +61,17 @@ function setFunction(name: string): void {
   recompute();
 }
 
-/** Runs the three optimizers again (after any change of function, start, η or β) and rewinds the animation. */
+/** Adam's η: its preset, scaled by the η slider as much as the others' η is (3 significant digits). */
+function adamLr(): number {
+  const preset = PRESETS[state.fn.name]!;
+  return Number(((preset.adamLr * state.lr) / preset.lr).toPrecision(3));
+}
+
+/** Runs the optimizers again (after any change of function, start, η or β) and rewinds the animation. */
 function recompute(): void {
   $('lr-out').textContent = state.lr.toPrecision(2);
   $('beta-out').textContent = state.beta.toFixed(2);
-  state.racers = race(engine, state.fn, state.start, state.lr, state.beta, state.maxIterations);
+  state.racers = race(engine, state.fn, state.start, state.lr, state.beta, state.maxIterations, adamLr());
   state.k = 0;
   updateCharts();
   updateTable();
@@ -83,7 +89,7 @@ function updateCharts(): void {
   const n = Math.max(...live.map((r) => r.shown));
   const x = Array.from({ length: n }, (_, k) => k);
   const ys = live.map((r) => Array.from({ length: n }, (_, k) => (k < r.shown ? r.run!.values[k]! - (bounded ? fn.minValue : 0) : NaN)));
-  objective.set(live.map((r) => ({ label: r.label, stroke: r.color })), x, ys, bounded ? 'log' : 'asinh', bounded ? 'f(θₖ) − f*' : 'f(θₖ)');
+  objective.set(live.map((r) => ({ label: r.label, stroke: r.color, dash: r.dash.length ? [...r.dash] : undefined })), x, ys, bounded ? 'log' : 'asinh', bounded ? 'f(θₖ) − f*' : 'f(θₖ)');
 
   const beta = state.beta;
   const K = beta === 0 ? 1 : Math.min(150, Math.ceil(Math.log(1e-3) / Math.log(beta)));
@@ -142,8 +148,8 @@ function draw(): void {
       ctx.stroke();
     }
   };
-  state.racers.forEach((r, i) => {
-    if (!r.run) return;
+  for (const r of state.racers) {
+    if (!r.run) continue;
     const last = Math.min(state.k, r.shown - 1);
     ctx.beginPath();
     for (let k = 0; k <= last; k++) {
@@ -153,10 +159,12 @@ function draw(): void {
     }
     ctx.strokeStyle = r.color;
     // wider underneath: where trajectories coincide (a radial bowl) they show as nested stripes
-    ctx.lineWidth = (5 - 1.5 * i) * ratio;
+    ctx.lineWidth = r.width * ratio;
+    ctx.setLineDash(r.dash.map((d) => d * ratio));
     ctx.lineJoin = 'round';
     ctx.stroke();
-  });
+    ctx.setLineDash([]);
+  }
   // heads last, so that no trajectory hides another's head
   for (const r of state.racers) {
     if (!r.run) continue;

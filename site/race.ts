@@ -1,28 +1,42 @@
 /**
- * The race: plain GD, momentum and Nesterov from one start on one function, each a full trajectory computed up
- * front by minimize() on the page's engine and then revealed iteration by iteration. Trajectories that leave
- * twice the drawing domain are cut there (the saddles are unbounded below and would run off to ±∞).
+ * The race: plain GD, momentum and Nesterov (minimize() on the page's engine) and Adam (the engine's per-step
+ * optimizer, `engine.optimizer(θ₀, { optimizer: 'adam', lr })`) from one start on one function, each a full
+ * trajectory computed up front and then revealed iteration by iteration. Trajectories that leave twice the drawing
+ * domain are cut there (the saddles are unbounded below and would run off to ±∞).
  */
-import type { TestFunction } from '../src/functions.js';
-import { iterationsToReach, minimize, type MinimizeResult } from '../src/minimize.js';
-import type { Engine } from '../src/types.js';
+import type { Point, TestFunction } from '../src/functions.js';
+import { iterationsToReach, minimize, type MinimizeResult, type MinimizeStatus } from '../src/minimize.js';
+import type { Engine, OptimizerName } from '../src/types.js';
 
-/** Per-function defaults: η, β and the iteration budget. */
-export const PRESETS: Record<string, { lr: number; momentum: number; maxIterations: number }> = {
-  rosenbrock: { lr: 1e-3, momentum: 0.9, maxIterations: 3000 },
-  beale: { lr: 1e-3, momentum: 0.9, maxIterations: 2000 },
-  himmelblau: { lr: 5e-3, momentum: 0.8, maxIterations: 1000 },
-  booth: { lr: 1e-2, momentum: 0.8, maxIterations: 1000 },
-  saddle: { lr: 2e-2, momentum: 0.9, maxIterations: 600 },
-  monkeySaddle: { lr: 1e-2, momentum: 0.9, maxIterations: 600 },
-  rastrigin: { lr: 2e-3, momentum: 0.9, maxIterations: 600 },
-  quadratic: { lr: 2e-2, momentum: 0.9, maxIterations: 1000 },
-  plateau: { lr: 0.3, momentum: 0.9, maxIterations: 1000 },
+/**
+ * Per-function defaults: η, β, the iteration budget, and Adam's η. Adam's step is about η whatever the gradient's
+ * scale (m̂/√v̂ ≈ ±1), while GD's is η·‖∇f‖, so Adam needs its own η; the η slider scales both by the same factor.
+ */
+export const PRESETS: Record<string, { lr: number; momentum: number; maxIterations: number; adamLr: number }> = {
+  rosenbrock: { lr: 1e-3, momentum: 0.9, maxIterations: 3000, adamLr: 0.1 },
+  beale: { lr: 1e-3, momentum: 0.9, maxIterations: 2000, adamLr: 0.1 },
+  himmelblau: { lr: 5e-3, momentum: 0.8, maxIterations: 1000, adamLr: 0.03 },
+  booth: { lr: 1e-2, momentum: 0.8, maxIterations: 1000, adamLr: 0.1 },
+  saddle: { lr: 2e-2, momentum: 0.9, maxIterations: 600, adamLr: 0.02 },
+  monkeySaddle: { lr: 1e-2, momentum: 0.9, maxIterations: 600, adamLr: 0.01 },
+  rastrigin: { lr: 2e-3, momentum: 0.9, maxIterations: 600, adamLr: 0.01 },
+  quadratic: { lr: 2e-2, momentum: 0.9, maxIterations: 1000, adamLr: 0.1 },
+  plateau: { lr: 0.3, momentum: 0.9, maxIterations: 1000, adamLr: 0.1 },
 };
 
+/** Gradient-norm tolerance of every racer: minimize()'s default. */
+const TOL = 1e-8;
+
+/** One optimizer of the race and its trajectory. */
 export interface Racer {
   readonly label: string;
   readonly color: string;
+  /** Line width in CSS pixels; wider underneath, so that coinciding trajectories show as nested stripes. */
+  readonly width: number;
+  /** Canvas line dash (empty: solid). */
+  readonly dash: readonly number[];
+  readonly optimizer: Extract<OptimizerName, 'sgd' | 'adam'>;
+  readonly lr: number;
   readonly momentum: number;
   readonly nesterov: boolean;
   /** null when the configuration is invalid (Nesterov needs β > 0). */
@@ -38,18 +52,28 @@ export interface Racer {
 /** Distance to a minimum (or saddle) that counts as "there", relative to the domain's width. */
 export const RADIUS_FRACTION = 2.5e-4;
 
-export function race(engine: Engine, fn: TestFunction, start: readonly [number, number], lr: number, momentum: number, maxIterations: number): Racer[] {
-  const specs = [
-    { label: 'plain GD (β = 0)', color: '#e4572e', momentum: 0, nesterov: false },
-    { label: `momentum (β = ${momentum})`, color: '#2e86de', momentum, nesterov: false },
-    { label: `Nesterov (β = ${momentum})`, color: '#1b9e5a', momentum, nesterov: true },
+/**
+ * Runs the four racers from `start`: SGD with η = `lr` and β = 0, `momentum`, Nesterov; and, when the engine has
+ * per-step optimizers, Adam with η = `adamLr` and PyTorch's defaults (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+ */
+export function race(engine: Engine, fn: TestFunction, start: Point, lr: number, momentum: number, maxIterations: number, adamLr: number): Racer[] {
+  type Spec = Omit<Racer, 'run' | 'shown' | 'reached' | 'nearSaddle'>;
+  const specs: Spec[] = [
+    { label: 'plain GD (β = 0)', color: '#e4572e', width: 5, dash: [], optimizer: 'sgd', lr, momentum: 0, nesterov: false },
+    { label: `momentum (β = ${momentum})`, color: '#2e86de', width: 3.5, dash: [], optimizer: 'sgd', lr, momentum, nesterov: false },
+    { label: `Nesterov (β = ${momentum})`, color: '#1b9e5a', width: 2, dash: [], optimizer: 'sgd', lr, momentum, nesterov: true },
   ];
+  if (typeof engine.optimizer === 'function') {
+    specs.push({ label: `Adam (η = ${adamLr.toPrecision(2)})`, color: '#8e44ad', width: 2.5, dash: [8, 4], optimizer: 'adam', lr: adamLr, momentum: 0, nesterov: false });
+  }
   const width = fn.domain.x[1] - fn.domain.x[0];
   const radius = RADIUS_FRACTION * width;
   const saddleRadius = 0.05 * width;
   return specs.map((s) => {
     if (s.nesterov && s.momentum === 0) return { ...s, run: null, shown: 0, reached: -1, nearSaddle: 0 };
-    const run = minimize(fn, start, { lr, momentum: s.momentum, nesterov: s.nesterov, maxIterations, engine });
+    const run = s.optimizer === 'adam'
+      ? adam(engine, fn, start, s.lr, maxIterations)
+      : minimize(fn, start, { lr, momentum: s.momentum, nesterov: s.nesterov, maxIterations, engine });
     const shown = insideCount(run, fn, 2);
     const reached = iterationsToReach(run, fn.minima, radius);
     let nearSaddle = 0;
@@ -60,6 +84,49 @@ export function race(engine: Engine, fn: TestFunction, start: readonly [number, 
     }
     return { ...s, run, shown, reached, nearSaddle };
   });
+}
+
+/**
+ * minimize()'s loop (same checks, same order, same tolerance) with Adam from `engine.optimizer` as the update:
+ * m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; θ ← θ − η·(m/(1 − β₁ᵗ))/(√(v/(1 − β₂ᵗ)) + ε).
+ */
+export function adam(engine: Pick<Engine, 'optimizer'>, fn: Pick<TestFunction, 'f' | 'grad'>, start: Point, lr: number, maxIterations: number): MinimizeResult {
+  const optimizer = engine.optimizer(start, { optimizer: 'adam', lr });
+  const points: number[] = [];
+  const values: number[] = [];
+  let [x, y] = start;
+  let status: MinimizeStatus = 'maxIterations';
+  try {
+    for (let k = 0; ; k++) {
+      const value = fn.f(x, y);
+      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(value))) {
+        status = 'diverged';
+        break;
+      }
+      points.push(x, y);
+      values.push(value);
+      const grad = fn.grad(x, y);
+      if (!(Number.isFinite(grad[0]) && Number.isFinite(grad[1]))) {
+        status = 'diverged';
+        break;
+      }
+      if (Math.hypot(grad[0], grad[1]) < TOL) {
+        status = 'converged';
+        break;
+      }
+      if (k === maxIterations) break;
+      try {
+        optimizer.step(grad);
+      } catch {
+        status = 'diverged'; // the engine refuses a step that would make θ non-finite
+        break;
+      }
+      [x, y] = optimizer.params;
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  return { points: Float64Array.from(points), values: Float64Array.from(values), iterations: values.length - 1, status };
 }
 
 /** Number of leading points inside the domain enlarged `factor` times about its centre. */

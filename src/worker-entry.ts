@@ -1,11 +1,12 @@
 /**
  * The inside of the Web Worker started by createWorkerEngine (src/worker.ts): one engine per worker, datasets
- * kept here under integer handles, one reply per request. Results are the engine's own; their arrays are
- * transferred back, not copied. Errors travel as { name, message } and are rebuilt on the page.
+ * kept here under integer handles, one reply per request. Fits run with engine.fitAsync and an AbortController of
+ * the worker's own, so that an `abort` message lands between chunks; progress is posted as it comes. Results are
+ * the engine's own; their arrays are transferred back, not copied. Errors travel as { name, message }.
  */
 import { createEngine } from './index.js';
-import type { Dataset, Engine, FitResult } from './types.js';
-import type { WorkerReply, WorkerRequest } from './worker.js';
+import type { Dataset, Engine, FitOptions, FitResult } from './types.js';
+import type { WorkerFitValue, WorkerReply, WorkerRequest } from './worker.js';
 
 interface Scope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -16,6 +17,14 @@ const scope = globalThis as unknown as Scope;
 let engine: Promise<Engine> | null = null;
 const datasets = new Map<number, Dataset>();
 let nextHandle = 1;
+/** The running and queued fits by request id: their abort switches. */
+const running = new Map<number, AbortController>();
+/**
+ * Requests run one after another, in the order sent, as when fits were synchronous: fitAsync yields between chunks,
+ * and without the queue a second fit, or a dispose of the dataset being fitted, would run in those gaps.
+ * Only `abort` skips the queue.
+ */
+let queue: Promise<unknown> = Promise.resolve();
 
 async function handle(request: WorkerRequest): Promise<{ value: unknown; transfer?: Transferable[] }> {
   switch (request.type) {
@@ -31,10 +40,20 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       return { value: { handle, rows: data.rows, cols: data.cols } };
     }
     case 'fit': {
-      const result: FitResult = (await ready()).fit(lookup(request.handle), request.options);
+      const { id } = request;
+      const options: FitOptions = { ...request.options, signal: running.get(id)!.signal };
+      if (request.progress) options.onProgress = (progress) => scope.postMessage({ id, progress });
+      const r: FitResult = await (await ready()).fitAsync(lookup(request.handle), options);
+      const value: WorkerFitValue = {
+        model: r.model, cols: r.cols, classes: r.classes, weights: r.weights, intercepts: r.intercepts, loss: r.loss,
+        epochLoss: r.epochLoss, iterations: r.iterations, epochs: r.epochs, status: r.status, finalLoss: r.finalLoss, mse: r.mse,
+      };
       // a Set: transferring one buffer twice would throw DataCloneError
-      return { value: result, transfer: [...new Set<ArrayBuffer>([result.weights.buffer as ArrayBuffer, result.loss.buffer as ArrayBuffer])] };
+      const buffers = new Set([r.weights, r.intercepts, r.loss, r.epochLoss].map((a) => a.buffer as ArrayBuffer));
+      return { value, transfer: [...buffers] };
     }
+    case 'abort':
+      return { value: undefined }; // handled on arrival (see onmessage); never reaches here
     case 'dispose': {
       datasets.get(request.handle)?.dispose();
       datasets.delete(request.handle);
@@ -56,11 +75,21 @@ function lookup(handle: number): Dataset {
 
 scope.onmessage = (event) => {
   const request = event.data;
-  handle(request).then(
+  if (request.type === 'abort') {
+    running.get(request.id)?.abort(); // a fit that has ended is no longer listed: nothing to do
+    return;
+  }
+  if (request.type === 'fit') {
+    // registered before any await, so that an abort posted right after the fit finds it
+    const controller = new AbortController();
+    if (request.aborted) controller.abort();
+    running.set(request.id, controller);
+  }
+  queue = queue.then(() => handle(request)).then(
     ({ value, transfer }) => scope.postMessage({ id: request.id, ok: true, value }, transfer),
     (e: unknown) => {
       const error = e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
       scope.postMessage({ id: request.id, ok: false, error });
     },
-  );
+  ).finally(() => running.delete(request.id));
 };

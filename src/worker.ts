@@ -1,10 +1,13 @@
 /**
  * Runs an engine in a Web Worker so that long fits do not block the page: the same dataset/fit calls as
  * {@link Engine}, returning promises, with the same validation and the same FitResult (computed by the same
- * engine inside the worker, so bit-identical to a fit on the page). Browser only: it needs the Worker global.
+ * engine inside the worker, so bit-identical to a fit on the page). The worker runs `engine.fitAsync`, so progress
+ * messages leave it between chunks and an abort message reaches it there. Browser only: it needs the Worker global.
  */
+import { LinearModel } from './models/model.js';
+import { describe } from './options.js';
 import type {
-  BackendName, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput,
+  BackendName, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, ModelName, Progress,
 } from './types.js';
 
 /** Options of {@link createWorkerEngine}. */
@@ -25,9 +28,9 @@ export interface WorkerDataset {
 /** Options of {@link WorkerEngine.fit} beyond the fit's own. */
 export interface WorkerFitControl {
   /**
-   * Abort: the promise rejects with `signal.reason` (an AbortError DOMException by default) as soon as the signal
-   * fires. The engine has no cancellation point inside a fit yet, so the worker finishes that fit and its result is
-   * dropped; later requests wait behind it.
+   * Abandon the fit: the promise rejects with `signal.reason` (an AbortError DOMException by default) as soon as
+   * the signal fires, and the worker stops that fit at its next chunk boundary, so later requests do not wait
+   * behind it. To stop a fit and keep its parameters instead, pass `signal` in the fit options.
    */
   signal?: AbortSignal;
 }
@@ -42,24 +45,62 @@ export interface WorkerEngine {
    * transferred instead of copied: faster for large data, and they are detached (length 0) for the caller afterwards.
    */
   dataset(X: FeaturesInput, y: LabelsInput, options?: { transfer?: boolean }): Promise<WorkerDataset>;
-  /** {@link Engine.fit} in the worker: the same options and the same {@link FitResult}. */
+  /**
+   * {@link Engine.fitAsync} in the worker: the same options and the same {@link FitResult} (a {@link LinearModel}
+   * with the history; bit-identical to a fit by the page's engine). Two options work across the boundary:
+   * - `onProgress` runs on the page, called with each {@link Progress} the worker posts (every `progressEvery`
+   *   epochs, or about every 10 ms of work without it). Returning `false` asks the worker to stop: no further
+   *   progress is reported, and the fit resolves with status `'aborted'` and the parameters reached when the
+   *   request arrives (the worker keeps computing meanwhile, so possibly a few epochs later than on the page).
+   * - `signal`: when it fires, the worker stops at its next chunk boundary and the fit resolves with status
+   *   `'aborted'` and the parameters so far; already aborted, the fit returns the initial parameters at once.
+   * The worker yields after every chunk, and a browser makes each yield last at least ~4 ms (the clamp of nested
+   *   timers), so `progressEvery: 1` on cheap epochs is slow (measured: 2000 epochs of 3 rows, 8 s instead of 8 ms);
+   *   leave it unset or make chunks of about 10 ms or more.
+   * A schedule given as a function cannot be sent to a worker; use a named schedule.
+   * @throws TypeError/RangeError (rejection) as {@link Engine.fit}; an error thrown by `onProgress` rejects the fit
+   *   (and stops it in the worker); `control.signal` rejects with its reason.
+   */
   fit(data: WorkerDataset, options: FitOptions, control?: WorkerFitControl): Promise<FitResult>;
   /** Stops the worker at once; pending and later calls reject with an Error. Idempotent. */
   terminate(): void;
 }
 
-/** @internal The messages between {@link createWorkerEngine} and src/worker-entry.ts. */
+/**
+ * @internal The messages from {@link createWorkerEngine} to src/worker-entry.ts. Each is answered by one
+ * {@link WorkerReply} with its id, except `abort`, which names the fit to stop by that fit's id and is not answered.
+ * A fit's options never hold functions or signals: `progress` says whether to post progress, `aborted` whether the
+ * caller's signal had already fired.
+ */
 export type WorkerRequest = { id: number } & (
   | { type: 'init'; options: EngineOptions }
   | { type: 'dataset'; X: FeaturesInput; y: LabelsInput }
-  | { type: 'fit'; handle: number; options: FitOptions }
+  | { type: 'fit'; handle: number; options: FitOptions; progress: boolean; aborted: boolean }
   | { type: 'dispose'; handle: number }
+  | { type: 'abort' }
 );
 
-/** @internal */
+/** @internal Replies, and the progress of a running fit (any number of them, all before that fit's reply). */
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { name: string; message: string } };
+  | { id: number; ok: false; error: { name: string; message: string } }
+  | { id: number; progress: Progress };
+
+/** @internal The plain fields of a FitResult as the worker posts them; the page rebuilds the model around them. */
+export interface WorkerFitValue {
+  model: ModelName;
+  cols: number;
+  classes: number;
+  weights: Float64Array;
+  intercepts: Float64Array;
+  loss: Float64Array;
+  epochLoss: Float64Array;
+  iterations: number;
+  epochs: number;
+  status: FitStatus;
+  finalLoss: number;
+  mse: number;
+}
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError };
 
@@ -91,17 +132,31 @@ export async function createWorkerEngine(options: WorkerEngineOptions = {}): Pro
   }
 }
 
+/** What a call may do while it waits: hear progress, be abandoned (reject) on a signal. */
+interface CallHooks {
+  /** Called with each progress message of this request, until the reply. */
+  onProgress?: (progress: Progress) => void;
+  /** Rejects the call with `signal.reason` when it fires (and tells the worker to stop it). */
+  signal?: AbortSignal;
+  /** Receives the request's id as soon as it is posted (to send `abort` for it later). */
+  onPosted?: (id: number) => void;
+}
+
 /** Request/reply over postMessage, matched by id. */
 class Rpc {
   #next = 1;
-  #pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  #pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; onProgress?: (p: Progress) => void }>();
   #dead: Error | null = null;
 
   constructor(private readonly worker: Worker) {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       const waiter = this.#pending.get(reply.id);
-      if (!waiter) return; // aborted: the caller has already been answered
+      if (!waiter) return; // abandoned: the caller has already been answered
+      if ('progress' in reply) {
+        waiter.onProgress?.(reply.progress);
+        return;
+      }
       this.#pending.delete(reply.id);
       if (reply.ok) waiter.resolve(reply.value);
       else waiter.reject(new (ERRORS[reply.error.name] ?? Error)(reply.error.message));
@@ -112,13 +167,15 @@ class Rpc {
     };
   }
 
-  call(request: DistributiveOmit<WorkerRequest, 'id'>, transfer: Transferable[] = [], signal?: AbortSignal): Promise<unknown> {
+  call(request: DistributiveOmit<WorkerRequest, 'id'>, transfer: Transferable[] = [], hooks: CallHooks = {}): Promise<unknown> {
+    const { signal, onProgress, onPosted } = hooks;
     if (this.#dead) return Promise.reject(this.#dead);
     if (signal?.aborted) return Promise.reject(signal.reason);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         this.#pending.delete(id);
+        this.abort(id); // frees the worker: it stops this request at its next chunk boundary
         reject(signal!.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -131,9 +188,30 @@ class Rpc {
           signal?.removeEventListener('abort', onAbort);
           reject(e);
         },
+        onProgress,
       });
-      this.worker.postMessage({ ...request, id }, transfer);
+      try {
+        this.worker.postMessage({ ...request, id }, transfer);
+      } catch (e) {
+        // DataCloneError: something in the request cannot be copied to a worker
+        this.#pending.get(id)?.reject(e as Error);
+        this.#pending.delete(id);
+        return;
+      }
+      onPosted?.(id);
     });
+  }
+
+  /** Asks the worker to stop request `id` (a fit) at its next chunk boundary; no reply. */
+  abort(id: number): void {
+    if (!this.#dead) this.worker.postMessage({ type: 'abort', id } satisfies WorkerRequest);
+  }
+
+  /** Rejects a pending call at once; its reply, when it comes, is dropped. */
+  reject(id: number, error: unknown): void {
+    const waiter = this.#pending.get(id);
+    this.#pending.delete(id);
+    waiter?.reject(error as Error);
   }
 
   terminate(): void {
@@ -177,12 +255,68 @@ class RemoteEngine implements WorkerEngine {
       throw new TypeError("data must be a Dataset made by this engine's dataset(X, y)");
     }
     if (data.disposed) throw new TypeError('data: this Dataset was disposed; create a new one with engine.dataset(X, y)');
-    return (await this.rpc.call({ type: 'fit', handle: data.handle, options }, [], control.signal)) as FitResult;
+    // Anything but an object goes to the worker as it is, to be refused there with the engine's own message.
+    const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
+    const { onProgress, signal, ...rest } = isObject ? options : ({} as Partial<FitOptions>);
+    if (onProgress !== undefined && typeof onProgress !== 'function') {
+      throw new TypeError(`onProgress must be a function, got ${describe(onProgress)}`);
+    }
+    if (signal !== undefined && !(typeof signal === 'object' && signal !== null && 'aborted' in signal)) {
+      throw new TypeError(`signal must be an AbortSignal, got ${describe(signal)}`);
+    }
+    if (isObject && typeof rest.schedule === 'function') {
+      throw new TypeError('schedule: a function cannot be sent to a worker; use a named schedule such as { type: \'step\', stepSize, gamma }');
+    }
+
+    let id = 0;
+    let stopped = false; // after onProgress returned false or threw: no more calls, one abort message
+    const stop = () => {
+      if (!stopped) {
+        stopped = true;
+        this.rpc.abort(id);
+      }
+    };
+    const hear = onProgress && ((progress: Progress) => {
+      if (stopped) return;
+      let answer: void | boolean;
+      try {
+        answer = onProgress(progress);
+      } catch (e) {
+        stop();
+        this.rpc.reject(id, e);
+        return;
+      }
+      if (answer === false) stop();
+    });
+    const request = {
+      type: 'fit' as const, handle: data.handle, options: (isObject ? rest : options) as FitOptions,
+      progress: hear !== undefined, aborted: signal?.aborted ?? false,
+    };
+    const onAbort = () => stop();
+    const reply = this.rpc.call(request, [], {
+      signal: control.signal,
+      onProgress: hear,
+      onPosted: (posted) => {
+        id = posted;
+        signal?.addEventListener('abort', onAbort, { once: true });
+      },
+    });
+    try {
+      return toFitResult((await reply) as WorkerFitValue);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   terminate(): void {
     this.rpc.terminate();
   }
+}
+
+/** The page-side FitResult: a LinearModel (predict, score, toJSON work) around the arrays the worker transferred. */
+function toFitResult(v: WorkerFitValue): FitResult {
+  const { model, cols, classes, weights, intercepts, ...history } = v;
+  return Object.assign(new LinearModel(model, cols, classes, weights, intercepts), history);
 }
 
 /** The distinct, non-shared ArrayBuffers behind the typed arrays among X and y. */
