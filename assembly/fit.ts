@@ -46,7 +46,7 @@ function put(block: usize, k: i32, v: f64): void {
  * F_FIT_INTERCEPT. Data terms: linear/ridge Σr²/(2n); logistic, hinge, softmax Σloss/n. scratch: 4·K f64.
  */
 export function objectiveAndGrad(
-  model: i32, xPtr: usize, yPtr: usize, n: i32, d: i32, K: i32, paramsPtr: usize, gradPtr: usize,
+  model: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, paramsPtr: usize, gradPtr: usize,
   alpha: f64, flags: i32, scratch: usize,
 ): f64 {
   const m = K * d;
@@ -54,10 +54,10 @@ export function objectiveAndGrad(
   const b = (flags & F_FIT_INTERCEPT) != 0 ? load<f64>(bPtr) : 0.0;
   const nf = <f64>n;
   let J: f64;
-  if (model == MODEL_SOFTMAX) J = gradSoftmax(xPtr, yPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch) / nf;
-  else if (model == MODEL_LOGISTIC) J = gradLogistic(xPtr, yPtr, n, d, paramsPtr, b, gradPtr, scratch) / nf;
-  else if (model == MODEL_HINGE) J = gradHinge(xPtr, yPtr, n, d, paramsPtr, b, gradPtr) / nf;
-  else J = gradLinear(xPtr, yPtr, n, d, paramsPtr, b, gradPtr) / (2.0 * nf);
+  if (model == MODEL_SOFTMAX) J = gradSoftmax(xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch) / nf;
+  else if (model == MODEL_LOGISTIC) J = gradLogistic(xPtr, yPtr, rowsPtr, n, d, paramsPtr, b, gradPtr, scratch) / nf;
+  else if (model == MODEL_HINGE) J = gradHinge(xPtr, yPtr, rowsPtr, n, d, paramsPtr, b, gradPtr) / nf;
+  else J = gradLinear(xPtr, yPtr, rowsPtr, n, d, paramsPtr, b, gradPtr) / (2.0 * nf);
   const p = m + K;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;
@@ -114,8 +114,6 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const mBytes = <usize>m << 3;
   const rowBytes = <usize>d << 3;
   const softScratch = scratch;
-  const batchX = scratch + (<usize>(4 * K) << 3);
-  const batchY = batchX + <usize>batchSize * rowBytes;
   const stepFlags = flags & 3;
   // θ lives in two buffers: each step reads the current one and writes the other, so a step that overflows leaves
   // θₜ intact without a copy; the final θ is copied back to paramsPtr when the call returns.
@@ -127,17 +125,11 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (batchPos == 0 && shuffled) shuffle(permPtr, n);
     const count = min(batchSize, n - batchPos);
-    let xb = xPtr + <usize>batchPos * rowBytes, yb = yPtr + (<usize>batchPos << 3);
-    if (shuffled) {
-      for (let r = 0; r < count; r++) {
-        const src = <usize>load<u32>(permPtr + (<usize>(batchPos + r) << 2));
-        memory.copy(batchX + <usize>r * rowBytes, xPtr + src * rowBytes, rowBytes);
-        store<f64>(batchY + (<usize>r << 3), load<f64>(yPtr + (src << 3)));
-      }
-      xb = batchX;
-      yb = batchY;
-    }
-    const J = objectiveAndGrad(model, xb, yb, count, d, K, cur, gradPtr, alpha, flags, softScratch);
+    // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
+    const rows = shuffled ? permPtr + (<usize>batchPos << 2) : 0;
+    const xb = shuffled ? xPtr : xPtr + <usize>batchPos * rowBytes;
+    const yb = shuffled ? yPtr : yPtr + (<usize>batchPos << 3);
+    const J = objectiveAndGrad(model, xb, yb, rows, count, d, K, cur, gradPtr, alpha, flags, softScratch);
     store<f64>(lossPtr + (<usize>lossAt << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
     const lr = load<f64>(lrPtr + (<usize>epochAt << 3));
@@ -163,7 +155,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / <f64>epochBatches;
-      if (valN > 0) E = objectiveAndGrad(model, valX, valY, valN, d, K, cur, gradPtr, alpha, flags, softScratch);
+      if (valN > 0) E = objectiveAndGrad(model, valX, valY, 0, valN, d, K, cur, gradPtr, alpha, flags, softScratch);
       store<f64>(epochLossPtr + (<usize>epochAt << 3), E);
       epoch++;
       if (++epochAt == epochCap) epochAt = 0;

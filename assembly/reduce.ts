@@ -161,3 +161,20 @@ export function allFinite(ptr: usize, n: i32): bool {
   for (let i = 0; i < n; i++) if (!isFinite<f64>(load<f64>(ptr + (<usize>i << 3)))) return false;
   return true;
 }
+
+/**
+ * Address of row i of X: row rows[i] when a row order is given (rowsPtr ≠ 0: u32 indices, a shuffled batch read in
+ * place), else row i of a contiguous block.
+ */
+// @ts-ignore: decorator
+@inline
+export function rowAt(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
+  return rowsPtr != 0 ? xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes : xPtr + <usize>i * rowBytes;
+}
+
+/** Label of row i (see rowAt). */
+// @ts-ignore: decorator
+@inline
+export function labelAt(yPtr: usize, rowsPtr: usize, i: i32): f64 {
+  return rowsPtr != 0 ? load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3)) : load<f64>(yPtr + (<usize>i << 3));
+}

@@ -14,7 +14,7 @@ export interface FitSizes {
   lossCap: number;
   /** Rings of per-epoch learning rates and objectives: [e % epochCap]. */
   epochCap: number;
-  /** 4·K for the row kernels, then a gathered batch (B·d + B) when shuffling. */
+  /** 4·K for the row kernels. */
   scratch: number;
   perm: number;
 }
@@ -28,7 +28,7 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
     params: K * d + K,
     lossCap: Math.min(c.maxIterations + 1, RING),
     epochCap: Math.min(c.epochs + 1, RING),
-    scratch: 4 * K + (c.shuffle ? c.batchSize * d + c.batchSize : 0),
+    scratch: 4 * K,
     perm: c.shuffle ? n : 0,
   };
 }

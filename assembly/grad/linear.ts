@@ -1,6 +1,6 @@
 // Linear least squares, one fused pass over X: for each row the residual r = (x·w + b) − y and its contribution
 // to the gradient, four rows per gradient update. Same operation order as src/js/kernels.ts: gradLinear.
-import { dot, axpy4, axpy1, zero } from '../reduce';
+import { dot, axpy4, axpy1, zero, rowAt, labelAt } from '../reduce';
 
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
@@ -8,31 +8,31 @@ import { dot, axpy4, axpy1, zero } from '../reduce';
  * Rows are taken in blocks of four: the four residuals, then (r0²+r1²)+(r2²+r3²), (r0+r1)+(r2+r3), and one
  * axpy4 pass; remaining rows one at a time.
  */
-export function gradLinear(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize): f64 {
-  if (d == 1) return gradLinear1(xPtr, yPtr, n, load<f64>(wPtr), b, gPtr);
+export function gradLinear(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
+): f64 {
+  if (d == 1) return gradLinear1(xPtr, yPtr, rowsPtr, n, load<f64>(wPtr), b, gPtr);
   zero(gPtr, d + 1);
   const rowBytes = <usize>d << 3;
   let sq = 0.0, sr = 0.0;
   let i = 0;
-  let x0 = xPtr;
   for (; i + 4 <= n; i += 4) {
-    const x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
-    const yp = yPtr + (<usize>i << 3);
-    const r0 = (dot(x0, wPtr, d) + b) - load<f64>(yp);
-    const r1 = (dot(x1, wPtr, d) + b) - load<f64>(yp, 8);
-    const r2 = (dot(x2, wPtr, d) + b) - load<f64>(yp, 16);
-    const r3 = (dot(x3, wPtr, d) + b) - load<f64>(yp, 24);
+    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes), x1 = rowAt(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt(xPtr, rowsPtr, i + 3, rowBytes);
+    const r0 = (dot(x0, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i);
+    const r1 = (dot(x1, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i + 1);
+    const r2 = (dot(x2, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i + 2);
+    const r3 = (dot(x3, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i + 3);
     sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
     sr += (r0 + r1) + (r2 + r3);
     axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
-    x0 = x3 + rowBytes;
   }
   for (; i < n; i++) {
-    const r = (dot(x0, wPtr, d) + b) - load<f64>(yPtr + (<usize>i << 3));
+    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes);
+    const r = (dot(x0, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i);
     sq += r * r;
     sr += r;
     axpy1(gPtr, d, r, x0);
-    x0 += rowBytes;
   }
   store<f64>(gPtr + rowBytes, sr);
   return sq;
@@ -46,10 +46,28 @@ export function gradLinear(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize
  */
 // @ts-ignore: decorator
 @inline
-function gradLinear1(xPtr: usize, yPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
+function gradLinear1(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
   let sq: f64, sr: f64, g: f64;
   let i = 0;
-  if (ASC_FEATURE_SIMD) {
+  if (rowsPtr != 0) {
+    // A shuffled batch read in place: the same lanes, gathered one value at a time.
+    let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0, g0 = 0.0, g1 = 0.0;
+    for (; i + 4 <= n; i += 4) {
+      const x0 = load<f64>(rowAt(xPtr, rowsPtr, i, 8)), x1 = load<f64>(rowAt(xPtr, rowsPtr, i + 1, 8));
+      const x2 = load<f64>(rowAt(xPtr, rowsPtr, i + 2, 8)), x3 = load<f64>(rowAt(xPtr, rowsPtr, i + 3, 8));
+      const r0 = (x0 * w + b) - labelAt(yPtr, rowsPtr, i), r1 = (x1 * w + b) - labelAt(yPtr, rowsPtr, i + 1);
+      const r2 = (x2 * w + b) - labelAt(yPtr, rowsPtr, i + 2), r3 = (x3 * w + b) - labelAt(yPtr, rowsPtr, i + 3);
+      sq0 += r0 * r0 + r2 * r2;
+      sq1 += r1 * r1 + r3 * r3;
+      sr0 += r0 + r2;
+      sr1 += r1 + r3;
+      g0 += r0 * x0 + r2 * x2;
+      g1 += r1 * x1 + r3 * x3;
+    }
+    sq = sq0 + sq1;
+    sr = sr0 + sr1;
+    g = g0 + g1;
+  } else if (ASC_FEATURE_SIMD) {
     const W = f64x2.splat(w), B = f64x2.splat(b);
     let SQ = f64x2.splat(0), SR = f64x2.splat(0), G = f64x2.splat(0);
     for (; i + 4 <= n; i += 4) {
@@ -83,9 +101,8 @@ function gradLinear1(xPtr: usize, yPtr: usize, n: i32, w: f64, b: f64, gPtr: usi
     g = g0 + g1;
   }
   for (; i < n; i++) {
-    const o = <usize>i << 3;
-    const x = load<f64>(xPtr + o);
-    const r = (x * w + b) - load<f64>(yPtr + o);
+    const x = load<f64>(rowAt(xPtr, rowsPtr, i, 8));
+    const r = (x * w + b) - labelAt(yPtr, rowsPtr, i);
     sq += r * r;
     sr += r;
     g += r * x;

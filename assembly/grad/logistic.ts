@@ -1,7 +1,7 @@
 // Logistic regression, one fused pass: zᵢ = xᵢ·w + b, loss log(1 + e^z) − y·z computed stably as
 // max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, gradient accumulated four rows at a time.
 // Same operation order as src/js/grad/logistic.ts.
-import { dot, axpy4, axpy1, zero } from '../reduce';
+import { dot, axpy4, axpy1, zero, rowAt, labelAt } from '../reduce';
 import { exp, log1p } from '../math';
 
 // @ts-ignore: decorator
@@ -15,33 +15,31 @@ function lossAndResidual(z: f64, y: f64, out: usize): f64 {
 
 /** g[j] = Σ (σ(zᵢ) − yᵢ)·xᵢⱼ, g[d] = Σ (σ(zᵢ) − yᵢ); returns Σ logloss(zᵢ, yᵢ). scratch: 4 f64. */
 export function gradLogistic(
-  xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize, scratch: usize,
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize, scratch: usize,
 ): f64 {
   zero(gPtr, d + 1);
   const rowBytes = <usize>d << 3;
   let sl = 0.0, sr = 0.0;
   let i = 0;
-  let x0 = xPtr;
   for (; i + 4 <= n; i += 4) {
-    const x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
-    const yp = yPtr + (<usize>i << 3);
-    const l0 = lossAndResidual(dot(x0, wPtr, d) + b, load<f64>(yp), scratch);
-    const l1 = lossAndResidual(dot(x1, wPtr, d) + b, load<f64>(yp, 8), scratch + 8);
-    const l2 = lossAndResidual(dot(x2, wPtr, d) + b, load<f64>(yp, 16), scratch + 16);
-    const l3 = lossAndResidual(dot(x3, wPtr, d) + b, load<f64>(yp, 24), scratch + 24);
+    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes), x1 = rowAt(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt(xPtr, rowsPtr, i + 3, rowBytes);
+    const l0 = lossAndResidual(dot(x0, wPtr, d) + b, labelAt(yPtr, rowsPtr, i), scratch);
+    const l1 = lossAndResidual(dot(x1, wPtr, d) + b, labelAt(yPtr, rowsPtr, i + 1), scratch + 8);
+    const l2 = lossAndResidual(dot(x2, wPtr, d) + b, labelAt(yPtr, rowsPtr, i + 2), scratch + 16);
+    const l3 = lossAndResidual(dot(x3, wPtr, d) + b, labelAt(yPtr, rowsPtr, i + 3), scratch + 24);
     const r0 = load<f64>(scratch), r1 = load<f64>(scratch, 8), r2 = load<f64>(scratch, 16), r3 = load<f64>(scratch, 24);
     sl += (l0 + l1) + (l2 + l3);
     sr += (r0 + r1) + (r2 + r3);
     axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
-    x0 = x3 + rowBytes;
   }
   for (; i < n; i++) {
-    const l = lossAndResidual(dot(x0, wPtr, d) + b, load<f64>(yPtr + (<usize>i << 3)), scratch);
+    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes);
+    const l = lossAndResidual(dot(x0, wPtr, d) + b, labelAt(yPtr, rowsPtr, i), scratch);
     const r = load<f64>(scratch);
     sl += l;
     sr += r;
     axpy1(gPtr, d, r, x0);
-    x0 += rowBytes;
   }
   store<f64>(gPtr + rowBytes, sr);
   return sl;

@@ -1,7 +1,7 @@
 // Multinomial logistic (softmax) regression, one pass over X: for each row the K scores zₖ = x·Wₖ + bₖ, the
 // stable log-sum-exp m + log Σ e^(zₖ−m), loss lse − z_y, and residuals pₖ − [k = y], accumulated four rows at a
 // time per class. Params are W (K rows of d) then b (K). Same operation order as src/js/grad/softmax.ts.
-import { dot, axpy4, axpy1 } from '../reduce';
+import { dot, axpy4, axpy1, rowAt, labelAt } from '../reduce';
 import { exp, log } from '../math';
 
 /** Row loss; writes the K residuals pₖ − [k = y] at rPtr. */
@@ -35,7 +35,8 @@ function rowSoftmax(xPtr: usize, d: i32, K: i32, wPtr: usize, bPtr: usize, y: i3
  * without an intercept). scratch: 4·K f64.
  */
 export function gradSoftmax(
-  xPtr: usize, yPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize, scratch: usize,
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize,
 ): f64 {
   memory.fill(gPtr, 0, <usize>(K * d + K) << 3);
   const rowBytes = <usize>d << 3;
@@ -43,14 +44,13 @@ export function gradSoftmax(
   const gbPtr = gPtr + <usize>K * rowBytes;
   let sl = 0.0;
   let i = 0;
-  let x0 = xPtr;
   for (; i + 4 <= n; i += 4) {
-    const x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
-    const yp = yPtr + (<usize>i << 3);
-    const l0 = rowSoftmax(x0, d, K, wPtr, bPtr, <i32>load<f64>(yp), scratch);
-    const l1 = rowSoftmax(x1, d, K, wPtr, bPtr, <i32>load<f64>(yp, 8), scratch + kb);
-    const l2 = rowSoftmax(x2, d, K, wPtr, bPtr, <i32>load<f64>(yp, 16), scratch + 2 * kb);
-    const l3 = rowSoftmax(x3, d, K, wPtr, bPtr, <i32>load<f64>(yp, 24), scratch + 3 * kb);
+    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes), x1 = rowAt(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt(xPtr, rowsPtr, i + 3, rowBytes);
+    const l0 = rowSoftmax(x0, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i), scratch);
+    const l1 = rowSoftmax(x1, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i + 1), scratch + kb);
+    const l2 = rowSoftmax(x2, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i + 2), scratch + 2 * kb);
+    const l3 = rowSoftmax(x3, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i + 3), scratch + 3 * kb);
     sl += (l0 + l1) + (l2 + l3);
     for (let k = 0; k < K; k++) {
       const o = <usize>k << 3;
@@ -59,17 +59,16 @@ export function gradSoftmax(
       axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
       store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
     }
-    x0 = x3 + rowBytes;
   }
   for (; i < n; i++) {
-    sl += rowSoftmax(x0, d, K, wPtr, bPtr, <i32>load<f64>(yPtr + (<usize>i << 3)), scratch);
+    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes);
+    sl += rowSoftmax(x0, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i), scratch);
     for (let k = 0; k < K; k++) {
       const o = <usize>k << 3;
       const r = load<f64>(scratch + o);
       axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
       store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
     }
-    x0 += rowBytes;
   }
   return sl;
 }

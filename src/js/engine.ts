@@ -57,8 +57,6 @@ export class JsBackend implements Backend {
       epochLoss: new Float64Array(z.epochCap),
       lrs: new Float64Array(z.epochCap),
       scratch: new Float64Array(4 * c.outputs),
-      batchX: new Float64Array(c.shuffle ? c.batchSize * d : 0),
-      batchY: new Float64Array(c.shuffle ? c.batchSize : 0),
       perm: identity(z.perm),
       valX: val ? val.X : new Float64Array(0),
       valY: val ? val.y : new Float64Array(0),
@@ -81,7 +79,7 @@ export class JsBackend implements Backend {
   objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
     const { X, y, rows: n, cols: d } = data as JsData;
     const grad = new Float64Array(params.length);
-    return objectiveAndGrad(c.modelId, X, 0, y, 0, n, d, c.outputs, params.slice(), grad, alpha, fitFlags(c), new Float64Array(4 * c.outputs));
+    return objectiveAndGrad(c.modelId, X, 0, y, 0, null, 0, n, d, c.outputs, params, grad, alpha, fitFlags(c), new Float64Array(4 * c.outputs));
   }
 
   stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {

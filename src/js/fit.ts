@@ -26,8 +26,6 @@ export interface FitArrays {
   lrs: Float64Array;
   /** 4·K values for the row kernels. */
   scratch: Float64Array;
-  batchX: Float64Array;
-  batchY: Float64Array;
   perm: Uint32Array;
   valX: Float64Array;
   valY: Float64Array;
@@ -35,17 +33,18 @@ export interface FitArrays {
 }
 
 export function objectiveAndGrad(
-  model: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, n: number, d: number, K: number,
-  params: Float64Array, grad: Float64Array, alpha: number, flags: number, scratch: Float64Array,
+  model: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  n: number, d: number, K: number, params: Float64Array, grad: Float64Array, alpha: number, flags: number,
+  scratch: Float64Array,
 ): number {
   const m = K * d;
   const b = (flags & L.F_FIT_INTERCEPT) !== 0 ? params[m]! : 0.0;
   const nf = n;
   let J: number;
-  if (model === L.MODEL_SOFTMAX) J = gradSoftmax(X, xOff, y, yOff, n, d, K, params, 0, m, grad, 0, scratch) / nf;
-  else if (model === L.MODEL_LOGISTIC) J = gradLogistic(X, xOff, y, yOff, n, d, params, 0, b, grad, 0, scratch) / nf;
-  else if (model === L.MODEL_HINGE) J = gradHinge(X, xOff, y, yOff, n, d, params, 0, b, grad, 0) / nf;
-  else J = gradLinear(X, xOff, y, yOff, n, d, params, 0, b, grad, 0) / (2.0 * nf);
+  if (model === L.MODEL_SOFTMAX) J = gradSoftmax(X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch) / nf;
+  else if (model === L.MODEL_LOGISTIC) J = gradLogistic(X, xOff, y, yOff, rows, rOff, n, d, params, 0, b, grad, 0, scratch) / nf;
+  else if (model === L.MODEL_HINGE) J = gradHinge(X, xOff, y, yOff, rows, rOff, n, d, params, 0, b, grad, 0) / nf;
+  else J = gradLinear(X, xOff, y, yOff, rows, rOff, n, d, params, 0, b, grad, 0) / (2.0 * nf);
   const p = m + K;
   for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
   if (alpha !== 0) {
@@ -91,16 +90,10 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (batchPos === 0 && shuffled) shuffle(a.perm, n, rng);
     const count = Math.min(batchSize, n - batchPos);
-    let X = a.X, xOff = batchPos * d, Y = a.y, yOff = batchPos;
-    if (shuffled) {
-      for (let r = 0; r < count; r++) {
-        const src = a.perm[batchPos + r]!;
-        a.batchX.set(a.X.subarray(src * d, src * d + d), r * d);
-        a.batchY[r] = a.y[src]!;
-      }
-      X = a.batchX; xOff = 0; Y = a.batchY; yOff = 0;
-    }
-    const J = objectiveAndGrad(model, X, xOff, Y, yOff, count, d, K, cur, a.grad, alpha, flags, a.scratch);
+    // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
+    const J = shuffled
+      ? objectiveAndGrad(model, a.X, 0, a.y, 0, a.perm, batchPos, count, d, K, cur, a.grad, alpha, flags, a.scratch)
+      : objectiveAndGrad(model, a.X, batchPos * d, a.y, batchPos, null, 0, count, d, K, cur, a.grad, alpha, flags, a.scratch);
     a.loss[lossAt] = J;
     if (!Number.isFinite(J) || !allFinite(a.grad, p)) { status = L.DIVERGED; break; }
     const lr = a.lrs[epochAt]!;
@@ -124,7 +117,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / epochBatches;
-      if (valN > 0) E = objectiveAndGrad(model, a.valX, 0, a.valY, 0, valN, d, K, cur, a.grad, alpha, flags, a.scratch);
+      if (valN > 0) E = objectiveAndGrad(model, a.valX, 0, a.valY, 0, null, 0, valN, d, K, cur, a.grad, alpha, flags, a.scratch);
       a.epochLoss[epochAt] = E;
       epoch++;
       if (++epochAt === epochCap) epochAt = 0;

@@ -76,3 +76,13 @@ export function allFinite(a: Float64Array, n: number, off = 0): boolean {
   for (let i = 0; i < n; i++) if (!Number.isFinite(a[off + i]!)) return false;
   return true;
 }
+
+/** Start of row i of X (assembly/reduce.ts: rowAt): row rows[rOff + i] with a row order, else xOff + i·d. */
+export function rowAt(xOff: number, rows: Uint32Array | null, rOff: number, i: number, d: number): number {
+  return rows !== null ? rows[rOff + i]! * d : xOff + i * d;
+}
+
+/** Label of row i (assembly/reduce.ts: labelAt). */
+export function labelAt(y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number, i: number): number {
+  return rows !== null ? y[rows[rOff + i]!]! : y[yOff + i]!;
+}

@@ -135,7 +135,7 @@ export class WasmBackend implements Backend {
     try {
       const paramsPtr = ws, gradPtr = ws + Math.ceil(p / 2) * 16, scratch = gradPtr + Math.ceil(p / 2) * 16;
       this.mem.write(paramsPtr, params);
-      return this.core.objectiveAndGrad(c.modelId, t.xPtr, t.yPtr, t.rows, t.cols, c.outputs, paramsPtr, gradPtr, alpha, fitFlags(c), scratch);
+      return this.core.objectiveAndGrad(c.modelId, t.xPtr, t.yPtr, 0, t.rows, t.cols, c.outputs, paramsPtr, gradPtr, alpha, fitFlags(c), scratch);
     } finally {
       this.mem.release(ws);
     }

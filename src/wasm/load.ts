@@ -12,7 +12,7 @@ export interface CoreExports {
   heapBase(): number;
   fit(cfgPtr: number, statePtr: number, stopAtEpoch: number, stopAtIteration: number): number;
   objectiveAndGrad(
-    model: number, xPtr: number, yPtr: number, n: number, d: number, K: number, paramsPtr: number, gradPtr: number,
+    model: number, xPtr: number, yPtr: number, rowsPtr: number, n: number, d: number, K: number, paramsPtr: number, gradPtr: number,
     alpha: number, flags: number, scratchPtr: number,
   ): number;
   checkedStep(

@@ -2,7 +2,7 @@
  * JS mirror of assembly/grad/logistic.ts: loss max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, four rows per
  * gradient update. exp and log1p are the host's Math functions on both sides (assembly/math.ts imports them).
  */
-import { axpy1, axpy4, dot } from '../reduce.js';
+import { axpy1, axpy4, dot, labelAt, rowAt } from '../reduce.js';
 
 function lossAndResidual(z: number, y: number, out: Float64Array, k: number): number {
   const e = Math.exp(-Math.abs(z));
@@ -12,33 +12,31 @@ function lossAndResidual(z: number, y: number, out: Float64Array, k: number): nu
 }
 
 export function gradLogistic(
-  X: Float64Array, xOff: number, y: Float64Array, yOff: number, n: number, d: number,
-  w: Float64Array, wOff: number, b: number, g: Float64Array, gOff: number, scratch: Float64Array,
+  X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number, n: number,
+  d: number, w: Float64Array, wOff: number, b: number, g: Float64Array, gOff: number, scratch: Float64Array,
 ): number {
   g.fill(0, gOff, gOff + d + 1);
   let sl = 0, sr = 0;
   let i = 0;
-  let x0 = xOff;
   for (; i + 4 <= n; i += 4) {
-    const x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
-    const yp = yOff + i;
-    const l0 = lossAndResidual(dot(X, x0, w, wOff, d) + b, y[yp]!, scratch, 0);
-    const l1 = lossAndResidual(dot(X, x1, w, wOff, d) + b, y[yp + 1]!, scratch, 1);
-    const l2 = lossAndResidual(dot(X, x2, w, wOff, d) + b, y[yp + 2]!, scratch, 2);
-    const l3 = lossAndResidual(dot(X, x3, w, wOff, d) + b, y[yp + 3]!, scratch, 3);
+    const x0 = rowAt(xOff, rows, rOff, i, d), x1 = rowAt(xOff, rows, rOff, i + 1, d);
+    const x2 = rowAt(xOff, rows, rOff, i + 2, d), x3 = rowAt(xOff, rows, rOff, i + 3, d);
+    const l0 = lossAndResidual(dot(X, x0, w, wOff, d) + b, labelAt(y, yOff, rows, rOff, i), scratch, 0);
+    const l1 = lossAndResidual(dot(X, x1, w, wOff, d) + b, labelAt(y, yOff, rows, rOff, i + 1), scratch, 1);
+    const l2 = lossAndResidual(dot(X, x2, w, wOff, d) + b, labelAt(y, yOff, rows, rOff, i + 2), scratch, 2);
+    const l3 = lossAndResidual(dot(X, x3, w, wOff, d) + b, labelAt(y, yOff, rows, rOff, i + 3), scratch, 3);
     const r0 = scratch[0]!, r1 = scratch[1]!, r2 = scratch[2]!, r3 = scratch[3]!;
     sl += (l0 + l1) + (l2 + l3);
     sr += (r0 + r1) + (r2 + r3);
     axpy4(g, gOff, d, X, r0, x0, r1, x1, r2, x2, r3, x3);
-    x0 = x3 + d;
   }
   for (; i < n; i++) {
-    const l = lossAndResidual(dot(X, x0, w, wOff, d) + b, y[yOff + i]!, scratch, 0);
+    const x0 = rowAt(xOff, rows, rOff, i, d);
+    const l = lossAndResidual(dot(X, x0, w, wOff, d) + b, labelAt(y, yOff, rows, rOff, i), scratch, 0);
     const r = scratch[0]!;
     sl += l;
     sr += r;
     axpy1(g, gOff, d, r, X, x0);
-    x0 += d;
   }
   g[gOff + d] = sr;
   return sl;

@@ -2,7 +2,7 @@
  * JS mirror of assembly/grad/softmax.ts: scores zₖ = x·Wₖ + bₖ, stable log-sum-exp, residuals pₖ − [k = y],
  * four rows per gradient update per class. Params [W (K·d) | b (K)] at wOff; b at bOff.
  */
-import { axpy1, axpy4, dot } from '../reduce.js';
+import { axpy1, axpy4, dot, labelAt, rowAt } from '../reduce.js';
 
 function rowSoftmax(
   X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, y: number,
@@ -26,37 +26,36 @@ function rowSoftmax(
 }
 
 export function gradSoftmax(
-  X: Float64Array, xOff: number, y: Float64Array, yOff: number, n: number, d: number, K: number,
-  P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number, scratch: Float64Array,
+  X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number, n: number,
+  d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
+  scratch: Float64Array,
 ): number {
   g.fill(0, gOff, gOff + K * d + K);
   const gb = gOff + K * d;
   let sl = 0.0;
   let i = 0;
-  let x0 = xOff;
   for (; i + 4 <= n; i += 4) {
-    const x1 = x0 + d, x2 = x1 + d, x3 = x2 + d;
-    const yp = yOff + i;
-    const l0 = rowSoftmax(X, x0, d, K, P, wOff, bOff, y[yp]! | 0, scratch, 0);
-    const l1 = rowSoftmax(X, x1, d, K, P, wOff, bOff, y[yp + 1]! | 0, scratch, K);
-    const l2 = rowSoftmax(X, x2, d, K, P, wOff, bOff, y[yp + 2]! | 0, scratch, 2 * K);
-    const l3 = rowSoftmax(X, x3, d, K, P, wOff, bOff, y[yp + 3]! | 0, scratch, 3 * K);
+    const x0 = rowAt(xOff, rows, rOff, i, d), x1 = rowAt(xOff, rows, rOff, i + 1, d);
+    const x2 = rowAt(xOff, rows, rOff, i + 2, d), x3 = rowAt(xOff, rows, rOff, i + 3, d);
+    const l0 = rowSoftmax(X, x0, d, K, P, wOff, bOff, labelAt(y, yOff, rows, rOff, i) | 0, scratch, 0);
+    const l1 = rowSoftmax(X, x1, d, K, P, wOff, bOff, labelAt(y, yOff, rows, rOff, i + 1) | 0, scratch, K);
+    const l2 = rowSoftmax(X, x2, d, K, P, wOff, bOff, labelAt(y, yOff, rows, rOff, i + 2) | 0, scratch, 2 * K);
+    const l3 = rowSoftmax(X, x3, d, K, P, wOff, bOff, labelAt(y, yOff, rows, rOff, i + 3) | 0, scratch, 3 * K);
     sl += (l0 + l1) + (l2 + l3);
     for (let k = 0; k < K; k++) {
       const r0 = scratch[k]!, r1 = scratch[K + k]!, r2 = scratch[2 * K + k]!, r3 = scratch[3 * K + k]!;
       axpy4(g, gOff + k * d, d, X, r0, x0, r1, x1, r2, x2, r3, x3);
       g[gb + k] = g[gb + k]! + ((r0 + r1) + (r2 + r3));
     }
-    x0 = x3 + d;
   }
   for (; i < n; i++) {
-    sl += rowSoftmax(X, x0, d, K, P, wOff, bOff, y[yOff + i]! | 0, scratch, 0);
+    const x0 = rowAt(xOff, rows, rOff, i, d);
+    sl += rowSoftmax(X, x0, d, K, P, wOff, bOff, labelAt(y, yOff, rows, rOff, i) | 0, scratch, 0);
     for (let k = 0; k < K; k++) {
       const r = scratch[k]!;
       axpy1(g, gOff + k * d, d, r, X, x0);
       g[gb + k] = g[gb + k]! + r;
     }
-    x0 += d;
   }
   return sl;
 }
