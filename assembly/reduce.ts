@@ -163,18 +163,25 @@ export function allFinite(ptr: usize, n: i32): bool {
 }
 
 /**
- * Address of row i of X: row rows[i] when a row order is given (rowsPtr ≠ 0: u32 indices, a shuffled batch read in
- * place), else row i of a contiguous block.
+ * Row access in the fused kernels, specialised at compile time by a marker type: `Contiguous` reads row i of a
+ * contiguous block, `Indexed` reads row rows[i] (u32 indices at rowsPtr: a shuffled batch read in place). The
+ * marker keeps the contiguous full-batch loop free of a per-row branch.
  */
+export type Contiguous = u8;
+export type Indexed = u16;
+
+/** Address of row i of X (see Contiguous / Indexed). */
 // @ts-ignore: decorator
 @inline
-export function rowAt(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
-  return rowsPtr != 0 ? xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes : xPtr + <usize>i * rowBytes;
+export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
+  if (sizeof<R>() == 2) return xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes;
+  return xPtr + <usize>i * rowBytes;
 }
 
 /** Label of row i (see rowAt). */
 // @ts-ignore: decorator
 @inline
-export function labelAt(yPtr: usize, rowsPtr: usize, i: i32): f64 {
-  return rowsPtr != 0 ? load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3)) : load<f64>(yPtr + (<usize>i << 3));
+export function labelAt<R>(yPtr: usize, rowsPtr: usize, i: i32): f64 {
+  if (sizeof<R>() == 2) return load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3));
+  return load<f64>(yPtr + (<usize>i << 3));
 }

@@ -1,6 +1,6 @@
 // Linear least squares, one fused pass over X: for each row the residual r = (x·w + b) − y and its contribution
 // to the gradient, four rows per gradient update. Same operation order as src/js/kernels.ts: gradLinear.
-import { dot, axpy4, axpy1, zero, rowAt, labelAt } from '../reduce';
+import { dot, axpy4, axpy1, zero, rowAt, labelAt, Contiguous, Indexed } from '../reduce';
 
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
@@ -11,25 +11,35 @@ import { dot, axpy4, axpy1, zero, rowAt, labelAt } from '../reduce';
 export function gradLinear(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
 ): f64 {
-  if (d == 1) return gradLinear1(xPtr, yPtr, rowsPtr, n, load<f64>(wPtr), b, gPtr);
+  return rowsPtr == 0
+    ? gradLinearRows<Contiguous>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr)
+    : gradLinearRows<Indexed>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
+}
+
+// @ts-ignore: decorator
+@inline
+function gradLinearRows<R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
+): f64 {
+  if (d == 1) return gradLinear1<R>(xPtr, yPtr, rowsPtr, n, load<f64>(wPtr), b, gPtr);
   zero(gPtr, d + 1);
   const rowBytes = <usize>d << 3;
   let sq = 0.0, sr = 0.0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes), x1 = rowAt(xPtr, rowsPtr, i + 1, rowBytes);
-    const x2 = rowAt(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt(xPtr, rowsPtr, i + 3, rowBytes);
-    const r0 = (dot(x0, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i);
-    const r1 = (dot(x1, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i + 1);
-    const r2 = (dot(x2, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i + 2);
-    const r3 = (dot(x3, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i + 3);
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
+    const r0 = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
+    const r1 = (dot(x1, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
+    const r2 = (dot(x2, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 2);
+    const r3 = (dot(x3, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
     sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
     sr += (r0 + r1) + (r2 + r3);
     axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
   }
   for (; i < n; i++) {
-    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes);
-    const r = (dot(x0, wPtr, d) + b) - labelAt(yPtr, rowsPtr, i);
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
+    const r = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
     sq += r * r;
     sr += r;
     axpy1(gPtr, d, r, x0);
@@ -46,17 +56,17 @@ export function gradLinear(
  */
 // @ts-ignore: decorator
 @inline
-function gradLinear1(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
+function gradLinear1<R>(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
   let sq: f64, sr: f64, g: f64;
   let i = 0;
-  if (rowsPtr != 0) {
+  if (sizeof<R>() == 2) {
     // A shuffled batch read in place: the same lanes, gathered one value at a time.
     let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0, g0 = 0.0, g1 = 0.0;
     for (; i + 4 <= n; i += 4) {
-      const x0 = load<f64>(rowAt(xPtr, rowsPtr, i, 8)), x1 = load<f64>(rowAt(xPtr, rowsPtr, i + 1, 8));
-      const x2 = load<f64>(rowAt(xPtr, rowsPtr, i + 2, 8)), x3 = load<f64>(rowAt(xPtr, rowsPtr, i + 3, 8));
-      const r0 = (x0 * w + b) - labelAt(yPtr, rowsPtr, i), r1 = (x1 * w + b) - labelAt(yPtr, rowsPtr, i + 1);
-      const r2 = (x2 * w + b) - labelAt(yPtr, rowsPtr, i + 2), r3 = (x3 * w + b) - labelAt(yPtr, rowsPtr, i + 3);
+      const x0 = load<f64>(rowAt<R>(xPtr, rowsPtr, i, 8)), x1 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 1, 8));
+      const x2 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 2, 8)), x3 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 3, 8));
+      const r0 = (x0 * w + b) - labelAt<R>(yPtr, rowsPtr, i), r1 = (x1 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
+      const r2 = (x2 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 2), r3 = (x3 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
       sq0 += r0 * r0 + r2 * r2;
       sq1 += r1 * r1 + r3 * r3;
       sr0 += r0 + r2;
@@ -101,8 +111,8 @@ function gradLinear1(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64, b
     g = g0 + g1;
   }
   for (; i < n; i++) {
-    const x = load<f64>(rowAt(xPtr, rowsPtr, i, 8));
-    const r = (x * w + b) - labelAt(yPtr, rowsPtr, i);
+    const x = load<f64>(rowAt<R>(xPtr, rowsPtr, i, 8));
+    const r = (x * w + b) - labelAt<R>(yPtr, rowsPtr, i);
     sq += r * r;
     sr += r;
     g += r * x;

@@ -1,7 +1,7 @@
 // Logistic regression, one fused pass: zᵢ = xᵢ·w + b, loss log(1 + e^z) − y·z computed stably as
 // max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, gradient accumulated four rows at a time.
 // Same operation order as src/js/grad/logistic.ts.
-import { dot, axpy4, axpy1, zero, rowAt, labelAt } from '../reduce';
+import { dot, axpy4, axpy1, zero, rowAt, labelAt, Contiguous, Indexed } from '../reduce';
 import { exp, log1p } from '../math';
 
 // @ts-ignore: decorator
@@ -17,25 +17,35 @@ function lossAndResidual(z: f64, y: f64, out: usize): f64 {
 export function gradLogistic(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize, scratch: usize,
 ): f64 {
+  return rowsPtr == 0
+    ? gradLogisticRows<Contiguous>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr, scratch)
+    : gradLogisticRows<Indexed>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr, scratch);
+}
+
+// @ts-ignore: decorator
+@inline
+function gradLogisticRows<R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize, scratch: usize,
+): f64 {
   zero(gPtr, d + 1);
   const rowBytes = <usize>d << 3;
   let sl = 0.0, sr = 0.0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes), x1 = rowAt(xPtr, rowsPtr, i + 1, rowBytes);
-    const x2 = rowAt(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt(xPtr, rowsPtr, i + 3, rowBytes);
-    const l0 = lossAndResidual(dot(x0, wPtr, d) + b, labelAt(yPtr, rowsPtr, i), scratch);
-    const l1 = lossAndResidual(dot(x1, wPtr, d) + b, labelAt(yPtr, rowsPtr, i + 1), scratch + 8);
-    const l2 = lossAndResidual(dot(x2, wPtr, d) + b, labelAt(yPtr, rowsPtr, i + 2), scratch + 16);
-    const l3 = lossAndResidual(dot(x3, wPtr, d) + b, labelAt(yPtr, rowsPtr, i + 3), scratch + 24);
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
+    const l0 = lossAndResidual(dot(x0, wPtr, d) + b, labelAt<R>(yPtr, rowsPtr, i), scratch);
+    const l1 = lossAndResidual(dot(x1, wPtr, d) + b, labelAt<R>(yPtr, rowsPtr, i + 1), scratch + 8);
+    const l2 = lossAndResidual(dot(x2, wPtr, d) + b, labelAt<R>(yPtr, rowsPtr, i + 2), scratch + 16);
+    const l3 = lossAndResidual(dot(x3, wPtr, d) + b, labelAt<R>(yPtr, rowsPtr, i + 3), scratch + 24);
     const r0 = load<f64>(scratch), r1 = load<f64>(scratch, 8), r2 = load<f64>(scratch, 16), r3 = load<f64>(scratch, 24);
     sl += (l0 + l1) + (l2 + l3);
     sr += (r0 + r1) + (r2 + r3);
     axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
   }
   for (; i < n; i++) {
-    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes);
-    const l = lossAndResidual(dot(x0, wPtr, d) + b, labelAt(yPtr, rowsPtr, i), scratch);
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
+    const l = lossAndResidual(dot(x0, wPtr, d) + b, labelAt<R>(yPtr, rowsPtr, i), scratch);
     const r = load<f64>(scratch);
     sl += l;
     sr += r;

@@ -1,7 +1,7 @@
 // Multinomial logistic (softmax) regression, one pass over X: for each row the K scores zₖ = x·Wₖ + bₖ, the
 // stable log-sum-exp m + log Σ e^(zₖ−m), loss lse − z_y, and residuals pₖ − [k = y], accumulated four rows at a
 // time per class. Params are W (K rows of d) then b (K). Same operation order as src/js/grad/softmax.ts.
-import { dot, axpy4, axpy1, rowAt, labelAt } from '../reduce';
+import { dot, axpy4, axpy1, rowAt, labelAt, Contiguous, Indexed } from '../reduce';
 import { exp, log } from '../math';
 
 /** Row loss; writes the K residuals pₖ − [k = y] at rPtr. */
@@ -38,6 +38,17 @@ export function gradSoftmax(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize,
 ): f64 {
+  return rowsPtr == 0
+    ? gradSoftmaxRows<Contiguous>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch)
+    : gradSoftmaxRows<Indexed>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch);
+}
+
+// @ts-ignore: decorator
+@inline
+function gradSoftmaxRows<R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize,
+): f64 {
   memory.fill(gPtr, 0, <usize>(K * d + K) << 3);
   const rowBytes = <usize>d << 3;
   const kb = <usize>K << 3;
@@ -45,12 +56,12 @@ export function gradSoftmax(
   let sl = 0.0;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes), x1 = rowAt(xPtr, rowsPtr, i + 1, rowBytes);
-    const x2 = rowAt(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt(xPtr, rowsPtr, i + 3, rowBytes);
-    const l0 = rowSoftmax(x0, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i), scratch);
-    const l1 = rowSoftmax(x1, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i + 1), scratch + kb);
-    const l2 = rowSoftmax(x2, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i + 2), scratch + 2 * kb);
-    const l3 = rowSoftmax(x3, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i + 3), scratch + 3 * kb);
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
+    const l0 = rowSoftmax(x0, d, K, wPtr, bPtr, <i32>labelAt<R>(yPtr, rowsPtr, i), scratch);
+    const l1 = rowSoftmax(x1, d, K, wPtr, bPtr, <i32>labelAt<R>(yPtr, rowsPtr, i + 1), scratch + kb);
+    const l2 = rowSoftmax(x2, d, K, wPtr, bPtr, <i32>labelAt<R>(yPtr, rowsPtr, i + 2), scratch + 2 * kb);
+    const l3 = rowSoftmax(x3, d, K, wPtr, bPtr, <i32>labelAt<R>(yPtr, rowsPtr, i + 3), scratch + 3 * kb);
     sl += (l0 + l1) + (l2 + l3);
     for (let k = 0; k < K; k++) {
       const o = <usize>k << 3;
@@ -61,8 +72,8 @@ export function gradSoftmax(
     }
   }
   for (; i < n; i++) {
-    const x0 = rowAt(xPtr, rowsPtr, i, rowBytes);
-    sl += rowSoftmax(x0, d, K, wPtr, bPtr, <i32>labelAt(yPtr, rowsPtr, i), scratch);
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
+    sl += rowSoftmax(x0, d, K, wPtr, bPtr, <i32>labelAt<R>(yPtr, rowsPtr, i), scratch);
     for (let k = 0; k < K; k++) {
       const o = <usize>k << 3;
       const r = load<f64>(scratch + o);
