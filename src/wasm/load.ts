@@ -4,7 +4,7 @@
  * The only user of @assemblyscript/loader. Compiled modules are cached; each call makes a fresh instance with its
  * own memory, so engines never share state.
  */
-import { instantiate } from '@assemblyscript/loader';
+type Loader = typeof import('@assemblyscript/loader');
 
 /** The exports of assembly/index.ts, as the host sees them (byte addresses are numbers). */
 export interface CoreExports {
@@ -28,7 +28,7 @@ export interface CoreExports {
  * What the core imports: the host's exp, log and log1p, so that both backends round them alike
  * (assembly/math.ts).
  */
-const IMPORTS = { env: { exp: Math.exp, log: Math.log, log1p: Math.log1p } } as unknown as Parameters<typeof instantiate>[1];
+const IMPORTS = { env: { exp: Math.exp, log: Math.log, log1p: Math.log1p } };
 
 /** A smallest module using SIMD: (func (result v128) (f64x2.splat (f64.const 0))). */
 const SIMD_PROBE = new Uint8Array([
@@ -84,6 +84,22 @@ export async function loadCore(simd: boolean): Promise<CoreExports> {
     modules.set(simd, mod);
     mod.catch(() => modules.delete(simd));
   }
-  const { exports } = await instantiate<Record<string, unknown>>(await mod, IMPORTS);
-  return exports as unknown as CoreExports;
+  const module = await mod;
+  const loader = await loadLoader();
+  if (loader) {
+    const { exports } = await loader.instantiate<Record<string, unknown>>(module, IMPORTS as unknown as Parameters<Loader['instantiate']>[1]);
+    return exports as unknown as CoreExports;
+  }
+  // Where the bare specifier cannot be resolved (a module worker of a bundler-free page: import maps do not reach
+  // workers), instantiate directly: the core imports only env.exp/log/log1p and uses none of the loader's helpers.
+  const instance = await WebAssembly.instantiate(module, IMPORTS);
+  return instance.exports as unknown as CoreExports;
+}
+
+let loaderPromise: Promise<Loader | null> | null = null;
+
+/** @assemblyscript/loader, imported once; null where it cannot be resolved. */
+function loadLoader(): Promise<Loader | null> {
+  loaderPromise ??= import('@assemblyscript/loader').then((m) => m as Loader, () => null);
+  return loaderPromise;
 }
