@@ -1,0 +1,104 @@
+/**
+ * `npm run bench [-- --quick]`: every contender in one process, one run. Loads the engine (if it builds) and
+ * the peers, measures each size, the per-step API cost and the read-bandwidth probes, checks that all
+ * contenders reached the same weights, prints the table and writes the markdown report and the chart.
+ * Exits 1 when a weight check failed.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { renderChart } from './chart.js';
+import { FULL, QUICK } from './config.js';
+import { engineContenders, loadEngines, staleBuildWarning, type Engines } from './contenders/engine.js';
+import { naiveJs } from './contenders/naive.js';
+import { createTfjsContenders } from './contenders/tfjs.js';
+import type { Contender } from './contenders/types.js';
+import { sink } from './measure.js';
+import type { MemoryReport } from './memory.js';
+import { measureReadBandwidth } from './probe.js';
+import { makeProblem } from './problem.js';
+import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
+import { measureStepCost, type StepCost } from './stepcost.js';
+import { measureMemory, runSize, type SizeResult } from './suite.js';
+import { evaluateTargets } from './targets.js';
+
+const MEMORY_SIZE = { rows: 1_000_000, cols: 10 };
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const cfg = process.argv.includes('--quick') ? QUICK : FULL;
+  const log = (line: string): void => console.log(line);
+  const machine = machineLine();
+  log(`${machine}\n${cfg.quick ? 'quick run' : 'full run'}: ${cfg.sizes.length} sizes, ${cfg.rounds} rounds`);
+
+  const notes: string[] = [];
+  const contenders: Contender[] = [];
+  let engines: Engines | null = null;
+  try {
+    engines = await loadEngines();
+    contenders.push(...engineContenders(engines));
+    const stale = staleBuildWarning();
+    if (stale) {
+      notes.push(stale);
+      log(`WARNING: ${stale}`);
+    }
+  } catch (e) {
+    notes.push(`engine not measured: ${message(e)}`);
+    log(`engine not available: ${message(e)}`);
+  }
+  contenders.push(naiveJs);
+  try {
+    contenders.push(...(await createTfjsContenders()));
+  } catch (e) {
+    notes.push(`TF.js not measured: ${message(e)}`);
+    log(`TF.js not available: ${message(e)}`);
+  }
+
+  // Memory first, while every engine's WASM memory is still at its initial size.
+  const memorySpec = cfg.sizes.find((s) => s.rows === MEMORY_SIZE.rows && s.cols === MEMORY_SIZE.cols);
+  let memory: MemoryReport | undefined;
+  if (memorySpec) memory = measureMemory(makeProblem(memorySpec), contenders, log);
+  else notes.push(`memory not measured (no ${MEMORY_SIZE.rows}×${MEMORY_SIZE.cols} size in this run)`);
+
+  const sizes: SizeResult[] = [];
+  for (const spec of cfg.sizes) sizes.push(runSize(makeProblem(spec), contenders, cfg, log));
+
+  let stepCosts: StepCost[] = [];
+  if (engines) {
+    log('\nper-step API cost…');
+    try {
+      stepCosts = measureStepCost(
+        [['wasm-simd', engines['wasm-simd']], ['wasm-scalar', engines['wasm-scalar']], ['js-engine', engines['js-engine']]],
+        cfg.stepBudget,
+      );
+    } catch (e) {
+      notes.push(`per-step cost not measured: ${message(e)}`);
+    }
+  }
+  log('read-bandwidth probes…');
+  const probes = measureReadBandwidth(cfg.probeBudget);
+  const best = Math.max(...probes.map((p) => p.bytesPerSecond));
+
+  const result: RunResult = {
+    machine, quick: cfg.quick, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
+    seconds: (performance.now() - started) / 1000,
+  };
+  log(consoleReport(result));
+  const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile));
+  if (cfg.chartFile) writeFileSync(here(cfg.chartFile), renderChart(chartSpec(result)));
+  log(`wrote bench/${cfg.resultsFile}${cfg.chartFile ? ` and bench/${cfg.chartFile}` : ''} (sink ${sink.value.toPrecision(3)})`);
+  return failures(result).length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    // Print only the message and stack: the tfjs wasm glue re-throws uncaught errors with its whole source.
+    console.error(e instanceof Error ? e.stack : e);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,160 @@
+/**
+ * One size of the suite: load the problem into every contender, check their weights, warm up, then time them in
+ * interleaved rounds (the order rotates each round, so tier-up, turbo and cache state are shared fairly).
+ */
+import type { Contender, PreparedFit } from './contenders/types.js';
+import type { RunConfig } from './config.js';
+import { sampleSeconds, sink, summarize, warmUp, type SampleStats } from './measure.js';
+import { peakRss, rssAfterGc, collectGarbage, type MemoryReport } from './memory.js';
+import type { Problem } from './problem.js';
+import { checkParams, flatten, type Check } from './verify.js';
+
+/** What one contender achieved at one size. */
+export interface ContenderResult {
+  readonly id: string;
+  readonly label: string;
+  readonly precision: 'f64' | 'f32';
+  /** Seconds per call (K updates), pooled over rounds; null if the contender failed. */
+  readonly stats: SampleStats | null;
+  /** K / median seconds per call. */
+  readonly itersPerSecond: number;
+  readonly check: Check;
+  /** Set when the contender threw; it is then left out of the timing. */
+  readonly error?: string;
+}
+
+/** All contenders at one size. */
+export interface SizeResult {
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly iterations: number;
+  readonly lr: number;
+  readonly contenders: ContenderResult[];
+  /** Whether the engine's WASM SIMD, WASM scalar and JS results were the same doubles. */
+  readonly engineParity: string;
+}
+
+interface Loaded {
+  readonly contender: Contender;
+  fit: PreparedFit | null;
+  first: Float64Array | null;
+  error?: string;
+  samples: number[];
+}
+
+const ENGINE_IDS = ['wasm-simd', 'wasm-scalar', 'js-engine'];
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs `fn`; on a throw records the error on `l` and disables it. */
+function guarded(l: Loaded, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    l.error ??= message(e);
+    l.fit?.dispose();
+    l.fit = null;
+  }
+}
+
+/**
+ * RSS growth per contender for one problem, measured before any timing so that no contender has grown its
+ * memory (WASM memories never shrink) on an earlier size: each loads the data and runs one fit, in turn.
+ */
+export function measureMemory(p: Problem, contenders: readonly Contender[], log: (line: string) => void): MemoryReport {
+  log(`\nmemory at ${p.name}…`);
+  const baseline = rssAfterGc();
+  let last = baseline;
+  const entries: { id: string; rssGrowth: number }[] = [];
+  const fits: PreparedFit[] = [];
+  for (const contender of contenders) {
+    try {
+      const fit = contender.prepare(p);
+      fits.push(fit);
+      sink.value += fit.run().intercept;
+    } catch (e) {
+      log(`  ${contender.id}: ${message(e)}`);
+    }
+    const now = rssAfterGc();
+    entries.push({ id: contender.id, rssGrowth: now - last });
+    last = now;
+  }
+  const report = { size: p.name, baseline, entries, allLoaded: last, peak: peakRss() };
+  for (const fit of fits) fit.dispose();
+  collectGarbage();
+  return report;
+}
+
+/** Measures one size. */
+export function runSize(p: Problem, contenders: readonly Contender[], cfg: RunConfig, log: (line: string) => void): SizeResult {
+  log(`\n${p.name}  (K = ${p.iterations} updates per call, η = ${p.lr.toPrecision(4)}, β = ${p.momentum})`);
+
+  // Load and run once: this result is the one checked.
+  const loaded: Loaded[] = contenders.map((contender) => {
+    const l: Loaded = { contender, fit: null, first: null, samples: [] };
+    guarded(l, () => {
+      l.fit = contender.prepare(p);
+      l.first = flatten(l.fit.run());
+    });
+    return l;
+  });
+
+  for (const l of loaded) {
+    if (l.fit) guarded(l, () => warmUp(() => { sink.value += l.fit!.run().intercept; }, cfg.warmUpSeconds));
+  }
+  for (let round = 0; round < cfg.rounds; round++) {
+    const order = loaded.map((_, k) => loaded[(k + round) % loaded.length]!);
+    for (const l of order) {
+      if (!l.fit) continue;
+      const fit = l.fit;
+      const fn = (): void => {
+        sink.value += fit.run().intercept;
+      };
+      guarded(l, () => l.samples.push(...sampleSeconds(fn, cfg.budget)));
+      collectGarbage(); // garbage of one contender (TF.js tensors, naive arrays) must not be collected in the next
+    }
+    const done = order.filter((l) => l.fit).map((l) => l.contender.id);
+    log(`  round ${round + 1}/${cfg.rounds}: ${done.join(', ')}`);
+  }
+
+  // A last call, checked bitwise against the first: the result must not depend on what ran before.
+  const later = new Map<Loaded, Float64Array>();
+  for (const l of loaded) if (l.fit) guarded(l, () => later.set(l, flatten(l.fit!.run())));
+
+  const ref = loaded.find((l) => l.contender.id === 'wasm-simd' && l.first) ?? loaded.find((l) => l.first);
+  const results = loaded.map((l): ContenderResult => {
+    const { id, label, precision } = l.contender;
+    const failed: Check = { ok: false, relDiff: NaN, tolerance: NaN, note: l.error ?? 'no result' };
+    const check = l.first && ref?.first
+      ? checkParams(p, l.first, ref.first, precision, l === ref, later.get(l) ?? null)
+      : failed;
+    const stats = l.samples.length > 0 && !l.error ? summarize(l.samples) : null;
+    return {
+      id, label, precision, stats,
+      itersPerSecond: stats ? p.iterations / stats.median : NaN,
+      check: l.error ? { ...check, ok: false, note: `error: ${l.error}` } : check,
+      ...(l.error ? { error: l.error } : {}),
+    };
+  });
+  for (const l of loaded) l.fit?.dispose();
+  collectGarbage();
+
+  return {
+    name: p.name, rows: p.rows, cols: p.cols, iterations: p.iterations, lr: p.lr, contenders: results,
+    engineParity: engineParity(loaded),
+  };
+}
+
+/** "bit-identical" when the three engine builds gave the very same doubles, else which ones differ. */
+function engineParity(loaded: readonly Loaded[]): string {
+  const engines = loaded.filter((l) => ENGINE_IDS.includes(l.contender.id));
+  if (engines.length < 2) return 'engine not measured';
+  const [a, ...rest] = engines;
+  const differ = rest.filter((l) => !(a!.first && l.first && a!.first.every((v, k) => Object.is(v, l.first![k]))));
+  return differ.length === 0
+    ? `bit-identical (${engines.map((l) => l.contender.id).join(' = ')})`
+    : `NOT bit-identical: ${differ.map((l) => `${l.contender.id} ≠ ${a!.contender.id}`).join(', ')}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The performance targets of issue 4, evaluated on ratios from the same run. A target whose size or contender
+ * was not measured (e.g. under --quick) is reported as such, never as passed.
+ */
+import type { SizeResult } from './suite.js';
+import { times } from './format.js';
+import { groupDigits } from './problem.js';
+
+/** One evaluated target. */
+export interface TargetResult {
+  readonly label: string;
+  /** The measured value, formatted. */
+  readonly value: string;
+  /** true ✓, false ✗, null not measured. */
+  readonly ok: boolean | null;
+}
+
+function at(sizes: readonly SizeResult[], rows: number, cols: number): SizeResult | undefined {
+  return sizes.find((s) => s.rows === rows && s.cols === cols);
+}
+
+function rate(s: SizeResult | undefined, id: string): number {
+  return s?.contenders.find((c) => c.id === id)?.itersPerSecond ?? NaN;
+}
+
+const SIZES_4X: [number, number][] = [[1000, 10], [10_000, 100], [100_000, 100], [1_000_000, 10]];
+
+/** Evaluates every target; `probeBytesPerSecond` is the best read-bandwidth probe of this run. */
+export function evaluateTargets(sizes: readonly SizeResult[], probeBytesPerSecond: number): TargetResult[] {
+  const out: TargetResult[] = [];
+  const speedup = (rows: number, cols: number, over: string, overLabel: string, min: number): void => {
+    const s = at(sizes, rows, cols);
+    const r = rate(s, 'wasm-simd') / rate(s, over);
+    out.push({
+      label: `WASM SIMD ≥ ${min}× ${overLabel} at ${s?.name ?? `${groupDigits(rows)}×${groupDigits(cols)}`}`,
+      value: times(r),
+      ok: Number.isFinite(r) ? r >= min : null,
+    });
+  };
+  speedup(100, 1, 'js-engine', 'JS fallback', 1.5);
+  for (const [rows, cols] of SIZES_4X) speedup(rows, cols, 'js-engine', 'JS fallback', 4);
+  // Against TF.js at its best (X stored transposed); the idiomatic n×d layout follows for reference.
+  speedup(1000, 10, 'tfjs-wasm', 'TF.js wasm', 30);
+  speedup(100_000, 100, 'tfjs-wasm', 'TF.js wasm', 5);
+  speedup(1000, 10, 'tfjs-wasm-nd', 'TF.js wasm with X as n×d (reference only)', 30);
+  speedup(100_000, 100, 'tfjs-wasm-nd', 'TF.js wasm with X as n×d (reference only)', 5);
+  for (const [rows, cols, min] of [[100_000, 100, 0.7], [1_000_000, 10, 0.6]] as const) {
+    const s = at(sizes, rows, cols);
+    const frac = (8 * rows * cols * rate(s, 'wasm-simd')) / probeBytesPerSecond;
+    out.push({
+      label: `WASM SIMD ≥ ${min * 100} % of measured read bandwidth at ${s?.name ?? `${groupDigits(rows)}×${groupDigits(cols)}`}`,
+      value: Number.isFinite(frac) ? `${(frac * 100).toFixed(0)} %` : '—',
+      ok: Number.isFinite(frac) ? frac >= min : null,
+    });
+  }
+  const small = rate(at(sizes, 100, 1), 'wasm-simd');
+  out.push({
+    label: 'WASM SIMD ≥ 5 M it/s at 100×1',
+    value: Number.isFinite(small) ? `${(small / 1e6).toFixed(2)} M it/s` : '—',
+    ok: Number.isFinite(small) ? small >= 5e6 : null,
+  });
+  return out;
+}
+
+/** ✓, ✗ or "not measured". */
+export function mark(ok: boolean | null): string {
+  return ok === null ? 'not measured' : ok ? '✓' : '✗';
+}
