@@ -26,10 +26,47 @@ const STATUS: Record<number, FitStatus> = {
   [L.CONVERGED]: 'converged', [L.MAX_ITERATIONS]: 'maxIterations', [L.DIVERGED]: 'diverged', [ABORTED]: 'aborted',
 };
 
+/**
+ * The objective at a fit's returned parameters, evaluated on first use: one more pass over X that a caller who
+ * never reads `finalLoss` or `mse` does not pay. If the dataset is disposed first, it is evaluated just before.
+ */
+class LazyObjective {
+  private cache: { finalLoss: number; mse: number } | null = null;
+  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, private readonly config: FitConfig,
+    private readonly params: Float64Array) {
+    handle.watch(this);
+  }
+  get(): { finalLoss: number; mse: number } {
+    if (!this.cache) {
+      const c = this.config, data = this.handle.data();
+      const finalLoss = this.impl.objective(data, c, this.params, c.alpha);
+      const mse = c.model === 'linear' || c.model === 'ridge'
+        ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(data, c, this.params, 0))
+        : NaN;
+      this.cache = { finalLoss, mse };
+      this.handle.unwatch(this);
+    }
+    return this.cache;
+  }
+}
+
 class DatasetHandle implements Dataset {
   private stored: StoredData | null;
+  /** Results whose objective is not evaluated yet (weakly held: a dropped result costs nothing). */
+  private readonly pending = new Set<WeakRef<LazyObjective>>();
+  private readonly refs = new WeakMap<LazyObjective, WeakRef<LazyObjective>>();
   constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array) {
     this.stored = stored;
+  }
+  watch(lazy: LazyObjective): void {
+    if (this.pending.size >= 64) for (const r of this.pending) if (!r.deref()) this.pending.delete(r);
+    const ref = new WeakRef(lazy);
+    this.refs.set(lazy, ref);
+    this.pending.add(ref);
+  }
+  unwatch(lazy: LazyObjective): void {
+    const ref = this.refs.get(lazy);
+    if (ref) this.pending.delete(ref);
   }
   get rows(): number {
     return this.data().rows;
@@ -47,6 +84,8 @@ class DatasetHandle implements Dataset {
   }
   dispose(): void {
     if (this.stored) {
+      for (const r of [...this.pending]) r.deref()?.get();
+      this.pending.clear();
       this.stored.release();
       this.stored = null;
     }
@@ -83,8 +122,12 @@ class FitDriver {
   private readonly sizes: FitSizes;
   status = L.RUNNING;
 
-  constructor(private readonly impl: Backend, private readonly data: StoredData, y: Float64Array,
-    readonly config: FitConfig) {
+  private readonly data: StoredData;
+
+  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, readonly config: FitConfig) {
+    const data = handle.data();
+    this.data = data;
+    const y = handle.y;
     let train = data, val: StoredData | null = null;
     if (config.validationFraction > 0) {
       const { trainRows, valRows } = splitRows(y, config);
@@ -132,14 +175,16 @@ class FitDriver {
     const c = this.config, raw = this.run.result();
     const d = this.data.cols, K = c.outputs;
     const model = new LinearModel(c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K));
-    const finalLoss = this.impl.objective(this.data, c, raw.params, c.alpha);
-    const mse = c.model === 'linear' || c.model === 'ridge'
-      ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(this.data, c, raw.params, 0))
-      : NaN;
-    return Object.assign(model, {
+    const lazy = new LazyObjective(this.impl, this.handle, c, raw.params);
+    const result = Object.assign(model, {
       loss: this.loss.toArray(), epochLoss: this.epochLoss.toArray(), iterations: raw.iterations, epochs: raw.epochs,
-      status: STATUS[this.status]!, finalLoss, mse,
+      status: STATUS[this.status]!,
     });
+    Object.defineProperties(result, {
+      finalLoss: { get: () => lazy.get().finalLoss, enumerable: true },
+      mse: { get: () => lazy.get().mse, enumerable: true },
+    });
+    return result as unknown as FitResult;
   }
 
   release(): void {
@@ -211,7 +256,7 @@ class MomentumEngine implements Engine {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
-    return new FitDriver(this.impl, stored, h.y, config);
+    return new FitDriver(this.impl, h, config);
   }
 
   fit(data: Dataset, options: FitOptions): FitResult {

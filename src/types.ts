@@ -188,7 +188,10 @@ export interface FitResult extends Model {
   /** Number of completed epochs. */
   readonly epochs: number;
   readonly status: FitStatus;
-  /** Objective on all training rows at the returned parameters. */
+  /**
+   * Objective on all training rows at the returned parameters: one more pass over X, made on first access (or just
+   * before the dataset is disposed), so a caller who never reads it does not pay for it.
+   */
   readonly finalLoss: number;
   /** Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise). */
   readonly mse: number;

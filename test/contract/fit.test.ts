@@ -150,6 +150,24 @@ describe.each(BACKENDS)('linear fit [$name]', ({ create }) => {
     big.dispose();
   });
 
+  it('evaluates finalLoss on first use, and before the dataset is disposed', async () => {
+    const engine = await create();
+    const { X, y } = makeRegression(40, 3, 23);
+    const data = engine.dataset(X, y);
+    const a = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 30 });
+    const b = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 30 });
+    const c = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 30 });
+    const beforeDispose = a.finalLoss;
+    data.dispose(); // b's objective is evaluated here, before the memory goes
+    // The reference: J at the returned parameters is loss[0] of a fit that starts there.
+    const check = engine.dataset(X, y);
+    const ref = engine.fit(check, { lr: 0.1, maxIterations: 1, initialWeights: a.weights, initialIntercept: a.intercept }).loss[0]!;
+    expect(beforeDispose).toBe(ref);
+    expect(b.finalLoss).toBe(ref);
+    expect(c.mse).toBe(2 * ref);
+    expect(JSON.parse(JSON.stringify({ f: c.finalLoss })).f).toBe(ref);
+  });
+
   it('reuses the memory of disposed datasets and rejects their use', async () => {
     const engine = await create();
     const mem = (engine as unknown as { internals: { mem?: { byteLength: number; highWater: number } } }).internals.mem;
