@@ -28,7 +28,8 @@ const STATUS: Record<number, FitStatus> = {
 
 /**
  * The objective at a fit's returned parameters, evaluated on first use: one more pass over X that a caller who
- * never reads `finalLoss` or `mse` does not pay. If the dataset is disposed first, it is evaluated just before.
+ * never reads `finalLoss` or `mse` does not pay. The dataset evaluates the most recent unread ones just before it
+ * is disposed (PENDING_AT_DISPOSE of them, so that memory stays bounded however many fits it serves).
  */
 class LazyObjective {
   private cache: { finalLoss: number; mse: number } | null = null;
@@ -38,6 +39,12 @@ class LazyObjective {
   }
   get(): { finalLoss: number; mse: number } {
     if (!this.cache) {
+      if (this.handle.disposed) {
+        throw new TypeError(
+          `finalLoss: the dataset was disposed before this fit's finalLoss (or mse) was read, and it was not among the ` +
+          `${PENDING_AT_DISPOSE} most recent fits evaluated at dispose; read it before data.dispose()`,
+        );
+      }
       const c = this.config, data = this.handle.data();
       const finalLoss = this.impl.objective(data, c, this.params, c.alpha);
       const mse = c.model === 'linear' || c.model === 'ridge'
@@ -50,23 +57,41 @@ class LazyObjective {
   }
 }
 
+type ModelParts = ConstructorParameters<typeof LinearModel>;
+
+/** A fit's result: the model, its history, and its objective at the returned parameters (evaluated lazily). */
+class FittedModel extends LinearModel implements FitResult {
+  constructor(
+    parts: ModelParts, readonly loss: Float64Array, readonly epochLoss: Float64Array, readonly iterations: number,
+    readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
+  ) {
+    super(...parts);
+  }
+  get finalLoss(): number {
+    return this.objective.get().finalLoss;
+  }
+  get mse(): number {
+    return this.objective.get().mse;
+  }
+}
+
+/** How many unread fit objectives a dataset evaluates when it is disposed. */
+const PENDING_AT_DISPOSE = 8;
+
 class DatasetHandle implements Dataset {
   private stored: StoredData | null;
-  /** Results whose objective is not evaluated yet (weakly held: a dropped result costs nothing). */
-  private readonly pending = new Set<WeakRef<LazyObjective>>();
-  private readonly refs = new WeakMap<LazyObjective, WeakRef<LazyObjective>>();
+  /** The most recent fits whose objective is not evaluated yet. */
+  private readonly pending: LazyObjective[] = [];
   constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array) {
     this.stored = stored;
   }
   watch(lazy: LazyObjective): void {
-    if (this.pending.size >= 64) for (const r of this.pending) if (!r.deref()) this.pending.delete(r);
-    const ref = new WeakRef(lazy);
-    this.refs.set(lazy, ref);
-    this.pending.add(ref);
+    this.pending.push(lazy);
+    if (this.pending.length > PENDING_AT_DISPOSE) this.pending.shift();
   }
   unwatch(lazy: LazyObjective): void {
-    const ref = this.refs.get(lazy);
-    if (ref) this.pending.delete(ref);
+    const k = this.pending.indexOf(lazy);
+    if (k >= 0) this.pending.splice(k, 1);
   }
   get rows(): number {
     return this.data().rows;
@@ -84,8 +109,8 @@ class DatasetHandle implements Dataset {
   }
   dispose(): void {
     if (this.stored) {
-      for (const r of [...this.pending]) r.deref()?.get();
-      this.pending.clear();
+      for (const lazy of [...this.pending]) lazy.get();
+      this.pending.length = 0;
       this.stored.release();
       this.stored = null;
     }
@@ -94,8 +119,11 @@ class DatasetHandle implements Dataset {
 
 /** A growing Float64Array (amortised doubling). */
 class Growable {
-  private buf = new Float64Array(64);
+  private buf: Float64Array;
   length = 0;
+  constructor(capacity: number) {
+    this.buf = new Float64Array(capacity);
+  }
   push(values: Float64Array): void {
     if (this.length + values.length > this.buf.length) {
       const next = new Float64Array(Math.max(2 * this.buf.length, this.length + values.length));
@@ -117,8 +145,8 @@ class Growable {
 class FitDriver {
   readonly run: FitRun;
   private readonly parts: StoredData[] = [];
-  private readonly loss = new Growable();
-  private readonly epochLoss = new Growable();
+  private readonly loss: Growable;
+  private readonly epochLoss: Growable;
   private readonly sizes: FitSizes;
   status = L.RUNNING;
 
@@ -136,13 +164,17 @@ class FitDriver {
       val = impl.subset(data, valRows);
       this.parts.push(val);
     }
-    this.sizes = fitSizes(config, train.rows, train.cols);
+    const z = (this.sizes = fitSizes(config, train.rows, train.cols));
+    this.loss = new Growable(z.lossCap);
+    this.epochLoss = new Growable(z.epochCap);
     try {
       this.run = impl.startFit(train, val, config);
     } catch (e) {
       this.release();
       throw e;
     }
+    // A constant η fills the ring once; a schedule writes each chunk's epochs as they come (chunk()).
+    if (!config.lrAt) this.run.writeLrs(0, new Float64Array(z.epochCap).fill(config.lr));
   }
 
   /** Runs `epochs` more epochs (or to the end), in pieces that fit the rings; returns true when the fit ended. */
@@ -153,9 +185,11 @@ class FitDriver {
     for (;;) {
       const e0 = run.epoch, t0 = run.iteration;
       const eStop = Math.min(target, e0 + z.epochCap);
-      const lrs = new Float64Array(Math.max(0, Math.min(eStop, c.epochs) - e0));
-      for (let k = 0; k < lrs.length; k++) lrs[k] = c.lrAt(e0 + k);
-      run.writeLrs(e0, lrs);
+      if (c.lrAt) {
+        const lrs = new Float64Array(Math.max(0, Math.min(eStop, c.epochs) - e0));
+        for (let k = 0; k < lrs.length; k++) lrs[k] = c.lrAt(e0 + k);
+        run.writeLrs(e0, lrs);
+      }
       this.status = run.run(eStop, t0 + z.lossCap - 1);
       const t1 = run.iteration + (this.status === L.DIVERGED ? 1 : 0);
       this.loss.push(run.readRing('loss', t0, t1 - t0));
@@ -174,17 +208,11 @@ class FitDriver {
   result(): FitResult {
     const c = this.config, raw = this.run.result();
     const d = this.data.cols, K = c.outputs;
-    const model = new LinearModel(c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K));
-    const lazy = new LazyObjective(this.impl, this.handle, c, raw.params);
-    const result = Object.assign(model, {
-      loss: this.loss.toArray(), epochLoss: this.epochLoss.toArray(), iterations: raw.iterations, epochs: raw.epochs,
-      status: STATUS[this.status]!,
-    });
-    Object.defineProperties(result, {
-      finalLoss: { get: () => lazy.get().finalLoss, enumerable: true },
-      mse: { get: () => lazy.get().mse, enumerable: true },
-    });
-    return result as unknown as FitResult;
+    const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
+    return new FittedModel(
+      model, this.loss.toArray(), this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
+      new LazyObjective(this.impl, this.handle, c, raw.params),
+    );
   }
 
   release(): void {
