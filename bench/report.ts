@@ -160,6 +160,12 @@ export function markdownReport(r: RunResult, chartFile: string | null): string {
     seen.add(c.id);
   }
   md.push('', '## Targets', '', markdownTable(['target', 'measured', ''], r.targets.map((t) => [t.label, t.value, mark(t.ok)])), '');
+  // The analysis of what limits the unmet targets is written by hand (bench/LIMITS.md) and kept across runs.
+  try {
+    md.push(readFileSync(new URL('./LIMITS.md', import.meta.url), 'utf8').trim(), '');
+  } catch {
+    // No analysis written yet.
+  }
   md.push('## Read bandwidth', '', 'One core reading a 256 MiB buffer (far larger than the last-level cache):', '');
   for (const p of r.probes) md.push(`- ${p.label}: **${(p.bytesPerSecond / 1e9).toFixed(1)} GB/s** ± ${p.rme.toFixed(1)} %`);
   if (probe) md.push('', `"% of probe" uses the best probe (${probe.id}). In-cache sizes can exceed 100 %.`);
