@@ -166,6 +166,13 @@ describe.each(BACKENDS)('linear fit [$name]', ({ create }) => {
     expect(b.finalLoss).toBe(ref);
     expect(c.mse).toBe(2 * ref);
     expect(JSON.parse(JSON.stringify({ f: c.finalLoss })).f).toBe(ref);
+    // Only the 8 most recent unread fits are evaluated at dispose (bounded memory); an older one says so.
+    const data2 = engine.dataset(X, y);
+    const fits = Array.from({ length: 9 }, () => engine.fit(data2, { lr: 0.1, maxIterations: 3 }));
+    data2.dispose();
+    expect(fits[8]!.finalLoss).toBe(fits[1]!.finalLoss);
+    expect(() => fits[0]!.finalLoss).toThrow(TypeError);
+    expect(() => fits[0]!.mse).toThrow(/read it before data\.dispose\(\)/);
   });
 
   it('reuses the memory of disposed datasets and rejects their use', async () => {
