@@ -5,7 +5,7 @@
  * domain are cut there (the saddles are unbounded below and would run off to ±∞).
  */
 import type { Point, TestFunction } from '../src/functions.js';
-import { iterationsToReach, minimize, type MinimizeResult, type MinimizeStatus } from '../src/minimize.js';
+import { iterationsToReach, minimize, type MinimizeResult } from '../src/minimize.js';
 import type { Engine, OptimizerName } from '../src/types.js';
 
 /**
@@ -72,7 +72,7 @@ export function race(engine: Engine, fn: TestFunction, start: Point, lr: number,
   return specs.map((s) => {
     if (s.nesterov && s.momentum === 0) return { ...s, run: null, shown: 0, reached: -1, nearSaddle: 0 };
     const run = s.optimizer === 'adam'
-      ? adam(engine, fn, start, s.lr, maxIterations)
+      ? minimize(fn, start, { optimizer: 'adam', lr: s.lr, maxIterations, tol: TOL, engine })
       : minimize(fn, start, { lr, momentum: s.momentum, nesterov: s.nesterov, maxIterations, engine });
     const shown = insideCount(run, fn, 2);
     const reached = iterationsToReach(run, fn.minima, radius);
@@ -86,48 +86,6 @@ export function race(engine: Engine, fn: TestFunction, start: Point, lr: number,
   });
 }
 
-/**
- * minimize()'s loop (same checks, same order, same tolerance) with Adam from `engine.optimizer` as the update:
- * m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²; θ ← θ − η·(m/(1 − β₁ᵗ))/(√(v/(1 − β₂ᵗ)) + ε).
- */
-export function adam(engine: Pick<Engine, 'optimizer'>, fn: Pick<TestFunction, 'f' | 'grad'>, start: Point, lr: number, maxIterations: number): MinimizeResult {
-  const optimizer = engine.optimizer(start, { optimizer: 'adam', lr });
-  const points: number[] = [];
-  const values: number[] = [];
-  let [x, y] = start;
-  let status: MinimizeStatus = 'maxIterations';
-  try {
-    for (let k = 0; ; k++) {
-      const value = fn.f(x, y);
-      if (!(Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(value))) {
-        status = 'diverged';
-        break;
-      }
-      points.push(x, y);
-      values.push(value);
-      const grad = fn.grad(x, y);
-      if (!(Number.isFinite(grad[0]) && Number.isFinite(grad[1]))) {
-        status = 'diverged';
-        break;
-      }
-      if (Math.hypot(grad[0], grad[1]) < TOL) {
-        status = 'converged';
-        break;
-      }
-      if (k === maxIterations) break;
-      try {
-        optimizer.step(grad);
-      } catch {
-        status = 'diverged'; // the engine refuses a step that would make θ non-finite
-        break;
-      }
-      [x, y] = optimizer.params;
-    }
-  } finally {
-    optimizer.dispose();
-  }
-  return { points: Float64Array.from(points), values: Float64Array.from(values), iterations: values.length - 1, status };
-}
 
 /** Number of leading points inside the domain enlarged `factor` times about its centre. */
 function insideCount(run: MinimizeResult, fn: TestFunction, factor: number): number {

@@ -1,11 +1,13 @@
 /**
- * Runs momentum SGD on a 2-D {@link TestFunction} and records the trajectory, for demos and for the playground.
- * The update is the library's: `engine.sgd` when an engine is given, otherwise a JS stepper in the same operation
- * order as assembly/step.ts (stepMomentum), so both give the same doubles.
+ * Runs an optimizer (momentum SGD by default) on a 2-D {@link TestFunction} and records the trajectory, for demos
+ * and for the playground. The update is the library's per-step optimizer: the given engine's, or the JS backend's
+ * (same operation order as the WASM core, so both give the same doubles).
  */
 import type { Point, TestFunction } from './functions.js';
-import { checkOptimizer, describe } from './options.js';
-import type { Engine, FitOptions, SgdOptions } from './types.js';
+import { JsBackend } from './js/engine.js';
+import { OPTIMIZER_IDS, checkOptimizer, describe } from './options.js';
+import { Optimizer } from './optimizer.js';
+import type { Engine, FitOptions, OptimizerName, OptimizerOptions, SgdOptimizer } from './types.js';
 
 /** Options of {@link minimize}. */
 export interface MinimizeOptions {
@@ -26,8 +28,18 @@ export interface MinimizeOptions {
    * A gradient-norm rule, unlike {@link FitOptions.tol}'s objective-improvement rule: a 2-D demo knows ∇f exactly.
    */
   tol?: number;
-  /** Take the update from this engine's `sgd` (WASM or JS backend). Default: the built-in JS stepper. */
-  engine?: Pick<Engine, 'sgd'>;
+  /** The optimizer: 'sgd' (default), 'adam', 'adamw', 'rmsprop' or 'adagrad', with PyTorch's rules. */
+  optimizer?: OptimizerName;
+  /** Adam(W) (β₁, β₂), ε, RMSprop's smoothing constant, Adagrad's decay: as in {@link OptimizerOptions}. */
+  betas?: readonly [number, number];
+  eps?: number;
+  rho?: number;
+  lrDecay?: number;
+  /**
+   * Take the update from this engine (`sgd` for 'sgd', `optimizer` otherwise; WASM or JS backend). Default: the JS
+   * backend's per-step optimizer, created synchronously.
+   */
+  engine?: Partial<Pick<Engine, 'sgd' | 'optimizer'>>;
 }
 
 /** How a run of {@link minimize} ended. */
@@ -49,7 +61,8 @@ export interface MinimizeResult {
 }
 
 const DEFAULTS = { maxIterations: 1000, tol: 1e-8 };
-const KNOWN: readonly string[] = ['lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'maxIterations', 'tol', 'engine'];
+const OPTIMIZER_KEYS = ['optimizer', 'lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'betas', 'eps', 'rho', 'lrDecay'] as const;
+const KNOWN: readonly string[] = [...OPTIMIZER_KEYS, 'maxIterations', 'tol', 'engine'];
 
 /**
  * Minimises `fn` from `start` with torch.optim.SGD's update, recording every iterate:
@@ -71,15 +84,8 @@ const KNOWN: readonly string[] = ['lr', 'momentum', 'dampening', 'nesterov', 'we
  * run.points.slice(-2);        // ≈ [0, 0]
  */
 export function minimize(fn: Pick<TestFunction, 'f' | 'grad'>, start: Point, options: MinimizeOptions): MinimizeResult {
-  const opts = validate(start, options);
-  const sgdOptions: SgdOptions = {
-    lr: opts.lr,
-    momentum: opts.momentum,
-    dampening: opts.dampening,
-    nesterov: opts.nesterov,
-    weightDecay: opts.weightDecay,
-  };
-  const optimizer = opts.engine ? opts.engine.sgd(start, sgdOptions) : new JsStepper2(start, sgdOptions);
+  const { optimizerOptions: o, maxIterations, tol, engine } = validate(start, options);
+  const optimizer = makeOptimizer(start, o, engine);
   const points: number[] = [];
   const values: number[] = [];
   let [x, y] = start;
@@ -98,18 +104,24 @@ export function minimize(fn: Pick<TestFunction, 'f' | 'grad'>, start: Point, opt
         status = 'diverged';
         break;
       }
-      if (Math.hypot(grad[0], grad[1]) < opts.tol) {
+      if (Math.hypot(grad[0], grad[1]) < tol) {
         status = 'converged';
         break;
       }
-      if (k === opts.maxIterations) break;
-      optimizer.step(grad);
+      if (k === maxIterations) break;
+      try {
+        optimizer.step(grad);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        status = 'diverged'; // the optimizer refuses a step that would make θ non-finite
+        break;
+      }
       const next = optimizer.params;
       x = next[0]!;
       y = next[1]!;
     }
   } finally {
-    if ('dispose' in optimizer) optimizer.dispose();
+    optimizer.dispose();
   }
   return {
     points: Float64Array.from(points),
@@ -140,47 +152,33 @@ export function iterationsToReach(result: Pick<MinimizeResult, 'points'>, target
   return -1;
 }
 
-/**
- * torch.optim.SGD on two parameters, in assembly/step.ts's operation order (stepMomentum): the default when
- * no engine is given, and a check on the engines in test/minimize.test.ts.
- */
-class JsStepper2 {
-  readonly #theta: Float64Array;
-  #velocity: Float64Array | null = null;
-  readonly #o: Required<SgdOptions>;
-
-  constructor(params: Point, options: SgdOptions) {
-    this.#theta = Float64Array.from(params);
-    this.#o = { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, maximize: false, ...options };
-  }
-
-  get params(): Float64Array {
-    return this.#theta.slice();
-  }
-
-  step(grad: ArrayLike<number>): void {
-    const { lr, momentum, dampening, nesterov, weightDecay, maximize } = this.#o;
-    const first = this.#velocity === null;
-    if (momentum !== 0 && first) this.#velocity = new Float64Array(this.#theta.length);
-    const keep = 1.0 - dampening;
-    for (let i = 0; i < this.#theta.length; i++) {
-      let g = grad[i]!;
-      const theta = this.#theta[i]!;
-      if (maximize) g = -g;
-      if (weightDecay !== 0) g = g + weightDecay * theta;
-      if (momentum !== 0) {
-        const velocity = this.#velocity!;
-        const v = first ? g : momentum * velocity[i]! + keep * g;
-        velocity[i] = v;
-        g = nesterov ? g + momentum * v : v;
-      }
-      this.#theta[i] = theta - lr * g;
+/** The engine's optimizer for the options, or the JS backend's (synchronous: no engine to create). */
+function makeOptimizer(start: Point, o: Required<OptimizerOptions>, engine: MinimizeOptions['engine']): SgdOptimizer {
+  const params = Float64Array.from(start);
+  if (engine) {
+    if (o.optimizer === 'sgd' && engine.sgd) {
+      const { lr, momentum, dampening, nesterov, weightDecay } = o;
+      return engine.sgd(params, { lr, momentum, dampening, nesterov, weightDecay });
     }
+    if (!engine.optimizer) throw new TypeError(`engine must have an optimizer() method for optimizer '${o.optimizer}'`);
+    return engine.optimizer(params, relevant(o));
   }
+  return new Optimizer(new JsBackend().stepStore(params, o, OPTIMIZER_IDS[o.optimizer]), o);
 }
 
-/** Validates before any work; the SGD options go through the same checks (and messages) as engine.sgd. */
-function validate(start: Point, given: MinimizeOptions): Required<Omit<MinimizeOptions, 'engine'>> & Pick<MinimizeOptions, 'engine'> {
+/** The validated options that apply to the chosen optimizer (what engine.optimizer accepts). */
+function relevant(o: Required<OptimizerOptions>): OptimizerOptions {
+  const base = { optimizer: o.optimizer, lr: o.lr, weightDecay: o.weightDecay };
+  if (o.optimizer === 'adam' || o.optimizer === 'adamw') return { ...base, betas: o.betas, eps: o.eps };
+  if (o.optimizer === 'rmsprop') return { ...base, rho: o.rho, eps: o.eps, momentum: o.momentum };
+  if (o.optimizer === 'adagrad') return { ...base, lrDecay: o.lrDecay, eps: o.eps };
+  return { ...base, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
+}
+
+/** Validates before any work; the optimizer options go through the same checks (and messages) as engine.optimizer. */
+function validate(start: Point, given: MinimizeOptions): {
+  optimizerOptions: Required<OptimizerOptions>; maxIterations: number; tol: number; engine: MinimizeOptions['engine'];
+} {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new TypeError(`options must be an options object, got ${describe(given)}`);
   }
@@ -191,7 +189,9 @@ function validate(start: Point, given: MinimizeOptions): Required<Omit<MinimizeO
     const shown = Array.isArray(start) && start.length <= 3 ? `[${start.join(', ')}]` : describe(start);
     throw new TypeError(`start must be [x, y] with finite numbers, got ${shown}`);
   }
-  const { lr, momentum, dampening, nesterov, weightDecay } = checkOptimizer({ ...given, maximize: false });
+  const picked: Partial<OptimizerOptions> = {};
+  for (const key of OPTIMIZER_KEYS) if (given[key] !== undefined) (picked as Record<string, unknown>)[key] = given[key];
+  const optimizerOptions = checkOptimizer(picked);
   const maxIterations = given.maxIterations ?? DEFAULTS.maxIterations;
   const tol = given.tol ?? DEFAULTS.tol;
   if (!(Number.isInteger(maxIterations) && maxIterations > 0)) {
@@ -200,5 +200,5 @@ function validate(start: Point, given: MinimizeOptions): Required<Omit<MinimizeO
   if (!(typeof tol === 'number' && tol >= 0 && tol < Infinity)) {
     throw new RangeError(`tol must be a finite number >= 0, got ${describe(tol)}`);
   }
-  return { lr, momentum, dampening, nesterov, weightDecay, maxIterations, tol, engine: given.engine };
+  return { optimizerOptions, maxIterations, tol, engine: given.engine };
 }
