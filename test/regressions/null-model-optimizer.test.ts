@@ -1,4 +1,4 @@
-// Regression (open): `model: null` and `optimizer: null` in fit options (and `optimizer: null` in
+// Regression (fixed in src/options.ts and src/optimizer.ts): `model: null` and `optimizer: null` in fit options (and `optimizer: null` in
 // engine.optimizer) silently mean the default, while every other option rejects null naming the argument.
 // Cause: src/options.ts reads them with `??` (null and undefined alike) instead of `=== undefined`.
 // Inputs: null-model-optimizer.json.

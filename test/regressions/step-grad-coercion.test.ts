@@ -1,4 +1,4 @@
-// Regression (open): optimizer.step accepts gradient elements that are not numbers when ToNumber makes them
+// Regression (fixed in src/options.ts and src/optimizer.ts): optimizer.step accepts gradient elements that are not numbers when ToNumber makes them
 // finite ('1' → 1, '' → 0, null → 0, true → 1, [2] → 2), and a Symbol or BigInt element escapes as V8's own
 // TypeError ("Cannot convert a Symbol value to a number"), which names no argument. Inputs: step-grad-coercion.json.
 // Cause: src/optimizer.ts step() checks only that grad is an array of the right length, then the store copies it
