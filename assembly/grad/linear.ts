@@ -1,5 +1,5 @@
 // Linear least squares, one fused pass over X: for each row the residual r = (x·w + b) − y and its contribution
-// to the gradient, four rows per gradient update. Same operation order as src/js/kernels.ts: gradLinear.
+// to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
 import { dot, axpy4, axpy1, zero, rowAt, labelAt, Contiguous, Indexed, SHORT_ROW } from '../reduce';
 
 /**
