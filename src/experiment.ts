@@ -3,7 +3,8 @@
  * J = (1/2n)·Σr² with η = 0.1, from θ = 0 with an intercept, β = 0.9 against β = 0. Returns what `npm start`
  * prints: MSE histories, final parameters, the least-squares optimum and iterations to reach it.
  */
-import { leastSquares, meanSquaredError } from './models/linear.js';
+import { meanSquaredError } from './metrics.js';
+import { leastSquares } from './models/linear.js';
 import { createRandom } from './random.js';
 import type { Engine, FitResult } from './types.js';
 
@@ -47,7 +48,7 @@ export function referenceExperiment(
 ): ExperimentResult {
   const { X, y } = referenceData(seed);
   const ls = leastSquares(X, y);
-  const optimum = { ...ls, mse: meanSquaredError(X, y, ls.weights, ls.intercept) };
+  const optimum = { ...ls, mse: meanSquaredError(y, X.map(([x]) => ls.intercept + x! * ls.weights[0]!)) };
   const data = engine.dataset(X, y);
   try {
     const runs = momenta.map((momentum) => {

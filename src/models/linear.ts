@@ -46,16 +46,3 @@ export function leastSquares(
   }
   return { weights: theta.slice(0, d), intercept: fitIntercept ? theta[d]! : 0 };
 }
-
-/** Mean squared error (1/n)·Σ(xᵢ·w + b − yᵢ)² of given parameters, computed directly. */
-export function meanSquaredError(
-  X: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<number>, weights: ArrayLike<number>, intercept: number,
-): number {
-  let s = 0;
-  for (let i = 0; i < X.length; i++) {
-    let z = intercept;
-    for (let j = 0; j < weights.length; j++) z += X[i]![j]! * weights[j]!;
-    s += (z - y[i]!) ** 2;
-  }
-  return s / X.length;
-}
