@@ -110,25 +110,8 @@ function gradLinearRows<R>(
 function gradLinear1<R>(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
   let sq: f64, sr: f64, g: f64;
   let i = 0;
-  if (sizeof<R>() == 2) {
-    // A shuffled batch read in place: the same lanes, gathered one value at a time.
-    let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0, g0 = 0.0, g1 = 0.0;
-    for (; i + 4 <= n; i += 4) {
-      const x0 = load<f64>(rowAt<R>(xPtr, rowsPtr, i, 8)), x1 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 1, 8));
-      const x2 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 2, 8)), x3 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 3, 8));
-      const r0 = (x0 * w + b) - labelAt<R>(yPtr, rowsPtr, i), r1 = (x1 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
-      const r2 = (x2 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 2), r3 = (x3 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
-      sq0 += r0 * r0 + r2 * r2;
-      sq1 += r1 * r1 + r3 * r3;
-      sr0 += r0 + r2;
-      sr1 += r1 + r3;
-      g0 += r0 * x0 + r2 * x2;
-      g1 += r1 * x1 + r3 * x3;
-    }
-    sq = sq0 + sq1;
-    sr = sr0 + sr1;
-    g = g0 + g1;
-  } else if (ASC_FEATURE_SIMD) {
+  if (ASC_FEATURE_SIMD && sizeof<R>() == 1) {
+    // Contiguous rows, SIMD build: X and y load straight into the two lanes.
     const W = f64x2.splat(w), B = f64x2.splat(b);
     let SQ = f64x2.splat(0), SR = f64x2.splat(0), G = f64x2.splat(0);
     for (; i + 4 <= n; i += 4) {
@@ -144,12 +127,13 @@ function gradLinear1<R>(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64
     sr = f64x2.extract_lane(SR, 0) + f64x2.extract_lane(SR, 1);
     g = f64x2.extract_lane(G, 0) + f64x2.extract_lane(G, 1);
   } else {
+    // The same two lanes in scalar code (scalar build, or a shuffled batch read in place through the row order).
     let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0, g0 = 0.0, g1 = 0.0;
     for (; i + 4 <= n; i += 4) {
-      const o = <usize>i << 3;
-      const x0 = load<f64>(xPtr + o), x1 = load<f64>(xPtr + o, 8), x2 = load<f64>(xPtr + o, 16), x3 = load<f64>(xPtr + o, 24);
-      const r0 = (x0 * w + b) - load<f64>(yPtr + o), r1 = (x1 * w + b) - load<f64>(yPtr + o, 8);
-      const r2 = (x2 * w + b) - load<f64>(yPtr + o, 16), r3 = (x3 * w + b) - load<f64>(yPtr + o, 24);
+      const x0 = load<f64>(rowAt<R>(xPtr, rowsPtr, i, 8)), x1 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 1, 8));
+      const x2 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 2, 8)), x3 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 3, 8));
+      const r0 = (x0 * w + b) - labelAt<R>(yPtr, rowsPtr, i), r1 = (x1 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
+      const r2 = (x2 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 2), r3 = (x3 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
       sq0 += r0 * r0 + r2 * r2;
       sq1 += r1 * r1 + r3 * r3;
       sr0 += r0 + r2;
