@@ -8,6 +8,15 @@ import {
   STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
 } from '../src/layout';
 
+/** The gradient every optimizer but AdamW steps with: g ← −g (maximize), then g ← g + λ·θ (weight decay). */
+// @ts-ignore: decorator
+@inline
+function coupledGrad(g: f64, theta: f64, maximize: bool, weightDecay: f64): f64 {
+  if (maximize) g = -g;
+  if (weightDecay != 0) g = g + weightDecay * theta;
+  return g;
+}
+
 /**
  * SGD: g ← −g (maximize); g ← g + λ·θ; if β ≠ 0: v ← g (first step) or β·v + (1−τ)·g, then g ← g + β·v (Nesterov)
  * or g ← v; θ ← θ − η·g. Every step function reads θ at thetaPtr, writes the new θ at outPtr (the same address for
@@ -24,10 +33,8 @@ export function stepMomentum(
   let check = 0.0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
-    let g = load<f64>(gradPtr + o);
     const theta = load<f64>(thetaPtr + o);
-    if (maximize) g = -g;
-    if (weightDecay != 0) g = g + weightDecay * theta;
+    let g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
     if (momentum != 0) {
       let v: f64;
       if (first) v = g;
@@ -85,10 +92,8 @@ export function stepRmsprop(
   let check = 0.0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
-    let g = load<f64>(gradPtr + o);
     const theta = load<f64>(thetaPtr + o);
-    if (maximize) g = -g;
-    if (weightDecay != 0) g = g + weightDecay * theta;
+    const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
     const s = rho * load<f64>(sqPtr + o) + (1.0 - rho) * (g * g);
     store<f64>(sqPtr + o, s);
     const a = Math.sqrt(s) + eps;
@@ -115,10 +120,8 @@ export function stepAdagrad(
   let check = 0.0;
   for (let i = 0; i < n; i++) {
     const o = <usize>i << 3;
-    let g = load<f64>(gradPtr + o);
     const theta = load<f64>(thetaPtr + o);
-    if (maximize) g = -g;
-    if (weightDecay != 0) g = g + weightDecay * theta;
+    const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
     const s = load<f64>(sumPtr + o) + g * g;
     store<f64>(sumPtr + o, s);
     const t = theta - clr * (g / (Math.sqrt(s) + eps));

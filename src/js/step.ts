@@ -5,6 +5,13 @@ import {
 } from '../layout.js';
 import { allFinite } from './reduce.js';
 
+/** assembly/step.ts: coupledGrad. g ← −g (maximize), then g ← g + λ·θ (weight decay). */
+function coupledGrad(g: number, theta: number, maximize: boolean, weightDecay: number): number {
+  if (maximize) g = -g;
+  if (weightDecay !== 0) g = g + weightDecay * theta;
+  return g;
+}
+
 /** Every step reads θ from `theta`, writes the new θ into `out` (may be the same array) at the same offset, and
  * returns whether all new values are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN). */
 export function stepMomentum(
@@ -18,10 +25,8 @@ export function stepMomentum(
   let check = 0.0;
   for (let k = 0; k < n; k++) {
     const i = off + k;
-    let g = grad[i]!;
     const t = theta[i]!;
-    if (maximize) g = -g;
-    if (weightDecay !== 0) g = g + weightDecay * t;
+    let g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     if (momentum !== 0) {
       let v: number;
       if (first) v = g;
@@ -74,10 +79,8 @@ export function stepRmsprop(
   let check = 0.0;
   for (let k = 0; k < n; k++) {
     const i = off + k;
-    let g = grad[i]!;
     const t = theta[i]!;
-    if (maximize) g = -g;
-    if (weightDecay !== 0) g = g + weightDecay * t;
+    const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     const s = rho * sq[i]! + (1.0 - rho) * (g * g);
     sq[i] = s;
     const a = Math.sqrt(s) + eps;
@@ -103,10 +106,8 @@ export function stepAdagrad(
   let check = 0.0;
   for (let k = 0; k < n; k++) {
     const i = off + k;
-    let g = grad[i]!;
     const t = theta[i]!;
-    if (maximize) g = -g;
-    if (weightDecay !== 0) g = g + weightDecay * t;
+    const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     const s = sum[i]! + g * g;
     sum[i] = s;
     const u = t - clr * (g / (Math.sqrt(s) + eps));
