@@ -1,12 +1,13 @@
 // WASM (SIMD and scalar builds) against the JS mirror: for the linear model the kernels use only + − ·, in the
 // same order and lanes, so every weight and every loss value must be identical (Object.is), on shapes that
-// cross every lane boundary (d mod 8, d mod 2, n mod 4) and with every optimizer option.
+// cross every lane boundary (d mod 8, d mod 2, n mod 4, the register-resident path's d ≤ 16) and with every
+// optimizer option.
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends.js';
 import { makeRegression } from './reference/solve.js';
 import type { FitOptions } from '../src/index.js';
 
-const SHAPES: [number, number][] = [[1, 1], [2, 1], [3, 3], [4, 2], [5, 7], [7, 8], [9, 9], [13, 10], [16, 17], [33, 31], [100, 1], [64, 64]];
+const SHAPES: [number, number][] = [[1, 1], [2, 1], [3, 3], [4, 2], [5, 7], [7, 8], [9, 9], [13, 10], [6, 15], [21, 16], [16, 17], [33, 31], [100, 1], [64, 64]];
 const OPTIONS: Omit<FitOptions, 'maxIterations'>[] = [
   { lr: 0.1 },
   { lr: 0.05, momentum: 0.9 },
@@ -37,6 +38,19 @@ describe('backend parity (bit for bit)', () => {
       // Not vacuous: the fit moved.
       expect(ref!.loss[39]).not.toBe(ref!.loss[0]);
     }
+  });
+
+  // Shuffled mini-batches read rows in place through the row order: the indexed variant of each kernel path.
+  it.each([[23, 2], [30, 11], [19, 16], [25, 24], [18, 40]])('linear mini-batch fit on %i × %i', async (n, d) => {
+    const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+    const { X, y } = makeRegression(n, d, n * 7 + d, 0.5);
+    const fits = engines.map((e) => e.fit(e.dataset(X, y), { lr: 0.05, momentum: 0.9, batchSize: 9, seed: 4, maxIterations: 30 }));
+    const [ref, ...rest] = fits;
+    for (const f of rest) {
+      expect(same(f.weights, ref!.weights)).toBe(true);
+      expect(same(f.loss, ref!.loss)).toBe(true);
+    }
+    expect(ref!.loss[29]).not.toBe(ref!.loss[0]);
   });
 
   // exp, log and log1p are the host's Math functions in both backends (assembly/math.ts), so the exp/log models

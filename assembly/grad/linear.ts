@@ -2,6 +2,9 @@
 // to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
 import { dot, axpy4, axpy1, zero, rowAt, labelAt, Contiguous, Indexed, SHORT_ROW } from '../reduce';
 
+/** Rows of at most this many features keep W and the gradient in registers (SIMD build). */
+const SMALL_ROW: i32 = 16;
+
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
  * writes g[j] = Σᵢ rᵢ·xᵢⱼ (j < d) and g[d] = Σᵢ rᵢ, returns Σᵢ rᵢ², where rᵢ = (xᵢ·w + b) − yᵢ.
@@ -26,6 +29,7 @@ function gradLinearRows<R>(
   const rowBytes = <usize>d << 3;
   let sq = 0.0, sr = 0.0;
   let i = 0;
+  if (ASC_FEATURE_SIMD && d <= SMALL_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
   if (ASC_FEATURE_SIMD && d < SHORT_ROW) {
     // Short rows, SIMD build: the four rows' dotShort side by side (eight independent chains, W loaded once), each
     // row's final S[0] + S[1] done two rows at a time by lane shuffles: the same roundings as four dotShort calls.
@@ -97,6 +101,131 @@ function gradLinearRows<R>(
   }
   store<f64>(gPtr + rowBytes, sr);
   return sq;
+}
+
+
+/**
+ * Rows of 2…16 features, SIMD build: the short-row order above (pair k of a row into accumulator k mod 2, the four
+ * rows side by side, pairwise lane sums by shuffles, then the odd tail), but unrolled over at most eight pairs with
+ * W and the gradient held in locals for the whole sweep, and every load at an immediate offset from its row. The
+ * gradient of pair k gets G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) once per block, as axpy4 does in memory, so the
+ * roundings are those of the generic path and of the JS mirror.
+ */
+// @ts-ignore: decorator
+@inline
+function gradLinearSmall<R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
+): f64 {
+  const rowBytes = <usize>d << 3, tail = <usize>(d - 1) << 3;
+  const pairs = d >> 1, odd = (d & 1) != 0;
+  const Z = f64x2.splat(0), B = f64x2.splat(b);
+  const W0 = pairs > 0 ? v128.load(wPtr, 0) : Z;
+  const W1 = pairs > 1 ? v128.load(wPtr, 16) : Z;
+  const W2 = pairs > 2 ? v128.load(wPtr, 32) : Z;
+  const W3 = pairs > 3 ? v128.load(wPtr, 48) : Z;
+  const W4 = pairs > 4 ? v128.load(wPtr, 64) : Z;
+  const W5 = pairs > 5 ? v128.load(wPtr, 80) : Z;
+  const W6 = pairs > 6 ? v128.load(wPtr, 96) : Z;
+  const W7 = pairs > 7 ? v128.load(wPtr, 112) : Z;
+  const WT = f64x2.splat(odd ? load<f64>(wPtr + tail) : 0);
+  let G0 = Z, G1 = Z, G2 = Z, G3 = Z, G4 = Z, G5 = Z, G6 = Z, G7 = Z;
+  let gt = 0.0, sq = 0.0, sr = 0.0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
+    let P0 = mac(Z, v128.load(x0), W0), Q0 = mac(Z, v128.load(x1), W0);
+    let U0 = mac(Z, v128.load(x2), W0), T0 = mac(Z, v128.load(x3), W0);
+    let P1 = Z, Q1 = Z, U1 = Z, T1 = Z;
+    if (pairs > 1) {
+      P1 = mac(P1, v128.load(x0, 16), W1); Q1 = mac(Q1, v128.load(x1, 16), W1);
+      U1 = mac(U1, v128.load(x2, 16), W1); T1 = mac(T1, v128.load(x3, 16), W1);
+    }
+    if (pairs > 2) {
+      P0 = mac(P0, v128.load(x0, 32), W2); Q0 = mac(Q0, v128.load(x1, 32), W2);
+      U0 = mac(U0, v128.load(x2, 32), W2); T0 = mac(T0, v128.load(x3, 32), W2);
+    }
+    if (pairs > 3) {
+      P1 = mac(P1, v128.load(x0, 48), W3); Q1 = mac(Q1, v128.load(x1, 48), W3);
+      U1 = mac(U1, v128.load(x2, 48), W3); T1 = mac(T1, v128.load(x3, 48), W3);
+    }
+    if (pairs > 4) {
+      P0 = mac(P0, v128.load(x0, 64), W4); Q0 = mac(Q0, v128.load(x1, 64), W4);
+      U0 = mac(U0, v128.load(x2, 64), W4); T0 = mac(T0, v128.load(x3, 64), W4);
+    }
+    if (pairs > 5) {
+      P1 = mac(P1, v128.load(x0, 80), W5); Q1 = mac(Q1, v128.load(x1, 80), W5);
+      U1 = mac(U1, v128.load(x2, 80), W5); T1 = mac(T1, v128.load(x3, 80), W5);
+    }
+    if (pairs > 6) {
+      P0 = mac(P0, v128.load(x0, 96), W6); Q0 = mac(Q0, v128.load(x1, 96), W6);
+      U0 = mac(U0, v128.load(x2, 96), W6); T0 = mac(T0, v128.load(x3, 96), W6);
+    }
+    if (pairs > 7) {
+      P1 = mac(P1, v128.load(x0, 112), W7); Q1 = mac(Q1, v128.load(x1, 112), W7);
+      U1 = mac(U1, v128.load(x2, 112), W7); T1 = mac(T1, v128.load(x3, 112), W7);
+    }
+    const S0 = f64x2.add(P0, P1), S1 = f64x2.add(Q0, Q1), S2 = f64x2.add(U0, U1), S3 = f64x2.add(T0, T1);
+    let Z01 = f64x2.add(v128.shuffle<f64>(S0, S1, 0, 2), v128.shuffle<f64>(S0, S1, 1, 3));
+    let Z23 = f64x2.add(v128.shuffle<f64>(S2, S3, 0, 2), v128.shuffle<f64>(S2, S3, 1, 3));
+    if (odd) {
+      Z01 = mac(Z01, v128.load64_lane(x1 + tail, v128.load64_splat(x0 + tail), 1), WT);
+      Z23 = mac(Z23, v128.load64_lane(x3 + tail, v128.load64_splat(x2 + tail), 1), WT);
+    }
+    Z01 = f64x2.add(Z01, B);
+    Z23 = f64x2.add(Z23, B);
+    const r0 = f64x2.extract_lane(Z01, 0) - labelAt<R>(yPtr, rowsPtr, i);
+    const r1 = f64x2.extract_lane(Z01, 1) - labelAt<R>(yPtr, rowsPtr, i + 1);
+    const r2 = f64x2.extract_lane(Z23, 0) - labelAt<R>(yPtr, rowsPtr, i + 2);
+    const r3 = f64x2.extract_lane(Z23, 1) - labelAt<R>(yPtr, rowsPtr, i + 3);
+    sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
+    sr += (r0 + r1) + (r2 + r3);
+    const R0 = f64x2.splat(r0), R1 = f64x2.splat(r1), R2 = f64x2.splat(r2), R3 = f64x2.splat(r3);
+    G0 = rows4(G0, R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3));
+    if (pairs > 1) G1 = rows4(G1, R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16));
+    if (pairs > 2) G2 = rows4(G2, R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32));
+    if (pairs > 3) G3 = rows4(G3, R0, v128.load(x0, 48), R1, v128.load(x1, 48), R2, v128.load(x2, 48), R3, v128.load(x3, 48));
+    if (pairs > 4) G4 = rows4(G4, R0, v128.load(x0, 64), R1, v128.load(x1, 64), R2, v128.load(x2, 64), R3, v128.load(x3, 64));
+    if (pairs > 5) G5 = rows4(G5, R0, v128.load(x0, 80), R1, v128.load(x1, 80), R2, v128.load(x2, 80), R3, v128.load(x3, 80));
+    if (pairs > 6) G6 = rows4(G6, R0, v128.load(x0, 96), R1, v128.load(x1, 96), R2, v128.load(x2, 96), R3, v128.load(x3, 96));
+    if (pairs > 7) G7 = rows4(G7, R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112));
+    if (odd) {
+      gt += (r0 * load<f64>(x0 + tail) + r1 * load<f64>(x1 + tail)) + (r2 * load<f64>(x2 + tail) + r3 * load<f64>(x3 + tail));
+    }
+  }
+  v128.store(gPtr, G0, 0);
+  if (pairs > 1) v128.store(gPtr, G1, 16);
+  if (pairs > 2) v128.store(gPtr, G2, 32);
+  if (pairs > 3) v128.store(gPtr, G3, 48);
+  if (pairs > 4) v128.store(gPtr, G4, 64);
+  if (pairs > 5) v128.store(gPtr, G5, 80);
+  if (pairs > 6) v128.store(gPtr, G6, 96);
+  if (pairs > 7) v128.store(gPtr, G7, 112);
+  if (odd) store<f64>(gPtr + tail, gt);
+  // Remaining rows one at a time, as the generic path does them.
+  for (; i < n; i++) {
+    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
+    const r = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
+    sq += r * r;
+    sr += r;
+    axpy1(gPtr, d, r, x0);
+  }
+  store<f64>(gPtr + rowBytes, sr);
+  return sq;
+}
+
+/** A + X·W, lane-wise. */
+// @ts-ignore: decorator
+@inline
+function mac(A: v128, X: v128, W: v128): v128 {
+  return f64x2.add(A, f64x2.mul(X, W));
+}
+
+/** G + ((R0·X0 + R1·X1) + (R2·X2 + R3·X3)), lane-wise: four rows' share of one pair of the gradient. */
+// @ts-ignore: decorator
+@inline
+function rows4(G: v128, R0: v128, X0: v128, R1: v128, X1: v128, R2: v128, X2: v128, R3: v128, X3: v128): v128 {
+  return f64x2.add(G, f64x2.add(f64x2.add(f64x2.mul(R0, X0), f64x2.mul(R1, X1)), f64x2.add(f64x2.mul(R2, X2), f64x2.mul(R3, X3))));
 }
 
 
