@@ -186,7 +186,7 @@ export function markdownReport(r: RunResult, chartFile: string | null): string {
 /** One colour per contender, so that charts of different runs read alike. */
 const COLORS: Record<string, string> = {
   'wasm-simd': '#1f77b4', 'wasm-scalar': '#17becf', 'js-engine': '#2ca02c', 'naive-js': '#d62728',
-  'tfjs-cpu': '#9467bd', 'tfjs-wasm': '#ff7f0e', 'tfjs-wasm-nd': '#e377c2',
+  'tfjs-cpu': '#9467bd', 'tfjs-wasm': '#ff7f0e', 'tfjs-wasm-nd': '#e377c2', 'tfjs-wasm-minimize': '#bcbd22',
 };
 
 /** The chart's data: GB/s of X per contender per size, with the probes as rules. */

@@ -1,14 +1,17 @@
 /**
  * TensorFlow.js doing the same K momentum updates with tensor ops, on the CPU (JS) backend and on the WASM
- * backend (XNNPACK; single-threaded in Node), the latter with X in both layouts. All compute in float32.
+ * backend (XNNPACK; single-threaded in Node), the latter with X in both layouts and also as TF.js users write it
+ * (tf.train.momentum + minimize, gradients by autodiff). All compute in float32.
  *
- * The gradient is written out with ops, not `tf.grad`: the CommonJS build of tfjs-core registers no gradient
- * kernels. Both backends are registered on the one tfjs-core instance and each contender switches to its own
+ * The hand-written contenders spell the gradient out with ops, which skips the tape: the fastest TF.js can do. Both backends are registered on the one tfjs-core instance and each contender switches to its own
  * backend before it runs, so tensors never migrate between backends inside a measured call.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+// The union package registers the gradient kernels minimize() needs on this same tfjs-core (the core's CommonJS
+// build registers none); it also brings the layers, converter and data packages, unused here.
+import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { Problem } from '../problem.js';
@@ -101,6 +104,47 @@ function tfContender(backend: TfBackend, layout: Layout, label: string): Contend
 }
 
 /**
+ * TF.js as its users write momentum GD: variables, a loss closure and `tf.train.momentum(η, β).minimize(loss)`,
+ * which differentiates the loss on a tape every step. TF.js's MomentumOptimizer keeps v ← β·v + g from v = 0 and
+ * steps θ ← θ − η·v: the same updates as the others. The loss is J = ½·mean(r²), whose gradient is (1/n)·Xᵀr, mean(r).
+ */
+function tfOptimizerContender(backend: TfBackend, label: string): Contender {
+  return {
+    id: `tfjs-${backend}-minimize`,
+    label,
+    precision: 'f32',
+    prepare(p: Problem): PreparedFit {
+      activate(backend);
+      const n = p.rows;
+      const d = p.cols;
+      const X = tf.tensor2d(Float32Array.from(p.x), [n, d]);
+      const y = tf.tensor2d(Float32Array.from(p.y), [n, 1]);
+      const half = tf.scalar(0.5);
+      const K = p.iterations;
+      return {
+        run(): Params {
+          activate(backend);
+          const w = tf.variable(tf.zeros([d, 1]));
+          const b = tf.variable(tf.zeros([1]));
+          const optimizer = tf.train.momentum(p.lr, p.momentum);
+          const loss = (): tf.Scalar => tf.mul(half, tf.mean(tf.square(tf.sub(tf.add(tf.matMul(X, w), b), y))));
+          for (let k = 0; k < K; k++) optimizer.minimize(loss);
+          const weights = w.dataSync();
+          const intercept = b.dataSync()[0]!;
+          optimizer.dispose();
+          tf.dispose([w, b]);
+          return { weights, intercept };
+        },
+        dispose(): void {
+          activate(backend);
+          tf.dispose([X, y, half]);
+        },
+      };
+    },
+  };
+}
+
+/**
  * Registers and initialises both tfjs backends and returns their contenders. The WASM backend's binaries are
  * loaded from the installed package (a directory prefix with a trailing separator, read with fs in Node).
  */
@@ -119,6 +163,7 @@ export async function createTfjsContenders(): Promise<Contender[]> {
     tfContender('cpu', 'dn', `TF.js ${v} cpu backend (float32), X stored transposed (its fastest layout)`),
     tfContender('wasm', 'dn', `TF.js ${v} wasm backend (float32, 1 thread), X stored transposed (its fastest layout)`),
     tfContender('wasm', 'nd', `TF.js ${v} wasm backend (float32, 1 thread), X as n×d: matMul(X, w), matMul(X, r, true)`),
+    tfOptimizerContender('wasm', `TF.js ${v} wasm backend (float32, 1 thread), tf.train.momentum(η, β).minimize(loss): autodiff, as TF.js users write it`),
   ];
 }
 
