@@ -2,7 +2,7 @@
 // to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
 import { dot, axpy4, axpy1, zero, rowAt, labelAt, Contiguous, Indexed, SHORT_ROW } from '../reduce';
 
-/** Rows of at most this many features keep W and the gradient in registers (SIMD build). */
+/** Rows of 3 to this many features keep W and the gradient in registers (SIMD build; two are faster generic). */
 const SMALL_ROW: i32 = 16;
 
 /**
@@ -29,7 +29,7 @@ function gradLinearRows<R>(
   const rowBytes = <usize>d << 3;
   let sq = 0.0, sr = 0.0;
   let i = 0;
-  if (ASC_FEATURE_SIMD && d <= SMALL_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
+  if (ASC_FEATURE_SIMD && d > 2 && d <= SMALL_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
   if (ASC_FEATURE_SIMD && d < SHORT_ROW) {
     // Short rows, SIMD build: the four rows' dotShort side by side (eight independent chains, W loaded once), each
     // row's final S[0] + S[1] done two rows at a time by lane shuffles: the same roundings as four dotShort calls.
