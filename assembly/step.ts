@@ -31,7 +31,30 @@ export function stepMomentum(
   const first = (flags & F_FIRST_STEP) != 0;
   const keep = 1.0 - dampening;
   let check = 0.0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    // The same element-wise operations on f64x2 lanes; finiteness as an and of lane masks (t − t == 0).
+    const LR = f64x2.splat(lr), M = f64x2.splat(momentum), KEEP = f64x2.splat(keep), WD = f64x2.splat(weightDecay);
+    const Z = f64x2.splat(0);
+    let FINITE = i64x2.splat(-1);
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      const theta = v128.load(thetaPtr + o);
+      let g = v128.load(gradPtr + o);
+      if (maximize) g = f64x2.neg(g);
+      if (weightDecay != 0) g = f64x2.add(g, f64x2.mul(WD, theta));
+      if (momentum != 0) {
+        const v = first ? g : f64x2.add(f64x2.mul(M, v128.load(velocityPtr + o)), f64x2.mul(KEEP, g));
+        v128.store(velocityPtr + o, v);
+        g = nesterov ? f64x2.add(g, f64x2.mul(M, v)) : v;
+      }
+      const t = f64x2.sub(theta, f64x2.mul(LR, g));
+      v128.store(outPtr + o, t);
+      FINITE = v128.and(FINITE, f64x2.eq(f64x2.sub(t, t), Z));
+    }
+    if (!i64x2.all_true(FINITE)) check = NaN;
+  }
+  for (; i < n; i++) {
     const o = <usize>i << 3;
     const theta = load<f64>(thetaPtr + o);
     let g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);

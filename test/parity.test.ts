@@ -100,11 +100,21 @@ describe('backend parity (bit for bit)', () => {
     const engines = await Promise.all(BACKENDS.map((b) => b.create()));
     const n = 1000;
     const theta0 = Array.from({ length: n }, (_, i) => Math.sin(i));
-    const opts = engines.map((e) => e.sgd(theta0, { lr: 0.01, momentum: 0.9, weightDecay: 1e-3, nesterov: true }));
-    for (let k = 0; k < 20; k++) {
-      for (const o of opts) o.step(o.params.map((t, i) => t * t - Math.cos(i + k)));
+    for (const [len, options] of [
+      [n, { lr: 0.01, momentum: 0.9, weightDecay: 1e-3, nesterov: true }],
+      [n - 1, { lr: 0.01, momentum: 0.9, dampening: 0.3, maximize: true }],
+      [7, { lr: 0.05 }],
+      [1, { lr: 0.01, momentum: 0.5, weightDecay: 0.1 }],
+    ] as const) {
+      const opts = engines.map((e) => e.sgd(theta0.slice(0, len), options));
+      for (let k = 0; k < 20; k++) {
+        for (const o of opts) o.step(o.params.map((t, i) => t * t - Math.cos(i + k)));
+      }
+      for (const o of opts.slice(1)) {
+        expect(same(o.params, opts[0]!.params)).toBe(true);
+        if (opts[0]!.velocity) expect(same(o.velocity!, opts[0]!.velocity)).toBe(true);
+      }
+      expect(opts[0]!.params[0]).not.toBe(theta0[0]);
     }
-    for (const o of opts.slice(1)) expect(same(o.params, opts[0]!.params)).toBe(true);
-    expect(opts[0]!.params[0]).not.toBe(theta0[0]);
   });
 });

@@ -114,6 +114,20 @@ describe.each(BACKENDS)('momentum step [$name]', ({ create }) => {
     expect(opt.velocity).toBeNull();
   });
 
+  // Five parameters: two f64x2 pairs and a scalar tail in the SIMD build; the bad element in each place.
+  it.each([0, 1, 3, 4])('finds a bad gradient element or an overflow at index %i of 5', async (at) => {
+    const opt = (await create()).sgd([1, 2, 3, 4, 5], { lr: 1e300, momentum: 0.5 });
+    opt.step([0, 0, 0, 0, 0]);
+    const bad = [0, 0, 0, 0, 0];
+    bad[at] = Infinity;
+    expect(() => opt.step(bad)).toThrow(new RangeError(`grad[${at}] must be finite, got Infinity`));
+    const huge = [0, 0, 0, 0, 0];
+    huge[at] = 1e300;
+    expect(() => opt.step(huge)).toThrow(/step diverged/);
+    expect(Array.from(opt.params)).toEqual([1, 2, 3, 4, 5]);
+    expect(Array.from(opt.velocity!)).toEqual([0, 0, 0, 0, 0]);
+  });
+
   it('validates lr when it is changed', async () => {
     const opt = (await create()).sgd([0], { lr: 0.1 });
     expect(() => { opt.lr = 0; }).toThrow(new RangeError('lr must be > 0, got 0'));
