@@ -1,0 +1,120 @@
+/**
+ * `npm run bench:ablation`: where the time of the fused pass goes. Compiles bench/ablation/assembly/kernels.ts
+ * (the engine's own dot, axpy4 and linear kernel, SIMD build) and times, on the same X:
+ *   read      every element summed, nothing else (the probe, over X itself)
+ *   dot half  each row's residual, Σ r² (reads X once, 2 flops an element)
+ *   axpy half each row summed in sequence, then g += rᵢ·xᵢ four rows at a time from L1, rᵢ given (2 flops)
+ *   full      the engine's kernel (both halves in one pass, 4 flops an element)
+ * at sizes that stay in L2 and sizes far beyond L3. Writes bench/ABLATION.md. It answers "memory or compute":
+ * if the full pass were memory-bound its DRAM rate would be close to `read`'s; if compute-bound, close to
+ * its own in-cache rate.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import asc from 'assemblyscript/asc';
+import { markdownTable, textTable } from './format.js';
+import { sampleSeconds, sink, summarize, warmUp } from './measure.js';
+import { groupDigits, mulberry32 } from './problem.js';
+import { machineLine } from './report.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Kernels {
+  memory: WebAssembly.Memory;
+  full(x: number, y: number, n: number, d: number, w: number, b: number, g: number): number;
+  dotHalf(x: number, y: number, n: number, d: number, w: number, b: number): number;
+  axpyHalf(x: number, y: number, n: number, d: number, g: number): number;
+  readOnly(x: number, n: number, d: number): number;
+}
+
+async function compile(): Promise<Kernels> {
+  let wasm: Uint8Array | null = null;
+  const { error, stderr } = await asc.main(
+    [path.join(here, 'ablation/assembly/kernels.ts'), '-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd',
+      '--outFile', 'kernels.wasm'],
+    { writeFile: (name, contents) => { if (name.endsWith('.wasm')) wasm = contents as Uint8Array; } },
+  );
+  if (error || wasm === null) throw new Error(`ablation kernels did not compile: ${error?.message}\n${stderr.toString()}`);
+  const unused = (): never => { throw new Error('host import called by an ablation kernel'); };
+  const { instance } = await WebAssembly.instantiate(wasm, {
+    env: { abort: unused, exp: Math.exp, log: Math.log, log1p: Math.log1p },
+  });
+  return instance.exports as unknown as Kernels;
+}
+
+const SIZES: [number, number][] = [[1000, 10], [1000, 100], [1_000_000, 10], [100_000, 100]];
+const PARTS = ['read', 'dot half', 'axpy half', 'full'] as const;
+
+async function main(): Promise<void> {
+  const k = await compile();
+  const maxBytes = Math.max(...SIZES.map(([n, d]) => 8 * n * d + 8 * n)) + 8 * 1024 + 65536;
+  k.memory.grow(Math.ceil((maxBytes - k.memory.buffer.byteLength) / 65536) + 1);
+  const base = 65536; // X at a page boundary, then y, w, g
+  const rows: string[][] = [];
+  const rates = new Map<string, number>();
+  for (const [n, d] of SIZES) {
+    const f64 = new Float64Array(k.memory.buffer);
+    const rand = mulberry32(n * 31 + d);
+    const xo = base / 8, yo = xo + n * d, wo = yo + n + (n & 1), go = wo + d + (d & 1);
+    for (let i = 0; i < n * d; i++) f64[xo + i] = 2 * rand() - 1;
+    for (let i = 0; i < n; i++) f64[yo + i] = 2 * rand() - 1;
+    for (let j = 0; j < d; j++) f64[wo + j] = 0.1 * (2 * rand() - 1);
+    const x = xo * 8, y = yo * 8, w = wo * 8, g = go * 8;
+    const calls: Record<(typeof PARTS)[number], () => number> = {
+      read: () => k.readOnly(x, n, d),
+      'dot half': () => k.dotHalf(x, y, n, d, w, 0.5),
+      'axpy half': () => k.axpyHalf(x, y, n, d, g),
+      full: () => k.full(x, y, n, d, w, 0.5, g),
+    };
+    const reps = Math.max(1, Math.round(2e6 / (n * d)));
+    const cells: string[] = [`${groupDigits(n)}×${groupDigits(d)}`, `${((8 * n * d) / 2 ** 20).toFixed(2)} MiB`];
+    for (const part of PARTS) {
+      const fn = (): void => { for (let r = 0; r < reps; r++) sink.value += calls[part](); };
+      warmUp(fn, 0.2, 3);
+      const stats = summarize(sampleSeconds(fn, { maxTime: 1, minSamples: 10 }));
+      const bytesPerSecond = (8 * n * d * reps) / stats.median;
+      rates.set(`${n}x${d}:${part}`, bytesPerSecond);
+      const nsPerRow = (stats.median / reps / n) * 1e9;
+      cells.push(`${(bytesPerSecond / 1e9).toFixed(1)} GB/s · ${nsPerRow.toFixed(2)} ns/row`);
+    }
+    rows.push(cells);
+    process.stdout.write(`${cells.join('  ')}\n`);
+  }
+  const header = ['X', 'size', ...PARTS];
+  // The full pass from DRAM against the bounds the parts set: its in-cache rate (compute) and read (memory).
+  const bounds: string[][] = [];
+  for (const [[n, d], [nc, dc]] of [[[100_000, 100], [1000, 100]], [[1_000_000, 10], [1000, 10]]] as const) {
+    const get = (nn: number, dd: number, part: string): number => rates.get(`${nn}x${dd}:${part}`)!;
+    const read = get(n, d, 'read'), full = get(n, d, 'full'), fullCache = get(nc, dc, 'full');
+    const dotHalf = get(n, d, 'dot half');
+    bounds.push([
+      `${groupDigits(n)}×${groupDigits(d)}`,
+      `${(read / 1e9).toFixed(1)} GB/s`,
+      `${((fullCache / read) * 100).toFixed(0)} %`,
+      `${((dotHalf / read) * 100).toFixed(0)} %`,
+      `${((full / read) * 100).toFixed(0)} %`,
+      `${((full / fullCache) * 100).toFixed(0)} %`,
+    ]);
+  }
+  const boundsHeader = ['from DRAM', 'read (roof)', 'full pass in L2 ÷ read', 'dot half from DRAM ÷ read',
+    'full pass from DRAM ÷ read', 'full from DRAM ÷ full in L2'];
+  process.stdout.write(`\n${textTable(boundsHeader, bounds)}\n`);
+  const md = [
+    '# Ablation of the fused pass', '',
+    'Generated by `npm run bench:ablation` (bench/ablation.ts); do not edit by hand. The engine\'s own SIMD code ' +
+    '(assembly/reduce.ts, assembly/grad/linear.ts) compiled on its own and timed on the same X (median of ' +
+    'benchmark.js samples; GB/s of X and ns per row). *read*: every element of X summed with four f64x2 ' +
+    'accumulators (the bandwidth probe over X itself); *dot half*: each row\'s residual and Σ r², no gradient; ' +
+    '*axpy half*: each row summed in sequence (read as the dots read it), then g += rᵢ·xᵢ four rows at a time ' +
+    'from L1 with rᵢ given, no dot; *full*: the engine\'s kernel.', '',
+    machineLine(), '',
+    markdownTable(header, rows), '',
+    'The full pass from DRAM against its bounds: compute (the same kernel with X in L2) and memory (read).', '',
+    markdownTable(boundsHeader, bounds), '',
+  ];
+  fs.writeFileSync(path.join(here, 'ABLATION.md'), md.join('\n'));
+  process.stdout.write(`wrote bench/ABLATION.md (sink ${sink.value.toExponential(2)})\n`);
+}
+
+await main();
