@@ -137,10 +137,12 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     beta1Pow *= beta1;
     beta2Pow *= beta2;
     const f = hasBuffer ? stepFlags : stepFlags | F_FIRST_STEP;
-    let ok = optimizerStep(kind, cur, other, buf1Ptr, buf2Ptr, gradPtr, m, lr, momentum, dampening, weightDecay, f,
-      beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
+    // Buffers in place (their in and out addresses are the same): a fit that diverges stops.
+    let ok = optimizerStep(kind, cur, other, buf1Ptr, buf1Ptr, buf2Ptr, buf2Ptr, gradPtr, m, lr, momentum, dampening,
+      weightDecay, f, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
     if (fitIntercept) {
-      ok = optimizerStep(kind, cur + mBytes, other + mBytes, buf1Ptr + mBytes, buf2Ptr + mBytes, gradPtr + mBytes, K,
+      ok = optimizerStep(kind, cur + mBytes, other + mBytes, buf1Ptr + mBytes, buf1Ptr + mBytes, buf2Ptr + mBytes,
+        buf2Ptr + mBytes, gradPtr + mBytes, K,
         lr, momentum, dampening, 0, f, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step) && ok;
     }
     hasBuffer = true;

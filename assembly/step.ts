@@ -19,11 +19,12 @@ function coupledGrad(g: f64, theta: f64, maximize: bool, weightDecay: f64): f64 
 
 /**
  * SGD: g ← −g (maximize); g ← g + λ·θ; if β ≠ 0: v ← g (first step) or β·v + (1−τ)·g, then g ← g + β·v (Nesterov)
- * or g ← v; θ ← θ − η·g. Every step function reads θ at thetaPtr, writes the new θ at outPtr (the same address for
- * an in-place step) and returns whether all new values are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN).
+ * or g ← v; θ ← θ − η·g. Every step function reads θ and its buffers at thetaPtr and the buffer pointers, writes the
+ * new values at outPtr and the buffers' out pointers (the same addresses for an in-place step, as in a fit) and
+ * returns whether all new θ are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN).
  */
 export function stepMomentum(
-  thetaPtr: usize, outPtr: usize, velocityPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, velocityPtr: usize, velocityOutPtr: usize, gradPtr: usize, n: i32,
   lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
 ): bool {
   const nesterov = (flags & F_NESTEROV) != 0;
@@ -45,7 +46,7 @@ export function stepMomentum(
       if (weightDecay != 0) g = f64x2.add(g, f64x2.mul(WD, theta));
       if (momentum != 0) {
         const v = first ? g : f64x2.add(f64x2.mul(M, v128.load(velocityPtr + o)), f64x2.mul(KEEP, g));
-        v128.store(velocityPtr + o, v);
+        v128.store(velocityOutPtr + o, v);
         g = nesterov ? f64x2.add(g, f64x2.mul(M, v)) : v;
       }
       const t = f64x2.sub(theta, f64x2.mul(LR, g));
@@ -62,7 +63,7 @@ export function stepMomentum(
       let v: f64;
       if (first) v = g;
       else v = momentum * load<f64>(velocityPtr + o) + keep * g;
-      store<f64>(velocityPtr + o, v);
+      store<f64>(velocityOutPtr + o, v);
       if (nesterov) g = g + momentum * v;
       else g = v;
     }
@@ -78,7 +79,7 @@ export function stepMomentum(
  * θ ← θ − (η/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε). beta1Pow, beta2Pow are β₁ᵗ, β₂ᵗ for this step t.
  */
 export function stepAdam(
-  thetaPtr: usize, outPtr: usize, mPtr: usize, vPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, mPtr: usize, mOutPtr: usize, vPtr: usize, vOutPtr: usize, gradPtr: usize, n: i32,
   lr: f64, beta1: f64, beta2: f64, eps: f64, weightDecay: f64, decoupled: bool, maximize: bool,
   beta1Pow: f64, beta2Pow: f64,
 ): bool {
@@ -98,8 +99,8 @@ export function stepAdam(
     const m = load<f64>(mPtr + o);
     const mNew = m + (1.0 - beta1) * (g - m);
     const vNew = beta2 * load<f64>(vPtr + o) + (1.0 - beta2) * (g * g);
-    store<f64>(mPtr + o, mNew);
-    store<f64>(vPtr + o, vNew);
+    store<f64>(mOutPtr + o, mNew);
+    store<f64>(vOutPtr + o, vNew);
     const t = theta - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
     store<f64>(outPtr + o, t);
     check += t - t;
@@ -109,7 +110,7 @@ export function stepAdam(
 
 /** RMSprop: s ← ρ·s + (1−ρ)·g²; a = √s + ε; with momentum μ: b ← μ·b + g/a, θ ← θ − η·b; else θ ← θ − η·(g/a). */
 export function stepRmsprop(
-  thetaPtr: usize, outPtr: usize, sqPtr: usize, bufPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, sqPtr: usize, sqOutPtr: usize, bufPtr: usize, bufOutPtr: usize, gradPtr: usize, n: i32,
   lr: f64, rho: f64, eps: f64, momentum: f64, weightDecay: f64, maximize: bool,
 ): bool {
   let check = 0.0;
@@ -118,12 +119,12 @@ export function stepRmsprop(
     const theta = load<f64>(thetaPtr + o);
     const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
     const s = rho * load<f64>(sqPtr + o) + (1.0 - rho) * (g * g);
-    store<f64>(sqPtr + o, s);
+    store<f64>(sqOutPtr + o, s);
     const a = Math.sqrt(s) + eps;
     let t: f64;
     if (momentum > 0) {
       const b = momentum * load<f64>(bufPtr + o) + g / a;
-      store<f64>(bufPtr + o, b);
+      store<f64>(bufOutPtr + o, b);
       t = theta - lr * b;
     } else {
       t = theta - lr * (g / a);
@@ -136,7 +137,7 @@ export function stepRmsprop(
 
 /** Adagrad: η_t = η/(1 + (t−1)·decay); S ← S + g²; θ ← θ − η_t·g/(√S + ε). */
 export function stepAdagrad(
-  thetaPtr: usize, outPtr: usize, sumPtr: usize, gradPtr: usize, n: i32,
+  thetaPtr: usize, outPtr: usize, sumPtr: usize, sumOutPtr: usize, gradPtr: usize, n: i32,
   lr: f64, lrDecay: f64, eps: f64, weightDecay: f64, maximize: bool, step: f64,
 ): bool {
   const clr = lr / (1.0 + (step - 1.0) * lrDecay);
@@ -146,7 +147,7 @@ export function stepAdagrad(
     const theta = load<f64>(thetaPtr + o);
     const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
     const s = load<f64>(sumPtr + o) + g * g;
-    store<f64>(sumPtr + o, s);
+    store<f64>(sumOutPtr + o, s);
     const t = theta - clr * (g / (Math.sqrt(s) + eps));
     store<f64>(outPtr + o, t);
     check += t - t;
@@ -159,40 +160,33 @@ export function stepAdagrad(
  * caller as running products so both backends compute them identically.
  */
 export function optimizerStep(
-  kind: i32, thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf2Ptr: usize, gradPtr: usize, n: i32,
+  kind: i32, thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize,
+  gradPtr: usize, n: i32,
   lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
   beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
 ): bool {
   const maximize = (flags & F_MAXIMIZE) != 0;
   if (kind == OPT_ADAM || kind == OPT_ADAMW) {
-    return stepAdam(thetaPtr, outPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, beta1, beta2, eps, weightDecay, kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+    return stepAdam(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr, n, lr, beta1, beta2, eps, weightDecay, kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
   }
-  if (kind == OPT_RMSPROP) return stepRmsprop(thetaPtr, outPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, rho, eps, momentum, weightDecay, maximize);
-  if (kind == OPT_ADAGRAD) return stepAdagrad(thetaPtr, outPtr, buf1Ptr, gradPtr, n, lr, lrDecay, eps, weightDecay, maximize, step);
-  return stepMomentum(thetaPtr, outPtr, buf1Ptr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
+  if (kind == OPT_RMSPROP) return stepRmsprop(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr, n, lr, rho, eps, momentum, weightDecay, maximize);
+  if (kind == OPT_ADAGRAD) return stepAdagrad(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, gradPtr, n, lr, lrDecay, eps, weightDecay, maximize, step);
+  return stepMomentum(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
 }
 
 /**
- * The per-step API's update: refuses a non-finite gradient (STEP_BAD_GRAD, nothing changed), keeps θ and both
- * buffers in backupPtr (3n values), steps, and restores all three if θ became non-finite (STEP_DIVERGED).
+ * The per-step API's update, out of place: reads θ and the buffers at thetaPtr, buf1Ptr, buf2Ptr and writes the new
+ * ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same address for a buffer the optimizer does not
+ * write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ that became non-finite (STEP_DIVERGED);
+ * either way the inputs are untouched, so the host keeps them by not switching to the outputs: no copies.
  */
 export function checkedStep(
-  kind: i32, thetaPtr: usize, buf1Ptr: usize, buf2Ptr: usize, gradPtr: usize, backupPtr: usize, n: i32,
-  lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
+  kind: i32, thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize,
+  gradPtr: usize, n: i32, lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
   beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
 ): i32 {
   if (!allFinite(gradPtr, n)) return STEP_BAD_GRAD;
-  const bytes = <usize>n << 3;
-  memory.copy(backupPtr, thetaPtr, bytes);
-  memory.copy(backupPtr + bytes, buf1Ptr, bytes);
-  memory.copy(backupPtr + 2 * bytes, buf2Ptr, bytes);
-  const ok = optimizerStep(kind, thetaPtr, thetaPtr, buf1Ptr, buf2Ptr, gradPtr, n, lr, momentum, dampening, weightDecay,
-    flags, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
-  if (!ok) {
-    memory.copy(thetaPtr, backupPtr, bytes);
-    memory.copy(buf1Ptr, backupPtr + bytes, bytes);
-    memory.copy(buf2Ptr, backupPtr + 2 * bytes, bytes);
-    return STEP_DIVERGED;
-  }
-  return STEP_OK;
+  const ok = optimizerStep(kind, thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr, n, lr, momentum,
+    dampening, weightDecay, flags, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
+  return ok ? STEP_OK : STEP_DIVERGED;
 }

@@ -3,6 +3,7 @@
  * backend (src/wasm/engine.ts, src/js/engine.ts): numbers and typed arrays in, copies out. Both backends run the
  * same kernels in the same operation order.
  */
+import { OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './layout.js';
 import type { DatasetInput, FitConfig } from './options.js';
 import type { OptimizerOptions } from './types.js';
 
@@ -36,10 +37,25 @@ export interface FitRun {
   release(): void;
 }
 
+/**
+ * Which of its two buffers the optimizer `kind` writes in a step (SGD the velocity when β ≠ 0; Adam(W) both; RMSprop
+ * the square average and, with momentum, its buffer; Adagrad the sum). A step store keeps θ and every written buffer
+ * twice and switches to the new copies only after a step succeeded; a buffer never written is kept once.
+ */
+export function writtenBuffers(kind: number, momentum: number): [boolean, boolean] {
+  if (kind === OPT_ADAM || kind === OPT_ADAMW) return [true, true];
+  if (kind === OPT_RMSPROP) return [true, momentum > 0];
+  if (kind === OPT_ADAGRAD) return [true, false];
+  return [momentum !== 0, false];
+}
+
 /** Parameters and buffers of a per-step optimizer, held by a backend. */
 export interface StepStore {
   readonly n: number;
-  /** Copies grad in and runs checkedStep; returns its code (0 ok, 1 non-finite gradient, 2 diverged, restored). */
+  /**
+   * Copies grad in and runs checkedStep out of place; returns its code (0 ok, 1 non-finite gradient, 2 diverged).
+   * Only on 0 does the store switch to the new θ and buffers, so a refused step leaves everything as it was.
+   */
   step(grad: ArrayLike<number>, lr: number, stepNumber: number, beta1Pow: number, beta2Pow: number, flags: number): number;
   readParams(): Float64Array;
   readBuffer(k: 1 | 2): Float64Array;

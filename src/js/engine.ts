@@ -2,7 +2,7 @@
  * The pure-JS backend: the kernels of src/js/ over private Float64Arrays. Same results as the WASM backend, bit
  * for bit (exp and log are Math's on both sides; see assembly/math.ts).
  */
-import type { Backend, FitRun, RawFit, StepStore, StoredData } from '../backend.js';
+import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
@@ -84,21 +84,31 @@ export class JsBackend implements Backend {
 
   stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {
     const n = params.length;
-    const theta = Float64Array.from(params);
-    const buf1 = new Float64Array(n), buf2 = new Float64Array(n);
-    const grad = new Float64Array(n), backup = new Float64Array(3 * n);
+    // θ and every written buffer twice (src/wasm/engine.ts); `cur` is the current copy.
+    const [written1, written2] = writtenBuffers(kind, o.momentum);
+    const theta = [Float64Array.from(params), new Float64Array(n)];
+    const b1 = [new Float64Array(n), new Float64Array(n)], b2 = [new Float64Array(n), new Float64Array(n)];
+    const buf1 = (c: number): Float64Array => b1[written1 ? c : 0]!;
+    const buf2 = (c: number): Float64Array => b2[written2 ? c : 0]!;
+    const grad = new Float64Array(n);
     const extras = { beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, rho: o.rho, lrDecay: o.lrDecay };
+    let cur = 0;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         grad.set(g);
-        return checkedStep(kind, theta, buf1, buf2, grad, backup, n, lr, o.momentum, o.dampening, o.weightDecay, flags, extras, beta1Pow, beta2Pow, stepNumber);
+        const next = 1 - cur;
+        const code = checkedStep(kind, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad, n, lr,
+          o.momentum, o.dampening, o.weightDecay, flags, extras, beta1Pow, beta2Pow, stepNumber);
+        if (code === L.STEP_OK) cur = next;
+        return code;
       },
-      readParams: () => theta.slice(),
-      readBuffer: (k) => (k === 1 ? buf1 : buf2).slice(),
-      writeParams: (v) => theta.set(v),
-      writeBuffer: (k, v) => (k === 1 ? buf1 : buf2).set(v),
+      readParams: () => theta[cur]!.slice(),
+      readBuffer: (k) => (k === 1 ? buf1(cur) : buf2(cur)).slice(),
+      writeParams: (v) => theta[cur]!.set(v),
+      writeBuffer: (k, v) => (k === 1 ? buf1(cur) : buf2(cur)).set(v),
       release() {},
     };
   }
+
 }

@@ -101,9 +101,9 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     beta1Pow *= x.beta1;
     beta2Pow *= x.beta2;
     const f = hasBuffer ? stepFlags : stepFlags | L.F_FIRST_STEP;
-    let ok = optimizerStep(kind, cur, other, 0, a.buf1, a.buf2, a.grad, m, lr, momentum, dampening, weightDecay, f, x, beta1Pow, beta2Pow, step);
+    let ok = optimizerStep(kind, cur, other, 0, a.buf1, a.buf1, a.buf2, a.buf2, a.grad, m, lr, momentum, dampening, weightDecay, f, x, beta1Pow, beta2Pow, step);
     if (fitIntercept) {
-      ok = optimizerStep(kind, cur, other, m, a.buf1, a.buf2, a.grad, K, lr, momentum, dampening, 0, f, x, beta1Pow, beta2Pow, step) && ok;
+      ok = optimizerStep(kind, cur, other, m, a.buf1, a.buf1, a.buf2, a.buf2, a.grad, K, lr, momentum, dampening, 0, f, x, beta1Pow, beta2Pow, step) && ok;
     }
     hasBuffer = true;
     if (!ok) { status = L.DIVERGED; break; }

@@ -12,10 +12,12 @@ function coupledGrad(g: number, theta: number, maximize: boolean, weightDecay: n
   return g;
 }
 
-/** Every step reads θ from `theta`, writes the new θ into `out` (may be the same array) at the same offset, and
- * returns whether all new values are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN). */
+/** Every step reads θ from `theta` and each buffer from its array, writes the new θ into `out` and each buffer into
+ * its out array (the same arrays for an in-place step), all at the same offset, and returns whether all new θ are
+ * finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN). */
 export function stepMomentum(
-  theta: Float64Array, out: Float64Array, off: number, velocity: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, velocity: Float64Array, velocityOut: Float64Array,
+  grad: Float64Array, n: number,
   lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
 ): boolean {
   const nesterov = (flags & F_NESTEROV) !== 0;
@@ -31,7 +33,7 @@ export function stepMomentum(
       let v: number;
       if (first) v = g;
       else v = momentum * velocity[i]! + keep * g;
-      velocity[i] = v;
+      velocityOut[i] = v;
       if (nesterov) g = g + momentum * v;
       else g = v;
     }
@@ -43,7 +45,8 @@ export function stepMomentum(
 }
 
 export function stepAdam(
-  theta: Float64Array, out: Float64Array, off: number, m: Float64Array, v: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, m: Float64Array, mOut: Float64Array, v: Float64Array,
+  vOut: Float64Array, grad: Float64Array, n: number,
   lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, decoupled: boolean, maximize: boolean,
   beta1Pow: number, beta2Pow: number,
 ): boolean {
@@ -63,8 +66,8 @@ export function stepAdam(
     const mi = m[i]!;
     const mNew = mi + (1.0 - beta1) * (g - mi);
     const vNew = beta2 * v[i]! + (1.0 - beta2) * (g * g);
-    m[i] = mNew;
-    v[i] = vNew;
+    mOut[i] = mNew;
+    vOut[i] = vNew;
     const u = t - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
     out[i] = u;
     check += u - u;
@@ -73,7 +76,8 @@ export function stepAdam(
 }
 
 export function stepRmsprop(
-  theta: Float64Array, out: Float64Array, off: number, sq: Float64Array, buf: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, sq: Float64Array, sqOut: Float64Array, buf: Float64Array,
+  bufOut: Float64Array, grad: Float64Array, n: number,
   lr: number, rho: number, eps: number, momentum: number, weightDecay: number, maximize: boolean,
 ): boolean {
   let check = 0.0;
@@ -82,12 +86,12 @@ export function stepRmsprop(
     const t = theta[i]!;
     const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     const s = rho * sq[i]! + (1.0 - rho) * (g * g);
-    sq[i] = s;
+    sqOut[i] = s;
     const a = Math.sqrt(s) + eps;
     let u: number;
     if (momentum > 0) {
       const b = momentum * buf[i]! + g / a;
-      buf[i] = b;
+      bufOut[i] = b;
       u = t - lr * b;
     } else {
       u = t - lr * (g / a);
@@ -99,7 +103,8 @@ export function stepRmsprop(
 }
 
 export function stepAdagrad(
-  theta: Float64Array, out: Float64Array, off: number, sum: Float64Array, grad: Float64Array, n: number,
+  theta: Float64Array, out: Float64Array, off: number, sum: Float64Array, sumOut: Float64Array, grad: Float64Array,
+  n: number,
   lr: number, lrDecay: number, eps: number, weightDecay: number, maximize: boolean, step: number,
 ): boolean {
   const clr = lr / (1.0 + (step - 1.0) * lrDecay);
@@ -109,7 +114,7 @@ export function stepAdagrad(
     const t = theta[i]!;
     const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     const s = sum[i]! + g * g;
-    sum[i] = s;
+    sumOut[i] = s;
     const u = t - clr * (g / (Math.sqrt(s) + eps));
     out[i] = u;
     check += u - u;
@@ -127,34 +132,28 @@ export interface StepExtras {
 }
 
 export function optimizerStep(
-  kind: number, theta: Float64Array, out: Float64Array, off: number, buf1: Float64Array, buf2: Float64Array,
-  grad: Float64Array, n: number, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
-  x: StepExtras, beta1Pow: number, beta2Pow: number, step: number,
+  kind: number, theta: Float64Array, out: Float64Array, off: number, buf1: Float64Array, buf1Out: Float64Array,
+  buf2: Float64Array, buf2Out: Float64Array, grad: Float64Array, n: number, lr: number, momentum: number,
+  dampening: number, weightDecay: number, flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number,
+  step: number,
 ): boolean {
   const maximize = (flags & F_MAXIMIZE) !== 0;
   if (kind === OPT_ADAM || kind === OPT_ADAMW) {
-    return stepAdam(theta, out, off, buf1, buf2, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+    return stepAdam(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
   }
-  if (kind === OPT_RMSPROP) return stepRmsprop(theta, out, off, buf1, buf2, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
-  if (kind === OPT_ADAGRAD) return stepAdagrad(theta, out, off, buf1, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
-  return stepMomentum(theta, out, off, buf1, grad, n, lr, momentum, dampening, weightDecay, flags);
+  if (kind === OPT_RMSPROP) return stepRmsprop(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
+  if (kind === OPT_ADAGRAD) return stepAdagrad(theta, out, off, buf1, buf1Out, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
+  return stepMomentum(theta, out, off, buf1, buf1Out, grad, n, lr, momentum, dampening, weightDecay, flags);
 }
 
-/** assembly/step.ts: checkedStep. backup holds 3n values (θ, buf1, buf2). */
+/** assembly/step.ts: checkedStep. Out of place; the inputs are untouched whatever the code. */
 export function checkedStep(
-  kind: number, theta: Float64Array, buf1: Float64Array, buf2: Float64Array, grad: Float64Array,
-  backup: Float64Array, n: number, lr: number, momentum: number, dampening: number, weightDecay: number,
-  flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number, step: number,
+  kind: number, theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array,
+  buf2: Float64Array, buf2Out: Float64Array, grad: Float64Array, n: number, lr: number, momentum: number,
+  dampening: number, weightDecay: number, flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number,
+  step: number,
 ): number {
   if (!allFinite(grad, n)) return STEP_BAD_GRAD;
-  backup.set(theta.subarray(0, n), 0);
-  backup.set(buf1.subarray(0, n), n);
-  backup.set(buf2.subarray(0, n), 2 * n);
-  if (!optimizerStep(kind, theta, theta, 0, buf1, buf2, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step)) {
-    theta.set(backup.subarray(0, n));
-    buf1.set(backup.subarray(n, 2 * n));
-    buf2.set(backup.subarray(2 * n, 3 * n));
-    return STEP_DIVERGED;
-  }
-  return STEP_OK;
+  const ok = optimizerStep(kind, theta, out, 0, buf1, buf1Out, buf2, buf2Out, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step);
+  return ok ? STEP_OK : STEP_DIVERGED;
 }

@@ -3,7 +3,7 @@
  * to dispose; a fit allocates one workspace block (config | state | params | buffers | grad | backup | loss |
  * epoch loss | learning rates | scratch | row order), runs in one call per chunk, copies results out, frees it.
  */
-import type { Backend, FitRun, RawFit, StepStore, StoredData } from '../backend.js';
+import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
@@ -144,26 +144,37 @@ export class WasmBackend implements Backend {
   stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
+    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient. `cur` is the current copy of θ and of each
+    // written buffer (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
     const base = this.mem.alloc(7 * slotBytes, `an optimizer of ${n} parameters`);
-    const theta = base, buf1 = base + slotBytes, buf2 = base + 2 * slotBytes, grad = base + 3 * slotBytes;
-    const backup = base + 4 * slotBytes;
+    const slot = (k: number): number => base + k * slotBytes;
+    const grad = slot(6);
+    const [written1, written2] = writtenBuffers(kind, o.momentum);
     const { mem, core } = this;
-    mem.write(theta, params);
-    mem.write(buf1, new Float64Array(n));
-    mem.write(buf2, new Float64Array(n));
+    let cur = 0;
+    const theta = (c: number): number => slot(c);
+    const buf1 = (c: number): number => slot(2 + (written1 ? c : 0));
+    const buf2 = (c: number): number => slot(4 + (written2 ? c : 0));
+    mem.write(theta(0), params);
+    mem.write(buf1(0), new Float64Array(n));
+    mem.write(buf2(0), new Float64Array(n));
     let released = false;
     const [beta1, beta2] = o.betas;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         mem.write(grad, g);
-        return core.checkedStep(kind, theta, buf1, buf2, grad, backup, n, lr, o.momentum, o.dampening, o.weightDecay,
-          flags, beta1, beta2, o.eps, o.rho, o.lrDecay, beta1Pow, beta2Pow, stepNumber);
+        const next = 1 - cur;
+        const code = core.checkedStep(kind, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur), buf2(next), grad, n,
+          lr, o.momentum, o.dampening, o.weightDecay, flags, beta1, beta2, o.eps, o.rho, o.lrDecay, beta1Pow, beta2Pow,
+          stepNumber);
+        if (code === L.STEP_OK) cur = next;
+        return code;
       },
-      readParams: () => mem.read(theta, n),
-      readBuffer: (k) => mem.read(k === 1 ? buf1 : buf2, n),
-      writeParams: (v) => mem.write(theta, v),
-      writeBuffer: (k, v) => mem.write(k === 1 ? buf1 : buf2, v),
+      readParams: () => mem.read(theta(cur), n),
+      readBuffer: (k) => mem.read(k === 1 ? buf1(cur) : buf2(cur), n),
+      writeParams: (v) => mem.write(theta(cur), v),
+      writeBuffer: (k, v) => mem.write(k === 1 ? buf1(cur) : buf2(cur), v),
       release() {
         if (!released) { released = true; mem.release(base); }
       },

@@ -16,8 +16,8 @@ export interface CoreExports {
     alpha: number, flags: number, scratchPtr: number,
   ): number;
   checkedStep(
-    kind: number, thetaPtr: number, buf1Ptr: number, buf2Ptr: number, gradPtr: number, backupPtr: number, n: number,
-    lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
+    kind: number, thetaPtr: number, outPtr: number, buf1Ptr: number, buf1OutPtr: number, buf2Ptr: number,
+    buf2OutPtr: number, gradPtr: number, n: number, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
     beta1: number, beta2: number, eps: number, rho: number, lrDecay: number, beta1Pow: number, beta2Pow: number,
     step: number,
   ): number;

@@ -142,3 +142,36 @@ describe.each(BACKENDS)('momentum step [$name]', ({ create }) => {
     expect(() => opt.step([1])).toThrow(TypeError);
   });
 });
+
+// Every optimizer steps out of place and switches to the new θ and buffers only after a step succeeded; a buffer the
+// optimizer never writes is kept once. A refused step (overflow) must leave state() exactly as it was, and the next
+// step must equal the one an optimizer restored from that state takes.
+describe.each(BACKENDS)('refused steps keep the state, every optimizer [$name]', ({ create }) => {
+  const CASES = [
+    { optimizer: 'sgd' as const, lr: 0.1, momentum: 0.9 },
+    { optimizer: 'sgd' as const, lr: 0.1 },
+    { optimizer: 'sgd' as const, lr: 0.1, momentum: 0.5, nesterov: true, weightDecay: 0.01 },
+    { optimizer: 'adam' as const, lr: 0.1 },
+    { optimizer: 'adamw' as const, lr: 0.1, weightDecay: 0.1 },
+    { optimizer: 'rmsprop' as const, lr: 0.1 },
+    { optimizer: 'rmsprop' as const, lr: 0.1, momentum: 0.5 },
+    { optimizer: 'adagrad' as const, lr: 0.1 },
+  ];
+  it.each(CASES)('$optimizer %o', async (options) => {
+    const engine = await create();
+    const opt = engine.optimizer([-1.7e308, 1, -2, 3, 0.5], options);
+    const g = (k: number) => [1, -0.5 * k, 0.25, 1 + k, -2];
+    for (let k = 0; k < 3; k++) opt.step(g(k));
+    const saved = JSON.stringify(opt.state());
+    opt.lr = 1e308; // θ₀ = −1.7e308 steps past −Number.MAX_VALUE (≈ −1.8e308) for every optimizer
+    expect(() => opt.step(g(3))).toThrow(/step diverged/);
+    expect(() => opt.step([0, Infinity, 0, 0, 0])).toThrow(RangeError);
+    opt.lr = options.lr;
+    expect(JSON.stringify(opt.state())).toBe(saved);
+    const twin = engine.optimizer([0, 0, 0, 0, 0], options);
+    twin.loadState(JSON.parse(saved));
+    for (let k = 3; k < 6; k++) { opt.step(g(k)); twin.step(g(k)); }
+    expect(Array.from(opt.params).map((x, i) => Object.is(x, twin.params[i]))).toEqual([true, true, true, true, true]);
+    expect(JSON.stringify(opt.state())).toBe(JSON.stringify(twin.state()));
+  });
+});
