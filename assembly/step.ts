@@ -17,6 +17,22 @@ function coupledGrad(g: f64, theta: f64, maximize: bool, weightDecay: f64): f64 
   return g;
 }
 
+/** coupledGrad on f64x2 lanes. */
+// @ts-ignore: decorator
+@inline
+function coupledGrad2(G: v128, T: v128, maximize: bool, weightDecay: f64, WD: v128): v128 {
+  if (maximize) G = f64x2.neg(G);
+  if (weightDecay != 0) G = f64x2.add(G, f64x2.mul(WD, T));
+  return G;
+}
+
+/** All-ones lanes where u − u == 0, i.e. u is finite: and-ed into a step's finiteness mask. */
+// @ts-ignore: decorator
+@inline
+function finiteMask(U: v128): v128 {
+  return f64x2.eq(f64x2.sub(U, U), f64x2.splat(0));
+}
+
 /**
  * SGD: g ← −g (maximize); g ← g + λ·θ; if β ≠ 0: v ← g (first step) or β·v + (1−τ)·g, then g ← g + β·v (Nesterov)
  * or g ← v; θ ← θ − η·g. Every step function reads θ and its buffers at thetaPtr and the buffer pointers, writes the
@@ -34,16 +50,14 @@ export function stepMomentum(
   let check = 0.0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    // The same element-wise operations on f64x2 lanes; finiteness as an and of lane masks (t − t == 0).
+    // The same element-wise operations on f64x2 lanes (every SIMD build loop below does likewise: no reduction, so
+    // the lanes round as the scalar code does); finiteness as an and of lane masks.
     const LR = f64x2.splat(lr), M = f64x2.splat(momentum), KEEP = f64x2.splat(keep), WD = f64x2.splat(weightDecay);
-    const Z = f64x2.splat(0);
     let FINITE = i64x2.splat(-1);
     for (; i + 2 <= n; i += 2) {
       const o = <usize>i << 3;
       const theta = v128.load(thetaPtr + o);
-      let g = v128.load(gradPtr + o);
-      if (maximize) g = f64x2.neg(g);
-      if (weightDecay != 0) g = f64x2.add(g, f64x2.mul(WD, theta));
+      let g = coupledGrad2(v128.load(gradPtr + o), theta, maximize, weightDecay, WD);
       if (momentum != 0) {
         const v = first ? g : f64x2.add(f64x2.mul(M, v128.load(velocityPtr + o)), f64x2.mul(KEEP, g));
         v128.store(velocityOutPtr + o, v);
@@ -51,7 +65,7 @@ export function stepMomentum(
       }
       const t = f64x2.sub(theta, f64x2.mul(LR, g));
       v128.store(outPtr + o, t);
-      FINITE = v128.and(FINITE, f64x2.eq(f64x2.sub(t, t), Z));
+      FINITE = v128.and(FINITE, finiteMask(t));
     }
     if (!i64x2.all_true(FINITE)) check = NaN;
   }
@@ -87,7 +101,33 @@ export function stepAdam(
   const stepSize = lr / (1.0 - beta1Pow);
   const bc2Sqrt = Math.sqrt(1.0 - beta2Pow);
   const decay = 1.0 - lr * weightDecay;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const SS = f64x2.splat(stepSize), BC2 = f64x2.splat(bc2Sqrt), DECAY = f64x2.splat(decay), EPS = f64x2.splat(eps);
+    const B1C = f64x2.splat(1.0 - beta1), B2 = f64x2.splat(beta2), B2C = f64x2.splat(1.0 - beta2);
+    const WD = f64x2.splat(weightDecay);
+    let FINITE = i64x2.splat(-1);
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      let g = v128.load(gradPtr + o);
+      let theta = v128.load(thetaPtr + o);
+      if (maximize) g = f64x2.neg(g);
+      if (weightDecay != 0) {
+        if (decoupled) theta = f64x2.mul(theta, DECAY);
+        else g = f64x2.add(g, f64x2.mul(WD, theta));
+      }
+      const m = v128.load(mPtr + o);
+      const mNew = f64x2.add(m, f64x2.mul(B1C, f64x2.sub(g, m)));
+      const vNew = f64x2.add(f64x2.mul(B2, v128.load(vPtr + o)), f64x2.mul(B2C, f64x2.mul(g, g)));
+      v128.store(mOutPtr + o, mNew);
+      v128.store(vOutPtr + o, vNew);
+      const t = f64x2.sub(theta, f64x2.mul(SS, f64x2.div(mNew, f64x2.add(f64x2.div(f64x2.sqrt(vNew), BC2), EPS))));
+      v128.store(outPtr + o, t);
+      FINITE = v128.and(FINITE, finiteMask(t));
+    }
+    if (!i64x2.all_true(FINITE)) check = NaN;
+  }
+  for (; i < n; i++) {
     const o = <usize>i << 3;
     let g = load<f64>(gradPtr + o);
     let theta = load<f64>(thetaPtr + o);
@@ -114,7 +154,32 @@ export function stepRmsprop(
   lr: f64, rho: f64, eps: f64, momentum: f64, weightDecay: f64, maximize: bool,
 ): bool {
   let check = 0.0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const RHO = f64x2.splat(rho), RHOC = f64x2.splat(1.0 - rho), EPS = f64x2.splat(eps), M = f64x2.splat(momentum);
+    const LR = f64x2.splat(lr), WD = f64x2.splat(weightDecay);
+    let FINITE = i64x2.splat(-1);
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      const theta = v128.load(thetaPtr + o);
+      const g = coupledGrad2(v128.load(gradPtr + o), theta, maximize, weightDecay, WD);
+      const s = f64x2.add(f64x2.mul(RHO, v128.load(sqPtr + o)), f64x2.mul(RHOC, f64x2.mul(g, g)));
+      v128.store(sqOutPtr + o, s);
+      const a = f64x2.add(f64x2.sqrt(s), EPS);
+      let t: v128;
+      if (momentum > 0) {
+        const b = f64x2.add(f64x2.mul(M, v128.load(bufPtr + o)), f64x2.div(g, a));
+        v128.store(bufOutPtr + o, b);
+        t = f64x2.sub(theta, f64x2.mul(LR, b));
+      } else {
+        t = f64x2.sub(theta, f64x2.mul(LR, f64x2.div(g, a)));
+      }
+      v128.store(outPtr + o, t);
+      FINITE = v128.and(FINITE, finiteMask(t));
+    }
+    if (!i64x2.all_true(FINITE)) check = NaN;
+  }
+  for (; i < n; i++) {
     const o = <usize>i << 3;
     const theta = load<f64>(thetaPtr + o);
     const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
@@ -142,7 +207,23 @@ export function stepAdagrad(
 ): bool {
   const clr = lr / (1.0 + (step - 1.0) * lrDecay);
   let check = 0.0;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const CLR = f64x2.splat(clr), EPS = f64x2.splat(eps), WD = f64x2.splat(weightDecay);
+    let FINITE = i64x2.splat(-1);
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      const theta = v128.load(thetaPtr + o);
+      const g = coupledGrad2(v128.load(gradPtr + o), theta, maximize, weightDecay, WD);
+      const s = f64x2.add(v128.load(sumPtr + o), f64x2.mul(g, g));
+      v128.store(sumOutPtr + o, s);
+      const t = f64x2.sub(theta, f64x2.mul(CLR, f64x2.div(g, f64x2.add(f64x2.sqrt(s), EPS))));
+      v128.store(outPtr + o, t);
+      FINITE = v128.and(FINITE, finiteMask(t));
+    }
+    if (!i64x2.all_true(FINITE)) check = NaN;
+  }
+  for (; i < n; i++) {
     const o = <usize>i << 3;
     const theta = load<f64>(thetaPtr + o);
     const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
