@@ -210,3 +210,15 @@ export function labelAt<R>(yPtr: usize, rowsPtr: usize, i: i32): f64 {
   if (sizeof<R>() == 2) return load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3));
   return load<f64>(yPtr + (<usize>i << 3));
 }
+
+/** Labels of rows i and i + 1 as the two lanes of a vector (see rowAt; SIMD build). */
+// @ts-ignore: decorator
+@inline
+export function labelPair<R>(yPtr: usize, rowsPtr: usize, i: i32): v128 {
+  if (sizeof<R>() == 2) {
+    const p = rowsPtr + (<usize>i << 2);
+    const lo = v128.load64_splat(yPtr + (<usize>load<u32>(p) << 3));
+    return v128.load64_lane(yPtr + (<usize>load<u32>(p, 4) << 3), lo, 1);
+  }
+  return v128.load(yPtr + (<usize>i << 3));
+}

@@ -1,6 +1,6 @@
 // Linear least squares, one fused pass over X: for each row the residual r = (x·w + b) − y and its contribution
 // to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
-import { dot, axpy4, axpy1, zero, rowAt, labelAt, Contiguous, Indexed, SHORT_ROW } from '../reduce';
+import { dot, axpy4, axpy1, zero, rowAt, labelAt, labelPair, Contiguous, Indexed, SHORT_ROW } from '../reduce';
 
 /** Rows of 3 to this many features keep W and the gradient in registers (SIMD build; two are faster generic). */
 const SMALL_ROW: i32 = 16;
@@ -172,15 +172,15 @@ function gradLinearSmall<R>(
       Z01 = mac(Z01, v128.load64_lane(x1 + tail, v128.load64_splat(x0 + tail), 1), WT);
       Z23 = mac(Z23, v128.load64_lane(x3 + tail, v128.load64_splat(x2 + tail), 1), WT);
     }
-    Z01 = f64x2.add(Z01, B);
-    Z23 = f64x2.add(Z23, B);
-    const r0 = f64x2.extract_lane(Z01, 0) - labelAt<R>(yPtr, rowsPtr, i);
-    const r1 = f64x2.extract_lane(Z01, 1) - labelAt<R>(yPtr, rowsPtr, i + 1);
-    const r2 = f64x2.extract_lane(Z23, 0) - labelAt<R>(yPtr, rowsPtr, i + 2);
-    const r3 = f64x2.extract_lane(Z23, 1) - labelAt<R>(yPtr, rowsPtr, i + 3);
+    // Residuals two rows to a vector (the same lane-wise subtraction), broadcast back by shuffles.
+    const R01 = f64x2.sub(f64x2.add(Z01, B), labelPair<R>(yPtr, rowsPtr, i));
+    const R23 = f64x2.sub(f64x2.add(Z23, B), labelPair<R>(yPtr, rowsPtr, i + 2));
+    const r0 = f64x2.extract_lane(R01, 0), r1 = f64x2.extract_lane(R01, 1);
+    const r2 = f64x2.extract_lane(R23, 0), r3 = f64x2.extract_lane(R23, 1);
     sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
     sr += (r0 + r1) + (r2 + r3);
-    const R0 = f64x2.splat(r0), R1 = f64x2.splat(r1), R2 = f64x2.splat(r2), R3 = f64x2.splat(r3);
+    const R0 = v128.shuffle<f64>(R01, R01, 0, 0), R1 = v128.shuffle<f64>(R01, R01, 1, 1);
+    const R2 = v128.shuffle<f64>(R23, R23, 0, 0), R3 = v128.shuffle<f64>(R23, R23, 1, 1);
     G0 = rows4(G0, R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3));
     if (pairs > 1) G1 = rows4(G1, R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16));
     if (pairs > 2) G2 = rows4(G2, R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32));
