@@ -172,9 +172,9 @@ export function zero(ptr: usize, n: i32): void {
 @inline
 export function allFinite(ptr: usize, n: i32): bool {
   // x − x is 0 exactly when x is not ±∞ or NaN. The SIMD build ands the lanes' masks (a one-cycle dependency
-  // chain, no branch per element).
+  // chain, no branch per element); short vectors take the scalar loop, which is cheaper to start.
   let i = 0;
-  if (ASC_FEATURE_SIMD) {
+  if (ASC_FEATURE_SIMD && n >= 8) {
     const Z = f64x2.splat(0);
     let M = i64x2.splat(-1);
     for (; i + 2 <= n; i += 2) {

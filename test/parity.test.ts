@@ -104,6 +104,7 @@ describe('backend parity (bit for bit)', () => {
       [n, { lr: 0.01, momentum: 0.9, weightDecay: 1e-3, nesterov: true }],
       [n - 1, { lr: 0.01, momentum: 0.9, dampening: 0.3, maximize: true }],
       [7, { lr: 0.05 }],
+      [8, { lr: 0.05, momentum: 0.9, nesterov: true }],
       [1, { lr: 0.01, momentum: 0.5, weightDecay: 0.1 }],
     ] as const) {
       const opts = engines.map((e) => e.sgd(theta0.slice(0, len), options));

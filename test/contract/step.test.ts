@@ -114,18 +114,21 @@ describe.each(BACKENDS)('momentum step [$name]', ({ create }) => {
     expect(opt.velocity).toBeNull();
   });
 
-  // Five parameters: two f64x2 pairs and a scalar tail in the SIMD build; the bad element in each place.
-  it.each([0, 1, 3, 4])('finds a bad gradient element or an overflow at index %i of 5', async (at) => {
-    const opt = (await create()).sgd([1, 2, 3, 4, 5], { lr: 1e300, momentum: 0.5 });
-    opt.step([0, 0, 0, 0, 0]);
-    const bad = [0, 0, 0, 0, 0];
+  // Nine parameters: four f64x2 pairs and a scalar tail in the SIMD build (which steps eight or more parameters
+  // two at a time); the bad element in each place.
+  it.each([0, 1, 6, 7, 8])('finds a bad gradient element or an overflow at index %i of 9', async (at) => {
+    const theta0 = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const zeros = theta0.map(() => 0);
+    const opt = (await create()).sgd(theta0, { lr: 1e300, momentum: 0.5 });
+    opt.step(zeros);
+    const bad = zeros.slice();
     bad[at] = Infinity;
     expect(() => opt.step(bad)).toThrow(new RangeError(`grad[${at}] must be finite, got Infinity`));
-    const huge = [0, 0, 0, 0, 0];
+    const huge = zeros.slice();
     huge[at] = 1e300;
     expect(() => opt.step(huge)).toThrow(/step diverged/);
-    expect(Array.from(opt.params)).toEqual([1, 2, 3, 4, 5]);
-    expect(Array.from(opt.velocity!)).toEqual([0, 0, 0, 0, 0]);
+    expect(Array.from(opt.params)).toEqual(theta0);
+    expect(Array.from(opt.velocity!)).toEqual(zeros);
   });
 
   it('validates lr when it is changed', async () => {
@@ -159,19 +162,19 @@ describe.each(BACKENDS)('refused steps keep the state, every optimizer [$name]',
   ];
   it.each(CASES)('$optimizer %o', async (options) => {
     const engine = await create();
-    const opt = engine.optimizer([-1.7e308, 1, -2, 3, 0.5], options);
-    const g = (k: number) => [1, -0.5 * k, 0.25, 1 + k, -2];
+    const opt = engine.optimizer([-1.7e308, 1, -2, 3, 0.5, 4, -1, 2, 0.25], options);
+    const g = (k: number) => [1, -0.5 * k, 0.25, 1 + k, -2, 0.5, k, -1, 3];
     for (let k = 0; k < 3; k++) opt.step(g(k));
     const saved = JSON.stringify(opt.state());
     opt.lr = 1e308; // θ₀ = −1.7e308 steps past −Number.MAX_VALUE (≈ −1.8e308) for every optimizer
     expect(() => opt.step(g(3))).toThrow(/step diverged/);
-    expect(() => opt.step([0, Infinity, 0, 0, 0])).toThrow(RangeError);
+    expect(() => opt.step([0, Infinity, 0, 0, 0, 0, 0, 0, 0])).toThrow(RangeError);
     opt.lr = options.lr;
     expect(JSON.stringify(opt.state())).toBe(saved);
-    const twin = engine.optimizer([0, 0, 0, 0, 0], options);
+    const twin = engine.optimizer(new Array(9).fill(0), options);
     twin.loadState(JSON.parse(saved));
     for (let k = 3; k < 6; k++) { opt.step(g(k)); twin.step(g(k)); }
-    expect(Array.from(opt.params).map((x, i) => Object.is(x, twin.params[i]))).toEqual([true, true, true, true, true]);
+    expect(Array.from(opt.params).map((x, i) => Object.is(x, twin.params[i]))).toEqual(new Array(9).fill(true));
     expect(JSON.stringify(opt.state())).toBe(JSON.stringify(twin.state()));
   });
 });
