@@ -5,6 +5,7 @@
  */
 import { instantiateSumProbe } from './probe-wasm.js';
 import { sampleSeconds, sink, summarize, warmUp, type TimingBudget } from './measure.js';
+import type { RoundProbe } from './suite.js';
 
 /** One probe's result. */
 export interface ProbeResult {
@@ -56,4 +57,23 @@ export function measureReadBandwidth(budget: TimingBudget, bytes = 256 * 2 ** 20
     run('probe-wasm', 'WASM f64x2 sum (4 accumulators, hand-assembled)', () => probe.sum(0, n));
   }
   return results;
+}
+
+/**
+ * The WASM probe as a participant of a size's rounds (suite.ts: RoundProbe): one 256 MiB buffer of ones, summed
+ * whole on each run and checked, so that DRAM sizes are compared with bandwidth measured in the same minutes.
+ */
+export function roundProbe(bytes = 256 * 2 ** 20): RoundProbe {
+  const n = Math.floor(bytes / 64) * 8;
+  const probe = instantiateSumProbe(8 * n);
+  new Float64Array(probe.memory.buffer, 0, n).fill(1);
+  return {
+    label: `WASM f64x2 sum over ${Math.round((8 * n) / 2 ** 20)} MiB, in the rounds`,
+    bytes: 8 * n,
+    run(): number {
+      const s = probe.sum(0, n);
+      if (s !== n) throw new Error(`round probe: sum ${s} ≠ ${n}`);
+      return s;
+    },
+  };
 }

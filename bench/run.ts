@@ -14,7 +14,7 @@ import { createTfjsContenders } from './contenders/tfjs.js';
 import type { Contender } from './contenders/types.js';
 import { sink } from './measure.js';
 import type { MemoryReport } from './memory.js';
-import { measureReadBandwidth } from './probe.js';
+import { measureReadBandwidth, roundProbe } from './probe.js';
 import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
 import { measureStepCost, type StepCost } from './stepcost.js';
@@ -22,6 +22,9 @@ import { measureMemory, runSize, type SizeResult } from './suite.js';
 import { evaluateTargets } from './targets.js';
 
 const MEMORY_SIZE = { rows: 1_000_000, cols: 10 };
+
+/** Sizes with at least this many bytes of X (beyond any last-level cache here) time the probe in their rounds. */
+const ROUND_PROBE_MIN_BYTES = 64 * 2 ** 20;
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -63,8 +66,13 @@ async function main(): Promise<number> {
   if (memorySpec) memory = measureMemory(makeProblem(memorySpec), contenders, log);
   else notes.push(`memory not measured (no ${MEMORY_SIZE.rows}×${MEMORY_SIZE.cols} size in this run)`);
 
+  // Sizes whose X is far beyond the last-level cache also time the WASM probe in their rounds.
+  const dram = cfg.sizes.filter((s) => 8 * s.rows * s.cols >= ROUND_PROBE_MIN_BYTES);
+  const probeInRounds = dram.length > 0 ? roundProbe() : null;
   const sizes: SizeResult[] = [];
-  for (const spec of cfg.sizes) sizes.push(runSize(makeProblem(spec), contenders, cfg, log));
+  for (const spec of cfg.sizes) {
+    sizes.push(runSize(makeProblem(spec), contenders, cfg, log, dram.includes(spec) ? probeInRounds : null));
+  }
 
   let stepCosts: StepCost[] = [];
   if (engines) {

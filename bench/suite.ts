@@ -33,6 +33,18 @@ export interface SizeResult {
   readonly contenders: ContenderResult[];
   /** Whether the engine's WASM SIMD, WASM scalar and JS results were the same doubles. */
   readonly engineParity: string;
+  /** The read-bandwidth probe timed in this size's rounds (DRAM sizes only), else null. */
+  readonly probe: { readonly label: string; readonly bytesPerSecond: number; readonly rme: number } | null;
+}
+
+/**
+ * A read-bandwidth probe that takes a turn in a size's rounds like a contender, so that it and the contenders meet
+ * the same memory system (DRAM bandwidth on a shared VM moves by ±10 % over minutes). `run` reads `bytes` bytes.
+ */
+export interface RoundProbe {
+  readonly label: string;
+  readonly bytes: number;
+  run(): number;
 }
 
 interface Loaded {
@@ -89,7 +101,9 @@ export function measureMemory(p: Problem, contenders: readonly Contender[], log:
 }
 
 /** Measures one size. */
-export function runSize(p: Problem, contenders: readonly Contender[], cfg: RunConfig, log: (line: string) => void): SizeResult {
+export function runSize(
+  p: Problem, contenders: readonly Contender[], cfg: RunConfig, log: (line: string) => void, probe: RoundProbe | null = null,
+): SizeResult {
   log(`\n${p.name}  (K = ${p.iterations} updates per call, η = ${p.lr.toPrecision(4)}, β = ${p.momentum})`);
 
   // Load and run once: this result is the one checked.
@@ -105,9 +119,18 @@ export function runSize(p: Problem, contenders: readonly Contender[], cfg: RunCo
   for (const l of loaded) {
     if (l.fit) guarded(l, () => warmUp(() => { sink.value += l.fit!.run().intercept; }, cfg.warmUpSeconds));
   }
+  const probeFn = (): void => { sink.value += probe!.run(); };
+  const probeSamples: number[] = [];
+  if (probe) warmUp(probeFn, cfg.warmUpSeconds);
+  // The probe, if any, takes its turn among the contenders (null in the rotation).
+  const slots: (Loaded | null)[] = probe ? [...loaded, null] : [...loaded];
   for (let round = 0; round < cfg.rounds; round++) {
-    const order = loaded.map((_, k) => loaded[(k + round) % loaded.length]!);
+    const order = slots.map((_, k) => slots[(k + round) % slots.length]!);
     for (const l of order) {
+      if (l === null) {
+        probeSamples.push(...sampleSeconds(probeFn, cfg.budget));
+        continue;
+      }
       if (!l.fit) continue;
       const fit = l.fit;
       const fn = (): void => {
@@ -116,7 +139,7 @@ export function runSize(p: Problem, contenders: readonly Contender[], cfg: RunCo
       guarded(l, () => l.samples.push(...sampleSeconds(fn, cfg.budget)));
       collectGarbage(); // garbage of one contender (TF.js tensors, naive arrays) must not be collected in the next
     }
-    const done = order.filter((l) => l.fit).map((l) => l.contender.id);
+    const done = order.map((l) => (l === null ? 'probe' : l.fit ? l.contender.id : null)).filter((id) => id !== null);
     log(`  round ${round + 1}/${cfg.rounds}: ${done.join(', ')}`);
   }
 
@@ -145,7 +168,12 @@ export function runSize(p: Problem, contenders: readonly Contender[], cfg: RunCo
   return {
     name: p.name, rows: p.rows, cols: p.cols, iterations: p.iterations, lr: p.lr, contenders: results,
     engineParity: engineParity(loaded),
+    probe: probe && probeSamples.length > 0 ? probeResult(probe, summarize(probeSamples)) : null,
   };
+}
+
+function probeResult(probe: RoundProbe, stats: SampleStats): NonNullable<SizeResult['probe']> {
+  return { label: probe.label, bytesPerSecond: probe.bytes / stats.median, rme: stats.rme };
 }
 
 /** "bit-identical" when the three engine builds gave the very same doubles, else which ones differ. */
