@@ -181,14 +181,18 @@ function gradLinearSmall<R>(
     sr += (r0 + r1) + (r2 + r3);
     const R0 = v128.shuffle<f64>(R01, R01, 0, 0), R1 = v128.shuffle<f64>(R01, R01, 1, 1);
     const R2 = v128.shuffle<f64>(R23, R23, 0, 0), R3 = v128.shuffle<f64>(R23, R23, 1, 1);
-    G0 = rows4(G0, R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3));
-    if (pairs > 1) G1 = rows4(G1, R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16));
-    if (pairs > 2) G2 = rows4(G2, R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32));
-    if (pairs > 3) G3 = rows4(G3, R0, v128.load(x0, 48), R1, v128.load(x1, 48), R2, v128.load(x2, 48), R3, v128.load(x3, 48));
-    if (pairs > 4) G4 = rows4(G4, R0, v128.load(x0, 64), R1, v128.load(x1, 64), R2, v128.load(x2, 64), R3, v128.load(x3, 64));
-    if (pairs > 5) G5 = rows4(G5, R0, v128.load(x0, 80), R1, v128.load(x1, 80), R2, v128.load(x2, 80), R3, v128.load(x3, 80));
-    if (pairs > 6) G6 = rows4(G6, R0, v128.load(x0, 96), R1, v128.load(x1, 96), R2, v128.load(x2, 96), R3, v128.load(x3, 96));
-    if (pairs > 7) G7 = rows4(G7, R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112));
+    // Entered at the row's last pair and falling through to the first: one jump instead of a test per pair (the
+    // pairs' updates are independent, so their order does not matter).
+    switch (pairs) {
+      case 8: G7 = rows4(G7, R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112));
+      case 7: G6 = rows4(G6, R0, v128.load(x0, 96), R1, v128.load(x1, 96), R2, v128.load(x2, 96), R3, v128.load(x3, 96));
+      case 6: G5 = rows4(G5, R0, v128.load(x0, 80), R1, v128.load(x1, 80), R2, v128.load(x2, 80), R3, v128.load(x3, 80));
+      case 5: G4 = rows4(G4, R0, v128.load(x0, 64), R1, v128.load(x1, 64), R2, v128.load(x2, 64), R3, v128.load(x3, 64));
+      case 4: G3 = rows4(G3, R0, v128.load(x0, 48), R1, v128.load(x1, 48), R2, v128.load(x2, 48), R3, v128.load(x3, 48));
+      case 3: G2 = rows4(G2, R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32));
+      case 2: G1 = rows4(G1, R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16));
+      default: G0 = rows4(G0, R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3));
+    }
     if (odd) {
       gt += (r0 * load<f64>(x0 + tail) + r1 * load<f64>(x1 + tail)) + (r2 * load<f64>(x2 + tail) + r3 * load<f64>(x3 + tail));
     }
