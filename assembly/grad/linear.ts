@@ -105,7 +105,7 @@ function gradLinearRows<R>(
 
 
 /**
- * Rows of 2…16 features, SIMD build: the short-row order above (pair k of a row into accumulator k mod 2, the four
+ * Rows of 3…16 features, SIMD build: the short-row order above (pair k of a row into accumulator k mod 2, the four
  * rows side by side, pairwise lane sums by shuffles, then the odd tail), but unrolled over at most eight pairs with
  * W and the gradient held in locals for the whole sweep, and every load at an immediate offset from its row. The
  * gradient of pair k gets G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) once per block, as axpy4 does in memory, so the
