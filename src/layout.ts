@@ -40,7 +40,9 @@ export const C_LR_DECAY = 34;
 /** Ring sizes: loss[t % C_LOSS_CAP], lr and epoch loss at [e % C_EPOCH_CAP]; the host drains them between chunks. */
 export const C_LOSS_CAP = 35;
 export const C_EPOCH_CAP = 36;
-export const C_SIZE = 37;
+/** The gradient buffer used while θ is in the backup buffer (each θ buffer has its gradient right after it). */
+export const C_BACKUP_GRAD_PTR = 37;
+export const C_SIZE = 38;
 
 /** State block: where a (resumable) fit is. */
 export const S_ITERATION = 0;
