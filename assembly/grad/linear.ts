@@ -107,9 +107,10 @@ function gradLinearRows<R>(
 /**
  * Rows of 3…16 features, SIMD build: the short-row order above (pair k of a row into accumulator k mod 2, the four
  * rows side by side, pairwise lane sums by shuffles, then the odd tail), but unrolled over at most eight pairs with
- * W and the gradient held in locals for the whole sweep, and every load at an immediate offset from its row. The
- * gradient of pair k gets G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) once per block, as axpy4 does in memory, so the
- * roundings are those of the generic path and of the JS mirror.
+ * every load at an immediate offset from its row, W's or the gradient's address. The gradient of pair k gets
+ * G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) once per block, as axpy4 does, so the roundings are those of the generic
+ * path and of the JS mirror. W and the gradient stay in memory (L1): held in locals they outnumbered the sixteen
+ * vector registers V8 allocates, and the spills cost more than these loads (1 000 × 10: +5 %, 1 000 × 16: +12 %).
  */
 // @ts-ignore: decorator
 @inline
@@ -119,51 +120,56 @@ function gradLinearSmall<R>(
   const rowBytes = <usize>d << 3, tail = <usize>(d - 1) << 3;
   const pairs = d >> 1, odd = (d & 1) != 0;
   const Z = f64x2.splat(0), B = f64x2.splat(b);
-  const W0 = pairs > 0 ? v128.load(wPtr, 0) : Z;
-  const W1 = pairs > 1 ? v128.load(wPtr, 16) : Z;
-  const W2 = pairs > 2 ? v128.load(wPtr, 32) : Z;
-  const W3 = pairs > 3 ? v128.load(wPtr, 48) : Z;
-  const W4 = pairs > 4 ? v128.load(wPtr, 64) : Z;
-  const W5 = pairs > 5 ? v128.load(wPtr, 80) : Z;
-  const W6 = pairs > 6 ? v128.load(wPtr, 96) : Z;
-  const W7 = pairs > 7 ? v128.load(wPtr, 112) : Z;
   const WT = f64x2.splat(odd ? load<f64>(wPtr + tail) : 0);
-  let G0 = Z, G1 = Z, G2 = Z, G3 = Z, G4 = Z, G5 = Z, G6 = Z, G7 = Z;
   let gt = 0.0, sq = 0.0, sr = 0.0;
   let i = 0;
+  let next = xPtr; // contiguous rows: the next block's first row
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
-    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
-    let P0 = mac(Z, v128.load(x0), W0), Q0 = mac(Z, v128.load(x1), W0);
-    let U0 = mac(Z, v128.load(x2), W0), T0 = mac(Z, v128.load(x3), W0);
+    let x0: usize, x1: usize, x2: usize, x3: usize;
+    if (sizeof<R>() == 1) {
+      x0 = next; x1 = x0 + rowBytes; x2 = x1 + rowBytes; x3 = x2 + rowBytes; next = x3 + rowBytes;
+    } else {
+      x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes); x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
+      x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes); x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
+    }
+    let V = v128.load(wPtr);
+    let P0 = mac(Z, v128.load(x0), V), Q0 = mac(Z, v128.load(x1), V);
+    let U0 = mac(Z, v128.load(x2), V), T0 = mac(Z, v128.load(x3), V);
     let P1 = Z, Q1 = Z, U1 = Z, T1 = Z;
     if (pairs > 1) {
-      P1 = mac(P1, v128.load(x0, 16), W1); Q1 = mac(Q1, v128.load(x1, 16), W1);
-      U1 = mac(U1, v128.load(x2, 16), W1); T1 = mac(T1, v128.load(x3, 16), W1);
+      V = v128.load(wPtr, 16);
+      P1 = mac(P1, v128.load(x0, 16), V); Q1 = mac(Q1, v128.load(x1, 16), V);
+      U1 = mac(U1, v128.load(x2, 16), V); T1 = mac(T1, v128.load(x3, 16), V);
     }
     if (pairs > 2) {
-      P0 = mac(P0, v128.load(x0, 32), W2); Q0 = mac(Q0, v128.load(x1, 32), W2);
-      U0 = mac(U0, v128.load(x2, 32), W2); T0 = mac(T0, v128.load(x3, 32), W2);
+      V = v128.load(wPtr, 32);
+      P0 = mac(P0, v128.load(x0, 32), V); Q0 = mac(Q0, v128.load(x1, 32), V);
+      U0 = mac(U0, v128.load(x2, 32), V); T0 = mac(T0, v128.load(x3, 32), V);
     }
     if (pairs > 3) {
-      P1 = mac(P1, v128.load(x0, 48), W3); Q1 = mac(Q1, v128.load(x1, 48), W3);
-      U1 = mac(U1, v128.load(x2, 48), W3); T1 = mac(T1, v128.load(x3, 48), W3);
+      V = v128.load(wPtr, 48);
+      P1 = mac(P1, v128.load(x0, 48), V); Q1 = mac(Q1, v128.load(x1, 48), V);
+      U1 = mac(U1, v128.load(x2, 48), V); T1 = mac(T1, v128.load(x3, 48), V);
     }
     if (pairs > 4) {
-      P0 = mac(P0, v128.load(x0, 64), W4); Q0 = mac(Q0, v128.load(x1, 64), W4);
-      U0 = mac(U0, v128.load(x2, 64), W4); T0 = mac(T0, v128.load(x3, 64), W4);
+      V = v128.load(wPtr, 64);
+      P0 = mac(P0, v128.load(x0, 64), V); Q0 = mac(Q0, v128.load(x1, 64), V);
+      U0 = mac(U0, v128.load(x2, 64), V); T0 = mac(T0, v128.load(x3, 64), V);
     }
     if (pairs > 5) {
-      P1 = mac(P1, v128.load(x0, 80), W5); Q1 = mac(Q1, v128.load(x1, 80), W5);
-      U1 = mac(U1, v128.load(x2, 80), W5); T1 = mac(T1, v128.load(x3, 80), W5);
+      V = v128.load(wPtr, 80);
+      P1 = mac(P1, v128.load(x0, 80), V); Q1 = mac(Q1, v128.load(x1, 80), V);
+      U1 = mac(U1, v128.load(x2, 80), V); T1 = mac(T1, v128.load(x3, 80), V);
     }
     if (pairs > 6) {
-      P0 = mac(P0, v128.load(x0, 96), W6); Q0 = mac(Q0, v128.load(x1, 96), W6);
-      U0 = mac(U0, v128.load(x2, 96), W6); T0 = mac(T0, v128.load(x3, 96), W6);
+      V = v128.load(wPtr, 96);
+      P0 = mac(P0, v128.load(x0, 96), V); Q0 = mac(Q0, v128.load(x1, 96), V);
+      U0 = mac(U0, v128.load(x2, 96), V); T0 = mac(T0, v128.load(x3, 96), V);
     }
     if (pairs > 7) {
-      P1 = mac(P1, v128.load(x0, 112), W7); Q1 = mac(Q1, v128.load(x1, 112), W7);
-      U1 = mac(U1, v128.load(x2, 112), W7); T1 = mac(T1, v128.load(x3, 112), W7);
+      V = v128.load(wPtr, 112);
+      P1 = mac(P1, v128.load(x0, 112), V); Q1 = mac(Q1, v128.load(x1, 112), V);
+      U1 = mac(U1, v128.load(x2, 112), V); T1 = mac(T1, v128.load(x3, 112), V);
     }
     const S0 = f64x2.add(P0, P1), S1 = f64x2.add(Q0, Q1), S2 = f64x2.add(U0, U1), S3 = f64x2.add(T0, T1);
     let Z01 = f64x2.add(v128.shuffle<f64>(S0, S1, 0, 2), v128.shuffle<f64>(S0, S1, 1, 3));
@@ -184,27 +190,27 @@ function gradLinearSmall<R>(
     // Entered at the row's last pair and falling through to the first: one jump instead of a test per pair (the
     // pairs' updates are independent, so their order does not matter).
     switch (pairs) {
-      case 8: G7 = rows4(G7, R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112));
-      case 7: G6 = rows4(G6, R0, v128.load(x0, 96), R1, v128.load(x1, 96), R2, v128.load(x2, 96), R3, v128.load(x3, 96));
-      case 6: G5 = rows4(G5, R0, v128.load(x0, 80), R1, v128.load(x1, 80), R2, v128.load(x2, 80), R3, v128.load(x3, 80));
-      case 5: G4 = rows4(G4, R0, v128.load(x0, 64), R1, v128.load(x1, 64), R2, v128.load(x2, 64), R3, v128.load(x3, 64));
-      case 4: G3 = rows4(G3, R0, v128.load(x0, 48), R1, v128.load(x1, 48), R2, v128.load(x2, 48), R3, v128.load(x3, 48));
-      case 3: G2 = rows4(G2, R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32));
-      case 2: G1 = rows4(G1, R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16));
-      default: G0 = rows4(G0, R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3));
+      case 8: v128.store(gPtr, rows4(v128.load(gPtr, 112),
+        R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112)), 112);
+      case 7: v128.store(gPtr, rows4(v128.load(gPtr, 96),
+        R0, v128.load(x0, 96), R1, v128.load(x1, 96), R2, v128.load(x2, 96), R3, v128.load(x3, 96)), 96);
+      case 6: v128.store(gPtr, rows4(v128.load(gPtr, 80),
+        R0, v128.load(x0, 80), R1, v128.load(x1, 80), R2, v128.load(x2, 80), R3, v128.load(x3, 80)), 80);
+      case 5: v128.store(gPtr, rows4(v128.load(gPtr, 64),
+        R0, v128.load(x0, 64), R1, v128.load(x1, 64), R2, v128.load(x2, 64), R3, v128.load(x3, 64)), 64);
+      case 4: v128.store(gPtr, rows4(v128.load(gPtr, 48),
+        R0, v128.load(x0, 48), R1, v128.load(x1, 48), R2, v128.load(x2, 48), R3, v128.load(x3, 48)), 48);
+      case 3: v128.store(gPtr, rows4(v128.load(gPtr, 32),
+        R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32)), 32);
+      case 2: v128.store(gPtr, rows4(v128.load(gPtr, 16),
+        R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16)), 16);
+      default: v128.store(gPtr, rows4(v128.load(gPtr),
+        R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3)));
     }
     if (odd) {
       gt += (r0 * load<f64>(x0 + tail) + r1 * load<f64>(x1 + tail)) + (r2 * load<f64>(x2 + tail) + r3 * load<f64>(x3 + tail));
     }
   }
-  v128.store(gPtr, G0, 0);
-  if (pairs > 1) v128.store(gPtr, G1, 16);
-  if (pairs > 2) v128.store(gPtr, G2, 32);
-  if (pairs > 3) v128.store(gPtr, G3, 48);
-  if (pairs > 4) v128.store(gPtr, G4, 64);
-  if (pairs > 5) v128.store(gPtr, G5, 80);
-  if (pairs > 6) v128.store(gPtr, G6, 96);
-  if (pairs > 7) v128.store(gPtr, G7, 112);
   if (odd) store<f64>(gPtr + tail, gt);
   // Remaining rows one at a time, as the generic path does them.
   for (; i < n; i++) {
