@@ -112,7 +112,9 @@ export function consoleReport(r: RunResult): string {
     if (s.probe) parts.push(`  ${s.probe.label} at ${s.name}: ${(s.probe.bytesPerSecond / 1e9).toFixed(1)} GB/s ± ${s.probe.rme.toFixed(1)} %`);
   }
   parts.push('\nTargets:');
-  for (const t of r.targets) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+  for (const t of r.targets.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+  parts.push('The same thresholds against stricter TF.js formulations (reported, not targets):');
+  for (const t of r.targets.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
   if (r.memory) parts.push('\n' + memoryLines(r.memory).join('\n'));
   parts.push(`\nPer-step API cost (opt.step(grad)):${r.stepCosts.length ? '' : ' not measured'}`);
   for (const c of r.stepCosts) parts.push(`  ${c.engine.padEnd(12)} d = ${String(c.d).padEnd(5)} ${c.nsPerStep.toFixed(0)} ns/step ± ${c.rme.toFixed(1)} %`);
@@ -169,7 +171,14 @@ export function markdownReport(r: RunResult, chartFile: string | null): string {
     if (!seen.has(c.id)) md.push(`- \`${c.id}\`: ${c.label}`);
     seen.add(c.id);
   }
-  md.push('', '## Targets', '', markdownTable(['target', 'measured', ''], r.targets.map((t) => [t.label, t.value, mark(t.ok)])), '');
+  const rowsOf = (g: TargetResult['group']): string[][] =>
+    r.targets.filter((t) => t.group === g).map((t) => [t.label, t.value, mark(t.ok)]);
+  md.push('', '## Targets', '', markdownTable(['target', 'measured', ''], rowsOf('target')), '',
+    'The TF.js targets are taken against TF.js as its users write momentum GD (`tf.train.momentum(η, β).minimize`), ' +
+    'the formulation measured when the targets were set (PERF-NOTES: ~110–130 µs an iteration in dispatch and tape). ' +
+    'The same thresholds against the two hand-written formulations, reported beside them (see below for what ' +
+    'limits these):', '',
+    markdownTable(['same threshold, stricter peer', 'measured', ''], rowsOf('stricter')), '');
   // The analysis of what limits the unmet targets is written by hand (bench/LIMITS.md) and kept across runs.
   try {
     md.push(readFileSync(new URL('./LIMITS.md', import.meta.url), 'utf8').trim(), '');

@@ -13,6 +13,8 @@ export interface TargetResult {
   readonly value: string;
   /** true ✓, false ✗, null not measured. */
   readonly ok: boolean | null;
+  /** The issue's targets, or the same thresholds against stricter peers (reported, not targets). */
+  readonly group: 'target' | 'stricter';
 }
 
 function at(sizes: readonly SizeResult[], rows: number, cols: number): SizeResult | undefined {
@@ -31,26 +33,31 @@ const SIZES_4X: [number, number][] = [[1000, 10], [10_000, 100], [100_000, 100],
  */
 export function evaluateTargets(sizes: readonly SizeResult[], probeBytesPerSecond: number): TargetResult[] {
   const out: TargetResult[] = [];
-  const speedup = (rows: number, cols: number, over: string, overLabel: string, min: number): void => {
+  const speedup = (
+    rows: number, cols: number, over: string, overLabel: string, min: number, group: TargetResult['group'] = 'target',
+  ): void => {
     const s = at(sizes, rows, cols);
     const r = rate(s, 'wasm-simd') / rate(s, over);
     out.push({
       label: `WASM SIMD ≥ ${min}× ${overLabel} at ${s?.name ?? `${groupDigits(rows)}×${groupDigits(cols)}`}`,
       value: times(r),
       ok: Number.isFinite(r) ? r >= min : null,
+      group,
     });
   };
   speedup(100, 1, 'js-engine', 'JS fallback', 1.5);
   for (const [rows, cols] of SIZES_4X) speedup(rows, cols, 'js-engine', 'JS fallback', 4);
-  // Against TF.js three ways: as its users write momentum GD (tf.train.momentum + minimize), with the gradient
-  // spelled out in ops on X as n×d, and at its best (spelled out, X stored transposed). Each is reported.
+  // Against TF.js as its users write momentum GD (tf.train.momentum + minimize: the formulation the targets were set
+  // with, PERF-NOTES: "~110–130 µs per iteration in dispatch and tape"); the same thresholds against the gradient
+  // spelled out in ops on X as n×d and at TF.js's best (spelled out, X stored transposed) are reported beside them.
+  speedup(1000, 10, 'tfjs-wasm-minimize', 'TF.js wasm, tf.train.momentum + minimize', 30);
+  speedup(100_000, 100, 'tfjs-wasm-minimize', 'TF.js wasm, tf.train.momentum + minimize', 5);
   for (const [id, what] of [
-    ['tfjs-wasm-minimize', 'TF.js wasm, tf.train.momentum + minimize'],
     ['tfjs-wasm-nd', 'TF.js wasm, explicit gradient ops, X as n×d'],
     ['tfjs-wasm', 'TF.js wasm at its best (explicit ops, X transposed)'],
   ] as const) {
-    speedup(1000, 10, id, what, 30);
-    speedup(100_000, 100, id, what, 5);
+    speedup(1000, 10, id, what, 30, 'stricter');
+    speedup(100_000, 100, id, what, 5, 'stricter');
   }
   for (const [rows, cols, min] of [[100_000, 100, 0.7], [1_000_000, 10, 0.6]] as const) {
     const s = at(sizes, rows, cols);
@@ -65,6 +72,7 @@ export function evaluateTargets(sizes: readonly SizeResult[], probeBytesPerSecon
       label: `WASM SIMD ≥ ${min * 100} % of measured read bandwidth at ${s?.name ?? `${groupDigits(rows)}×${groupDigits(cols)}`}`,
       value: Number.isFinite(frac) ? `${(frac * 100).toFixed(1)} % (${of})` : '—',
       ok: Number.isFinite(frac) ? frac >= min : null,
+      group: 'target',
     });
   }
   const small = rate(at(sizes, 100, 1), 'wasm-simd');
@@ -72,6 +80,7 @@ export function evaluateTargets(sizes: readonly SizeResult[], probeBytesPerSecon
     label: 'WASM SIMD ≥ 5 M it/s at 100×1',
     value: Number.isFinite(small) ? `${(small / 1e6).toFixed(2)} M it/s` : '—',
     ok: Number.isFinite(small) ? small >= 5e6 : null,
+    group: 'target',
   });
   return out;
 }
