@@ -2,7 +2,7 @@
 // to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
 import { dot, axpy4, axpy1, zero, rowAt, labelAt, labelPair, Contiguous, Indexed, SHORT_ROW } from '../reduce';
 
-/** Rows of 3 to this many features keep W and the gradient in registers (SIMD build; two are faster generic). */
+/** Rows of 3 to this many features take the unrolled small-row path (SIMD build; two are faster generic). */
 const SMALL_ROW: i32 = 16;
 
 /**

@@ -31,7 +31,8 @@ class WasmData implements StoredData {
  * relative to W moves the fused pass from DRAM by up to 30 % (measured on the bare kernel, rows of 24–200 features,
  * 80 MB of X): gradient right after W was the fastest from 96 features up (at 100: 300 it/s, against 255–270 with it
  * 2 KiB after W or anywhere before it, which the old layout did on every other iteration), and at least 1 KiB after
- * W from 24 to 40 features (at 32 right after W was 7 % slower). Below 17 features W and g stay in registers.
+ * W from 24 to 40 features (at 32 right after W was 7 % slower); at 10, 16, 48 and 64 features it did not matter.
+ * bench/ablation.ts times the placements (its last table).
  */
 const THETA_TO_GRAD = 1024;
 
