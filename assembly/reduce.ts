@@ -4,7 +4,9 @@
 //   ((a0+a2)+(a4+a6)) + ((a1+a3)+(a5+a7)), then the odd tail element; in f64x2 form A0 = (a0, a1) … A3 = (a6, a7)
 //   combined as (A0+A1)+(A2+A3) lane-wise. Four chains per row hide the add latency of one long row.
 // - short rows (d < SHORT_ROW): four lanes b0…b3 (j mod 4), remaining pair into b0, b1, then (b0+b2) + (b1+b3), then
-//   the tail; f64x2 B0 = (b0, b1), B1 = (b2, b3): less combining work where a row has only a few pairs.
+//   the tail; f64x2 B0 = (b0, b1), B1 = (b2, b3): less combining work where a row has only a few pairs. The lanes
+//   start at −0, the identity of +: (−0) + p is p for every p, so an unrolled kernel may start a lane from its first
+//   product and skip one add per lane per row (from +0 only the sign of an all-zero sum would differ).
 
 /** Rows shorter than this use the four-lane order. */
 export const SHORT_ROW: i32 = 32;
@@ -23,7 +25,7 @@ export function dotShort(xPtr: usize, wPtr: usize, d: i32): f64 {
   let j = 0;
   let s: f64;
   if (ASC_FEATURE_SIMD) {
-    let B0 = f64x2.splat(0), B1 = f64x2.splat(0);
+    let B0 = f64x2.splat(-0.0), B1 = f64x2.splat(-0.0);
     for (; j + 4 <= d; j += 4) {
       const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
       B0 = f64x2.add(B0, f64x2.mul(v128.load(xp), v128.load(wp)));
@@ -36,7 +38,7 @@ export function dotShort(xPtr: usize, wPtr: usize, d: i32): f64 {
     const S = f64x2.add(B0, B1);
     s = f64x2.extract_lane(S, 0) + f64x2.extract_lane(S, 1);
   } else {
-    let b0 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
+    let b0 = -0.0, b1 = -0.0, b2 = -0.0, b3 = -0.0;
     for (; j + 4 <= d; j += 4) {
       const xp = xPtr + (<usize>j << 3), wp = wPtr + (<usize>j << 3);
       b0 += load<f64>(xp) * load<f64>(wp);

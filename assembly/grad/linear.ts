@@ -8,8 +8,9 @@ const SMALL_ROW: i32 = 16;
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
  * writes g[j] = Σᵢ rᵢ·xᵢⱼ (j < d) and g[d] = Σᵢ rᵢ, returns Σᵢ rᵢ², where rᵢ = (xᵢ·w + b) − yᵢ.
- * Rows are taken in blocks of four: the four residuals, then (r0²+r1²)+(r2²+r3²), (r0+r1)+(r2+r3), and one
- * axpy4 pass; remaining rows one at a time.
+ * Rows are taken in blocks of four: the four residuals, one axpy4 pass, and the residual sums in two lanes as the
+ * one-feature path keeps them (sq0 += r0² + r2², sq1 += r1² + r3², likewise Σr), combined as sq0 + sq1 after the
+ * blocks; remaining rows one at a time.
  */
 export function gradLinear(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
@@ -27,7 +28,7 @@ function gradLinearRows<R>(
   if (d == 1) return gradLinear1<R>(xPtr, yPtr, rowsPtr, n, load<f64>(wPtr), b, gPtr);
   zero(gPtr, d + 1);
   const rowBytes = <usize>d << 3;
-  let sq = 0.0, sr = 0.0;
+  let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0;
   let i = 0;
   if (ASC_FEATURE_SIMD && d > 2 && d <= SMALL_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
   if (ASC_FEATURE_SIMD && d < SHORT_ROW) {
@@ -37,8 +38,8 @@ function gradLinearRows<R>(
     for (; i + 4 <= n; i += 4) {
       const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
       const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
-      let P0 = f64x2.splat(0), P1 = f64x2.splat(0), Q0 = f64x2.splat(0), Q1 = f64x2.splat(0);
-      let U0 = f64x2.splat(0), U1 = f64x2.splat(0), T0 = f64x2.splat(0), T1 = f64x2.splat(0);
+      const Z = f64x2.splat(-0.0); // the lanes' start (reduce.ts)
+      let P0 = Z, P1 = Z, Q0 = Z, Q1 = Z, U0 = Z, U1 = Z, T0 = Z, T1 = Z;
       let j = 0;
       for (; j + 4 <= d; j += 4) {
         const o = <usize>j << 3;
@@ -76,8 +77,10 @@ function gradLinearRows<R>(
       const r1 = f64x2.extract_lane(Z01, 1) - labelAt<R>(yPtr, rowsPtr, i + 1);
       const r2 = f64x2.extract_lane(Z23, 0) - labelAt<R>(yPtr, rowsPtr, i + 2);
       const r3 = f64x2.extract_lane(Z23, 1) - labelAt<R>(yPtr, rowsPtr, i + 3);
-      sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
-      sr += (r0 + r1) + (r2 + r3);
+      sq0 += r0 * r0 + r2 * r2;
+      sq1 += r1 * r1 + r3 * r3;
+      sr0 += r0 + r2;
+      sr1 += r1 + r3;
       axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
     }
   }
@@ -88,10 +91,13 @@ function gradLinearRows<R>(
     const r1 = (dot(x1, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
     const r2 = (dot(x2, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 2);
     const r3 = (dot(x3, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
-    sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
-    sr += (r0 + r1) + (r2 + r3);
+    sq0 += r0 * r0 + r2 * r2;
+    sq1 += r1 * r1 + r3 * r3;
+    sr0 += r0 + r2;
+    sr1 += r1 + r3;
     axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
   }
+  let sq = sq0 + sq1, sr = sr0 + sr1;
   for (; i < n; i++) {
     const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
     const r = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
@@ -119,9 +125,10 @@ function gradLinearSmall<R>(
 ): f64 {
   const rowBytes = <usize>d << 3, tail = <usize>(d - 1) << 3;
   const pairs = d >> 1, odd = (d & 1) != 0;
-  const Z = f64x2.splat(0), B = f64x2.splat(b);
+  const Z = f64x2.splat(-0.0), B = f64x2.splat(b); // Z: the lanes' start (reduce.ts)
   const WT = f64x2.splat(odd ? load<f64>(wPtr + tail) : 0);
-  let gt = 0.0, sq = 0.0, sr = 0.0;
+  let gt = 0.0;
+  let SQ = f64x2.splat(0), SR = f64x2.splat(0); // (sq0, sq1), (sr0, sr1)
   let i = 0;
   let next = xPtr; // contiguous rows: the next block's first row
   for (; i + 4 <= n; i += 4) {
@@ -133,13 +140,14 @@ function gradLinearSmall<R>(
       x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes); x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
     }
     let V = v128.load(wPtr);
-    let P0 = mac(Z, v128.load(x0), V), Q0 = mac(Z, v128.load(x1), V);
-    let U0 = mac(Z, v128.load(x2), V), T0 = mac(Z, v128.load(x3), V);
+    // Each lane starts from its first product ((−0) + p = p).
+    let P0 = f64x2.mul(v128.load(x0), V), Q0 = f64x2.mul(v128.load(x1), V);
+    let U0 = f64x2.mul(v128.load(x2), V), T0 = f64x2.mul(v128.load(x3), V);
     let P1 = Z, Q1 = Z, U1 = Z, T1 = Z;
     if (pairs > 1) {
       V = v128.load(wPtr, 16);
-      P1 = mac(P1, v128.load(x0, 16), V); Q1 = mac(Q1, v128.load(x1, 16), V);
-      U1 = mac(U1, v128.load(x2, 16), V); T1 = mac(T1, v128.load(x3, 16), V);
+      P1 = f64x2.mul(v128.load(x0, 16), V); Q1 = f64x2.mul(v128.load(x1, 16), V);
+      U1 = f64x2.mul(v128.load(x2, 16), V); T1 = f64x2.mul(v128.load(x3, 16), V);
     }
     if (pairs > 2) {
       V = v128.load(wPtr, 32);
@@ -181,10 +189,8 @@ function gradLinearSmall<R>(
     // Residuals two rows to a vector (the same lane-wise subtraction), broadcast back by shuffles.
     const R01 = f64x2.sub(f64x2.add(Z01, B), labelPair<R>(yPtr, rowsPtr, i));
     const R23 = f64x2.sub(f64x2.add(Z23, B), labelPair<R>(yPtr, rowsPtr, i + 2));
-    const r0 = f64x2.extract_lane(R01, 0), r1 = f64x2.extract_lane(R01, 1);
-    const r2 = f64x2.extract_lane(R23, 0), r3 = f64x2.extract_lane(R23, 1);
-    sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
-    sr += (r0 + r1) + (r2 + r3);
+    SQ = f64x2.add(SQ, f64x2.add(f64x2.mul(R01, R01), f64x2.mul(R23, R23)));
+    SR = f64x2.add(SR, f64x2.add(R01, R23));
     const R0 = v128.shuffle<f64>(R01, R01, 0, 0), R1 = v128.shuffle<f64>(R01, R01, 1, 1);
     const R2 = v128.shuffle<f64>(R23, R23, 0, 0), R3 = v128.shuffle<f64>(R23, R23, 1, 1);
     // Entered at the row's last pair and falling through to the first: one jump instead of a test per pair (the
@@ -208,10 +214,14 @@ function gradLinearSmall<R>(
         R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3)));
     }
     if (odd) {
+      const r0 = f64x2.extract_lane(R01, 0), r1 = f64x2.extract_lane(R01, 1);
+      const r2 = f64x2.extract_lane(R23, 0), r3 = f64x2.extract_lane(R23, 1);
       gt += (r0 * load<f64>(x0 + tail) + r1 * load<f64>(x1 + tail)) + (r2 * load<f64>(x2 + tail) + r3 * load<f64>(x3 + tail));
     }
   }
   if (odd) store<f64>(gPtr + tail, gt);
+  let sq = f64x2.extract_lane(SQ, 0) + f64x2.extract_lane(SQ, 1);
+  let sr = f64x2.extract_lane(SR, 0) + f64x2.extract_lane(SR, 1);
   // Remaining rows one at a time, as the generic path does them.
   for (; i < n; i++) {
     const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);

@@ -11,9 +11,9 @@ export function dot(x: Float64Array, xOff: number, w: Float64Array, wOff: number
   return d < SHORT_ROW ? dotShort(x, xOff, w, wOff, d) : dotLong(x, xOff, w, wOff, d);
 }
 
-/** Four lanes b0…b3 (j mod 4), the remaining pair into b0/b1, (b0+b2) + (b1+b3), tail. */
+/** Four lanes b0…b3 (j mod 4) starting at −0, the remaining pair into b0/b1, (b0+b2) + (b1+b3), tail. */
 export function dotShort(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
-  let b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+  let b0 = -0, b1 = -0, b2 = -0, b3 = -0;
   let j = 0;
   for (; j + 4 <= d; j += 4) {
     const xp = xOff + j, wp = wOff + j;

@@ -7,7 +7,8 @@ export function gradLinear(
 ): number {
   if (d === 1) return gradLinear1(X, xOff, y, yOff, rows, rOff, n, w[wOff]!, b, g, gOff);
   g.fill(0, gOff, gOff + d + 1);
-  let sq = 0, sr = 0;
+  // Residual sums in two lanes per block of four, as gradLinear1 keeps them; combined after the blocks.
+  let sq0 = 0, sq1 = 0, sr0 = 0, sr1 = 0;
   let i = 0;
   if (d < SHORT_ROW) {
     // Short rows: the four rows' dotShort inline, side by side (assembly/grad/linear.ts does the same in SIMD);
@@ -15,8 +16,8 @@ export function gradLinear(
     for (; i + 4 <= n; i += 4) {
       const x0 = rowAt(xOff, rows, rOff, i, d), x1 = rowAt(xOff, rows, rOff, i + 1, d);
       const x2 = rowAt(xOff, rows, rOff, i + 2, d), x3 = rowAt(xOff, rows, rOff, i + 3, d);
-      let p0 = 0, p1 = 0, p2 = 0, p3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-      let u0 = 0, u1 = 0, u2 = 0, u3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      let p0 = -0, p1 = -0, p2 = -0, p3 = -0, q0 = -0, q1 = -0, q2 = -0, q3 = -0;
+      let u0 = -0, u1 = -0, u2 = -0, u3 = -0, t0 = -0, t1 = -0, t2 = -0, t3 = -0;
       let j = 0;
       for (; j + 4 <= d; j += 4) {
         const w0 = w[wOff + j]!, w1 = w[wOff + j + 1]!, w2 = w[wOff + j + 2]!, w3 = w[wOff + j + 3]!;
@@ -43,8 +44,10 @@ export function gradLinear(
       const r1 = (z1 + b) - labelAt(y, yOff, rows, rOff, i + 1);
       const r2 = (z2 + b) - labelAt(y, yOff, rows, rOff, i + 2);
       const r3 = (z3 + b) - labelAt(y, yOff, rows, rOff, i + 3);
-      sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
-      sr += (r0 + r1) + (r2 + r3);
+      sq0 += r0 * r0 + r2 * r2;
+      sq1 += r1 * r1 + r3 * r3;
+      sr0 += r0 + r2;
+      sr1 += r1 + r3;
       axpy4(g, gOff, d, X, r0, x0, r1, x1, r2, x2, r3, x3);
     }
   }
@@ -55,10 +58,13 @@ export function gradLinear(
     const r1 = (dot(X, x1, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i + 1);
     const r2 = (dot(X, x2, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i + 2);
     const r3 = (dot(X, x3, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i + 3);
-    sq += (r0 * r0 + r1 * r1) + (r2 * r2 + r3 * r3);
-    sr += (r0 + r1) + (r2 + r3);
+    sq0 += r0 * r0 + r2 * r2;
+    sq1 += r1 * r1 + r3 * r3;
+    sr0 += r0 + r2;
+    sr1 += r1 + r3;
     axpy4(g, gOff, d, X, r0, x0, r1, x1, r2, x2, r3, x3);
   }
+  let sq = sq0 + sq1, sr = sr0 + sr1;
   for (; i < n; i++) {
     const x0 = rowAt(xOff, rows, rOff, i, d);
     const r = (dot(X, x0, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i);
