@@ -1,6 +1,6 @@
 // WASM (SIMD and scalar builds) against the JS mirror: for the linear model the kernels use only + − ·, in the
 // same order and lanes, so every weight and every loss value must be identical (Object.is), on shapes that
-// cross every lane boundary (d mod 8, d mod 2, n mod 4, the register-resident path's d ≤ 16) and with every
+// cross every lane boundary (d mod 8, d mod 2, n mod 4, every pair count of the unrolled short-row path) and with every
 // optimizer option.
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends.js';
@@ -37,6 +37,24 @@ describe('backend parity (bit for bit)', () => {
       }
       // Not vacuous: the fit moved.
       expect(ref!.loss[39]).not.toBe(ref!.loss[0]);
+    }
+  });
+
+  // Every row length of the short order (2…31 features) and its neighbours, so each pair count and tail of the
+  // unrolled short-row kernel (assembly/grad/linear.ts: gradLinearSmall) meets the JS mirror and the scalar build;
+  // 11 rows: two blocks of four and three single rows. Contiguous and shuffled (indexed) rows.
+  it.each(Array.from({ length: 33 }, (_, k) => k + 1))('linear fit with %i features, every kernel path', async (d) => {
+    const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+    const { X, y } = makeRegression(11, d, 1000 + d, 0.5);
+    for (const opts of [{ lr: 0.05, momentum: 0.9 }, { lr: 0.05, momentum: 0.9, batchSize: 8, seed: 2 }]) {
+      const fits = engines.map((e) => e.fit(e.dataset(X, y), { ...opts, maxIterations: 12 }));
+      const [ref, ...rest] = fits;
+      for (const f of rest) {
+        expect(same(f.weights, ref!.weights)).toBe(true);
+        expect(Object.is(f.intercept, ref!.intercept)).toBe(true);
+        expect(same(f.loss, ref!.loss)).toBe(true);
+      }
+      expect(ref!.loss[11]).not.toBe(ref!.loss[0]);
     }
   });
 

@@ -2,8 +2,6 @@
 // to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
 import { dot, axpy4, axpy1, zero, rowAt, labelAt, labelPair, Contiguous, Indexed, SHORT_ROW } from '../reduce';
 
-/** Rows of 3 to this many features take the unrolled small-row path (SIMD build; two are faster generic). */
-const SMALL_ROW: i32 = 16;
 
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
@@ -27,63 +25,12 @@ function gradLinearRows<R>(
 ): f64 {
   if (d == 1) return gradLinear1<R>(xPtr, yPtr, rowsPtr, n, load<f64>(wPtr), b, gPtr);
   zero(gPtr, d + 1);
+  // Short rows, SIMD build: unrolled over the pairs; the copy for up to eight pairs has no tests for the rest.
+  if (ASC_FEATURE_SIMD && d <= 16) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr, 8);
+  if (ASC_FEATURE_SIMD && d < SHORT_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr, 15);
   const rowBytes = <usize>d << 3;
   let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0;
   let i = 0;
-  if (ASC_FEATURE_SIMD && d > 2 && d <= SMALL_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
-  if (ASC_FEATURE_SIMD && d < SHORT_ROW) {
-    // Short rows, SIMD build: the four rows' dotShort side by side (eight independent chains, W loaded once), each
-    // row's final S[0] + S[1] done two rows at a time by lane shuffles: the same roundings as four dotShort calls.
-    const B = f64x2.splat(b);
-    for (; i + 4 <= n; i += 4) {
-      const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
-      const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
-      const Z = f64x2.splat(-0.0); // the lanes' start (reduce.ts)
-      let P0 = Z, P1 = Z, Q0 = Z, Q1 = Z, U0 = Z, U1 = Z, T0 = Z, T1 = Z;
-      let j = 0;
-      for (; j + 4 <= d; j += 4) {
-        const o = <usize>j << 3;
-        const W0 = v128.load(wPtr + o), W1 = v128.load(wPtr + o, 16);
-        P0 = f64x2.add(P0, f64x2.mul(v128.load(x0 + o), W0));
-        P1 = f64x2.add(P1, f64x2.mul(v128.load(x0 + o, 16), W1));
-        Q0 = f64x2.add(Q0, f64x2.mul(v128.load(x1 + o), W0));
-        Q1 = f64x2.add(Q1, f64x2.mul(v128.load(x1 + o, 16), W1));
-        U0 = f64x2.add(U0, f64x2.mul(v128.load(x2 + o), W0));
-        U1 = f64x2.add(U1, f64x2.mul(v128.load(x2 + o, 16), W1));
-        T0 = f64x2.add(T0, f64x2.mul(v128.load(x3 + o), W0));
-        T1 = f64x2.add(T1, f64x2.mul(v128.load(x3 + o, 16), W1));
-      }
-      if (j + 2 <= d) {
-        const o = <usize>j << 3;
-        const W0 = v128.load(wPtr + o);
-        P0 = f64x2.add(P0, f64x2.mul(v128.load(x0 + o), W0));
-        Q0 = f64x2.add(Q0, f64x2.mul(v128.load(x1 + o), W0));
-        U0 = f64x2.add(U0, f64x2.mul(v128.load(x2 + o), W0));
-        T0 = f64x2.add(T0, f64x2.mul(v128.load(x3 + o), W0));
-        j += 2;
-      }
-      const S0 = f64x2.add(P0, P1), S1 = f64x2.add(Q0, Q1), S2 = f64x2.add(U0, U1), S3 = f64x2.add(T0, T1);
-      let Z01 = f64x2.add(v128.shuffle<f64>(S0, S1, 0, 2), v128.shuffle<f64>(S0, S1, 1, 3));
-      let Z23 = f64x2.add(v128.shuffle<f64>(S2, S3, 0, 2), v128.shuffle<f64>(S2, S3, 1, 3));
-      if (j < d) {
-        const o = <usize>j << 3;
-        const W = v128.load64_splat(wPtr + o);
-        Z01 = f64x2.add(Z01, f64x2.mul(v128.load64_lane(x1 + o, v128.load64_splat(x0 + o), 1), W));
-        Z23 = f64x2.add(Z23, f64x2.mul(v128.load64_lane(x3 + o, v128.load64_splat(x2 + o), 1), W));
-      }
-      Z01 = f64x2.add(Z01, B);
-      Z23 = f64x2.add(Z23, B);
-      const r0 = f64x2.extract_lane(Z01, 0) - labelAt<R>(yPtr, rowsPtr, i);
-      const r1 = f64x2.extract_lane(Z01, 1) - labelAt<R>(yPtr, rowsPtr, i + 1);
-      const r2 = f64x2.extract_lane(Z23, 0) - labelAt<R>(yPtr, rowsPtr, i + 2);
-      const r3 = f64x2.extract_lane(Z23, 1) - labelAt<R>(yPtr, rowsPtr, i + 3);
-      sq0 += r0 * r0 + r2 * r2;
-      sq1 += r1 * r1 + r3 * r3;
-      sr0 += r0 + r2;
-      sr1 += r1 + r3;
-      axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
-    }
-  }
   for (; i + 4 <= n; i += 4) {
     const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
     const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
@@ -111,17 +58,18 @@ function gradLinearRows<R>(
 
 
 /**
- * Rows of 3…16 features, SIMD build: the short-row order above (pair k of a row into accumulator k mod 2, the four
- * rows side by side, pairwise lane sums by shuffles, then the odd tail), but unrolled over at most eight pairs with
- * every load at an immediate offset from its row, W's or the gradient's address. The gradient of pair k gets
- * G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) once per block, as axpy4 does, so the roundings are those of the generic
- * path and of the JS mirror. W and the gradient stay in memory (L1): held in locals they outnumbered the sixteen
- * vector registers V8 allocates, and the spills cost more than these loads (1 000 × 10: +5 %, 1 000 × 16: +12 %).
+ * Rows of 2…31 features (the short-row order), SIMD build: the four rows' dot products side by side (pair k of a row
+ * into accumulator k mod 2, lanes starting from their first product, pairwise lane sums by shuffles, then the odd
+ * tail), unrolled over at most M pairs (8 or 15, a compile-time constant) with every load at an immediate offset
+ * from its row, W's or the gradient's address. The gradient of pair k gets G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3))
+ * once per block, as axpy4 does, so the roundings are those of the generic path and of the JS mirror. W and the
+ * gradient stay in memory (L1): held in locals they outnumbered the sixteen vector registers V8 allocates, and the
+ * spills cost more than these loads. Against the generic loop over pairs: 1 000 × 2 +60 %, × 17 … 31 +30 to +46 %.
  */
 // @ts-ignore: decorator
 @inline
 function gradLinearSmall<R>(
-  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize, M: i32,
 ): f64 {
   const rowBytes = <usize>d << 3, tail = <usize>(d - 1) << 3;
   const pairs = d >> 1, odd = (d & 1) != 0;
@@ -179,6 +127,41 @@ function gradLinearSmall<R>(
       P1 = mac(P1, v128.load(x0, 112), V); Q1 = mac(Q1, v128.load(x1, 112), V);
       U1 = mac(U1, v128.load(x2, 112), V); T1 = mac(T1, v128.load(x3, 112), V);
     }
+    if (M > 8 && pairs > 8) {
+      V = v128.load(wPtr, 128);
+      P0 = mac(P0, v128.load(x0, 128), V); Q0 = mac(Q0, v128.load(x1, 128), V);
+      U0 = mac(U0, v128.load(x2, 128), V); T0 = mac(T0, v128.load(x3, 128), V);
+    }
+    if (M > 9 && pairs > 9) {
+      V = v128.load(wPtr, 144);
+      P1 = mac(P1, v128.load(x0, 144), V); Q1 = mac(Q1, v128.load(x1, 144), V);
+      U1 = mac(U1, v128.load(x2, 144), V); T1 = mac(T1, v128.load(x3, 144), V);
+    }
+    if (M > 10 && pairs > 10) {
+      V = v128.load(wPtr, 160);
+      P0 = mac(P0, v128.load(x0, 160), V); Q0 = mac(Q0, v128.load(x1, 160), V);
+      U0 = mac(U0, v128.load(x2, 160), V); T0 = mac(T0, v128.load(x3, 160), V);
+    }
+    if (M > 11 && pairs > 11) {
+      V = v128.load(wPtr, 176);
+      P1 = mac(P1, v128.load(x0, 176), V); Q1 = mac(Q1, v128.load(x1, 176), V);
+      U1 = mac(U1, v128.load(x2, 176), V); T1 = mac(T1, v128.load(x3, 176), V);
+    }
+    if (M > 12 && pairs > 12) {
+      V = v128.load(wPtr, 192);
+      P0 = mac(P0, v128.load(x0, 192), V); Q0 = mac(Q0, v128.load(x1, 192), V);
+      U0 = mac(U0, v128.load(x2, 192), V); T0 = mac(T0, v128.load(x3, 192), V);
+    }
+    if (M > 13 && pairs > 13) {
+      V = v128.load(wPtr, 208);
+      P1 = mac(P1, v128.load(x0, 208), V); Q1 = mac(Q1, v128.load(x1, 208), V);
+      U1 = mac(U1, v128.load(x2, 208), V); T1 = mac(T1, v128.load(x3, 208), V);
+    }
+    if (M > 14 && pairs > 14) {
+      V = v128.load(wPtr, 224);
+      P0 = mac(P0, v128.load(x0, 224), V); Q0 = mac(Q0, v128.load(x1, 224), V);
+      U0 = mac(U0, v128.load(x2, 224), V); T0 = mac(T0, v128.load(x3, 224), V);
+    }
     const S0 = f64x2.add(P0, P1), S1 = f64x2.add(Q0, Q1), S2 = f64x2.add(U0, U1), S3 = f64x2.add(T0, T1);
     let Z01 = f64x2.add(v128.shuffle<f64>(S0, S1, 0, 2), v128.shuffle<f64>(S0, S1, 1, 3));
     let Z23 = f64x2.add(v128.shuffle<f64>(S2, S3, 0, 2), v128.shuffle<f64>(S2, S3, 1, 3));
@@ -196,6 +179,20 @@ function gradLinearSmall<R>(
     // Entered at the row's last pair and falling through to the first: one jump instead of a test per pair (the
     // pairs' updates are independent, so their order does not matter).
     switch (pairs) {
+      case 15: v128.store(gPtr, rows4(v128.load(gPtr, 224),
+        R0, v128.load(x0, 224), R1, v128.load(x1, 224), R2, v128.load(x2, 224), R3, v128.load(x3, 224)), 224);
+      case 14: v128.store(gPtr, rows4(v128.load(gPtr, 208),
+        R0, v128.load(x0, 208), R1, v128.load(x1, 208), R2, v128.load(x2, 208), R3, v128.load(x3, 208)), 208);
+      case 13: v128.store(gPtr, rows4(v128.load(gPtr, 192),
+        R0, v128.load(x0, 192), R1, v128.load(x1, 192), R2, v128.load(x2, 192), R3, v128.load(x3, 192)), 192);
+      case 12: v128.store(gPtr, rows4(v128.load(gPtr, 176),
+        R0, v128.load(x0, 176), R1, v128.load(x1, 176), R2, v128.load(x2, 176), R3, v128.load(x3, 176)), 176);
+      case 11: v128.store(gPtr, rows4(v128.load(gPtr, 160),
+        R0, v128.load(x0, 160), R1, v128.load(x1, 160), R2, v128.load(x2, 160), R3, v128.load(x3, 160)), 160);
+      case 10: v128.store(gPtr, rows4(v128.load(gPtr, 144),
+        R0, v128.load(x0, 144), R1, v128.load(x1, 144), R2, v128.load(x2, 144), R3, v128.load(x3, 144)), 144);
+      case 9: v128.store(gPtr, rows4(v128.load(gPtr, 128),
+        R0, v128.load(x0, 128), R1, v128.load(x1, 128), R2, v128.load(x2, 128), R3, v128.load(x3, 128)), 128);
       case 8: v128.store(gPtr, rows4(v128.load(gPtr, 112),
         R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112)), 112);
       case 7: v128.store(gPtr, rows4(v128.load(gPtr, 96),
