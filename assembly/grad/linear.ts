@@ -6,9 +6,11 @@ import { dot, axpy4, axpy1, zero, rowAt, labelAt, labelPair, Contiguous, Indexed
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
  * writes g[j] = Σᵢ rᵢ·xᵢⱼ (j < d) and g[d] = Σᵢ rᵢ, returns Σᵢ rᵢ², where rᵢ = (xᵢ·w + b) − yᵢ.
- * Rows are taken in blocks of four: the four residuals, one axpy4 pass, and the residual sums in two lanes as the
- * one-feature path keeps them (sq0 += r0² + r2², sq1 += r1² + r3², likewise Σr), combined as sq0 + sq1 after the
- * blocks; remaining rows one at a time.
+ * Rows are taken in q = ⌊n/4⌋ blocks of four: block k is rows 2k, 2k + 1 of the first half [0, 2q) and rows
+ * 2q + 2k, 2q + 2k + 1 of the second half [2q, 4q) (blockRows), so the pass reads X as two streams. Per block: the
+ * four residuals, one axpy4 pass, and the residual sums in two lanes as the one-feature path keeps them
+ * (sq0 += r0² + r2², sq1 += r1² + r3², likewise Σr), combined as sq0 + sq1 after the blocks; the remaining rows
+ * 4q … n − 1 one at a time. (Rows are positions in the batch: with a row order, rows[position].)
  */
 export function gradLinear(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
@@ -31,13 +33,15 @@ function gradLinearRows<R>(
   const rowBytes = <usize>d << 3;
   let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0;
   let i = 0;
+  const half = (n >> 2) << 1;
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
-    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
-    const r0 = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
-    const r1 = (dot(x1, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
-    const r2 = (dot(x2, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 2);
-    const r3 = (dot(x3, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
+    const a = i >> 1, c = half + a; // block i/4: rows a, a + 1 and c, c + 1
+    const x0 = rowAt<R>(xPtr, rowsPtr, a, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, a + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, c, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, c + 1, rowBytes);
+    const r0 = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, a);
+    const r1 = (dot(x1, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, a + 1);
+    const r2 = (dot(x2, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, c);
+    const r3 = (dot(x3, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, c + 1);
     sq0 += r0 * r0 + r2 * r2;
     sq1 += r1 * r1 + r3 * r3;
     sr0 += r0 + r2;
@@ -78,14 +82,17 @@ function gradLinearSmall<R>(
   let gt = 0.0;
   let SQ = f64x2.splat(0), SR = f64x2.splat(0); // (sq0, sq1), (sr0, sr1)
   let i = 0;
-  let next = xPtr; // contiguous rows: the next block's first row
+  // The blocks' rows as gradLinear takes them: a, a + 1 from the first half, c = half + a, c + 1 from the second.
+  const half = (n >> 2) << 1, halfBytes = <usize>half * rowBytes;
+  let next = xPtr; // contiguous rows: row a of the next block
   for (; i + 4 <= n; i += 4) {
+    const a = i >> 1, c = half + a;
     let x0: usize, x1: usize, x2: usize, x3: usize;
     if (sizeof<R>() == 1) {
-      x0 = next; x1 = x0 + rowBytes; x2 = x1 + rowBytes; x3 = x2 + rowBytes; next = x3 + rowBytes;
+      x0 = next; x1 = x0 + rowBytes; x2 = x0 + halfBytes; x3 = x2 + rowBytes; next = x1 + rowBytes;
     } else {
-      x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes); x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
-      x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes); x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
+      x0 = rowAt<R>(xPtr, rowsPtr, a, rowBytes); x1 = rowAt<R>(xPtr, rowsPtr, a + 1, rowBytes);
+      x2 = rowAt<R>(xPtr, rowsPtr, c, rowBytes); x3 = rowAt<R>(xPtr, rowsPtr, c + 1, rowBytes);
     }
     let V = v128.load(wPtr);
     // Each lane starts from its first product ((−0) + p = p).
@@ -170,8 +177,8 @@ function gradLinearSmall<R>(
       Z23 = mac(Z23, v128.load64_lane(x3 + tail, v128.load64_splat(x2 + tail), 1), WT);
     }
     // Residuals two rows to a vector (the same lane-wise subtraction), broadcast back by shuffles.
-    const R01 = f64x2.sub(f64x2.add(Z01, B), labelPair<R>(yPtr, rowsPtr, i));
-    const R23 = f64x2.sub(f64x2.add(Z23, B), labelPair<R>(yPtr, rowsPtr, i + 2));
+    const R01 = f64x2.sub(f64x2.add(Z01, B), labelPair<R>(yPtr, rowsPtr, a));
+    const R23 = f64x2.sub(f64x2.add(Z23, B), labelPair<R>(yPtr, rowsPtr, c));
     SQ = f64x2.add(SQ, f64x2.add(f64x2.mul(R01, R01), f64x2.mul(R23, R23)));
     SR = f64x2.add(SR, f64x2.add(R01, R23));
     const R0 = v128.shuffle<f64>(R01, R01, 0, 0), R1 = v128.shuffle<f64>(R01, R01, 1, 1);

@@ -10,12 +10,15 @@ export function gradLinear(
   // Residual sums in two lanes per block of four, as gradLinear1 keeps them; combined after the blocks.
   let sq0 = 0, sq1 = 0, sr0 = 0, sr1 = 0;
   let i = 0;
+  // Block k = i/4: rows a = 2k, a + 1 of the first half and c = 2q + 2k, c + 1 of the second (assembly: gradLinear).
+  const half = (n >> 2) << 1;
   if (d < SHORT_ROW) {
     // Short rows: the four rows' dotShort inline, side by side (assembly/grad/linear.ts does the same in SIMD);
     // lanes and combination per row as in dotShort, so the roundings are those of four dotShort calls.
     for (; i + 4 <= n; i += 4) {
-      const x0 = rowAt(xOff, rows, rOff, i, d), x1 = rowAt(xOff, rows, rOff, i + 1, d);
-      const x2 = rowAt(xOff, rows, rOff, i + 2, d), x3 = rowAt(xOff, rows, rOff, i + 3, d);
+      const a = i >> 1, c = half + a;
+      const x0 = rowAt(xOff, rows, rOff, a, d), x1 = rowAt(xOff, rows, rOff, a + 1, d);
+      const x2 = rowAt(xOff, rows, rOff, c, d), x3 = rowAt(xOff, rows, rOff, c + 1, d);
       let p0 = -0, p1 = -0, p2 = -0, p3 = -0, q0 = -0, q1 = -0, q2 = -0, q3 = -0;
       let u0 = -0, u1 = -0, u2 = -0, u3 = -0, t0 = -0, t1 = -0, t2 = -0, t3 = -0;
       let j = 0;
@@ -40,10 +43,10 @@ export function gradLinear(
         const wj = w[wOff + j]!;
         z0 += X[x0 + j]! * wj; z1 += X[x1 + j]! * wj; z2 += X[x2 + j]! * wj; z3 += X[x3 + j]! * wj;
       }
-      const r0 = (z0 + b) - labelAt(y, yOff, rows, rOff, i);
-      const r1 = (z1 + b) - labelAt(y, yOff, rows, rOff, i + 1);
-      const r2 = (z2 + b) - labelAt(y, yOff, rows, rOff, i + 2);
-      const r3 = (z3 + b) - labelAt(y, yOff, rows, rOff, i + 3);
+      const r0 = (z0 + b) - labelAt(y, yOff, rows, rOff, a);
+      const r1 = (z1 + b) - labelAt(y, yOff, rows, rOff, a + 1);
+      const r2 = (z2 + b) - labelAt(y, yOff, rows, rOff, c);
+      const r3 = (z3 + b) - labelAt(y, yOff, rows, rOff, c + 1);
       sq0 += r0 * r0 + r2 * r2;
       sq1 += r1 * r1 + r3 * r3;
       sr0 += r0 + r2;
@@ -52,12 +55,13 @@ export function gradLinear(
     }
   }
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt(xOff, rows, rOff, i, d), x1 = rowAt(xOff, rows, rOff, i + 1, d);
-    const x2 = rowAt(xOff, rows, rOff, i + 2, d), x3 = rowAt(xOff, rows, rOff, i + 3, d);
-    const r0 = (dot(X, x0, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i);
-    const r1 = (dot(X, x1, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i + 1);
-    const r2 = (dot(X, x2, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i + 2);
-    const r3 = (dot(X, x3, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, i + 3);
+    const a = i >> 1, c = half + a;
+    const x0 = rowAt(xOff, rows, rOff, a, d), x1 = rowAt(xOff, rows, rOff, a + 1, d);
+    const x2 = rowAt(xOff, rows, rOff, c, d), x3 = rowAt(xOff, rows, rOff, c + 1, d);
+    const r0 = (dot(X, x0, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, a);
+    const r1 = (dot(X, x1, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, a + 1);
+    const r2 = (dot(X, x2, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, c);
+    const r3 = (dot(X, x3, w, wOff, d) + b) - labelAt(y, yOff, rows, rOff, c + 1);
     sq0 += r0 * r0 + r2 * r2;
     sq1 += r1 * r1 + r3 * r3;
     sr0 += r0 + r2;
