@@ -58,6 +58,22 @@ const PLACEMENTS: [string, (d: number) => number][] = [
 ];
 const PLACEMENT_SIZES: [number, number][] = [[100_000, 100], [50_000, 200]];
 
+/**
+ * Seconds per call of each fn: warmed up, then sampled in ROUNDS interleaved, rotated rounds with the samples pooled,
+ * so all see the same memory system (DRAM bandwidth on a shared VM moves by ±10 % over seconds).
+ */
+function interleaved(fns: (() => void)[]): number[][] {
+  for (const fn of fns) warmUp(fn, 0.2, 3);
+  const samples: number[][] = fns.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < fns.length; k++) {
+      const q = (k + round) % fns.length;
+      samples[q]!.push(...sampleSeconds(fns[q]!, { maxTime: 0.3, minSamples: 5 }));
+    }
+  }
+  return samples;
+}
+
 async function main(): Promise<void> {
   const k = await compile();
   const maxBytes = Math.max(...SIZES.map(([n, d]) => 8 * n * d + 8 * n)) + 8 * 1024 + 65536;
@@ -82,16 +98,7 @@ async function main(): Promise<void> {
     const reps = Math.max(1, Math.round(2e6 / (n * d)));
     const cells: string[] = [`${groupDigits(n)}×${groupDigits(d)}`, `${((8 * n * d) / 2 ** 20).toFixed(2)} MiB`];
     const fns = PARTS.map((part) => (): void => { for (let r = 0; r < reps; r++) sink.value += calls[part](); });
-    for (const fn of fns) warmUp(fn, 0.2, 3);
-    // Interleaved rounds, rotated, samples pooled: the parts see the same memory system (DRAM bandwidth on a shared
-    // VM moves by ±10 % over seconds).
-    const samples: number[][] = PARTS.map(() => []);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let k = 0; k < PARTS.length; k++) {
-        const q = (k + round) % PARTS.length;
-        samples[q]!.push(...sampleSeconds(fns[q]!, { maxTime: 0.3, minSamples: 5 }));
-      }
-    }
+    const samples = interleaved(fns);
     PARTS.forEach((part, q) => {
       const stats = summarize(samples[q]!);
       const bytesPerSecond = (8 * n * d * reps) / stats.median;
@@ -137,14 +144,7 @@ async function main(): Promise<void> {
       const g = w + offset(d);
       return (): void => { for (let r = 0; r < reps; r++) sink.value += k.full(x, y, n, d, w, 0.5, g); };
     });
-    for (const fn of fns) warmUp(fn, 0.2, 3);
-    const samples: number[][] = PLACEMENTS.map(() => []);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (let q0 = 0; q0 < fns.length; q0++) {
-        const q = (q0 + round) % fns.length;
-        samples[q]!.push(...sampleSeconds(fns[q]!, { maxTime: 0.3, minSamples: 5 }));
-      }
-    }
+    const samples = interleaved(fns);
     const medians = samples.map((sm) => summarize(sm).median / reps);
     PLACEMENTS.forEach(([label, offset], q) => {
       const row = [`${groupDigits(n)}×${groupDigits(d)}`, label, `${offset(d)} B`,
