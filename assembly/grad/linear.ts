@@ -1,13 +1,13 @@
 // Linear least squares, one fused pass over X: for each row the residual r = (x·w + b) − y and its contribution
-// to the gradient, four rows per gradient update. Same operation order as src/js/grad/linear.ts.
+// to the gradient, four rows per gradient update (two from each half of the rows). Same operation order as
+// src/js/grad/linear.ts.
 import { dot, axpy4, axpy1, zero, rowAt, labelAt, labelPair, Contiguous, Indexed, SHORT_ROW } from '../reduce';
-
 
 /**
  * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
  * writes g[j] = Σᵢ rᵢ·xᵢⱼ (j < d) and g[d] = Σᵢ rᵢ, returns Σᵢ rᵢ², where rᵢ = (xᵢ·w + b) − yᵢ.
  * Rows are taken in q = ⌊n/4⌋ blocks of four: block k is rows 2k, 2k + 1 of the first half [0, 2q) and rows
- * 2q + 2k, 2q + 2k + 1 of the second half [2q, 4q) (blockRows), so the pass reads X as two streams. Per block: the
+ * 2q + 2k, 2q + 2k + 1 of the second half [2q, 4q), so the pass reads X as two streams. Per block: the
  * four residuals, one axpy4 pass, and the residual sums in two lanes as the one-feature path keeps them
  * (sq0 += r0² + r2², sq1 += r1² + r3², likewise Σr), combined as sq0 + sq1 after the blocks; the remaining rows
  * 4q … n − 1 one at a time. (Rows are positions in the batch: with a row order, rows[position].)
