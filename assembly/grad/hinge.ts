@@ -16,11 +16,14 @@ function gradHingeRows<R>(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i
   const rowBytes = <usize>d << 3;
   let sl = 0.0, sr = 0.0;
   let i = 0;
+  // Blocks as the linear kernel takes them: rows a, a + 1 of the first half and c, c + 1 of the second (two streams).
+  const half = (n >> 2) << 1;
   for (; i + 4 <= n; i += 4) {
-    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, i + 1, rowBytes);
-    const x2 = rowAt<R>(xPtr, rowsPtr, i + 2, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, i + 3, rowBytes);
-    const s0 = 2.0 * labelAt<R>(yPtr, rowsPtr, i) - 1.0, s1 = 2.0 * labelAt<R>(yPtr, rowsPtr, i + 1) - 1.0;
-    const s2 = 2.0 * labelAt<R>(yPtr, rowsPtr, i + 2) - 1.0, s3 = 2.0 * labelAt<R>(yPtr, rowsPtr, i + 3) - 1.0;
+    const a = i >> 1, c = half + a;
+    const x0 = rowAt<R>(xPtr, rowsPtr, a, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, a + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, c, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, c + 1, rowBytes);
+    const s0 = 2.0 * labelAt<R>(yPtr, rowsPtr, a) - 1.0, s1 = 2.0 * labelAt<R>(yPtr, rowsPtr, a + 1) - 1.0;
+    const s2 = 2.0 * labelAt<R>(yPtr, rowsPtr, c) - 1.0, s3 = 2.0 * labelAt<R>(yPtr, rowsPtr, c + 1) - 1.0;
     const m0 = 1.0 - s0 * (dot(x0, wPtr, d) + b), m1 = 1.0 - s1 * (dot(x1, wPtr, d) + b);
     const m2 = 1.0 - s2 * (dot(x2, wPtr, d) + b), m3 = 1.0 - s3 * (dot(x3, wPtr, d) + b);
     const r0 = m0 > 0 ? -s0 : 0.0, r1 = m1 > 0 ? -s1 : 0.0, r2 = m2 > 0 ? -s2 : 0.0, r3 = m3 > 0 ? -s3 : 0.0;
