@@ -4,22 +4,13 @@
  * across runtimes: it uses + − · alone, which IEEE 754 rounds the same everywhere, while the exp/log models go
  * through the host's Math.exp/Math.log, which differ by an ulp between V8 versions (Node 20's and Chromium's).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceData } from '../../src/experiment.js';
 import { createEngine } from '../../src/index.js';
 import type { FitOptions, FitResult } from '../../src/types.js';
-import { hex, openPlayground, type Hook, type Playground } from './page.js';
+import { hex, usePlayground } from './page.js';
 
-let pg: Playground;
-const hook = <T>(fn: (h: Hook, arg: any) => T, arg?: unknown) => pg.hook(fn, arg);
-
-beforeAll(async () => {
-  pg = await openPlayground();
-});
-
-afterAll(async () => {
-  await pg?.close();
-});
+const { pg, hook } = usePlayground();
 
 /** 100 rows in batches of 16 (six of 16, one of 4): 7 updates per epoch, 350 in 50 epochs. */
 const OPTIONS: FitOptions = {
@@ -98,6 +89,6 @@ describe('a shuffled mini-batch fit is deterministic', () => {
 
 describe('at the end', () => {
   it('saw no console errors, page errors or failed requests', () => {
-    expect(pg.problems).toEqual([]);
+    expect(pg().problems).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { FitOptions } from '../../src/types.js';
 import { serve } from './serve.js';
 
@@ -88,4 +89,26 @@ export async function openPlayground(): Promise<Playground> {
     await server.close();
     throw e;
   }
+}
+
+/**
+ * One playground for a test file: opened before its tests (beforeAll) and closed after them (afterAll). Call at
+ * module level; `pg()` is the open playground, `hook` runs a function in its page (Playground.hook).
+ */
+export function usePlayground(): {
+  pg: () => Playground;
+  hook: <T>(fn: (h: Hook, arg: any) => T, arg?: unknown) => Promise<Awaited<T>>;
+} {
+  let pg: Playground | undefined;
+  beforeAll(async () => {
+    pg = await openPlayground();
+  });
+  afterAll(async () => {
+    await pg?.close();
+  });
+  const open = (): Playground => {
+    if (!pg) throw new Error('the playground is not open (usePlayground opens it in beforeAll)');
+    return pg;
+  };
+  return { pg: open, hook: (fn, arg) => open().hook(fn, arg) };
 }

@@ -4,26 +4,20 @@
  * that momentum leaves, and races Adam with the engine's own optimizer. Saves docs/playground.png.
  */
 import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { referenceData } from '../../src/experiment.js';
 import { testFunctions } from '../../src/functions.js';
 import { createEngine } from '../../src/index.js';
 import { minimize } from '../../src/minimize.js';
 import type { FitOptions } from '../../src/types.js';
-import { hex, openPlayground, repo, type Hook, type Playground } from './page.js';
+import { hex, repo, usePlayground, type Playground } from './page.js';
 
-let pg: Playground;
+const { pg, hook } = usePlayground();
 let page: Playground['page'];
 let problems: string[];
-const hook = <T>(fn: (h: Hook, arg: any) => T, arg?: unknown) => pg.hook(fn, arg);
 
-beforeAll(async () => {
-  pg = await openPlayground();
-  ({ page, problems } = pg);
-});
-
-afterAll(async () => {
-  await pg?.close();
+beforeAll(() => {
+  ({ page, problems } = pg());
 });
 
 describe('playground', () => {

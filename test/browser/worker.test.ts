@@ -5,20 +5,11 @@
  * No assertion depends on timing: every abort is triggered by a progress event or made before the fit starts, and an
  * abort that fails to land shows as a fit that does not end (maxIterations 2²⁸), i.e. a test timeout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { referenceData } from '../../src/experiment.js';
-import { openPlayground, type Hook, type Playground } from './page.js';
+import { usePlayground } from './page.js';
 
-let pg: Playground;
-const hook = <T>(fn: (h: Hook, arg: any) => T, arg?: unknown) => pg.hook(fn, arg);
-
-beforeAll(async () => {
-  pg = await openPlayground();
-});
-
-afterAll(async () => {
-  await pg?.close();
-});
+const { pg, hook } = usePlayground();
 
 /** An iteration budget no test reaches: a fit given it ends only by an abort. */
 const ENDLESS = 2 ** 28;
@@ -314,6 +305,6 @@ describe('the README paragraph on progress and abort', () => {
 
 describe('at the end', () => {
   it('saw no console errors, page errors or failed requests', () => {
-    expect(pg.problems).toEqual([]);
+    expect(pg().problems).toEqual([]);
   });
 });
