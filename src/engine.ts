@@ -16,7 +16,7 @@ import { fitSizes, type FitSizes } from './plan.js';
 import { createRandom } from './random.js';
 import type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  OptimizerOptions, SgdOptimizer, SgdOptions,
+  OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
@@ -332,7 +332,7 @@ class MomentumEngine implements Engine {
     return this.makeOptimizer(params, checkOptimizerOptions(options));
   }
 
-  private makeOptimizer(params: ArrayLike<number>, opts: Required<OptimizerOptions>): SgdOptimizer {
+  private makeOptimizer(params: ArrayLike<number>, opts: Required<OptimizerSettings>): SgdOptimizer {
     const p = toFloat64('params', params);
     return new Optimizer(this.impl.stepStore(p, opts, optimizerId(opts)), opts);
   }

@@ -9,7 +9,8 @@ export { createRandom } from './random.js';
 export type { Random } from './random.js';
 export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
 export type {
-  BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, Matrix,
+  BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult,
+  FitStatus, LabelsInput, Matrix, ModelOptions, OptimizerChoice, OptimizerSettings,
   Model, ModelJSON, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule, SgdOptimizer, SgdOptions,
   SgdState,
 } from './types.js';

@@ -7,7 +7,7 @@
 import { LinearModel } from './models/model.js';
 import { describe } from './options.js';
 import type {
-  BackendName, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, ModelName, Progress,
+  BackendName, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult, FitStatus, LabelsInput, ModelName, Progress,
 } from './types.js';
 
 /** Options of {@link createWorkerEngine}. */
@@ -257,7 +257,7 @@ class RemoteEngine implements WorkerEngine {
     if (data.disposed) throw new TypeError('data: this Dataset was disposed; create a new one with engine.dataset(X, y)');
     // Anything but an object goes to the worker as it is, to be refused there with the engine's own message.
     const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
-    const { onProgress, signal, ...rest } = isObject ? options : ({} as Partial<FitOptions>);
+    const { onProgress, signal, ...rest } = isObject ? options : ({} as Partial<FitOptionsRecord>);
     if (onProgress !== undefined && typeof onProgress !== 'function') {
       throw new TypeError(`onProgress must be a function, got ${describe(onProgress)}`);
     }
