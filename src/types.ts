@@ -14,8 +14,57 @@ export interface Matrix {
   readonly cols: number;
 }
 
-/** Feature input accepted by {@link Engine.dataset}: an array of rows, or a row-major matrix. */
-export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix;
+/**
+ * Columns by name, each an array or typed array of the same length (numbers, or booleans read as 0/1). The feature
+ * order is the key order (`Object.keys`), unless a {@link ColumnSelection} names the features. A plain object with
+ * a key `data`, `rows` or `cols` is read as a {@link Matrix} instead.
+ */
+export interface ColumnsInput {
+  readonly [name: string]: ArrayLike<number> | ReadonlyArray<boolean> | BigInt64Array;
+}
+
+/** One column of an Apache Arrow table, as this package reads it (`apache-arrow`'s `Vector`). */
+export interface ArrowVectorLike {
+  readonly length: number;
+  readonly nullCount: number;
+  get(index: number): unknown;
+  toArray(): unknown;
+}
+
+/**
+ * An Apache Arrow table (`apache-arrow`'s `Table`), recognised by its shape: `schema.fields`, `getChild(name)`,
+ * `numRows`. The package never imports `apache-arrow` (an optional peer dependency).
+ */
+export interface ArrowTableLike {
+  readonly numRows: number;
+  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string; readonly type?: unknown }> };
+  getChild(name: string): ArrowVectorLike | null;
+}
+
+/** An Arquero table (`arquero`'s `ColumnTable`), recognised by `columnNames()`, `numRows()` and `array(name)`. */
+export interface ArqueroTableLike {
+  numRows(): number;
+  columnNames(): readonly string[];
+  array(name: string): ArrayLike<unknown>;
+}
+
+/** Column-major input: an object of columns, an Apache Arrow table or an Arquero table (columns in the table's order). */
+export type TableInput = ColumnsInput | ArrowTableLike | ArqueroTableLike;
+
+/**
+ * Which columns of a table {@link Engine.dataset} reads: `label` names the label column; `features` names the
+ * feature columns in the order they become X's columns (default: every other column, in the table's order).
+ */
+export interface ColumnSelection {
+  readonly label: string;
+  readonly features?: readonly string[];
+}
+
+/**
+ * Feature input accepted by {@link Engine.dataset} and {@link Model.predict}: an array of rows, a row-major
+ * matrix, or column-major data ({@link TableInput}).
+ */
+export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix | TableInput;
 
 /** Labels or targets: one number (or boolean, for binary classifiers) per row. */
 export type LabelsInput = ArrayLike<number> | ReadonlyArray<boolean>;
@@ -360,7 +409,17 @@ export interface Engine {
   readonly backend: BackendName;
   /** True when the WASM SIMD build is in use. */
   readonly simd: boolean;
-  dataset(X: FeaturesInput, y: LabelsInput): Dataset;
+  /**
+   * Validates X and y and copies them into the engine once (the caller's arrays are never read again).
+   * @param X rows (`number[][]` or typed rows), a row-major `{ data, rows, cols }`, or a table: an object of
+   *   equal-length columns, an Apache Arrow table or an Arquero table ({@link TableInput})
+   * @param y one label per row (numbers, or booleans as 0/1); with a table, also the label column's name
+   *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection})
+   * @throws TypeError for non-numeric values or columns, a label column name without a table; RangeError for ragged
+   *   rows, unequal columns, nulls, non-finite values, unknown column names, y of the wrong length — each naming the
+   *   row, the column or the argument
+   */
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset;
   fit(data: Dataset, options: FitOptions): FitResult;
   /** torch.optim.SGD over `params` (copied). */
   sgd(params: ArrayLike<number>, options: SgdOptions): SgdOptimizer;

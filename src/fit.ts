@@ -1,0 +1,92 @@
+/**
+ * The one-call API for the common case: `await fit(X, y, options)` creates the engine once (cached per backend),
+ * copies the data in, fits, and frees the copy. Same doubles as `engine.dataset` + `engine.fitAsync` on the same
+ * backend: it is exactly that sequence.
+ */
+import { createEngine } from './engine.js';
+import { describe } from './options.js';
+import { progressLogger, type ProgressLoggerOptions } from './progress.js';
+import type {
+  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Progress,
+} from './types.js';
+
+/**
+ * Options of {@link fit}: every option of {@link FitOptions}, plus the engine to run on and `verbose`.
+ */
+export type FitCallOptions = FitOptions & {
+  /** `'auto'` (default: WebAssembly where available, else JS), `'wasm'` or `'js'`; as in {@link createEngine}. */
+  backend?: 'auto' | BackendName;
+  /** `'auto'` (default), or `false` for the scalar WASM build; as in {@link createEngine}. Same results either way. */
+  simd?: 'auto' | boolean;
+  /**
+   * Print progress ({@link progressLogger}): `true` for a line at most once a second and a closing line with the
+   * status; an object for the logger's options (`{ interval: 0 }`: every report). Default false. Combines with
+   * `onProgress` (both are called; `false` from yours still stops the fit).
+   */
+  verbose?: boolean | ProgressLoggerOptions;
+};
+
+const engines = new Map<string, Promise<Engine>>();
+
+/**
+ * The engine {@link fit} uses for these options: created on first use, then shared by every later call with the
+ * same `backend` and `simd` (a failed creation is not cached).
+ * @throws as {@link createEngine}
+ */
+export function sharedEngine(options: EngineOptions = {}): Promise<Engine> {
+  const key = `${String(options.backend ?? 'auto')}/${String(options.simd ?? 'auto')}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = createEngine(options);
+    engines.set(key, engine);
+    engine.catch(() => engines.delete(key));
+  }
+  return engine;
+}
+
+/**
+ * Fits a model in one call: validates and copies X and y into an engine (created once per backend and reused),
+ * runs the fit (`engine.fitAsync`: the event loop gets a turn about every 10 ms, so `signal` works), frees the copy,
+ * and returns the result. For several fits on the same data, `engine.dataset` once and `engine.fit` each time
+ * copies the data only once.
+ *
+ * The result is the same, bit for bit, as `engine.fit(engine.dataset(X, y), options)` on the same backend; its
+ * `finalLoss` and `mse` are evaluated before the copy is freed (one more pass over X).
+ * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
+ * @param y labels (one per row), or with a table the label column's name or `{ label, features }`
+ * @param options {@link FitCallOptions}: the fit's options (`lr` required), and `backend`, `simd`, `verbose`
+ * @returns the fitted model with its history ({@link FitResult})
+ * @throws TypeError/RangeError as {@link Engine.dataset} and {@link Engine.fit} (bad data, unknown or out-of-range
+ *   options), before any work; Error as {@link createEngine} when the backend asked for is missing
+ * @example
+ * const result = await fit([[0], [1], [2], [3]], [1, 3, 5, 7], { lr: 0.1, momentum: 0.9, maxIterations: 500 });
+ * result.weights[0]; // ≈ 2; result.intercept ≈ 1
+ */
+export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions): Promise<FitResult> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`options must be an options object, got ${describe(options)}`);
+  }
+  const { backend, simd, verbose, ...rest } = options;
+  const fitOptions = rest as FitOptions;
+  if (verbose !== undefined && typeof verbose !== 'boolean' && (typeof verbose !== 'object' || verbose === null)) {
+    throw new TypeError(`verbose must be true, false or progressLogger options, got ${describe(verbose)}`);
+  }
+  const engineOptions: EngineOptions = {};
+  if (backend !== undefined) engineOptions.backend = backend;
+  if (simd !== undefined) engineOptions.simd = simd;
+  const engine = await sharedEngine(engineOptions);
+  let logger: ReturnType<typeof progressLogger> | null = null;
+  if (verbose) {
+    logger = progressLogger({ ...(fitOptions.maxEpochs !== undefined ? { epochs: fitOptions.maxEpochs } : {}), ...(verbose === true ? {} : verbose) });
+    const user = fitOptions.onProgress, log = logger;
+    fitOptions.onProgress = user ? (p: Progress) => { log(p); return user(p); } : log;
+  }
+  const data = engine.dataset(X, y);
+  try {
+    const result = await engine.fitAsync(data, fitOptions);
+    logger?.done(result);
+    return result;
+  } finally {
+    data.dispose();
+  }
+}
