@@ -207,8 +207,8 @@ export function tableToMatrix(X: TableInput, y?: LabelsInput | string | ColumnSe
 }
 
 /**
- * The hook of `engine.dataset(X, y)` and `model.predict(X)`: a table becomes a row-major matrix (and its label
- * column the labels); anything else passes through unchanged. A label column name or a selection without a table
+ * The hook of `engine.dataset(X, y)` and the worker's: a table becomes a row-major matrix (and its label column
+ * the labels); anything else passes through unchanged to the row/matrix checks. A column selection without a table
  * is a TypeError.
  */
 export function normalizeInput(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): { X: FeaturesInput; y: LabelsInput } {
@@ -216,8 +216,9 @@ export function normalizeInput(X: FeaturesInput, y: LabelsInput | string | Colum
     const t = tableToMatrix(X, y);
     return { X: t.X, y: t.y as LabelsInput };
   }
-  if (typeof y === 'string' || (typeof y === 'object' && y !== null && !isArrayLike(y))) {
-    throw new TypeError(`y names a label column (${describe(y)}), but X is not a table: pass an object of columns, an Arrow or an Arquero table, or y as an array`);
+  // (A string y falls through to the labels check: "y must be an array or typed array of numbers, got …".)
+  if (typeof y === 'object' && y !== null && !isArrayLike(y) && 'label' in y) {
+    throw new TypeError(`y selects a label column (${JSON.stringify(y)}), but X is not a table: pass an object of columns, an Arrow or an Arquero table, or y as an array`);
   }
   return { X, y: y as LabelsInput };
 }

@@ -120,7 +120,8 @@ describe('columnar input', () => {
     expect(err({ y: [0, 1] }, 'y')).toEqual(new RangeError('X must have at least one feature column, got none (the object of columns has "y")'));
     expect(err({ a: [], y: [] }, 'y')).toEqual(new RangeError('X must have at least one row, got 0 rows'));
     expect(err({ a: [1, 2] }, [0, 1, 1])).toEqual(new RangeError('y must have one value per row of X: length 2, got 3'));
-    expect(err([[1], [2]], 'y')).toEqual(new TypeError('y names a label column ("y" (string)), but X is not a table: pass an object of columns, an Arrow or an Arquero table, or y as an array'));
+    expect(err([[1], [2]], 'y')).toEqual(new TypeError('y must be an array or typed array of numbers, got "y" (string)'));
+    expect(err([[1], [2]], { label: 'y' })).toEqual(new TypeError('y selects a label column ({"label":"y"}), but X is not a table: pass an object of columns, an Arrow or an Arquero table, or y as an array'));
     // Arrow: strings (a dictionary column), nulls, 64-bit integers beyond 2^53
     const strings = arrow.tableFromJSON([{ a: 1, s: 'x', y: 0 }, { a: 2, s: 'y', y: 1 }]);
     expect(err(strings, 'y')).toEqual(new TypeError('X column "s" must be numeric: row 0 holds "x" (string)'));
