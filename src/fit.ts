@@ -1,13 +1,16 @@
 /**
  * The one-call API for the common case: `await fit(X, y, options)` creates the engine once (cached per backend),
- * copies the data in, fits, and frees the copy. Same doubles as `engine.dataset` + `engine.fitAsync` on the same
+ * copies the data in, fits, and frees the copy; `Estimator` wraps it in scikit-learn's shape (options in the
+ * constructor, `fit` then `predict`). Same doubles as `engine.dataset` + `engine.fitAsync` on the same
  * backend: it is exactly that sequence.
  */
 import { createEngine } from './engine.js';
+import { INSPECT } from './inspect.js';
 import { describe } from './options.js';
 import { progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
-  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Progress,
+  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,
+  Progress,
 } from './types.js';
 
 /**
@@ -88,5 +91,77 @@ export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSele
     return result;
   } finally {
     data.dispose();
+  }
+}
+
+/**
+ * An estimator in the style of scikit-learn and ml.js: the options go to the constructor, `await est.fit(X, y)`
+ * learns (with {@link fit}: engine shared per backend, data copied and freed) and returns the estimator, then
+ * `predict`, `predictProba`, `decisionFunction` and `score` use the fitted model. Fitting again replaces the model.
+ * @example
+ * const est = new Estimator({ model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 });
+ * await est.fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
+ * est.predict([[0.2], [2.8]]); // Float64Array [0, 1]
+ */
+export class Estimator {
+  /** The options every `fit` uses (a shallow copy of the constructor's argument). */
+  readonly options: FitCallOptions;
+  /** The last fit's result (the model and its history), or null before the first `fit`. */
+  result: FitResult | null = null;
+
+  /**
+   * @param options {@link FitCallOptions}: `lr` is required; validated by `fit`, which throws as {@link fit} does
+   * @throws TypeError when `options` is not an object
+   */
+  constructor(options: FitCallOptions) {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new TypeError(`options must be an options object, got ${describe(options)}`);
+    }
+    this.options = { ...options };
+  }
+
+  /**
+   * Fits the model to X and y ({@link fit}) and keeps the result in `result`.
+   * @returns this estimator, fitted
+   * @throws as {@link fit}; a failed fit leaves the previous result in place
+   */
+  async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Promise<this> {
+    this.result = await fit(X, y, this.options);
+    return this;
+  }
+
+  private fitted(): FitResult {
+    if (!this.result) throw new TypeError('This Estimator is not fitted yet: call await estimator.fit(X, y) first');
+    return this.result;
+  }
+
+  /** {@link Model.predict} of the fitted model. @throws TypeError before `fit`, and as `predict` */
+  predict(X: FeaturesInput): Float64Array {
+    return this.fitted().predict(X);
+  }
+
+  /** {@link Model.predictProba} of the fitted model (logistic, softmax). @throws TypeError before `fit`, and as `predictProba` */
+  predictProba(X: FeaturesInput): Float64Array {
+    return this.fitted().predictProba(X);
+  }
+
+  /** {@link Model.decisionFunction} of the fitted model. @throws TypeError before `fit`, and as `decisionFunction` */
+  decisionFunction(X: FeaturesInput): Float64Array {
+    return this.fitted().decisionFunction(X);
+  }
+
+  /** R² (regression) or accuracy (classifiers) of the fitted model on X, y. @throws TypeError before `fit`, and as `score` */
+  score(X: FeaturesInput, y: LabelsInput): number {
+    return this.fitted().score(X, y);
+  }
+
+  /** `Estimator { unfitted, options: … }`, or the fitted result's one-line summary. */
+  toString(): string {
+    return this.result ? `Estimator { ${String(this.result)} }` : `Estimator { unfitted, model: '${this.options.model ?? 'linear'}', optimizer: '${this.options.optimizer ?? 'sgd'}' }`;
+  }
+
+  /** What `console.log(estimator)` shows: {@link Estimator.toString}. */
+  [INSPECT](): string {
+    return this.toString();
   }
 }

@@ -3,7 +3,7 @@
  * core and a pure-JS fallback that gives the same results. The public barrel: nothing else is exported.
  */
 export { createEngine } from './engine.js';
-export { fit } from './fit.js';
+export { fit, Estimator } from './fit.js';
 export type { FitCallOptions } from './fit.js';
 export { progressLogger } from './progress.js';
 export type { ProgressLogger, ProgressLoggerOptions } from './progress.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BACKENDS } from './backends.js';
 import { makeRegression } from './reference/solve.js';
-import { fit } from '../src/index.js';
+import { Estimator, fit } from '../src/index.js';
 import type { Dataset, EngineOptions, FitCallOptions, FitOptions, FitResult } from '../src/index.js';
 import { sharedEngine } from '../src/fit.js';
 
@@ -69,6 +69,37 @@ describe.each(BACKENDS)('fit(X, y, options) [$name]', ({ name, create }) => {
     }
     expect(made).toHaveLength(2);
     expect(made.map((d) => d.disposed)).toEqual([true, true]);
+  });
+});
+
+describe.each(BACKENDS)('Estimator [$name]', ({ name, create }) => {
+  it('fit then predict: the engine path, bit for bit; refit replaces the model', async () => {
+    const engine = await create();
+    const options: FitOptions = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 };
+    const est = new Estimator({ ...options, ...ENGINE[name] } as FitCallOptions);
+    expect(await est.fit(X, yBin)).toBe(est);
+    const reference = engine.fit(engine.dataset(X, yBin), options);
+    expectSameFit(est.result!, reference);
+    expect(same(est.predict(X), reference.predict(X)) && same(est.predictProba(X), reference.predictProba(X))).toBe(true);
+    expect(same(est.decisionFunction(X), reference.decisionFunction(X))).toBe(true);
+    expect(est.score(X, yBin)).toBe(reference.score(X, yBin));
+    const first = est.result;
+    await expect(est.fit(X, yReg)).rejects.toThrow(RangeError); // labels not 0/1: the previous model stays
+    expect(est.result).toBe(first);
+    await est.fit(X.slice(0, 20), yBin.slice(0, 20));
+    expect(est.result).not.toBe(first);
+  });
+});
+
+describe('Estimator', () => {
+  it('separates 0/1 labels on a line (the TSDoc example) and refuses use before fit', async () => {
+    const est = new Estimator({ model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 });
+    expect(() => est.predict([[0]])).toThrow(new TypeError('This Estimator is not fitted yet: call await estimator.fit(X, y) first'));
+    expect(String(est)).toBe("Estimator { unfitted, model: 'logistic', optimizer: 'sgd' }");
+    await est.fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
+    expect(Array.from(est.predict([[0.2], [2.8]]))).toEqual([0, 1]);
+    expect(String(est)).toMatch(/^Estimator \{ FitResult \{ model: 'logistic', cols: 1, classes: 2, status: 'maxIterations', iterations: 200, /);
+    expect(() => new Estimator(null as never)).toThrow(new TypeError('options must be an options object, got null'));
   });
 });
 
