@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
     testTimeout: 60_000,
+    // Type-level tests (expectTypeOf, @ts-expect-error), compiled by tsc: the option unions of src/types.ts.
+    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './test/types/tsconfig.json' },
   },
 });

@@ -2,8 +2,8 @@
 // on the 8×8 handwritten digits (data/README.md): a stratified 80/20 split with a fixed seed, pixels standardised
 // on the training rows only, then test accuracy and the 10×10 confusion matrix.
 import { pathToFileURL } from 'node:url';
-import { createEngine } from '../src/index.js';
-import type { Engine, FitStatus } from '../src/index.js';
+import { createEngine, progressLogger } from '../src/index.js';
+import type { Engine, FitStatus, ProgressLogger } from '../src/index.js';
 import { loadDigits } from '../src/datasets.js';
 import { accuracy, confusionMatrix, logLoss } from '../src/metrics.js';
 import { standardize, trainTestSplit } from '../src/preprocess.js';
@@ -49,11 +49,15 @@ export interface DigitsRun {
   ms: number;
 }
 
-/** Trains softmax regression on the prepared split and scores it on the test rows. */
-export function fitDigits(engine: Engine, data: Prepared): DigitsRun {
+/**
+ * Trains softmax regression on the prepared split and scores it on the test rows; with `progress` (a
+ * {@link progressLogger}), prints a line every 100 epochs and the closing line.
+ */
+export function fitDigits(engine: Engine, data: Prepared, progress?: ProgressLogger): DigitsRun {
   const t0 = performance.now();
   const train = engine.dataset(data.XTrain, data.yTrain);
-  const fit = engine.fit(train, DIGITS_OPTIONS);
+  const fit = engine.fit(train, progress ? { ...DIGITS_OPTIONS, onProgress: progress, progressEvery: 100 } : DIGITS_OPTIONS);
+  progress?.done(fit);
   train.dispose();
   const ms = performance.now() - t0;
   const pred = fit.predict(data.XTest);
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
   console.log(`Handwritten digits (8×8): ${data.XTrain.length} training images, ${data.XTest.length} test images; `
     + `backend ${engine.backend}${engine.simd ? ' SIMD' : ''}`);
   console.log(`options: ${JSON.stringify(DIGITS_OPTIONS)}\n`);
-  const r = fitDigits(engine, data);
+  const r = fitDigits(engine, data, progressLogger({ interval: 0, label: 'softmax' }));
   console.log(`test accuracy ${r.accuracy.toFixed(4)}, test log-loss ${r.logLoss.toFixed(4)}; `
     + `${r.iterations} iterations (${r.status}) in ${r.ms.toFixed(0)} ms\n`);
   console.log('confusion matrix (rows: true digit, columns: predicted)');

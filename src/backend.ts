@@ -5,7 +5,7 @@
  */
 import { OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './layout.js';
 import type { DatasetInput, FitConfig } from './options.js';
-import type { OptimizerOptions } from './types.js';
+import type { OptimizerSettings } from './types.js';
 
 /** A data set stored by a backend. */
 export interface StoredData {
@@ -76,5 +76,5 @@ export interface Backend {
   /** J of the config's model at `params` over all rows of `data`, with penalty `alpha`. */
   objective(data: StoredData, config: FitConfig, params: Float64Array, alpha: number): number;
   /** A per-step optimizer's storage; `kind` is the optimizer id (src/layout.ts: OPT_*). */
-  stepStore(params: Float64Array, options: Required<OptimizerOptions>, kind: number): StepStore;
+  stepStore(params: Float64Array, options: Required<OptimizerSettings>, kind: number): StepStore;
 }

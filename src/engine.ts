@@ -4,6 +4,8 @@
  * models built from copies. The numerical work is the backend's (src/backend.ts).
  */
 import type { Backend, FitRun, StoredData } from './backend.js';
+import { normalizeInput } from './columnar.js';
+import { INSPECT } from './inspect.js';
 import { JsBackend } from './js/engine.js';
 import * as L from './layout.js';
 import { LinearModel } from './models/model.js';
@@ -15,8 +17,8 @@ import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
 import { createRandom } from './random.js';
 import type {
-  BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  OptimizerOptions, SgdOptimizer, SgdOptions,
+  BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
+  OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
@@ -106,6 +108,13 @@ class DatasetHandle implements Dataset {
   data(): StoredData {
     if (!this.stored) throw new TypeError('data: this Dataset was disposed; create a new one with engine.dataset(X, y)');
     return this.stored;
+  }
+  /** `Dataset { rows: 100, cols: 3, backend: 'wasm' }`, or `Dataset { disposed: true }`. */
+  toString(): string {
+    return this.stored ? `Dataset { rows: ${this.stored.rows}, cols: ${this.stored.cols}, backend: '${this.owner.backend}' }` : 'Dataset { disposed: true }';
+  }
+  [INSPECT](): string {
+    return this.toString();
   }
   dispose(): void {
     if (this.stored) {
@@ -261,13 +270,22 @@ class MomentumEngine implements Engine {
     return this.impl.simd;
   }
 
+  /** `Engine { backend: 'wasm', simd: true }`, also what `console.log(engine)` shows. */
+  toString(): string {
+    return `Engine { backend: '${this.backend}', simd: ${this.simd} }`;
+  }
+  [INSPECT](): string {
+    return this.toString();
+  }
+
   /** @internal the backend, for tests and benchmarks of this package. */
   get internals(): Backend {
     return this.impl;
   }
 
-  dataset(X: FeaturesInput, y: LabelsInput): Dataset {
-    const input = checkDataset(X, y, this.impl.maxDatasetBytes);
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset {
+    const given = normalizeInput(X, y); // a table becomes row-major (src/columnar.ts)
+    const input = checkDataset(given.X, given.y, this.impl.maxDatasetBytes);
     const labels = Float64Array.from(input.y);
     return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels), labels);
   }
@@ -332,7 +350,7 @@ class MomentumEngine implements Engine {
     return this.makeOptimizer(params, checkOptimizerOptions(options));
   }
 
-  private makeOptimizer(params: ArrayLike<number>, opts: Required<OptimizerOptions>): SgdOptimizer {
+  private makeOptimizer(params: ArrayLike<number>, opts: Required<OptimizerSettings>): SgdOptimizer {
     const p = toFloat64('params', params);
     return new Optimizer(this.impl.stepStore(p, opts, optimizerId(opts)), opts);
   }

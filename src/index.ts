@@ -3,15 +3,22 @@
  * core and a pure-JS fallback that gives the same results. The public barrel: nothing else is exported.
  */
 export { createEngine } from './engine.js';
+export { fit, Estimator } from './fit.js';
+export type { FitCallOptions } from './fit.js';
+export { progressLogger } from './progress.js';
+export type { ProgressLogger, ProgressLoggerOptions } from './progress.js';
+export { tableToMatrix } from './columnar.js';
+export type { TableMatrix } from './columnar.js';
 export { LinearModel } from './models/model.js';
 export { leastSquares } from './models/linear.js';
 export { createRandom } from './random.js';
 export type { Random } from './random.js';
 export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
 export type {
-  BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, Matrix,
-  Model, ModelJSON, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule, SgdOptimizer, SgdOptions,
-  SgdState,
+  ArqueroTableLike, ArrowTableLike, ArrowVectorLike, BackendName, ColumnSelection, ColumnsInput, Dataset, Engine,
+  EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus, LabelsInput,
+  Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
+  OptimizerSettings, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput,
 } from './types.js';
 export {
   testFunctions, quadratic, quadratic10, rosenbrock, beale, himmelblau, booth, saddle, monkeySaddle, rastrigin, plateau,

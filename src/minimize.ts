@@ -7,7 +7,7 @@ import type { Point, TestFunction } from './functions.js';
 import { JsBackend } from './js/engine.js';
 import { OPTIMIZER_IDS, checkOptimizer, describe } from './options.js';
 import { Optimizer } from './optimizer.js';
-import type { Engine, FitOptions, OptimizerName, OptimizerOptions, SgdOptimizer } from './types.js';
+import type { Engine, FitOptions, OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer } from './types.js';
 
 /** Options of {@link minimize}. */
 export interface MinimizeOptions {
@@ -153,7 +153,7 @@ export function iterationsToReach(result: Pick<MinimizeResult, 'points'>, target
 }
 
 /** The engine's optimizer for the options, or the JS backend's (synchronous: no engine to create). */
-function makeOptimizer(start: Point, o: Required<OptimizerOptions>, engine: MinimizeOptions['engine']): SgdOptimizer {
+function makeOptimizer(start: Point, o: Required<OptimizerSettings>, engine: MinimizeOptions['engine']): SgdOptimizer {
   const params = Float64Array.from(start);
   if (engine) {
     if (o.optimizer === 'sgd' && engine.sgd) {
@@ -167,17 +167,17 @@ function makeOptimizer(start: Point, o: Required<OptimizerOptions>, engine: Mini
 }
 
 /** The validated options that apply to the chosen optimizer (what engine.optimizer accepts). */
-function relevant(o: Required<OptimizerOptions>): OptimizerOptions {
+function relevant(o: Required<OptimizerSettings>): OptimizerOptions {
   const base = { optimizer: o.optimizer, lr: o.lr, weightDecay: o.weightDecay };
-  if (o.optimizer === 'adam' || o.optimizer === 'adamw') return { ...base, betas: o.betas, eps: o.eps };
-  if (o.optimizer === 'rmsprop') return { ...base, rho: o.rho, eps: o.eps, momentum: o.momentum };
-  if (o.optimizer === 'adagrad') return { ...base, lrDecay: o.lrDecay, eps: o.eps };
-  return { ...base, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
+  if (o.optimizer === 'adam' || o.optimizer === 'adamw') return { ...base, optimizer: o.optimizer, betas: o.betas, eps: o.eps };
+  if (o.optimizer === 'rmsprop') return { ...base, optimizer: o.optimizer, rho: o.rho, eps: o.eps, momentum: o.momentum };
+  if (o.optimizer === 'adagrad') return { ...base, optimizer: o.optimizer, lrDecay: o.lrDecay, eps: o.eps };
+  return { ...base, optimizer: o.optimizer, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
 }
 
 /** Validates before any work; the optimizer options go through the same checks (and messages) as engine.optimizer. */
 function validate(start: Point, given: MinimizeOptions): {
-  optimizerOptions: Required<OptimizerOptions>; maxIterations: number; tol: number; engine: MinimizeOptions['engine'];
+  optimizerOptions: Required<OptimizerSettings>; maxIterations: number; tol: number; engine: MinimizeOptions['engine'];
 } {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new TypeError(`options must be an options object, got ${describe(given)}`);
@@ -189,7 +189,7 @@ function validate(start: Point, given: MinimizeOptions): {
     const shown = Array.isArray(start) && start.length <= 3 ? `[${start.join(', ')}]` : describe(start);
     throw new TypeError(`start must be [x, y] with finite numbers, got ${shown}`);
   }
-  const picked: Partial<OptimizerOptions> = {};
+  const picked: Partial<OptimizerSettings> = {};
   for (const key of OPTIMIZER_KEYS) if (given[key] !== undefined) (picked as Record<string, unknown>)[key] = given[key];
   const optimizerOptions = checkOptimizer(picked);
   const maxIterations = given.maxIterations ?? DEFAULTS.maxIterations;

@@ -6,7 +6,7 @@
 import type { StepStore } from './backend.js';
 import { F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, STEP_BAD_GRAD, STEP_DIVERGED } from './layout.js';
 import { OPTIMIZER_IDS, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options.js';
-import type { OptimizerName, OptimizerOptions, SgdOptimizer, SgdState } from './types.js';
+import type { OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdState } from './types.js';
 
 /** PyTorch's names of each optimizer's buffers 1 and 2 (src/js/step.ts). */
 const BUFFER_NAMES: Record<OptimizerName, [string | null, string | null]> = {
@@ -18,7 +18,7 @@ const BUFFER_NAMES: Record<OptimizerName, [string | null, string | null]> = {
 };
 
 export class Optimizer implements SgdOptimizer {
-  private readonly options: Required<OptimizerOptions>;
+  private readonly options: Required<OptimizerSettings>;
   private learningRate: number;
   private steps = 0;
   private hasVelocity = false;
@@ -26,7 +26,7 @@ export class Optimizer implements SgdOptimizer {
   private beta2Pow = 1;
   private released = false;
 
-  constructor(private readonly store: StepStore, options: Required<OptimizerOptions>) {
+  constructor(private readonly store: StepStore, options: Required<OptimizerSettings>) {
     this.options = { ...options };
     this.learningRate = options.lr;
   }
@@ -117,10 +117,10 @@ export class Optimizer implements SgdOptimizer {
     const o = this.options;
     const base = { optimizer: o.optimizer, lr: this.learningRate, weightDecay: o.weightDecay, maximize: o.maximize };
     switch (o.optimizer) {
-      case 'sgd': return { ...base, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
-      case 'adam': case 'adamw': return { ...base, betas: [o.betas[0], o.betas[1]], eps: o.eps };
-      case 'rmsprop': return { ...base, rho: o.rho, eps: o.eps, momentum: o.momentum };
-      default: return { ...base, lrDecay: o.lrDecay, eps: o.eps };
+      case 'sgd': return { ...base, optimizer: o.optimizer, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
+      case 'adam': case 'adamw': return { ...base, optimizer: o.optimizer, betas: [o.betas[0], o.betas[1]], eps: o.eps };
+      case 'rmsprop': return { ...base, optimizer: o.optimizer, rho: o.rho, eps: o.eps, momentum: o.momentum };
+      default: return { ...base, optimizer: o.optimizer, lrDecay: o.lrDecay, eps: o.eps };
     }
   }
 
@@ -166,6 +166,6 @@ export class Optimizer implements SgdOptimizer {
 }
 
 /** The optimizer id of validated options. */
-export function optimizerId(o: Required<OptimizerOptions>): number {
+export function optimizerId(o: Required<OptimizerSettings>): number {
   return OPTIMIZER_IDS[o.optimizer];
 }

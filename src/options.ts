@@ -5,7 +5,7 @@
  */
 import * as L from './layout.js';
 import type {
-  FeaturesInput, FitOptions, LabelsInput, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule,
+  FeaturesInput, FitOptionsRecord, LabelsInput, ModelName, OptimizerName, OptimizerSettings, Progress, Schedule,
 } from './types.js';
 
 /** Known models and their ids in the WASM/JS kernels (src/layout.ts: MODEL_*). */
@@ -29,7 +29,7 @@ const FIT_KEYS = [
 ] as const;
 
 /** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */
-export interface FitConfig extends Required<OptimizerOptions> {
+export interface FitConfig extends Required<OptimizerSettings> {
   model: ModelName;
   modelId: number;
   optimizerId: number;
@@ -149,13 +149,13 @@ function requireObject(name: string, value: unknown): object {
 }
 
 /** Which optimizers each optimizer-specific option applies to. */
-const APPLIES_TO: ReadonlyArray<readonly [keyof OptimizerOptions, readonly OptimizerName[]]> = [
+const APPLIES_TO: ReadonlyArray<readonly [keyof OptimizerSettings, readonly OptimizerName[]]> = [
   ['momentum', ['sgd', 'rmsprop']], ['dampening', ['sgd']], ['nesterov', ['sgd']], ['betas', ['adam', 'adamw']],
   ['rho', ['rmsprop']], ['lrDecay', ['adagrad']], ['eps', ['adam', 'adamw', 'rmsprop', 'adagrad']],
 ];
 
 /** The optimizer part common to fit and the per-step API: PyTorch's defaults and rules. */
-export function checkOptimizer(o: Partial<OptimizerOptions>): Required<OptimizerOptions> {
+export function checkOptimizer(o: Partial<OptimizerSettings>): Required<OptimizerSettings> {
   const optimizer = o.optimizer === undefined ? 'sgd' : o.optimizer;
   if (typeof optimizer !== 'string' || !Object.hasOwn(OPTIMIZER_IDS, optimizer)) {
     throw new RangeError(`optimizer must be one of ${Object.keys(OPTIMIZER_IDS).map((m) => `'${m}'`).join(', ')}, got ${describe(optimizer)}`);
@@ -191,15 +191,15 @@ export function checkOptimizer(o: Partial<OptimizerOptions>): Required<Optimizer
 }
 
 /** Validates options of {@link Engine.sgd}. */
-export function checkSgdOptions(options: unknown): Required<OptimizerOptions> {
-  const o = requireObject('options', options) as Partial<OptimizerOptions>;
+export function checkSgdOptions(options: unknown): Required<OptimizerSettings> {
+  const o = requireObject('options', options) as Partial<OptimizerSettings>;
   checkKeys(o, SGD_KEYS, 'sgd');
   return checkOptimizer(o);
 }
 
 /** Validates options of {@link Engine.optimizer}. */
-export function checkOptimizerOptions(options: unknown): Required<OptimizerOptions> {
-  const o = requireObject('options', options) as Partial<OptimizerOptions>;
+export function checkOptimizerOptions(options: unknown): Required<OptimizerSettings> {
+  const o = requireObject('options', options) as Partial<OptimizerSettings>;
   checkKeys(o, OPTIMIZER_KEYS, 'optimizer');
   return checkOptimizer(o);
 }
@@ -270,7 +270,7 @@ function checkSchedule(schedule: unknown, lr: number): ((epoch: number) => numbe
 
 /** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
-  const o = requireObject('options', options) as Partial<FitOptions>;
+  const o = requireObject('options', options) as FitOptionsRecord;
   checkKeys(o, FIT_KEYS, 'fit');
   const model = o.model === undefined ? 'linear' : o.model;
   if (typeof model !== 'string' || !Object.hasOwn(MODEL_IDS, model)) {
@@ -286,13 +286,14 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     alpha = numberIn('alpha', o.alpha, 1e-4, 0, Number.MAX_VALUE, false);
   }
   let outputs = 1, classes = 1;
+  if (o.classes !== undefined && model !== 'softmax') {
+    throw new RangeError(`classes applies to model 'softmax' only, not '${model}'`);
+  }
   if (model === 'logistic' || model === 'hinge') {
     if (labels.firstNonBinary >= 0) {
       throw new RangeError(`y must hold 0/1 labels (or booleans) for model '${model}': y[${labels.firstNonBinary}] is not 0 or 1`);
     }
     classes = 2;
-  } else if (o.classes !== undefined && model !== 'softmax') {
-    throw new RangeError(`classes applies to model 'softmax' only, not '${model}'`);
   }
   if (model === 'softmax') {
     if (labels.firstNonClass >= 0) {

@@ -14,8 +14,57 @@ export interface Matrix {
   readonly cols: number;
 }
 
-/** Feature input accepted by {@link Engine.dataset}: an array of rows, or a row-major matrix. */
-export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix;
+/**
+ * Columns by name, each an array or typed array of the same length (numbers, or booleans read as 0/1). The feature
+ * order is the key order (`Object.keys`), unless a {@link ColumnSelection} names the features. A plain object with
+ * a key `data`, `rows` or `cols` is read as a {@link Matrix} instead.
+ */
+export interface ColumnsInput {
+  readonly [name: string]: ArrayLike<number> | ReadonlyArray<boolean> | BigInt64Array;
+}
+
+/** One column of an Apache Arrow table, as this package reads it (`apache-arrow`'s `Vector`). */
+export interface ArrowVectorLike {
+  readonly length: number;
+  readonly nullCount: number;
+  get(index: number): unknown;
+  toArray(): unknown;
+}
+
+/**
+ * An Apache Arrow table (`apache-arrow`'s `Table`), recognised by its shape: `schema.fields`, `getChild(name)`,
+ * `numRows`. The package never imports `apache-arrow` (an optional peer dependency).
+ */
+export interface ArrowTableLike {
+  readonly numRows: number;
+  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string; readonly type?: unknown }> };
+  getChild(name: string): ArrowVectorLike | null;
+}
+
+/** An Arquero table (`arquero`'s `ColumnTable`), recognised by `columnNames()`, `numRows()` and `array(name)`. */
+export interface ArqueroTableLike {
+  numRows(): number;
+  columnNames(): readonly string[];
+  array(name: string): ArrayLike<unknown>;
+}
+
+/** Column-major input: an object of columns, an Apache Arrow table or an Arquero table (columns in the table's order). */
+export type TableInput = ColumnsInput | ArrowTableLike | ArqueroTableLike;
+
+/**
+ * Which columns of a table {@link Engine.dataset} reads: `label` names the label column; `features` names the
+ * feature columns in the order they become X's columns (default: every other column, in the table's order).
+ */
+export interface ColumnSelection {
+  readonly label: string;
+  readonly features?: readonly string[];
+}
+
+/**
+ * Feature input accepted by {@link Engine.dataset} and {@link Model.predict}: an array of rows, a row-major
+ * matrix, or column-major data ({@link TableInput}).
+ */
+export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix | TableInput;
 
 /** Labels or targets: one number (or boolean, for binary classifiers) per row. */
 export type LabelsInput = ArrayLike<number> | ReadonlyArray<boolean>;
@@ -75,36 +124,17 @@ export interface Progress {
   loss: number;
 }
 
-/** Options of a fit. Unknown keys are rejected with a TypeError. */
-export interface FitOptions {
-  /** The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)². */
-  model?: ModelName;
-  /** L2 penalty (α/2)·‖w‖² of ridge, logistic, hinge and softmax (scikit-learn's SGD `alpha`). Default 1e-4 (0 for linear). */
-  alpha?: number;
-  /** Number of classes for softmax; default max(y) + 1. */
-  classes?: number;
+/**
+ * The options of a fit that every model and optimizer takes. Unknown keys are rejected with a TypeError at run
+ * time; {@link FitOptions} adds the model's and the optimizer's own options.
+ */
+export interface FitCommonOptions {
   /** Learning rate η > 0. Required. */
   lr: number;
-  /** Optimizer; default `'sgd'` (momentum SGD). */
-  optimizer?: OptimizerName;
-  /** Momentum β ∈ [0, 1) (sgd, rmsprop). Default 0 (plain gradient descent). */
-  momentum?: number;
-  /** Dampening τ ∈ [0, 1] (sgd). Default 0. */
-  dampening?: number;
-  /** Nesterov momentum (sgd; requires β > 0 and τ = 0, as in PyTorch). Default false. */
-  nesterov?: boolean;
   /** Weight decay λ ≥ 0: g ← g + λ·w before the update (AdamW: θ ← θ·(1 − η·λ)). Never on the intercept. Default 0 (AdamW 0.01). */
   weightDecay?: number;
   /** Maximise instead of minimise (PyTorch's `maximize`): g ← −g first. Default false. */
   maximize?: boolean;
-  /** Adam(W) (β₁, β₂); default [0.9, 0.999]. */
-  betas?: readonly [number, number];
-  /** Adam(W), RMSprop, Adagrad ε; defaults 1e-8, 1e-8, 1e-10. */
-  eps?: number;
-  /** RMSprop smoothing constant (PyTorch's `alpha`); default 0.99. */
-  rho?: number;
-  /** Adagrad learning-rate decay; default 0. */
-  lrDecay?: number;
   /** Rows per update; default all rows (full batch). An epoch is one pass over the rows. */
   batchSize?: number;
   /** Reshuffle the rows every epoch (seeded); default true when batchSize < rows. */
@@ -132,12 +162,112 @@ export interface FitOptions {
   initialWeights?: ArrayLike<number>;
   /** Starting intercept; default 0. */
   initialIntercept?: number;
-  /** Called every `progressEvery` epochs; returning `false` stops the fit (status 'aborted'). */
+  /**
+   * Called every `progressEvery` epochs; returning `false` stops the fit (status 'aborted'). For a line per
+   * epoch in a terminal, pass {@link progressLogger}`()`.
+   */
   onProgress?: (progress: Progress) => void | boolean;
   /** Epochs between progress calls (and abort checks); default 1 when onProgress or signal is given. */
   progressEvery?: number;
   /** Stops the fit cleanly at the next chunk boundary: status 'aborted', parameters so far. */
   signal?: AbortSignal;
+}
+
+/**
+ * The model part of {@link FitOptions}, one member per model (a discriminated union on `model`): `alpha` is
+ * typed `0` for `'linear'` (use `'ridge'` for a penalty) and `classes` exists for `'softmax'` only, as the
+ * run-time checks demand.
+ */
+export type ModelOptions =
+  | {
+    /** The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)². */
+    model?: 'linear';
+    /** Must be 0 (or absent) for the linear model; use `model: 'ridge'` for an L2 penalty. */
+    alpha?: 0;
+    classes?: never;
+  }
+  | {
+    /** Ridge (squared error + L2), logistic regression (0/1 labels) or a linear SVM (hinge loss, 0/1 labels). */
+    model: 'ridge' | 'logistic' | 'hinge';
+    /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    alpha?: number;
+    classes?: never;
+  }
+  | {
+    /** Multinomial logistic regression over labels 0 … K−1. */
+    model: 'softmax';
+    /** L2 penalty (α/2)·‖W‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    alpha?: number;
+    /** Number of classes K ≥ 2; default max(y) + 1. */
+    classes?: number;
+  };
+
+/**
+ * The optimizer part of fit and per-step options, one member per optimizer (a discriminated union on
+ * `optimizer`, with PyTorch's options for each): `{ optimizer: 'adam', nesterov: true }` is a type error, as it is
+ * a RangeError at run time. Options of another optimizer are typed `never` (only `undefined` is accepted).
+ */
+export type OptimizerChoice =
+  | {
+    /** SGD with momentum (torch.optim.SGD); the default. */
+    optimizer?: 'sgd';
+    /** Momentum β ∈ [0, 1). Default 0 (plain gradient descent). */
+    momentum?: number;
+    /** Dampening τ ∈ [0, 1]. Default 0. */
+    dampening?: number;
+    /** Nesterov momentum (requires β > 0 and τ = 0, as in PyTorch). Default false. */
+    nesterov?: boolean;
+    betas?: never; eps?: never; rho?: never; lrDecay?: never;
+  }
+  | {
+    /** Adam or AdamW (torch.optim.Adam, AdamW: decoupled weight decay, default λ = 0.01). */
+    optimizer: 'adam' | 'adamw';
+    /** (β₁, β₂), each in [0, 1); default [0.9, 0.999]. */
+    betas?: readonly [number, number];
+    /** ε > 0 added to √v̂; default 1e-8. */
+    eps?: number;
+    momentum?: never; dampening?: never; nesterov?: never; rho?: never; lrDecay?: never;
+  }
+  | {
+    /** RMSprop (torch.optim.RMSprop). */
+    optimizer: 'rmsprop';
+    /** Smoothing constant ∈ [0, 1) (PyTorch's `alpha`); default 0.99. */
+    rho?: number;
+    /** ε > 0; default 1e-8. */
+    eps?: number;
+    /** Momentum β ∈ [0, 1); default 0. */
+    momentum?: number;
+    dampening?: never; nesterov?: never; betas?: never; lrDecay?: never;
+  }
+  | {
+    /** Adagrad (torch.optim.Adagrad). */
+    optimizer: 'adagrad';
+    /** Learning-rate decay ≥ 0: ηₜ = η/(1 + (t − 1)·lrDecay); default 0. */
+    lrDecay?: number;
+    /** ε > 0; default 1e-10. */
+    eps?: number;
+    momentum?: never; dampening?: never; nesterov?: never; betas?: never; rho?: never;
+  };
+
+/**
+ * Options of a fit: the common options, the model's ({@link ModelOptions}) and the optimizer's
+ * ({@link OptimizerChoice}). A union, so that an option of another model or optimizer is a type error. Unknown
+ * keys are rejected with a TypeError at run time, out-of-range values with a RangeError.
+ *
+ * An options object built in a variable keeps its literal types with `as const` or a `FitOptions` annotation:
+ * `const o: FitOptions = { optimizer: 'adam', lr: 0.01 }`.
+ */
+export type FitOptions = FitCommonOptions & ModelOptions & OptimizerChoice;
+
+/**
+ * Every fit option in one flat record, each optional: what the run-time validation reads (it accepts any
+ * combination and rejects the invalid ones with a RangeError). Not a type to write options against: use
+ * {@link FitOptions}.
+ */
+export interface FitOptionsRecord extends FitCommonOptions, OptimizerSettings {
+  model?: ModelName;
+  alpha?: number;
+  classes?: number;
 }
 
 /** How a fit ended. */
@@ -197,8 +327,24 @@ export interface FitResult extends Model {
   readonly mse: number;
 }
 
-/** Options of the per-step optimizer (torch.optim's, camelCased). Unknown keys are rejected. */
-export interface OptimizerOptions {
+/**
+ * Options of the per-step optimizer ({@link Engine.optimizer}): torch.optim's, camelCased, typed per optimizer
+ * (a discriminated union on `optimizer`, see {@link OptimizerChoice}). Unknown keys are rejected at run time.
+ */
+export type OptimizerOptions = OptimizerChoice & {
+  /** Learning rate η > 0. Required. */
+  lr: number;
+  /** Weight decay λ ≥ 0 (AdamW: decoupled, default 0.01; others: g ← g + λ·θ, default 0). */
+  weightDecay?: number;
+  /** Ascend instead of descend (g ← −g first). Default false. */
+  maximize?: boolean;
+};
+
+/**
+ * Every optimizer option in one flat record: the form validation reads and returns (`Required<…>` after defaults).
+ * Not a type to write options against: use {@link OptimizerOptions}.
+ */
+export interface OptimizerSettings {
   optimizer?: OptimizerName;
   lr: number;
   momentum?: number;
@@ -212,8 +358,21 @@ export interface OptimizerOptions {
   lrDecay?: number;
 }
 
-/** Options of {@link Engine.sgd}: torch.optim.SGD's. */
-export type SgdOptions = Omit<OptimizerOptions, 'optimizer' | 'betas' | 'eps' | 'rho' | 'lrDecay'>;
+/** Options of {@link Engine.sgd}: torch.optim.SGD's (no `optimizer` key: it is SGD). */
+export interface SgdOptions {
+  /** Learning rate η > 0. Required. */
+  lr: number;
+  /** Momentum β ∈ [0, 1). Default 0. */
+  momentum?: number;
+  /** Dampening τ ∈ [0, 1]. Default 0. */
+  dampening?: number;
+  /** Nesterov momentum (requires β > 0 and τ = 0). Default false. */
+  nesterov?: boolean;
+  /** Weight decay λ ≥ 0: g ← g + λ·θ. Default 0. */
+  weightDecay?: number;
+  /** Ascend instead of descend. Default false. */
+  maximize?: boolean;
+}
 
 /** A plain, JSON-safe snapshot of an optimizer. */
 export interface SgdState {
@@ -250,7 +409,17 @@ export interface Engine {
   readonly backend: BackendName;
   /** True when the WASM SIMD build is in use. */
   readonly simd: boolean;
-  dataset(X: FeaturesInput, y: LabelsInput): Dataset;
+  /**
+   * Validates X and y and copies them into the engine once (the caller's arrays are never read again).
+   * @param X rows (`number[][]` or typed rows), a row-major `{ data, rows, cols }`, or a table: an object of
+   *   equal-length columns, an Apache Arrow table or an Arquero table ({@link TableInput})
+   * @param y one label per row (numbers, or booleans as 0/1); with a table, also the label column's name
+   *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection})
+   * @throws TypeError for non-numeric values or columns, a label column name without a table; RangeError for ragged
+   *   rows, unequal columns, nulls, non-finite values, unknown column names, y of the wrong length — each naming the
+   *   row, the column or the argument
+   */
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset;
   fit(data: Dataset, options: FitOptions): FitResult;
   /** torch.optim.SGD over `params` (copied). */
   sgd(params: ArrayLike<number>, options: SgdOptions): SgdOptimizer;

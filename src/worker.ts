@@ -4,10 +4,11 @@
  * engine inside the worker, so bit-identical to a fit on the page). The worker runs `engine.fitAsync`, so progress
  * messages leave it between chunks and an abort message reaches it there. Browser only: it needs the Worker global.
  */
+import { normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
 import { describe } from './options.js';
 import type {
-  BackendName, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, ModelName, Progress,
+  BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult, FitStatus, LabelsInput, ModelName, Progress,
 } from './types.js';
 
 /** Options of {@link createWorkerEngine}. */
@@ -40,11 +41,12 @@ export interface WorkerEngine {
   readonly backend: BackendName;
   readonly simd: boolean;
   /**
-   * Copies X and y into the worker's engine (validated there, errors as in {@link Engine.dataset}).
+   * Copies X and y into the worker's engine (validated there, errors as in {@link Engine.dataset}; a table is read
+   * into a row-major copy on the page first).
    * With `{ transfer: true }`, typed arrays (`y`, a {@link Matrix}'s `data`, or typed-array rows of X) are
    * transferred instead of copied: faster for large data, and they are detached (length 0) for the caller afterwards.
    */
-  dataset(X: FeaturesInput, y: LabelsInput, options?: { transfer?: boolean }): Promise<WorkerDataset>;
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: { transfer?: boolean }): Promise<WorkerDataset>;
   /**
    * {@link Engine.fitAsync} in the worker: the same options and the same {@link FitResult} (a {@link LinearModel}
    * with the history; bit-identical to a fit by the page's engine). Two options work across the boundary:
@@ -244,7 +246,9 @@ class RemoteDataset implements WorkerDataset {
 class RemoteEngine implements WorkerEngine {
   constructor(private readonly rpc: Rpc, readonly backend: BackendName, readonly simd: boolean) {}
 
-  async dataset(X: FeaturesInput, y: LabelsInput, options: { transfer?: boolean } = {}): Promise<WorkerDataset> {
+  async dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { transfer?: boolean } = {}): Promise<WorkerDataset> {
+    // A table is read on the page (an Arrow or Arquero table does not survive structured cloning).
+    ({ X, y } = normalizeInput(X, y));
     const transfer = options.transfer ? transferables(X, y) : [];
     const r = (await this.rpc.call({ type: 'dataset', X, y }, transfer)) as { handle: number; rows: number; cols: number };
     return new RemoteDataset(this.rpc, r.handle, r.rows, r.cols);
@@ -257,7 +261,7 @@ class RemoteEngine implements WorkerEngine {
     if (data.disposed) throw new TypeError('data: this Dataset was disposed; create a new one with engine.dataset(X, y)');
     // Anything but an object goes to the worker as it is, to be refused there with the engine's own message.
     const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
-    const { onProgress, signal, ...rest } = isObject ? options : ({} as Partial<FitOptions>);
+    const { onProgress, signal, ...rest } = isObject ? options : ({} as Partial<FitOptionsRecord>);
     if (onProgress !== undefined && typeof onProgress !== 'function') {
       throw new TypeError(`onProgress must be a function, got ${describe(onProgress)}`);
     }

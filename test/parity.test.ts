@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends.js';
 import { makeRegression } from './reference/solve.js';
-import type { FitOptions, FitResult } from '../src/index.js';
+import type { FitOptions, FitOptionsRecord, FitResult } from '../src/index.js';
 
 const SHAPES: [number, number][] = [[1, 1], [2, 1], [3, 3], [4, 2], [5, 7], [7, 8], [9, 9], [13, 10], [6, 15], [21, 16], [16, 17], [33, 31], [100, 1], [64, 64]];
-const OPTIONS: Omit<FitOptions, 'maxIterations'>[] = [
+const OPTIONS: FitOptions[] = [
   { lr: 0.1 },
   { lr: 0.05, momentum: 0.9 },
   { lr: 0.05, momentum: 0.9, nesterov: true },
@@ -69,7 +69,7 @@ describe('backend parity (bit for bit)', () => {
 
   // exp, log and log1p are the host's Math functions in both backends (assembly/math.ts), so the exp/log models
   // are held to the same Object.is standard within one runtime.
-  const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge'; opts: Omit<FitOptions, 'maxIterations' | 'model'> }[] = [
+  const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge'; opts: FitOptionsRecord }[] = [
     { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1 } },
     { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-3 } },
     { model: 'hinge', opts: { lr: 0.1, momentum: 0.5, nesterov: true, alpha: 1e-2 } },
@@ -85,7 +85,7 @@ describe('backend parity (bit for bit)', () => {
       const engines = await Promise.all(BACKENDS.map((b) => b.create()));
       const { X, y: yr } = makeRegression(n!, d!, n! + d!, 0.5);
       const y = model === 'ridge' ? yr : model === 'softmax' ? yr.map((v) => (v > 0.5 ? 2 : v > -0.5 ? 1 : 0)) : yr.map((v) => (v > 0 ? 1 : 0));
-      const fits = engines.map((e) => e.fit(e.dataset(X, y), { model, ...c.opts, maxIterations: 60 }));
+      const fits = engines.map((e) => e.fit(e.dataset(X, y), { model, ...c.opts, maxIterations: 60 } as FitOptions));
       const [ref, ...rest] = fits;
       for (const f of rest) {
         expect(same(f.weights, ref!.weights)).toBe(true);

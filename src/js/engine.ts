@@ -6,7 +6,7 @@ import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore,
 import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
-import type { OptimizerOptions } from '../types.js';
+import type { OptimizerSettings } from '../types.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
 import { checkedStep } from './step.js';
 
@@ -82,7 +82,7 @@ export class JsBackend implements Backend {
     return objectiveAndGrad(c.modelId, X, 0, y, 0, null, 0, n, d, c.outputs, params, grad, alpha, fitFlags(c), new Float64Array(4 * c.outputs));
   }
 
-  stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {
+  stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     // θ and every written buffer twice (src/wasm/engine.ts); `cur` is the current copy.
     const [written1, written2] = writtenBuffers(kind, o.momentum);

@@ -2,6 +2,8 @@
  * A fitted linear model, independent of any engine: parameters [W (K·d) | b (K)], predictions, scores and a JSON
  * form. Prediction is a plain dot product per row and output (no engine memory is touched).
  */
+import { isTable, tableToMatrix } from '../columnar.js';
+import { INSPECT, formatSummary, summarizeModel } from '../inspect.js';
 import { checkDataset, describe, toFloat64 } from '../options.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
 
@@ -18,7 +20,8 @@ export class LinearModel implements Model {
   }
 
   /** Rows of X as a row-major Float64Array, validated like a dataset. */
-  private rows(X: FeaturesInput): { data: Float64Array; n: number } {
+  private rows(given: FeaturesInput): { data: Float64Array; n: number } {
+    const X = isTable(given) ? tableToMatrix(given).X : given; // columns in the table's order
     const input = checkDataset(X, new Float64Array(Array.isArray(X) ? X.length : (X as { rows: number }).rows ?? 0));
     if (input.cols !== this.cols) throw new RangeError(`X must have ${this.cols} columns (as in training), got ${input.cols}`);
     const data = new Float64Array(input.rows * input.cols);
@@ -81,6 +84,21 @@ export class LinearModel implements Model {
     let hit = 0;
     for (let i = 0; i < t.length; i++) if (pred[i] === t[i]) hit++;
     return hit / t.length;
+  }
+
+  /**
+   * One line: the model, its size, how the fit ended (for a fit result) and the head of the weights, e.g.
+   * `FitResult { model: 'linear', cols: 1, status: 'maxIterations', iterations: 500, epochs: 500, finalLoss: 0.0123,
+   * weights: Float64Array(1) [3.01], intercept: 1.99 }`. Numbers are shown to 6 significant digits. For a fit result it
+   * reads `finalLoss` (one pass over X, once); if its dataset is gone, the last epoch's loss is shown instead.
+   */
+  toString(): string {
+    return formatSummary(summarizeModel(this), false);
+  }
+
+  /** Node's `util.inspect` (and so `console.log`): {@link LinearModel.toString}'s fields, one per line. */
+  [INSPECT](): string {
+    return formatSummary(summarizeModel(this), true);
   }
 
   toJSON(): ModelJSON {

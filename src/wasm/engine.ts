@@ -8,7 +8,7 @@ import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore,
 import * as L from '../layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
-import type { OptimizerOptions } from '../types.js';
+import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
 
@@ -157,7 +157,7 @@ export class WasmBackend implements Backend {
     }
   }
 
-  stepStore(params: Float64Array, o: Required<OptimizerOptions>, kind: number): StepStore {
+  stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
     // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient. `cur` is the current copy of θ and of each

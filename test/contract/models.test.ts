@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKENDS, relErr } from '../backends.js';
 import { lcg, makeRegression, ridgeSolution } from '../reference/solve.js';
 import { LinearModel } from '../../src/index.js';
-import type { Engine, ModelName } from '../../src/index.js';
+import type { Engine, FitOptions, ModelName } from '../../src/index.js';
 
 /** Labels for each model from a linear score with noise: real, 0/1, or 0…K−1. */
 function problem(model: ModelName, n: number, d: number, seed: number, K = 3) {
@@ -23,7 +23,7 @@ function problem(model: ModelName, n: number, d: number, seed: number, K = 3) {
 function objectiveAndGradient(engine: Engine, data: ReturnType<Engine['dataset']>, model: ModelName, theta: number[], K: number, d: number, alpha: number) {
   const w = theta.slice(0, K * d), b = theta.slice(K * d);
   // The API takes one initial intercept; for these checks every class starts from the same one.
-  const fit = engine.fit(data, { model, alpha, lr: 1, maxIterations: 1, initialWeights: w, initialIntercept: b[0]! });
+  const fit = engine.fit(data, { model, alpha, lr: 1, maxIterations: 1, initialWeights: w, initialIntercept: b[0]! } as FitOptions);
   const after = [...fit.weights, ...fit.intercepts];
   const start = [...w, ...new Array(K).fill(b[0]!)];
   return { J: fit.loss[0]!, grad: after.map((v, i) => start[i]! - v) };
@@ -104,7 +104,7 @@ describe.each(BACKENDS)('models [$name]', ({ create }) => {
     const frac = engine.dataset([[1], [2]], [0, 1.5]);
     expect(() => engine.fit(frac, { model: 'softmax', lr: 0.1 })).toThrow(new RangeError("y must hold class indices 0…K−1 for model 'softmax': y[1] is not a non-negative integer"));
     expect(() => engine.fit(data, { model: 'softmax', classes: 2, lr: 0.1 })).toThrow(new RangeError('classes must exceed every label: got 2 classes and a label 2'));
-    expect(() => engine.fit(data, { lr: 0.1, alpha: 0.1 })).toThrow(RangeError);
+    expect(() => engine.fit(data, { lr: 0.1, alpha: 0.1 } as never)).toThrow(RangeError);
     // booleans are 0/1
     const fit = engine.fit(engine.dataset([[1], [-1]], [true, false]), { model: 'logistic', lr: 1, maxIterations: 50 });
     expect(fit.score([[1], [-1]], [true, false])).toBe(1);

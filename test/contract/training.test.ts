@@ -9,7 +9,7 @@ import type { Engine, FitOptions } from '../../src/index.js';
  * One row x = 0, y = −1 with an intercept: J = ½(b + 1)², ∇b = b + 1 (the weight never moves: x = 0), so the
  * intercept after each step is the hand-worked trajectory of the optimizer on g(b) = b + 1, one step per epoch.
  */
-async function interceptPath(engine: Engine, options: Omit<FitOptions, 'maxIterations'>, steps: number): Promise<number[]> {
+async function interceptPath(engine: Engine, options: FitOptions, steps: number): Promise<number[]> {
   const data = engine.dataset([[0]], [-1]);
   const out: number[] = [];
   for (let k = 1; k <= steps; k++) out.push(engine.fit(data, { ...options, maxIterations: k }).intercept);
@@ -85,7 +85,7 @@ describe.each(BACKENDS)('training [$name]', ({ create }) => {
     a.step([1]);
     a.step([1]);
     expectNear(a.params[0]!, -0.1 - 0.1 / Math.SQRT2, 8);
-    expect(() => engine.optimizer([0], { optimizer: 'adam', lr: 0.1, momentum: 0.9 })).toThrow(new RangeError("momentum applies to optimizer 'sgd' or 'rmsprop', not 'adam'"));
+    expect(() => engine.optimizer([0], { optimizer: 'adam', lr: 0.1, momentum: 0.9 } as never)).toThrow(new RangeError("momentum applies to optimizer 'sgd' or 'rmsprop', not 'adam'"));
   });
 
   it('fits with every optimizer reach the least-squares optimum', async () => {

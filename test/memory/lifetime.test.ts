@@ -5,7 +5,7 @@
 // Sizes are drawn from a fixed-seed PRNG (src/random.ts), so every run is the same.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/index.js';
-import type { Engine, FitOptions } from '../../src/index.js';
+import type { Engine, FitOptions, FitOptionsRecord } from '../../src/index.js';
 import { createRandom } from '../../src/random.js';
 import { LinearMemory } from '../../src/wasm/memory.js';
 import { sameArray } from '../property/gen.js';
@@ -31,10 +31,10 @@ describe('WASM memory lifetime', () => {
     const { X, y } = data(rng, rows, cols);
     const d = engine.dataset(X, y);
     const model = MODELS[m]!;
-    const opts: FitOptions = { model, lr: 0.1, momentum: 0.5, maxIterations: iterations };
+    const opts: FitOptionsRecord = { model, lr: 0.1, momentum: 0.5, maxIterations: iterations };
     if (model === 'softmax') opts.classes = 3;
     if (miniBatch && rows > 1) opts.batchSize = 1;
-    engine.fit(d, opts);
+    engine.fit(d, opts as FitOptions);
     return d;
   }
   /** A random cycle: 1–8 × 1–4, every model, 1–3 updates, one in 7 mini-batch. */
@@ -121,7 +121,7 @@ describe('WASM memory lifetime', () => {
     expect(memOf(a).memory).not.toBe(memOf(b).memory);
     const rng = createRandom(5);
     const sets = Array.from({ length: 6 }, (_, i) => data(rng, 5 + 7 * i, 1 + (i % 4)));
-    const opts = (i: number): FitOptions => ({ model: i % 2 ? 'logistic' : 'linear', lr: 0.1, momentum: 0.9, maxIterations: 40, batchSize: 3, seed: i });
+    const opts = (i: number): FitOptions => ({ model: i % 2 ? 'logistic' : 'linear', optimizer: 'sgd', lr: 0.1, momentum: 0.9, maxIterations: 40, batchSize: 3, seed: i });
     // Solo: each engine alone, fresh instances.
     const soloA = await createEngine({ backend: 'wasm' }), soloB = await createEngine({ backend: 'wasm', simd: false });
     const expectA = sets.map((s, i) => soloA.fit(soloA.dataset(s.X, s.y), opts(i)));

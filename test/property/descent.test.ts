@@ -17,7 +17,7 @@
 // Seed, run count and replay: see test/property/gen.ts.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/index.js';
+import type { Engine, FitOptions } from '../../src/index.js';
 import { BACKENDS } from '../backends.js';
 import { RUNS, check, dataSpec, makeData, sameArray } from './gen.js';
 
@@ -68,7 +68,7 @@ describe('objective history of plain gradient descent', () => {
       fc.pre(L > 0 && Number.isFinite(1 / L));
       const lr = Math.min(1 / L, Number.MAX_VALUE) * fraction;
       fc.pre(lr > 0 && Number.isFinite(lr));
-      const opts = { model, lr, fitIntercept, ...(model === 'ridge' ? { alpha: a } : {}) };
+      const opts = { model, lr, fitIntercept, ...(model === 'ridge' ? { alpha: a } : {}) } as FitOptions;
       const fits = engines.map((engine) => {
         const data = engine.dataset(X, y);
         const f = engine.fit(data, { ...opts, maxIterations });

@@ -6,7 +6,7 @@
 // replays exactly that counterexample (the path selects the shrunk case). Longer runs:
 //   MOMENTUM_PROPERTY_RUNS=2000 MOMENTUM_PROPERTY_SEED=$RANDOM npx vitest run test/property test/fuzz
 import fc from 'fast-check';
-import type { FeaturesInput, FitOptions, LabelsInput, ModelName, OptimizerName } from '../../src/index.js';
+import type { FeaturesInput, FitOptions, FitOptionsRecord, LabelsInput, ModelName, OptimizerName } from '../../src/index.js';
 import { createRandom } from '../../src/random.js';
 
 /** Runs per property in the default (fast) `npm test`. */
@@ -143,7 +143,7 @@ export function fitOptions(model: ModelName, rows: number, cols: number, classes
     init: fc.boolean(),
     initScale: fc.constantFrom(0.5, 1e100),
   }).map((r) => {
-    const o: FitOptions = { model, lr: r.lr, maxIterations: r.maxIterations, seed: r.seed, fitIntercept: r.fitIntercept };
+    const o: FitOptionsRecord = { model, lr: r.lr, maxIterations: r.maxIterations, seed: r.seed, fitIntercept: r.fitIntercept };
     if (r.optimizer !== 'sgd') o.optimizer = r.optimizer;
     if (r.optimizer === 'sgd' || r.optimizer === 'rmsprop') o.momentum = r.momentum;
     if (r.optimizer === 'sgd') {
@@ -162,7 +162,7 @@ export function fitOptions(model: ModelName, rows: number, cols: number, classes
       o.initialWeights = Array.from({ length: K * cols }, (_, i) => Math.sin(i + 1) * r.initScale);
       if (r.fitIntercept) o.initialIntercept = -0.25 * r.initScale;
     }
-    return o;
+    return o as FitOptions;
   });
 }
 

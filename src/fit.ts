@@ -1,0 +1,167 @@
+/**
+ * The one-call API for the common case: `await fit(X, y, options)` creates the engine once (cached per backend),
+ * copies the data in, fits, and frees the copy; `Estimator` wraps it in scikit-learn's shape (options in the
+ * constructor, `fit` then `predict`). Same doubles as `engine.dataset` + `engine.fitAsync` on the same
+ * backend: it is exactly that sequence.
+ */
+import { createEngine } from './engine.js';
+import { INSPECT } from './inspect.js';
+import { describe } from './options.js';
+import { progressLogger, type ProgressLoggerOptions } from './progress.js';
+import type {
+  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,
+  Progress,
+} from './types.js';
+
+/**
+ * Options of {@link fit}: every option of {@link FitOptions}, plus the engine to run on and `verbose`.
+ */
+export type FitCallOptions = FitOptions & {
+  /** `'auto'` (default: WebAssembly where available, else JS), `'wasm'` or `'js'`; as in {@link createEngine}. */
+  backend?: 'auto' | BackendName;
+  /** `'auto'` (default), or `false` for the scalar WASM build; as in {@link createEngine}. Same results either way. */
+  simd?: 'auto' | boolean;
+  /**
+   * Print progress ({@link progressLogger}): `true` for a line at most once a second and a closing line with the
+   * status; an object for the logger's options (`{ interval: 0 }`: every report). Default false. Combines with
+   * `onProgress` (both are called; `false` from yours still stops the fit).
+   */
+  verbose?: boolean | ProgressLoggerOptions;
+};
+
+const engines = new Map<string, Promise<Engine>>();
+
+/**
+ * The engine {@link fit} uses for these options: created on first use, then shared by every later call with the
+ * same `backend` and `simd` (a failed creation is not cached).
+ * @throws as {@link createEngine}
+ */
+export function sharedEngine(options: EngineOptions = {}): Promise<Engine> {
+  const key = `${String(options.backend ?? 'auto')}/${String(options.simd ?? 'auto')}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    engine = createEngine(options);
+    engines.set(key, engine);
+    engine.catch(() => engines.delete(key));
+  }
+  return engine;
+}
+
+/**
+ * Fits a model in one call: validates and copies X and y into an engine (created once per backend and reused),
+ * runs the fit (`engine.fitAsync`: the event loop gets a turn about every 10 ms, so `signal` works), frees the copy,
+ * and returns the result. For several fits on the same data, `engine.dataset` once and `engine.fit` each time
+ * copies the data only once.
+ *
+ * The result is the same, bit for bit, as `engine.fit(engine.dataset(X, y), options)` on the same backend; its
+ * `finalLoss` and `mse` are evaluated before the copy is freed (one more pass over X).
+ * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
+ * @param y labels (one per row), or with a table the label column's name or `{ label, features }`
+ * @param options {@link FitCallOptions}: the fit's options (`lr` required), and `backend`, `simd`, `verbose`
+ * @returns the fitted model with its history ({@link FitResult})
+ * @throws TypeError/RangeError as {@link Engine.dataset} and {@link Engine.fit} (bad data, unknown or out-of-range
+ *   options), before any work; Error as {@link createEngine} when the backend asked for is missing
+ * @example
+ * const result = await fit([[0], [1], [2], [3]], [1, 3, 5, 7], { lr: 0.1, momentum: 0.9, maxIterations: 500 });
+ * result.weights[0]; // ≈ 2; result.intercept ≈ 1
+ */
+export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions): Promise<FitResult> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`options must be an options object, got ${describe(options)}`);
+  }
+  const { backend, simd, verbose, ...rest } = options;
+  const fitOptions = rest as FitOptions;
+  if (verbose !== undefined && typeof verbose !== 'boolean' && (typeof verbose !== 'object' || verbose === null)) {
+    throw new TypeError(`verbose must be true, false or progressLogger options, got ${describe(verbose)}`);
+  }
+  const engineOptions: EngineOptions = {};
+  if (backend !== undefined) engineOptions.backend = backend;
+  if (simd !== undefined) engineOptions.simd = simd;
+  const engine = await sharedEngine(engineOptions);
+  let logger: ReturnType<typeof progressLogger> | null = null;
+  if (verbose) {
+    logger = progressLogger({ ...(fitOptions.maxEpochs !== undefined ? { epochs: fitOptions.maxEpochs } : {}), ...(verbose === true ? {} : verbose) });
+    const user = fitOptions.onProgress, log = logger;
+    fitOptions.onProgress = user ? (p: Progress) => { log(p); return user(p); } : log;
+  }
+  const data = engine.dataset(X, y);
+  try {
+    const result = await engine.fitAsync(data, fitOptions);
+    logger?.done(result);
+    return result;
+  } finally {
+    data.dispose();
+  }
+}
+
+/**
+ * An estimator in the style of scikit-learn and ml.js: the options go to the constructor, `await est.fit(X, y)`
+ * learns (with {@link fit}: engine shared per backend, data copied and freed) and returns the estimator, then
+ * `predict`, `predictProba`, `decisionFunction` and `score` use the fitted model. Fitting again replaces the model.
+ * @example
+ * const est = new Estimator({ model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 });
+ * await est.fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
+ * est.predict([[0.2], [2.8]]); // Float64Array [0, 1]
+ */
+export class Estimator {
+  /** The options every `fit` uses (a shallow copy of the constructor's argument). */
+  readonly options: FitCallOptions;
+  /** The last fit's result (the model and its history), or null before the first `fit`. */
+  result: FitResult | null = null;
+
+  /**
+   * @param options {@link FitCallOptions}: `lr` is required; validated by `fit`, which throws as {@link fit} does
+   * @throws TypeError when `options` is not an object
+   */
+  constructor(options: FitCallOptions) {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new TypeError(`options must be an options object, got ${describe(options)}`);
+    }
+    this.options = { ...options };
+  }
+
+  /**
+   * Fits the model to X and y ({@link fit}) and keeps the result in `result`.
+   * @returns this estimator, fitted
+   * @throws as {@link fit}; a failed fit leaves the previous result in place
+   */
+  async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Promise<this> {
+    this.result = await fit(X, y, this.options);
+    return this;
+  }
+
+  private fitted(): FitResult {
+    if (!this.result) throw new TypeError('This Estimator is not fitted yet: call await estimator.fit(X, y) first');
+    return this.result;
+  }
+
+  /** {@link Model.predict} of the fitted model. @throws TypeError before `fit`, and as `predict` */
+  predict(X: FeaturesInput): Float64Array {
+    return this.fitted().predict(X);
+  }
+
+  /** {@link Model.predictProba} of the fitted model (logistic, softmax). @throws TypeError before `fit`, and as `predictProba` */
+  predictProba(X: FeaturesInput): Float64Array {
+    return this.fitted().predictProba(X);
+  }
+
+  /** {@link Model.decisionFunction} of the fitted model. @throws TypeError before `fit`, and as `decisionFunction` */
+  decisionFunction(X: FeaturesInput): Float64Array {
+    return this.fitted().decisionFunction(X);
+  }
+
+  /** R² (regression) or accuracy (classifiers) of the fitted model on X, y. @throws TypeError before `fit`, and as `score` */
+  score(X: FeaturesInput, y: LabelsInput): number {
+    return this.fitted().score(X, y);
+  }
+
+  /** `Estimator { unfitted, options: … }`, or the fitted result's one-line summary. */
+  toString(): string {
+    return this.result ? `Estimator { ${String(this.result)} }` : `Estimator { unfitted, model: '${this.options.model ?? 'linear'}', optimizer: '${this.options.optimizer ?? 'sgd'}' }`;
+  }
+
+  /** What `console.log(estimator)` shows: {@link Estimator.toString}. */
+  [INSPECT](): string {
+    return this.toString();
+  }
+}

@@ -1,0 +1,34 @@
+// The run-time side of the option unions (test/types/options.test-d.ts pins the type side): every combination the
+// types reject is a RangeError naming the option at run time, on every backend, including `classes` with the
+// binary classifiers (it used to be ignored for logistic and hinge, although the types and the README say
+// softmax only).
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from './backends.js';
+
+const REJECTED: [string, object, string][] = [
+  ['nesterov with adam', { optimizer: 'adam', nesterov: true }, "nesterov applies to optimizer 'sgd', not 'adam'"],
+  ['momentum with adamw', { optimizer: 'adamw', momentum: 0.9 }, "momentum applies to optimizer 'sgd' or 'rmsprop', not 'adamw'"],
+  ['dampening with rmsprop', { optimizer: 'rmsprop', dampening: 0.1 }, "dampening applies to optimizer 'sgd', not 'rmsprop'"],
+  ['betas with the default sgd', { betas: [0.9, 0.99] }, "betas applies to optimizer 'adam' or 'adamw', not 'sgd'"],
+  ['eps with sgd', { optimizer: 'sgd', eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad', not 'sgd'"],
+  ['rho with adagrad', { optimizer: 'adagrad', rho: 0.9 }, "rho applies to optimizer 'rmsprop', not 'adagrad'"],
+  ['lrDecay with adam', { optimizer: 'adam', lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'adam'"],
+  ['alpha with linear', { alpha: 0.1 }, "alpha must be 0 for model 'linear' (use model 'ridge' for an L2 penalty), got 0.1"],
+  ['classes with logistic', { model: 'logistic', classes: 2 }, "classes applies to model 'softmax' only, not 'logistic'"],
+  ['classes with hinge', { model: 'hinge', classes: 2 }, "classes applies to model 'softmax' only, not 'hinge'"],
+  ['classes with ridge', { model: 'ridge', classes: 3 }, "classes applies to model 'softmax' only, not 'ridge'"],
+  ['classes with linear', { classes: 3 }, "classes applies to model 'softmax' only, not 'linear'"],
+];
+
+describe.each(BACKENDS)('option combinations [$name]', ({ create }) => {
+  it.each(REJECTED)('%s is a RangeError', async (_, options, message) => {
+    const engine = await create();
+    const data = engine.dataset([[0], [1], [2]], [0, 1, 1]);
+    expect(() => engine.fit(data, { lr: 0.1, ...options } as never)).toThrow(new RangeError(message));
+  });
+  it('classes stays softmax\'s own: accepted there', async () => {
+    const engine = await create();
+    const data = engine.dataset([[0], [1], [2]], [0, 1, 1]);
+    expect(engine.fit(data, { model: 'softmax', classes: 3, lr: 0.1, maxIterations: 1 }).classes).toBe(3);
+  });
+});

@@ -1,0 +1,106 @@
+// The option types are discriminated unions (src/types.ts): an option of another optimizer or model is a type
+// error, as it is a RangeError at run time (test/contract/validation.test.ts pins the run-time side). Checked by
+// tsc through vitest's typecheck mode (vitest.config.ts); every `@ts-expect-error` below fails the run if the
+// union is loosened and the line starts to compile.
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  Dataset, Engine, FitOptions, FitOptionsRecord, ModelName, OptimizerName, OptimizerOptions, SgdOptions,
+} from '../../src/index.js';
+
+declare const engine: Engine;
+declare const data: Dataset;
+
+describe('FitOptions: typed per optimizer', () => {
+  it('accepts each optimizer with its own options', () => {
+    engine.fit(data, { lr: 0.1, momentum: 0.9, nesterov: true, dampening: 0 });
+    engine.fit(data, { lr: 0.1, optimizer: 'sgd', momentum: 0.9 });
+    engine.fit(data, { lr: 0.1, optimizer: 'adam', betas: [0.9, 0.99], eps: 1e-8, weightDecay: 0 });
+    engine.fit(data, { lr: 0.1, optimizer: 'adamw', betas: [0.9, 0.99], weightDecay: 0.01 });
+    engine.fit(data, { lr: 0.1, optimizer: 'rmsprop', rho: 0.9, momentum: 0.5, eps: 1e-8 });
+    engine.fit(data, { lr: 0.1, optimizer: 'adagrad', lrDecay: 0.01, eps: 1e-10 });
+  });
+  it("rejects another optimizer's options", () => {
+    // @ts-expect-error nesterov is SGD's
+    engine.fit(data, { lr: 0.1, optimizer: 'adam', nesterov: true });
+    // @ts-expect-error momentum is SGD's and RMSprop's
+    engine.fit(data, { lr: 0.1, optimizer: 'adamw', momentum: 0.9 });
+    // @ts-expect-error dampening is SGD's
+    engine.fit(data, { lr: 0.1, optimizer: 'rmsprop', dampening: 0.1 });
+    // @ts-expect-error betas are Adam's: the default optimizer is SGD
+    engine.fit(data, { lr: 0.1, betas: [0.9, 0.99] });
+    // @ts-expect-error eps is not SGD's
+    engine.fit(data, { lr: 0.1, optimizer: 'sgd', eps: 1e-8 });
+    // @ts-expect-error rho is RMSprop's
+    engine.fit(data, { lr: 0.1, optimizer: 'adagrad', rho: 0.9 });
+    // @ts-expect-error lrDecay is Adagrad's
+    engine.fit(data, { lr: 0.1, optimizer: 'adam', lrDecay: 0.1 });
+    // @ts-expect-error not an optimizer
+    engine.fit(data, { lr: 0.1, optimizer: 'lbfgs' });
+    // Not only object literals (excess-property checks): another optimizer's options are typed never.
+    const adamNesterov = { optimizer: 'adam', lr: 0.1, nesterov: true } as const;
+    // @ts-expect-error nesterov is SGD's
+    engine.fit(data, adamNesterov);
+    const sgdBetas = { lr: 0.1, betas: [0.9, 0.99] } as const;
+    // @ts-expect-error betas are Adam's
+    engine.fit(data, sgdBetas);
+  });
+});
+
+describe('FitOptions: typed per model', () => {
+  it('accepts each model with its own options', () => {
+    engine.fit(data, { lr: 0.1 });
+    engine.fit(data, { lr: 0.1, model: 'linear', alpha: 0 });
+    engine.fit(data, { lr: 0.1, model: 'ridge', alpha: 0.1 });
+    engine.fit(data, { lr: 0.1, model: 'logistic', alpha: 0.1, optimizer: 'adam' });
+    engine.fit(data, { lr: 0.1, model: 'hinge', momentum: 0.9, nesterov: true });
+    engine.fit(data, { lr: 0.1, model: 'softmax', classes: 3, optimizer: 'rmsprop', rho: 0.9 });
+  });
+  it("rejects another model's options", () => {
+    // @ts-expect-error alpha on the linear model: use model 'ridge'
+    engine.fit(data, { lr: 0.1, alpha: 0.1 });
+    // @ts-expect-error classes is softmax's
+    engine.fit(data, { lr: 0.1, model: 'logistic', classes: 2 });
+    // @ts-expect-error classes is softmax's
+    engine.fit(data, { lr: 0.1, classes: 3 });
+    // @ts-expect-error both at once: a softmax option with an Adam option that is SGD's
+    engine.fit(data, { lr: 0.1, model: 'softmax', classes: 3, optimizer: 'adam', momentum: 0.9 });
+    // @ts-expect-error lr is required
+    engine.fit(data, { model: 'ridge' });
+  });
+  it('checks every combination when the model and the optimizer are variables of union type', () => {
+    const models: ModelName[] = ['linear', 'ridge'];
+    const optimizers: OptimizerName[] = ['sgd', 'adam'];
+    for (const model of models) {
+      for (const optimizer of optimizers) engine.fit(data, { model, optimizer, lr: 0.1 });
+      engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, momentum: 0.9 });
+      // @ts-expect-error alpha may meet model 'linear'
+      engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, alpha: 0.1 });
+    }
+  });
+  it('FitOptionsRecord is the flat form for building options step by step', () => {
+    const o: FitOptionsRecord = { lr: 0.1 };
+    o.optimizer = 'adam';
+    expectTypeOf<FitOptions>().toMatchTypeOf<FitOptionsRecord>();
+    // @ts-expect-error a flat record is not checked per optimizer: cast it once validated by you
+    engine.fit(data, o);
+    engine.fit(data, o as FitOptions);
+  });
+});
+
+describe('per-step optimizers', () => {
+  it('engine.optimizer is typed per optimizer', () => {
+    engine.optimizer([0], { optimizer: 'adam', lr: 0.1, betas: [0.9, 0.999] });
+    engine.optimizer([0], { lr: 0.1, momentum: 0.9 });
+    // @ts-expect-error momentum is not Adam's
+    engine.optimizer([0], { optimizer: 'adam', lr: 0.1, momentum: 0.9 });
+    // @ts-expect-error rho is RMSprop's
+    engine.optimizer([0], { optimizer: 'adagrad', lr: 0.1, rho: 0.9 });
+    expectTypeOf<{ optimizer: 'rmsprop'; lr: number; rho: number }>().toMatchTypeOf<OptimizerOptions>();
+  });
+  it('engine.sgd takes SGD options only', () => {
+    engine.sgd([0], { lr: 0.1, momentum: 0.9, nesterov: true });
+    // @ts-expect-error betas are Adam's
+    engine.sgd([0], { lr: 0.1, betas: [0.9, 0.999] });
+    expectTypeOf<SgdOptions>().not.toHaveProperty('optimizer');
+  });
+});
