@@ -8,6 +8,7 @@ export { leastSquares } from './models/linear.js';
 export { createRandom } from './random.js';
 export type { Random } from './random.js';
 export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
+export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, Matrix,
   Model, ModelJSON, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule, SgdOptimizer, SgdOptions,
@@ -23,5 +24,7 @@ export { createWorkerEngine } from './worker.js';
 export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl } from './worker.js';
 export { standardize, createStandardizer, trainTestSplit } from './preprocess.js';
 export type { Standardizer, StandardizerJSON, SplitOptions, Split } from './preprocess.js';
+export type { Rows } from './preprocess.js';
 export { accuracy, confusionMatrix, r2Score, meanSquaredError, logLoss } from './metrics.js';
+export type { Values } from './metrics.js';
 // Node-only CSV loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).
