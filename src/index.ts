@@ -1,6 +1,11 @@
 /**
  * momentum-gd: gradient descent with momentum, v ← β·v + g; θ ← θ − η·v, with an AssemblyScript/WebAssembly
  * core and a pure-JS fallback that gives the same results. The public barrel: nothing else is exported.
+ *
+ * Start with {@link createEngine}, then {@link Engine.dataset} and {@link Engine.fit}; per-step optimizers for
+ * your own gradients are {@link Engine.sgd} and {@link Engine.optimizer}. The CSV loaders of the bundled data sets
+ * are in the `momentum-gd/datasets` entry.
+ * @module momentum-gd
  */
 export { createEngine } from './engine.js';
 export { LinearModel } from './models/model.js';
