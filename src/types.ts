@@ -129,9 +129,22 @@ export interface Progress {
   loss: number;
 }
 
-/** Options of a fit. Unknown keys are rejected with a TypeError. */
+/**
+ * Options of {@link Engine.fit} and {@link Engine.fitAsync}. Only `lr` is required. Unknown keys are rejected with a
+ * TypeError (with "did you mean"); the errors of each option are listed at {@link Engine.fit}.
+ */
 export interface FitOptions {
-  /** The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)². */
+  /**
+   * The objective, a mean over the n rows with zᵢ = xᵢ·w + b (the intercept never penalised). Default `'linear'`.
+   * - `'linear'`: J = (1/2n)·Σ(zᵢ − yᵢ)² (least squares);
+   * - `'ridge'`: (1/2n)·Σ(zᵢ − yᵢ)² + (α/2)·‖w‖²;
+   * - `'logistic'`: (1/n)·Σ[log(1 + e^zᵢ) − yᵢ·zᵢ] + (α/2)·‖w‖², y ∈ {0, 1} (the log-loss of scikit-learn's
+   *   SGDClassifier), evaluated as max(z, 0) − y·z + log1p(e^−|z|);
+   * - `'hinge'`: (1/n)·Σ max(0, 1 − sᵢ·zᵢ) + (α/2)·‖w‖², sᵢ = 2yᵢ − 1 (a linear SVM, scikit-learn's 'hinge');
+   *   subgradient 0 at the kink;
+   * - `'softmax'`: (1/n)·Σ[log Σₖ e^zᵢₖ − zᵢ,yᵢ] + (α/2)·‖W‖², y ∈ {0 … K−1} (multinomial cross-entropy),
+   *   the log-sum-exp shifted by the row maximum.
+   */
   model?: ModelName;
   /** L2 penalty (α/2)·‖w‖² of ridge, logistic, hinge and softmax (scikit-learn's SGD `alpha`). Default 1e-4 (0 for linear). */
   alpha?: number;
@@ -163,11 +176,11 @@ export interface FitOptions {
   batchSize?: number;
   /** Reshuffle the rows every epoch (seeded); default true when batchSize < rows. */
   shuffle?: boolean;
-  /** Seed of the shuffle and of the validation split; default 0. Same seed, same result, on every backend. */
+  /** Integer seed of the shuffle and of the validation split; default 0. Same seed, same result, on every backend. */
   seed?: number;
   /** Learning-rate schedule over epochs; default 'constant'. */
   schedule?: Schedule;
-  /** Positive integer; maximum number of updates. Default 1000. */
+  /** Positive integer ≤ 2²⁸; maximum number of updates. Default 1000. */
   maxIterations?: number;
   /** Positive integer; maximum number of epochs. Default unlimited. */
   maxEpochs?: number;
@@ -178,13 +191,16 @@ export interface FitOptions {
   tol?: number;
   /** Patience of the `tol` rule, a positive integer. Default 5. */
   nIterNoChange?: number;
-  /** Hold out this fraction of rows (seeded, stratified for classifiers) and apply the tol rule to their objective. */
+  /**
+   * Hold out this fraction of rows, in (0, 1) (seeded, stratified for classifiers), and apply the tol rule to their
+   * objective. Default 0 (no split).
+   */
   validationFraction?: number;
   /** Learn an intercept b. Default true. */
   fitIntercept?: boolean;
   /** Starting weights (length cols, or classes·cols for softmax); default zeros. Copied, never mutated. */
   initialWeights?: ArrayLike<number>;
-  /** Starting intercept; default 0. */
+  /** Starting intercept, finite; default 0 (and must be 0 with `fitIntercept: false`). */
   initialIntercept?: number;
   /**
    * Called every `progressEvery` epochs; returning `false` stops the fit (status 'aborted'). An error it throws
@@ -362,11 +378,17 @@ export interface SgdState {
 
 /** A per-step optimizer over a flat parameter vector. */
 export interface SgdOptimizer {
-  /** A copy of the parameters. */
+  /**
+   * A copy of the parameters θ (n values).
+   * @throws TypeError once the optimizer is disposed.
+   */
   readonly params: Float64Array;
   /** A copy of SGD's momentum buffer, or null (before the first step, β = 0, or another optimizer). */
   readonly velocity: Float64Array | null;
-  /** Learning rate; may be changed between steps (PyTorch semantics: η multiplies the whole buffer). */
+  /**
+   * Learning rate η; may be changed between steps (PyTorch semantics: η multiplies the whole buffer).
+   * @throws TypeError/RangeError on assignment of anything but a finite number > 0.
+   */
   lr: number;
   /** Number of steps taken. */
   readonly stepCount: number;
