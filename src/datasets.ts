@@ -2,18 +2,24 @@
  * The two bundled data sets (data/*.csv, attribution in data/README.md) and the strict CSV parser that reads
  * them. `parseCsv` runs anywhere; the loaders read the files with node:fs and so run in Node only (a browser
  * can `fetch` the same CSV and call `parseCsv`).
+ * @module momentum-gd/datasets
  */
 
 /** A parsed numeric CSV: the header's names and one array of numbers per data row. */
 export interface Csv {
+  /** The column names of the first line, trimmed; non-empty and distinct. */
   readonly header: string[];
+  /** The data rows in file order, each `header.length` finite numbers. */
   readonly rows: number[][];
 }
 
 /** A classification data set: features X (n rows × d), labels y (n) and the feature names (d). */
 export interface LabelledData {
+  /** Features: n rows of d numbers, raw scale (not standardized). */
   readonly X: number[][];
+  /** Labels: n class indices (0/1, or 0 … K−1). */
   readonly y: number[];
+  /** The d column names of X, in order. */
   readonly featureNames: string[];
 }
 
@@ -105,6 +111,8 @@ function splitTarget(csv: Csv, file: string, target: string): LabelledData {
  *
  * @returns a fresh `{ X, y, featureNames }` on every call: X is 569 × 30, y[i] = 1 for malignant (212 rows) and 0
  *   for benign (357).
+ * @throws (rejects with) an Error of node:fs outside Node or when data/ is missing from the package; SyntaxError or
+ *   RangeError from {@link parseCsv} for a damaged file.
  * @example
  * const { X, y } = await loadBreastCancer(); // X.length === 569, X[0].length === 30
  */
@@ -117,6 +125,7 @@ export async function loadBreastCancer(): Promise<LabelledData> {
  * subset: 8×8 images flattened row-major into 64 pixel counts in 0…16 (`p0`…`p63`). Node only.
  *
  * @returns a fresh `{ X, y, featureNames }` on every call: X is 1797 × 64, y[i] ∈ {0, …, 9} the digit.
+ * @throws (rejects with) the errors of {@link loadBreastCancer}.
  * @example
  * const { X, y } = await loadDigits(); // X[0].length === 64, y[0] === 0
  */

@@ -372,7 +372,10 @@ function yieldToEventLoop(): Promise<void> {
 /**
  * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it, else the pure-JS
  * backend; `simd: 'auto'` (default) uses the f64x2 build where the environment validates SIMD.
- * @throws TypeError for unknown options; Error when `backend: 'wasm'` is asked for and WebAssembly is missing.
+ * @param options `backend` and `simd` (see {@link EngineOptions}); default `{}`.
+ * @throws (rejects with) TypeError for options that are not an object, an unknown option, or a `simd` that is not
+ *   'auto' or a boolean; RangeError for an unknown `backend`; Error when `backend: 'wasm'` is asked for and
+ *   WebAssembly is missing, or `simd: true` and the WebAssembly engine has no SIMD.
  * @example
  * const engine = await createEngine();
  * engine.backend; // 'wasm'

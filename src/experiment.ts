@@ -8,8 +8,18 @@ import { leastSquares } from './models/linear.js';
 import { createRandom } from './random.js';
 import type { Engine, FitResult } from './types.js';
 
-/** The experiment's data: `X` (one column), `y`, from `seed`. */
-export function referenceData(seed = 42, n = 100): { X: number[][]; y: Float64Array } {
+/**
+ * The experiment's data: xᵢ ~ U(0, 1), yᵢ = 2 + 3·xᵢ + εᵢ with εᵢ ~ N(0, 1), from {@link createRandom}(seed).
+ * @param seed integer seed; default 42 (the experiment's).
+ * @param n number of points; default 100.
+ * @throws TypeError when `seed` is not an integer.
+ */
+export function referenceData(seed = 42, n = 100): {
+  /** n rows of one feature x. */
+  X: number[][];
+  /** n targets y. */
+  y: Float64Array;
+} {
   const rng = createRandom(seed);
   const X: number[][] = [];
   const y = new Float64Array(n);
@@ -21,8 +31,11 @@ export function referenceData(seed = 42, n = 100): { X: number[][]; y: Float64Ar
   return { X, y };
 }
 
+/** One run of {@link referenceExperiment}: a fit with one momentum β. */
 export interface ExperimentRun {
+  /** The momentum β of this run. */
   momentum: number;
+  /** The fit of `iterations` updates. */
   fit: FitResult;
   /** MSE = 2·J at θ₀ … θ₉₉ (before each update). */
   mse: Float64Array;
@@ -30,17 +43,41 @@ export interface ExperimentRun {
   iterationsToOptimum: number | null;
 }
 
+/** What {@link referenceExperiment} returns and {@link formatExperiment} prints. */
 export interface ExperimentResult {
+  /** The data's n rows of one feature (see {@link referenceData}). */
   X: number[][];
+  /** The data's n targets. */
   y: Float64Array;
-  optimum: { weights: Float64Array; intercept: number; mse: number };
+  /**
+   * The least-squares optimum by the normal equations ({@link leastSquares}) and its MSE = (1/n)·Σ(ŷᵢ − yᵢ)².
+   */
+  optimum: {
+    /** The optimal weight (one feature). */
+    weights: Float64Array;
+    /** The optimal intercept. */
+    intercept: number;
+    /** The mean squared error at the optimum. */
+    mse: number;
+  };
+  /** One run per momentum, in the order given. */
   runs: ExperimentRun[];
+  /** The relative tolerance of {@link ExperimentRun.iterationsToOptimum}. */
   relTol: number;
 }
 
 /**
  * Runs the reference experiment on `engine`. The optimum comes from the normal equations, not from GD; the
  * iterations-to-optimum count uses a longer run of the same fit (up to `maxIterations`).
+ * @param engine the engine to fit with (either backend gives the same numbers).
+ * @param options all optional: `seed` (default 42) of {@link referenceData}; `lr` η (default 0.1); `momenta`, the
+ *   β of each run (default [0, 0.9]); `iterations`, updates per recorded run (default 100); `relTol`, relative
+ *   tolerance on the MSE for the iterations-to-optimum count (default 1e-6); `maxIterations`, the cap of that
+ *   longer run (default 100 000).
+ * @throws the errors of {@link Engine.fit} for options out of range.
+ * @example
+ * const r = referenceExperiment(await createEngine());
+ * r.runs[1].iterationsToOptimum; // updates that β = 0.9 needs to reach the optimum's MSE within 1e-6
  */
 export function referenceExperiment(
   engine: Engine,
@@ -63,7 +100,12 @@ export function referenceExperiment(
   }
 }
 
-/** The experiment as the text `npm start` prints. */
+/**
+ * The experiment as the text `npm start` prints: the MSE of both runs per iteration, final parameters, the optimum
+ * and the iterations to reach it.
+ * @param r a result of {@link referenceExperiment} with two runs (β = 0 first).
+ * @param backend the backend's name for the title line.
+ */
 export function formatExperiment(r: ExperimentResult, backend: string): string {
   const [gd, mom] = r.runs as [ExperimentRun, ExperimentRun];
   const f = (v: number, w = 12) => v.toFixed(8).padStart(w);

@@ -18,9 +18,17 @@ export interface TestFunction {
   readonly name: string;
   /** One sentence: the formula and what it is good for. */
   readonly description: string;
-  /** f(x, y). */
+  /**
+   * f(x, y).
+   * @param x first coordinate.
+   * @param y second coordinate.
+   */
   f(x: number, y: number): number;
-  /** ∇f(x, y) = [∂f/∂x, ∂f/∂y], exact (closed form). */
+  /**
+   * ∇f(x, y) = [∂f/∂x, ∂f/∂y], exact (closed form).
+   * @param x first coordinate.
+   * @param y second coordinate.
+   */
   grad(x: number, y: number): [number, number];
   /** Every global and local minimum inside {@link TestFunction.domain}; empty when f is unbounded below. */
   readonly minima: readonly Point[];
@@ -29,7 +37,12 @@ export interface TestFunction {
   /** Saddle points worth showing (where ∇f = 0 and f is neither a minimum nor a maximum). */
   readonly saddles: readonly Point[];
   /** The rectangle to draw. */
-  readonly domain: { readonly x: Interval; readonly y: Interval };
+  readonly domain: {
+    /** The range of x. */
+    readonly x: Interval;
+    /** The range of y. */
+    readonly y: Interval;
+  };
   /** A start point that shows the function's difficulty. */
   readonly start: Point;
 }

@@ -1,6 +1,11 @@
 /**
  * momentum-gd: gradient descent with momentum, v ← β·v + g; θ ← θ − η·v, with an AssemblyScript/WebAssembly
  * core and a pure-JS fallback that gives the same results. The public barrel: nothing else is exported.
+ *
+ * Start with {@link createEngine}, then {@link Engine.dataset} and {@link Engine.fit}; per-step optimizers for
+ * your own gradients are {@link Engine.sgd} and {@link Engine.optimizer}. The CSV loaders of the bundled data sets
+ * are in the `momentum-gd/datasets` entry.
+ * @module momentum-gd
  */
 export { createEngine } from './engine.js';
 export { fit, Estimator } from './fit.js';
@@ -14,6 +19,7 @@ export { leastSquares } from './models/linear.js';
 export { createRandom } from './random.js';
 export type { Random } from './random.js';
 export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
+export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
   ArqueroTableLike, ArrowTableLike, ArrowVectorLike, BackendName, ColumnSelection, ColumnsInput, Dataset, Engine,
   EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus, LabelsInput,
@@ -30,5 +36,7 @@ export { createWorkerEngine } from './worker.js';
 export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl } from './worker.js';
 export { standardize, createStandardizer, trainTestSplit } from './preprocess.js';
 export type { Standardizer, StandardizerJSON, SplitOptions, Split } from './preprocess.js';
+export type { Rows } from './preprocess.js';
 export { accuracy, confusionMatrix, r2Score, meanSquaredError, logLoss } from './metrics.js';
+export type { Values } from './metrics.js';
 // Node-only CSV loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).

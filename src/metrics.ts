@@ -88,6 +88,9 @@ export function confusionMatrix(yTrue: Values, yPred: Values, k?: number): numbe
 /**
  * Mean squared error: (1/n)·Σ(yᵢ − ŷᵢ)².
  *
+ * @param yTrue n ≥ 1 true values (finite numbers, or booleans as 0/1).
+ * @param yPred n predicted values (e.g. `fit.predict(X)`).
+ * @returns a number ≥ 0, in the square of y's unit.
  * @throws TypeError / RangeError naming `yTrue` or `yPred`.
  * @example
  * meanSquaredError([1, 2, 3], [1, 2, 5]); // 4/3
@@ -108,6 +111,9 @@ export function meanSquaredError(yTrue: Values, yPred: Values): number {
  * fit, 0 for predicting the mean, negative for worse. When y is constant (SS_tot = 0) it returns 1 if the
  * prediction is perfect and 0 otherwise (scikit-learn's `force_finite` default) instead of NaN or −∞.
  *
+ * @param yTrue n ≥ 1 true values (finite numbers, or booleans as 0/1).
+ * @param yPred n predicted values (e.g. `fit.predict(X)`).
+ * @returns a number ≤ 1 (dimensionless).
  * @throws TypeError / RangeError naming `yTrue` or `yPred`.
  * @example
  * r2Score([1, 2, 3], [1, 2, 4]); // 1 − 1/2 = 0.5
@@ -138,6 +144,9 @@ export function r2Score(yTrue: Values, yPred: Values): number {
  * - Multiclass: `proba` is n rows of K probabilities, or K·n values row-major (a softmax `predictProba`);
  *   yTrue ∈ {0, …, K − 1}. Rows are used as given (not renormalised).
  *
+ * @param yTrue n ≥ 1 class labels (0/1 or booleans for binary; 0 … K−1 for multiclass).
+ * @param proba n probabilities P(y = 1), or n rows of K class probabilities, or K·n values row-major.
+ * @returns a number ≥ 0, in nats (natural logarithm).
  * @throws TypeError / RangeError naming `yTrue`, `proba` or the element (a probability outside [0, 1], a label
  *   that is not a class index, a flat length that is not a multiple of n).
  * @example

@@ -30,10 +30,13 @@ export interface MinimizeOptions {
   tol?: number;
   /** The optimizer: 'sgd' (default), 'adam', 'adamw', 'rmsprop' or 'adagrad', with PyTorch's rules. */
   optimizer?: OptimizerName;
-  /** Adam(W) (β₁, β₂), ε, RMSprop's smoothing constant, Adagrad's decay: as in {@link OptimizerOptions}. */
+  /** Adam(W) (β₁, β₂), each in [0, 1); default [0.9, 0.999]. As {@link OptimizerOptions.betas}. */
   betas?: readonly [number, number];
+  /** ε > 0 (adam, adamw, rmsprop, adagrad); default 1e-8 (adagrad 1e-10). As {@link OptimizerOptions.eps}. */
   eps?: number;
+  /** RMSprop's smoothing constant ρ ∈ [0, 1); default 0.99. As {@link OptimizerOptions.rho}. */
   rho?: number;
+  /** Adagrad's learning-rate decay ≥ 0; default 0. As {@link OptimizerOptions.lrDecay}. */
   lrDecay?: number;
   /**
    * Take the update from this engine (`sgd` for 'sgd', `optimizer` otherwise; WASM or JS backend). Default: the JS

@@ -12,7 +12,9 @@ export type Rows = ReadonlyArray<ArrayLike<number>>;
 
 /** The JSON form of a {@link Standardizer}: enough to rebuild it with {@link createStandardizer}. */
 export interface StandardizerJSON {
+  /** Column means μⱼ, d finite numbers. */
   mean: number[];
+  /** Column scales sⱼ, d finite numbers > 0. */
   scale: number[];
 }
 
@@ -24,6 +26,7 @@ export interface Standardizer {
   readonly scale: readonly number[];
   /**
    * zᵢⱼ = (xᵢⱼ − μⱼ) / sⱼ for every row of X: new arrays, X untouched.
+   * @param X rows of `mean.length` finite numbers (plain or typed arrays); may be empty.
    * @throws TypeError / RangeError naming `X[i][j]` when X is not rows of `mean.length` finite numbers.
    */
   transform(X: Rows): number[][];
@@ -157,12 +160,17 @@ export interface SplitOptions {
 
 /** The two parts of a split; rows are fresh `number[]` copies, in shuffled order. */
 export interface Split<L> {
+  /** The training rows, n − ⌈testFraction·n⌉ of them. */
   XTrain: number[][];
+  /** The training labels, one per row of XTrain. */
   yTrain: L[];
+  /** The test rows, ⌈testFraction·n⌉ of them. */
   XTest: number[][];
+  /** The test labels, one per row of XTest. */
   yTest: L[];
   /** Row indices into the original X of each part, in the order of the part. */
   trainIndex: number[];
+  /** Row indices into the original X of the test part, in its order. */
   testIndex: number[];
 }
 

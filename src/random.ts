@@ -11,11 +11,22 @@ export interface Random {
   uniform(): number;
   /** Standard normal N(0, 1). */
   normal(): number;
-  /** Uniform integer in [0, n). */
+  /**
+   * Uniform integer in [0, n): ⌊n·u⌋ with u from `uniform()`.
+   * @param n the bound, a positive integer (not checked; n ≤ 2⁵³ for an unbiased result).
+   */
   int(n: number): number;
 }
 
-/** A xoshiro128** generator seeded from a 32-bit integer seed (the generator the fit kernels shuffle with). */
+/**
+ * A xoshiro128** generator (Blackman & Vigna, "Scrambled linear pseudorandom number generators", 2018) seeded by
+ * SplitMix32 from a 32-bit integer seed: the generator the fit kernels shuffle with.
+ * @param seed an integer; only its low 32 bits matter.
+ * @throws TypeError when `seed` is not an integer.
+ * @example
+ * const rng = createRandom(42);
+ * rng.uniform(); // the same double on every run and every JS engine
+ */
 export function createRandom(seed: number): Random {
   if (!Number.isInteger(seed)) throw new TypeError(`seed must be an integer, got ${seed}`);
   const state = seedState(seed);

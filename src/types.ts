@@ -9,8 +9,14 @@ export type BackendName = 'wasm' | 'js';
 
 /** A dense row-major matrix: element (i, j) is `data[i * cols + j]`. */
 export interface Matrix {
+  /**
+   * The `rows·cols` elements, row after row: a Float64Array, a Float32Array or an array of finite numbers. Read
+   * (copied) by {@link Engine.dataset}, never mutated or kept.
+   */
   readonly data: ArrayLike<number>;
+  /** Number of rows n, a positive integer. */
   readonly rows: number;
+  /** Number of columns (features) d, a positive integer. */
   readonly cols: number;
 }
 
@@ -66,7 +72,10 @@ export interface ColumnSelection {
  */
 export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix | TableInput;
 
-/** Labels or targets: one number (or boolean, for binary classifiers) per row. */
+/**
+ * Labels or targets, one per row of X (length n): real numbers for regression, 0/1 or booleans (true = 1) for
+ * logistic and hinge, class indices 0 … K−1 for softmax. Never mutated.
+ */
 export type LabelsInput = ArrayLike<number> | ReadonlyArray<boolean>;
 
 /** Options of {@link createEngine}. */
@@ -80,9 +89,20 @@ export interface EngineOptions {
   simd?: 'auto' | boolean;
 }
 
-/** A data set copied once into the engine (WASM linear memory, or a private Float64Array for JS). */
+/**
+ * A data set copied once into the engine (WASM linear memory, or a private Float64Array for JS), made by
+ * {@link Engine.dataset}, so that many fits reuse it without copying X again. Free it with {@link Dataset.dispose}.
+ */
 export interface Dataset {
+  /**
+   * Number of rows n.
+   * @throws TypeError once the dataset is disposed.
+   */
   readonly rows: number;
+  /**
+   * Number of columns (features) d.
+   * @throws TypeError once the dataset is disposed.
+   */
   readonly cols: number;
   /** True after {@link Dataset.dispose}; any use of a disposed dataset throws. */
   readonly disposed: boolean;
@@ -104,14 +124,45 @@ export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
  * - `{ type: 'exponential', gamma }`: ηₑ = η₀·γᵉ (ExponentialLR)
  * - `{ type: 'invscaling', power }`: ηₑ = η₀/(e + 1)^power (scikit-learn's 'invscaling', per epoch)
  * - `{ type: 'cosine', tMax, etaMin }`: ηₑ = η_min + (η₀ − η_min)·(1 + cos(π·e/tMax))/2 (CosineAnnealingLR)
- * - a function `(epoch, lr) => ηₑ` (must return a finite number > 0)
+ * - a function `(epoch, lr) => ηₑ` (must return a finite number ≥ 0)
+ *
+ * Sources: PyTorch's torch.optim.lr_scheduler documentation (StepLR, ExponentialLR, CosineAnnealingLR without
+ * restarts) and scikit-learn's SGDRegressor `learning_rate='invscaling'`.
+ * @throws (from {@link Engine.fit}) TypeError for an unknown key, a missing required key or a wrong type;
+ *   RangeError for an unknown `type` or a schedule that gives a non-finite or negative rate for an epoch.
+ * @param epoch (a custom schedule) e, the epoch about to run, from 0.
+ * @param lr (a custom schedule) η₀, the fit's `lr`.
  */
 export type Schedule =
   | 'constant'
-  | { type: 'step'; stepSize: number; gamma?: number }
-  | { type: 'exponential'; gamma: number }
-  | { type: 'invscaling'; power?: number }
-  | { type: 'cosine'; tMax: number; etaMin?: number }
+  | {
+    /** StepLR: multiply η by γ every `stepSize` epochs. */
+    type: 'step';
+    /** Epochs between decays, a positive integer. Required. */
+    stepSize: number;
+    /** Decay factor γ ≥ 0 (finite); default 0.1 (PyTorch's). */
+    gamma?: number;
+  }
+  | {
+    /** ExponentialLR: multiply η by γ every epoch. */
+    type: 'exponential';
+    /** Decay factor γ ≥ 0 (finite) per epoch. Required. */
+    gamma: number;
+  }
+  | {
+    /** scikit-learn's inverse scaling, per epoch. */
+    type: 'invscaling';
+    /** Exponent p ≥ 0 of ηₑ = η₀/(e + 1)^p; default 0.25 (scikit-learn's `power_t`). */
+    power?: number;
+  }
+  | {
+    /** CosineAnnealingLR: half a cosine from η₀ down to η_min over `tMax` epochs. */
+    type: 'cosine';
+    /** Epochs of the half period T_max, a positive integer. Required. */
+    tMax: number;
+    /** The floor η_min ∈ [0, η₀]; default 0. */
+    etaMin?: number;
+  }
   | ((epoch: number, lr: number) => number);
 
 /** What {@link FitOptions.onProgress} receives. */
@@ -139,11 +190,11 @@ export interface FitCommonOptions {
   batchSize?: number;
   /** Reshuffle the rows every epoch (seeded); default true when batchSize < rows. */
   shuffle?: boolean;
-  /** Seed of the shuffle and of the validation split; default 0. Same seed, same result, on every backend. */
+  /** Integer seed of the shuffle and of the validation split; default 0. Same seed, same result, on every backend. */
   seed?: number;
   /** Learning-rate schedule over epochs; default 'constant'. */
   schedule?: Schedule;
-  /** Positive integer; maximum number of updates. Default 1000. */
+  /** Positive integer ≤ 2²⁸; maximum number of updates. Default 1000. */
   maxIterations?: number;
   /** Positive integer; maximum number of epochs. Default unlimited. */
   maxEpochs?: number;
@@ -154,17 +205,22 @@ export interface FitCommonOptions {
   tol?: number;
   /** Patience of the `tol` rule, a positive integer. Default 5. */
   nIterNoChange?: number;
-  /** Hold out this fraction of rows (seeded, stratified for classifiers) and apply the tol rule to their objective. */
+  /**
+   * Hold out this fraction of rows, in (0, 1) (seeded, stratified for classifiers), and apply the tol rule to their
+   * objective. Default 0 (no split).
+   */
   validationFraction?: number;
   /** Learn an intercept b. Default true. */
   fitIntercept?: boolean;
   /** Starting weights (length cols, or classes·cols for softmax); default zeros. Copied, never mutated. */
   initialWeights?: ArrayLike<number>;
-  /** Starting intercept; default 0. */
+  /** Starting intercept, finite; default 0 (and must be 0 with `fitIntercept: false`). */
   initialIntercept?: number;
   /**
    * Called every `progressEvery` epochs; returning `false` stops the fit (status 'aborted'). For a line per
    * epoch in a terminal, pass {@link progressLogger}`()`.
+   * An error it throws propagates out of the fit.
+   * @param progress epochs and updates so far, and the last epoch's objective.
    */
   onProgress?: (progress: Progress) => void | boolean;
   /** Epochs between progress calls (and abort checks); default 1 when onProgress or signal is given. */
@@ -177,6 +233,16 @@ export interface FitCommonOptions {
  * The model part of {@link FitOptions}, one member per model (a discriminated union on `model`): `alpha` is
  * typed `0` for `'linear'` (use `'ridge'` for a penalty) and `classes` exists for `'softmax'` only, as the
  * run-time checks demand.
+ *
+ * The objectives, means over the n rows with zᵢ = xᵢ·w + b (the intercept never penalised):
+ * - `'linear'`: J = (1/2n)·Σ(zᵢ − yᵢ)² (least squares);
+ * - `'ridge'`: (1/2n)·Σ(zᵢ − yᵢ)² + (α/2)·‖w‖²;
+ * - `'logistic'`: (1/n)·Σ[log(1 + e^zᵢ) − yᵢ·zᵢ] + (α/2)·‖w‖², y ∈ {0, 1} (the log-loss of scikit-learn's
+ *   SGDClassifier), evaluated as max(z, 0) − y·z + log1p(e^−|z|);
+ * - `'hinge'`: (1/n)·Σ max(0, 1 − sᵢ·zᵢ) + (α/2)·‖w‖², sᵢ = 2yᵢ − 1 (a linear SVM, scikit-learn's 'hinge');
+ *   subgradient 0 at the kink;
+ * - `'softmax'`: (1/n)·Σ[log Σₖ e^zᵢₖ − zᵢ,yᵢ] + (α/2)·‖W‖², y ∈ {0 … K−1} (multinomial cross-entropy),
+ *   the log-sum-exp shifted by the row maximum.
  */
 export type ModelOptions =
   | {
@@ -273,18 +339,28 @@ export interface FitOptionsRecord extends FitCommonOptions, OptimizerSettings {
 /** How a fit ended. */
 export type FitStatus = 'converged' | 'maxIterations' | 'diverged' | 'aborted';
 
-/** A JSON-safe fitted model (see {@link Model.toJSON}). */
+/** A JSON-safe fitted model (see {@link Model.toJSON}); {@link LinearModel.fromJSON} reads it back. */
 export interface ModelJSON {
+  /** Format tag and version; {@link LinearModel.fromJSON} rejects anything else. */
   readonly format: 'momentum-gd/model@1';
+  /** The objective the model was fitted with. */
   readonly model: ModelName;
+  /** Number of features d. */
   readonly cols: number;
+  /** Number of classes K (1 for regression; 2 for logistic and hinge). */
   readonly classes: number;
+  /** Weights: d numbers, or K·d for softmax (class k's weights at k·d …). */
   readonly weights: number[];
+  /** Intercepts: 1 number, or K for softmax. */
   readonly intercepts: number[];
 }
 
-/** A fitted linear model: parameters and predictions (pure JS, no engine needed). */
+/**
+ * A fitted linear model: parameters and predictions (pure JS, no engine needed). Scores are z = x·w + b, one per
+ * row (K per row for softmax); every method validates X like {@link Engine.dataset} and returns a fresh array.
+ */
 export interface Model {
+  /** The objective the model was fitted with; it decides what {@link Model.predict} returns. */
   readonly model: ModelName;
   /** Weights: cols values, or classes·cols for softmax (class k's weights at k·cols …). A copy owned by the caller. */
   readonly weights: Float64Array;
@@ -296,14 +372,37 @@ export interface Model {
   readonly cols: number;
   /** Number of classes (1 for regression; 2 for logistic and hinge). */
   readonly classes: number;
-  /** Real values (linear, ridge), 0/1 labels (logistic, hinge) or class indices (softmax). */
+  /**
+   * Predictions, n values: z itself (linear, ridge), the 0/1 label [z > 0] (logistic, hinge), or the class
+   * argmaxₖ zₖ (softmax; the first on ties).
+   * @param X n rows of {@link Model.cols} features.
+   * @throws TypeError/RangeError for X as {@link Engine.dataset} does; RangeError when X does not have
+   *   {@link Model.cols} columns.
+   */
   predict(X: FeaturesInput): Float64Array;
-  /** Raw scores x·w + b (n values, or n·classes row-major for softmax). */
+  /**
+   * Raw scores z = x·w + b: n values, or n·K row-major for softmax (row i's class k at i·K + k).
+   * @param X n rows of {@link Model.cols} features.
+   * @throws TypeError/RangeError as {@link Model.predict}.
+   */
   decisionFunction(X: FeaturesInput): Float64Array;
-  /** P(y = 1) per row (logistic), or n·classes row-major probabilities (softmax). */
+  /**
+   * Probabilities: P(y = 1) = σ(z) = 1/(1 + e^−z) per row (logistic, evaluated without overflow), or the softmax
+   * e^zₖ / Σⱼ e^zⱼ as n·K row-major values (softmax, shifted by the row maximum).
+   * @param X n rows of {@link Model.cols} features.
+   * @throws TypeError for the linear, ridge and hinge models, which give no probabilities; TypeError/RangeError
+   *   for X as {@link Model.predict}.
+   */
   predictProba(X: FeaturesInput): Float64Array;
-  /** R² for regression, accuracy for classifiers. */
+  /**
+   * R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² for regression (NaN or −Infinity when y is constant), or the accuracy (the
+   * fraction of rows with ŷᵢ = yᵢ) for classifiers, with ŷ = {@link Model.predict}(X).
+   * @param X n rows of {@link Model.cols} features.
+   * @param y the true values or labels, n of them (booleans read as 0/1).
+   * @throws TypeError/RangeError for X as {@link Model.predict}, and for y that is not n finite numbers.
+   */
   score(X: FeaturesInput, y: LabelsInput): number;
+  /** The model as plain JSON data (what `JSON.stringify(model)` writes); arrays are copies. */
   toJSON(): ModelJSON;
 }
 
@@ -317,6 +416,12 @@ export interface FitResult extends Model {
   readonly iterations: number;
   /** Number of completed epochs. */
   readonly epochs: number;
+  /**
+   * How the fit ended: `'converged'` (the `tol` rule stopped it), `'maxIterations'` (`maxIterations` updates or
+   * `maxEpochs` epochs were reached), `'diverged'` (an update made the objective or a parameter non-finite: the
+   * parameters are the last finite ones, from before that update), `'aborted'` (onProgress returned false or
+   * `signal` fired: the parameters reached so far).
+   */
   readonly status: FitStatus;
   /**
    * Objective on all training rows at the returned parameters: one more pass over X, made on first access (or just
@@ -345,16 +450,46 @@ export type OptimizerOptions = OptimizerChoice & {
  * Not a type to write options against: use {@link OptimizerOptions}.
  */
 export interface OptimizerSettings {
+  /**
+   * The update rule; default `'sgd'`. Sources: torch.optim's documentation of each class, and
+   * - `'sgd'`: SGD with momentum (Polyak 1964; Sutskever et al. 2013 for Nesterov), torch.optim.SGD;
+   * - `'adam'`: Kingma & Ba, "Adam" (ICLR 2015), torch.optim.Adam;
+   * - `'adamw'`: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), torch.optim.AdamW;
+   * - `'rmsprop'`: Hinton's lecture 6e (2012), torch.optim.RMSprop (not centered);
+   * - `'adagrad'`: Duchi, Hazan & Singer (JMLR 2011), torch.optim.Adagrad.
+   */
   optimizer?: OptimizerName;
+  /** Learning rate η, a finite number > 0. Required. */
   lr: number;
+  /**
+   * Momentum β ∈ [0, 1) (sgd, rmsprop). Default 0. SGD: v ← β·v + (1 − τ)·g (v ← g on the first step);
+   * θ ← θ − η·v. RMSprop: b ← β·b + g/(√s + ε); θ ← θ − η·b.
+   */
   momentum?: number;
+  /** Dampening τ ∈ [0, 1] (sgd): v ← β·v + (1 − τ)·g after the first step. Default 0. */
   dampening?: number;
+  /** Nesterov momentum (sgd): θ ← θ − η·(g + β·v). Requires β > 0 and τ = 0, as in PyTorch. Default false. */
   nesterov?: boolean;
+  /**
+   * Weight decay λ ≥ 0 (finite). Coupled (all but adamw): g ← g + λ·θ before the update. Decoupled (adamw):
+   * θ ← θ·(1 − η·λ) before the update. Default 0 (adamw: 0.01).
+   */
   weightDecay?: number;
+  /** Maximise the objective instead (PyTorch's `maximize`): g ← −g first. Default false. */
   maximize?: boolean;
+  /**
+   * Adam(W) decay rates (β₁, β₂), each in [0, 1); default [0.9, 0.999]. m ← β₁·m + (1 − β₁)·g;
+   * s ← β₂·s + (1 − β₂)·g²; θ ← θ − η·(m/(1 − β₁ᵗ)) / (√(s/(1 − β₂ᵗ)) + ε).
+   */
   betas?: readonly [number, number];
+  /** ε > 0 added to the denominator (adam, adamw, rmsprop, adagrad); default 1e-8 (adagrad: 1e-10). */
   eps?: number;
+  /** RMSprop smoothing constant ρ ∈ [0, 1) (PyTorch's `alpha`): s ← ρ·s + (1 − ρ)·g². Default 0.99. */
   rho?: number;
+  /**
+   * Adagrad learning-rate decay ≥ 0: ηₜ = η / (1 + (t − 1)·lrDecay); s ← s + g²; θ ← θ − ηₜ·g/(√s + ε).
+   * Default 0.
+   */
   lrDecay?: number;
 }
 
@@ -374,13 +509,15 @@ export interface SgdOptions {
   maximize?: boolean;
 }
 
-/** A plain, JSON-safe snapshot of an optimizer. */
+/** A plain, JSON-safe snapshot of an optimizer, from {@link SgdOptimizer.state}. */
 export interface SgdState {
+  /** The parameters θ, n numbers. */
   readonly params: number[];
   /** SGD's momentum buffer: null until the first step, and always for β = 0 (no buffer is kept). */
   readonly velocity: number[] | null;
   /** The other optimizers' buffers by PyTorch's names (expAvg, expAvgSq, squareAvg, momentumBuffer, sum). */
   readonly buffers?: Record<string, number[]>;
+  /** Number of steps taken (t; Adam's bias corrections use it). */
   readonly step: number;
   /** The options that apply to this optimizer. */
   readonly options: OptimizerOptions;
@@ -388,24 +525,54 @@ export interface SgdState {
 
 /** A per-step optimizer over a flat parameter vector. */
 export interface SgdOptimizer {
-  /** A copy of the parameters. */
+  /**
+   * A copy of the parameters θ (n values).
+   * @throws TypeError once the optimizer is disposed.
+   */
   readonly params: Float64Array;
   /** A copy of SGD's momentum buffer, or null (before the first step, β = 0, or another optimizer). */
   readonly velocity: Float64Array | null;
-  /** Learning rate; may be changed between steps (PyTorch semantics: η multiplies the whole buffer). */
+  /**
+   * Learning rate η; may be changed between steps (PyTorch semantics: η multiplies the whole buffer).
+   * @throws TypeError/RangeError on assignment of anything but a finite number > 0.
+   */
   lr: number;
   /** Number of steps taken. */
   readonly stepCount: number;
   /** One update with the given gradient (same length as params; not mutated). */
+  /**
+   * One update with the optimizer's rule (see {@link OptimizerOptions}). SGD, PyTorch's order: g ← −g if maximize;
+   * g ← g + λ·θ; v ← g on the first step, else β·v + (1 − τ)·g; g ← g + β·v (Nesterov) or v; θ ← θ − η·g.
+   * @param grad the gradient ∂J/∂θ at the current parameters: n finite numbers (array or typed array), copied.
+   * @throws TypeError for a disposed optimizer, or a gradient that is not an array of numbers; RangeError for a
+   *   gradient of the wrong length or with a non-finite element, or a step that would make θ non-finite (θ and the
+   *   buffers are then left as they were).
+   */
   step(grad: ArrayLike<number>): void;
+  /**
+   * A snapshot of the parameters, buffers, step count and options: plain data, JSON-safe, copied.
+   * @throws TypeError for a disposed optimizer.
+   */
   state(): SgdState;
+  /**
+   * Restores a snapshot from {@link SgdOptimizer.state} (possibly through JSON) of an optimizer of the same kind and
+   * size: parameters, buffers, step count, learning rate and options.
+   * @param state the snapshot; its options are validated as {@link Engine.optimizer}'s.
+   * @throws TypeError for a disposed optimizer or a state that is not an object; TypeError/RangeError for arrays of
+   *   the wrong type or length, a negative or fractional step, another optimizer kind, or a velocity where the
+   *   options keep none.
+   */
   loadState(state: SgdState): void;
   /** Frees engine memory held by the optimizer (WASM); idempotent. */
   dispose(): void;
 }
 
-/** The interface both backends implement. */
+/**
+ * The interface both backends implement, made by {@link createEngine}: datasets, fits and per-step optimizers.
+ * Both backends give the same doubles (bit for bit for the linear, ridge and hinge models).
+ */
 export interface Engine {
+  /** The numerical core in use: `'wasm'` or `'js'`. */
   readonly backend: BackendName;
   /** True when the WASM SIMD build is in use. */
   readonly simd: boolean;
@@ -420,11 +587,41 @@ export interface Engine {
    *   row, the column or the argument
    */
   dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset;
+  /**
+   * Fits a linear model by gradient descent with the given optimizer: epochs of (mini-)batch updates until
+   * `maxIterations`, `maxEpochs`, the `tol` rule, divergence, or an abort. Synchronous; see
+   * {@link Engine.fitAsync} to keep a page responsive.
+   * @param data a dataset made by this engine's {@link Engine.dataset}, not disposed.
+   * @param options the model, optimizer and stopping rule; `lr` is required (see {@link FitOptions}).
+   * @returns the fitted model and its history; every array is a fresh copy owned by the caller.
+   * @throws TypeError for a dataset from another engine or disposed, an unknown option (with "did you mean") or an
+   *   option of the wrong type; RangeError for an option out of range, an option that does not apply to the model or
+   *   optimizer, or labels that the model does not accept (naming the first bad y[i]). A diverging fit does not throw:
+   *   it returns status `'diverged'` with the last finite parameters.
+   */
   fit(data: Dataset, options: FitOptions): FitResult;
-  /** torch.optim.SGD over `params` (copied). */
+  /**
+   * torch.optim.SGD over `params` (copied), for gradients computed by the caller.
+   * @param params the initial parameters θ₀: n ≥ 0 finite numbers (array or typed array), copied.
+   * @param options `lr` (required), `momentum`, `dampening`, `nesterov`, `weightDecay`, `maximize`.
+   * @throws TypeError for params that are not numbers, an unknown option or one of the wrong type; RangeError for a
+   *   non-finite parameter or an option out of range.
+   */
   sgd(params: ArrayLike<number>, options: SgdOptions): SgdOptimizer;
-  /** Any optimizer over `params` (copied): `{ optimizer: 'adam', lr: 1e-3 }`. */
+  /**
+   * Any optimizer over `params` (copied): `{ optimizer: 'adam', lr: 1e-3 }`.
+   * @param params the initial parameters θ₀: n ≥ 0 finite numbers (array or typed array), copied.
+   * @param options the optimizer and its options; `lr` is required (see {@link OptimizerOptions}).
+   * @throws TypeError/RangeError as {@link Engine.sgd}, and RangeError for an option that does not apply to the
+   *   chosen optimizer.
+   */
   optimizer(params: ArrayLike<number>, options: OptimizerOptions): SgdOptimizer;
-  /** Like fit, but yields to the event loop between chunks of epochs, so a page stays responsive and `signal` works. */
+  /**
+   * Like {@link Engine.fit}, with the same results, but yields to the event loop between chunks of epochs (every
+   * `progressEvery` epochs, or about every 10 ms of work), so a page stays responsive and `signal` works.
+   * @param data a dataset made by this engine's {@link Engine.dataset}, not disposed.
+   * @param options as {@link Engine.fit}.
+   * @throws (rejects with) the errors of {@link Engine.fit}.
+   */
   fitAsync(data: Dataset, options: FitOptions): Promise<FitResult>;
 }

@@ -19,8 +19,11 @@ export interface WorkerEngineOptions extends EngineOptions {
 
 /** A dataset held by the worker's engine. */
 export interface WorkerDataset {
+  /** Number of rows n. */
   readonly rows: number;
+  /** Number of columns (features) d. */
   readonly cols: number;
+  /** True once {@link WorkerDataset.dispose} was called; a fit on it then rejects. */
   readonly disposed: boolean;
   /** Frees the worker's copy; idempotent. */
   dispose(): Promise<void>;
@@ -38,13 +41,19 @@ export interface WorkerFitControl {
 
 /** An engine living in a Web Worker. */
 export interface WorkerEngine {
+  /** The numerical core the worker's engine uses: `'wasm'` or `'js'`. */
   readonly backend: BackendName;
+  /** True when the worker's engine uses the WASM SIMD build. */
   readonly simd: boolean;
   /**
    * Copies X and y into the worker's engine (validated there, errors as in {@link Engine.dataset}; a table is read
    * into a row-major copy on the page first).
    * With `{ transfer: true }`, typed arrays (`y`, a {@link Matrix}'s `data`, or typed-array rows of X) are
    * transferred instead of copied: faster for large data, and they are detached (length 0) for the caller afterwards.
+   * @param X n rows × d features (see {@link FeaturesInput}).
+   * @param y n labels or targets (see {@link LabelsInput}).
+   * @param options `transfer` (default false): move typed arrays to the worker instead of copying them.
+   * @throws (rejects with) the TypeError/RangeError of {@link Engine.dataset}; Error after `terminate()`.
    */
   dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: { transfer?: boolean }): Promise<WorkerDataset>;
   /**
@@ -60,6 +69,9 @@ export interface WorkerEngine {
    *   timers), so `progressEvery: 1` on cheap epochs is slow (measured: 2000 epochs of 3 rows, 8 s instead of 8 ms);
    *   leave it unset or make chunks of about 10 ms or more.
    * A schedule given as a function cannot be sent to a worker; use a named schedule.
+   * @param data a dataset made by this engine's {@link WorkerEngine.dataset}, not disposed.
+   * @param options the fit's options, as {@link Engine.fit} (a `schedule` function excepted).
+   * @param control `signal` to abandon the fit (see {@link WorkerFitControl}).
    * @throws TypeError/RangeError (rejection) as {@link Engine.fit}; an error thrown by `onProgress` rejects the fit
    *   (and stops it in the worker); `control.signal` rejects with its reason.
    */

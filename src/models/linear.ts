@@ -3,10 +3,26 @@
  * normal equations (AᵀA)θ = Aᵀy with A = [X 1], solved by Cholesky in f64, independent of gradient descent.
  */
 
-/** Least-squares solution `{ weights, intercept }` of the normal equations; throws if AᵀA is singular. */
+/**
+ * Least-squares solution of min ‖Xw + b − y‖² by the normal equations (AᵀA)θ = Aᵀy, A = [X 1], solved by Cholesky
+ * in f64 (Golub & Van Loan, "Matrix Computations", §4.2). A reference for tests and the experiment, independent of
+ * gradient descent; inputs are not validated, and the normal equations square the condition number of X.
+ * @param X n rows of d numbers (n ≥ d + 1 with an intercept for a unique solution).
+ * @param y n targets.
+ * @param fitIntercept solve for b too (default true); false fixes b = 0.
+ * @returns the minimiser, in fresh storage.
+ * @throws RangeError when AᵀA is singular (collinear or constant columns, or too few rows).
+ * @example
+ * leastSquares([[0], [1], [2]], [1, 3, 5]); // ≈ { weights: [2], intercept: 1 } (to a few ulps)
+ */
 export function leastSquares(
   X: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<number>, fitIntercept = true,
-): { weights: Float64Array; intercept: number } {
+): {
+  /** The d weights w. */
+  weights: Float64Array;
+  /** The intercept b (0 when fitIntercept is false). */
+  intercept: number;
+} {
   const n = X.length, d = X[0]!.length, p = fitIntercept ? d + 1 : d;
   const A = new Float64Array(p * p);
   const rhs = new Float64Array(p);

@@ -9,9 +9,25 @@ import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '..
 
 const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
 
+/**
+ * A fitted linear model without an engine: what {@link Engine.fit} returns (as a {@link FitResult}) and what
+ * {@link LinearModel.fromJSON} rebuilds from saved JSON. Parameters are W (K·d, class k's weights at k·d …) and
+ * b (K), with K = classes for softmax and 1 otherwise; scores are z = x·w + b.
+ * @example
+ * const model = LinearModel.fromJSON(JSON.stringify(fit)); // fit from engine.fit
+ * model.predict([[0.5, 1.5]]);                             // Float64Array [ŷ]
+ */
 export class LinearModel implements Model {
   readonly intercept: number;
 
+  /**
+   * Wraps parameters without validating or copying them; use {@link LinearModel.fromJSON} for data from outside.
+   * @param model the objective the parameters were fitted with.
+   * @param cols number of features d.
+   * @param classes number of classes K (1 for regression, 2 for logistic and hinge).
+   * @param weights d weights, or K·d for softmax (class k's at k·d …); kept, not copied.
+   * @param intercepts 1 intercept, or K for softmax; kept, not copied.
+   */
   constructor(
     readonly model: ModelName, readonly cols: number, readonly classes: number,
     readonly weights: Float64Array, readonly intercepts: Float64Array,
@@ -108,7 +124,15 @@ export class LinearModel implements Model {
     };
   }
 
-  /** Rebuilds a model from {@link LinearModel.toJSON}'s output (validated). */
+  /**
+   * Rebuilds a model from {@link LinearModel.toJSON}'s output (validated, arrays copied).
+   * @param json a {@link ModelJSON} object, or its JSON text.
+   * @throws SyntaxError for text that is not JSON; TypeError when the format tag is not 'momentum-gd/model@1' or
+   *   an array holds non-numbers; RangeError for an unknown model, a cols or classes that is not a positive integer,
+   *   arrays of the wrong length or non-finite values.
+   * @example
+   * const again = LinearModel.fromJSON(JSON.stringify(fit)); // the same predictions as fit
+   */
   static fromJSON(json: unknown): LinearModel {
     const j = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<ModelJSON>;
     if (typeof j !== 'object' || j === null || j.format !== 'momentum-gd/model@1') {
