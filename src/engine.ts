@@ -18,7 +18,7 @@ import type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
   OptimizerOptions, SgdOptimizer, SgdOptions,
 } from './types.js';
-import { hasSimd, hasWebAssembly, loadCore } from './wasm/load.js';
+import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
 
 const ABORTED = -1;
@@ -251,7 +251,7 @@ function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; val
 }
 
 class MomentumEngine implements Engine {
-  constructor(private readonly impl: Backend) {}
+  constructor(private readonly impl: Backend, readonly fallbackReason: string | undefined = undefined) {}
 
   get backend(): BackendName {
     return this.impl.name;
@@ -351,21 +351,30 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** The options of createEngine, in the order of their TSDoc (src/types.ts EngineOptions). */
+const ENGINE_OPTIONS = ['backend', 'simd', 'wasm'];
+
 /**
- * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it, else the pure-JS
- * backend; `simd: 'auto'` (default) uses the f64x2 build where the environment validates SIMD.
- * @throws TypeError for unknown options; Error when `backend: 'wasm'` is asked for and WebAssembly is missing.
+ * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it and the core can be
+ * loaded, else the pure-JS backend (same results; `engine.fallbackReason` says why); `simd: 'auto'` (default) uses
+ * the f64x2 build where the environment validates SIMD; `wasm` says where the core's files are (default: the
+ * package's build/ folder; see {@link EngineOptions.wasm}).
+ * @throws TypeError for unknown options or a `wasm` of the wrong shape; Error when `backend: 'wasm'` is asked for
+ *   and WebAssembly is missing or the core cannot be loaded (naming the URL and the HTTP status or compile error),
+ *   or `simd: true` without SIMD.
  * @example
  * const engine = await createEngine();
  * engine.backend; // 'wasm'
+ * // esbuild and other bundlers that do not copy build/*.wasm: serve the two files and say where.
+ * const served = await createEngine({ wasm: '/assets/momentum-gd/' });
  */
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'backend' && key !== 'simd') {
-      throw new TypeError(`Unknown createEngine option "${key}"; known options: backend, simd`);
+    if (!ENGINE_OPTIONS.includes(key)) {
+      throw new TypeError(`Unknown createEngine option "${key}"; known options: ${ENGINE_OPTIONS.join(', ')}`);
     }
   }
   const backend = options.backend ?? 'auto';
@@ -376,9 +385,20 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (simdOpt !== 'auto' && typeof simdOpt !== 'boolean') {
     throw new TypeError(`simd must be 'auto', true or false, got ${describe(simdOpt)}`);
   }
-  if (backend === 'js' || (backend === 'auto' && !hasWebAssembly())) return new MomentumEngine(new JsBackend());
-  if (!hasWebAssembly()) throw new Error("backend 'wasm' was requested but WebAssembly is not available here");
+  if (backend === 'js') return new MomentumEngine(new JsBackend());
+  if (!hasWebAssembly()) {
+    if (backend === 'auto') return new MomentumEngine(new JsBackend(), 'WebAssembly is not available here');
+    throw new Error("backend 'wasm' was requested but WebAssembly is not available here");
+  }
   const simd = simdOpt === 'auto' ? hasSimd() : simdOpt;
   if (simd && !hasSimd()) throw new Error('simd: true was requested but this WebAssembly engine does not support SIMD');
-  return new MomentumEngine(new WasmBackend(await loadCore(simd), simd));
+  resolveWasm(options.wasm, simd); // a wrong shape is the caller's mistake: a TypeError, never a fallback
+  let core: CoreExports;
+  try {
+    core = await loadCore(simd, options.wasm);
+  } catch (e) {
+    if (backend === 'wasm') throw e;
+    return new MomentumEngine(new JsBackend(), `the WASM core could not be loaded: ${(e as Error).message}`);
+  }
+  return new MomentumEngine(new WasmBackend(core, simd));
 }
