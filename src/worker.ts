@@ -139,6 +139,8 @@ export interface WorkerFitValue {
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError };
 
+const MODULE_URL = import.meta.url;
+
 /** The options of createWorkerEngine beyond createEngine's. */
 const WORKER_OPTIONS = ['worker', 'workerUrl'];
 
@@ -187,9 +189,10 @@ export async function createWorkerEngine(options: WorkerEngineOptions = {}): Pro
   } else {
     // The literal new URL(…, import.meta.url) inside new Worker(…) is the pattern bundlers (Vite, webpack)
     // recognise to emit the worker as its own chunk.
-    const w = new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' });
-    started = new URL('./worker-entry.js', import.meta.url).href;
-    worker = w as unknown as WorkerLike;
+    worker = new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+    // For the error message only; not the literal pattern, so that no bundler emits the file a second time. Where
+    // a bundler rewrote the pattern above this is not the URL started, but then the worker starts.
+    started = new URL('./worker-entry.js', MODULE_URL).href;
   }
   const rpc = new Rpc(worker, started);
   try {
