@@ -11,7 +11,7 @@ export { referenceData, referenceExperiment, formatExperiment } from './experime
 export type {
   BackendName, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, Matrix,
   Model, ModelJSON, ModelName, OptimizerName, OptimizerOptions, Progress, Schedule, SgdOptimizer, SgdOptions,
-  SgdState,
+  SgdState, AbortSignalLike, UrlInput, WasmFile, WasmModuleInput, WasmSource,
 } from './types.js';
 export {
   testFunctions, quadratic, quadratic10, rosenbrock, beale, himmelblau, booth, saddle, monkeySaddle, rastrigin, plateau,
@@ -20,8 +20,8 @@ export type { TestFunction, Point, Interval } from './functions.js';
 export { minimize, iterationsToReach } from './minimize.js';
 export type { MinimizeOptions, MinimizeResult, MinimizeStatus } from './minimize.js';
 export { createWorkerEngine } from './worker.js';
-export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl } from './worker.js';
+export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl, WorkerLike } from './worker.js';
 export { standardize, createStandardizer, trainTestSplit } from './preprocess.js';
 export type { Standardizer, StandardizerJSON, SplitOptions, Split } from './preprocess.js';
 export { accuracy, confusionMatrix, r2Score, meanSquaredError, logLoss } from './metrics.js';
-// Node-only CSV loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).
+// The CSV parser and the loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).

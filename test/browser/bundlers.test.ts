@@ -27,6 +27,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 const FIXTURE = join(repo, 'test/browser/fixtures/bundlers');
 
 type Run = { backend: string; simd: boolean; fallbackReason: string | null; status: string; bits: string[] };
+type DataResult = { rows: number; cols: number; malignant: number; first: number[]; missing: string | null };
 type Result = { csv: number[][]; engine: Run; worker: Run; defaults?: { auto: Run; wasm: string | null; worker: string | null } };
 type Visit = { base: string; result: Result | undefined; error: string | undefined; problems: string[] };
 
@@ -38,6 +39,8 @@ const visits: Record<string, Visit> = {};
 /** Files each build wrote, relative to its output folder. */
 const outputs: Record<string, string[]> = {};
 let expected: string[];
+/** fixtures/bundlers/data.html, served from the consumer folder as it is (no bundler). */
+let dataVisit: Omit<Visit, 'result'> & { result: DataResult | undefined };
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {
   const entries = await readdir(join(root, prefix), { withFileTypes: true });
@@ -46,7 +49,7 @@ async function listFiles(root: string, prefix = ''): Promise<string[]> {
   return nested.flat().sort();
 }
 
-async function visit(browser: Browser, base: string): Promise<Visit> {
+async function visit(browser: Browser, base: string, path = ''): Promise<Visit> {
   const page = await browser.newPage();
   try {
     const problems: string[] = [];
@@ -58,7 +61,7 @@ async function visit(browser: Browser, base: string): Promise<Visit> {
     page.on('response', (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
     });
-    await page.goto(base);
+    await page.goto(base + path);
     await page.waitForFunction(() => (window as any).__result !== undefined || (window as any).__error !== undefined, null,
       { timeout: 60_000 });
     const [result, error] = await page.evaluate(() => [(window as any).__result, (window as any).__error] as const);
@@ -155,6 +158,13 @@ beforeAll(async () => {
         await server.close();
       }
     }
+    await cp(join(FIXTURE, 'data.html'), join(dir, 'data.html'));
+    const plain = await serve(dir);
+    try {
+      dataVisit = (await visit(browser, plain.url, 'data.html')) as unknown as typeof dataVisit;
+    } finally {
+      await plain.close();
+    }
     // Vite's dev server: the package served unbundled from node_modules (pre-bundled by Vite's optimizer).
     printed['vite dev'] = [];
     const dev = await viteServer({
@@ -230,5 +240,16 @@ describe('the packed package in bundled consumer apps', () => {
     const files = outputs[name]!;
     expect(files.filter((f) => /\.csv$/i.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('momentum-gd/datasets without a bundler: loadBreastCancer fetches the package\'s CSV; a missing file names its URL', () => {
+    const v = dataVisit;
+    expect(v.error).toBeUndefined();
+    const missing = `${v.base}nope/digits.csv`;
+    // 569 × 30, 212 malignant: the UCI description; the first row's first two cells as in data/breast_cancer.csv
+    expect(v.result).toEqual({ rows: 569, cols: 30, malignant: 212, first: [17.99, 10.38],
+      missing: `Error: loadDigits: could not fetch ${missing}: HTTP 404 Not Found` });
+    expect(v.problems.filter((p) => p !== `HTTP 404: ${missing}`
+      && p !== 'console.error: Failed to load resource: the server responded with a status of 404 (Not Found)')).toEqual([]);
   });
 });
