@@ -385,6 +385,8 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (simdOpt !== 'auto' && typeof simdOpt !== 'boolean') {
     throw new TypeError(`simd must be 'auto', true or false, got ${describe(simdOpt)}`);
   }
+  // A wrong shape is the caller's mistake: a TypeError whatever the backend, never a fallback.
+  resolveWasm(options.wasm, false);
   if (backend === 'js') return new MomentumEngine(new JsBackend());
   if (!hasWebAssembly()) {
     if (backend === 'auto') return new MomentumEngine(new JsBackend(), 'WebAssembly is not available here');
@@ -392,7 +394,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
   const simd = simdOpt === 'auto' ? hasSimd() : simdOpt;
   if (simd && !hasSimd()) throw new Error('simd: true was requested but this WebAssembly engine does not support SIMD');
-  resolveWasm(options.wasm, simd); // a wrong shape is the caller's mistake: a TypeError, never a fallback
   let core: CoreExports;
   try {
     core = await loadCore(simd, options.wasm);

@@ -73,9 +73,13 @@ export type WasmSource = UrlInput | { simd?: WasmFile; scalar?: WasmFile };
  * DOM library and without @types/node; a DOM or Node `AbortSignal` is one).
  */
 export interface AbortSignalLike {
+  /** True once the signal has fired; fits check it between chunks of epochs. */
   readonly aborted: boolean;
+  /** Why it fired; a worker fit abandoned through `control.signal` rejects with it. */
   readonly reason?: unknown;
+  /** Registers `listener` for the `'abort'` event (the worker engine uses it to stop a fit at once). */
   addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  /** Removes a listener added with {@link AbortSignalLike.addEventListener}. */
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 

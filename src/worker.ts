@@ -16,11 +16,15 @@ import type {
  * without the DOM library; a DOM `Worker` is one).
  */
 export interface WorkerLike {
+  /** Sends a request to the worker, moving the `transfer` buffers. */
   postMessage(message: unknown, transfer: never[]): void;
+  /** Stops the worker. */
   terminate(): void;
   // `any` events: a DOM Worker's handlers take MessageEvent and ErrorEvent, which a structural type cannot name.
+  /** Set by createWorkerEngine: receives the worker's replies (`event.data`). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onmessage: ((event: any) => void) | null;
+  /** Set by createWorkerEngine: a worker that fails to start or throws rejects the pending calls. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onerror: ((event: any) => void) | null;
 }

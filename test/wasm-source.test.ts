@@ -142,9 +142,11 @@ describe('createEngine({ wasm })', () => {
     [{ scalar: {} }, 'wasm.scalar must be a URL'],
     [{ simdd: 'x' }, 'Unknown wasm key "simdd"; known keys: simd (momentum-simd.wasm), scalar (momentum.wasm)'],
   ])('a wasm of the wrong shape is a TypeError, never a fallback: %o', async (wasm, message) => {
-    const e = await createEngine({ wasm: wasm as EngineOptions['wasm'] }).then(() => null, (x: Error) => x);
-    expect(e).toBeInstanceOf(TypeError);
-    expect(e!.message).toContain(message);
+    for (const backend of ['auto', 'wasm', 'js'] as const) { // checked even where it would not be used
+      const e = await createEngine({ backend, wasm: wasm as EngineOptions['wasm'] }).then(() => null, (x: Error) => x);
+      expect(e).toBeInstanceOf(TypeError);
+      expect(e!.message).toContain(message);
+    }
   });
 
   it('unknown createEngine options list wasm among the known ones', async () => {
