@@ -1,9 +1,12 @@
 /**
  * The two bundled data sets (data/*.csv, attribution in data/README.md) and the strict CSV parser that reads
- * them. `parseCsv` runs anywhere; the loaders read the files with node:fs and so run in Node only (a browser
- * can `fetch` the same CSV and call `parseCsv`).
+ * them. `parseCsv` runs anywhere. The loaders read the package's data/ folder: with node:fs in Node, with `fetch`
+ * elsewhere (or from the URL given). The files' URL is computed at run time, on purpose: bundlers that copy what
+ * `new URL('literal', import.meta.url)` names would otherwise put both CSVs (1.3 MB) into every consumer's build,
+ * even one that imports only parseCsv.
  * @module momentum-gd/datasets
  */
+import type { UrlInput } from './types.js';
 
 /** A parsed numeric CSV: the header's names and one array of numbers per data row. */
 export interface Csv {
@@ -80,15 +83,66 @@ export function parseCsv(text: string): Csv {
   return { header, rows };
 }
 
+function isNode(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p?.versions?.node === 'string';
+}
+
+/** Options of the loaders. */
+export interface LoadOptions {
+  /**
+   * Where to read the CSV from instead of the package's data/ folder: a URL (string or `URL`; in a browser,
+   * relative to the page), e.g. the file served by your app, or from a bundler's asset import
+   * (`import url from 'momentum-gd/data/breast_cancer.csv?url'` in Vite). Read with `fetch`, or with node:fs for a
+   * `file:` URL in Node.
+   */
+  url?: UrlInput;
+}
+
+// Kept apart from the `new URL(…)` call below so that no bundler takes the pair for an asset to copy.
+const MODULE_URL = import.meta.url;
+
 /**
- * Reads a bundled CSV. The specifier is a variable (and marked for Vite to ignore) so that bundlers do not try to
- * resolve node:fs for the browser; the path is relative to this module, and src/ and dist/ both sit one level
- * below the package root, next to data/.
+ * Reads a CSV: in Node a file: URL with node:fs (imported through a variable, ignored by Vite and webpack, so that
+ * bundlers leave node:fs out of browser code), anything else with fetch, checking the status. By default the file
+ * is in the package's data/ folder: src/ and dist/ both sit one level below the package root, next to data/.
  */
-async function readBundled(file: string): Promise<Csv> {
-  const m = 'node:fs/promises';
-  const fs = (await import(/* @vite-ignore */ m)) as typeof import('node:fs/promises');
-  return parseCsv(await fs.readFile(new URL(`../data/${file}`, import.meta.url), 'utf8'));
+async function readBundled(caller: string, file: string, options: LoadOptions | undefined): Promise<Csv> {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw new TypeError(`${caller}: options must be an object such as { url }, got ${options === null ? 'null' : typeof options}`);
+  }
+  for (const key of Object.keys(options ?? {})) {
+    if (key !== 'url') throw new TypeError(`${caller}: unknown option "${key}"; known options: url`);
+  }
+  const given = options?.url;
+  if (given !== undefined && typeof given !== 'string' && !(typeof given === 'object' && given !== null && typeof given.href === 'string')) {
+    throw new TypeError(`${caller}: url must be a URL (string or URL), got ${given === null ? 'null' : typeof given}`);
+  }
+  const g = globalThis as { document?: { baseURI?: string }; location?: { href?: string } };
+  let url: URL;
+  try {
+    url = given === undefined
+      ? new URL(['..', 'data', file].join('/'), MODULE_URL)
+      : new URL(typeof given === 'string' ? given : given.href, g.document?.baseURI ?? g.location?.href);
+  } catch {
+    throw new TypeError(`${caller}: url must be an absolute URL (or, in a browser, one relative to the page), got ${JSON.stringify(given)}`);
+  }
+  if (url.protocol === 'file:' && isNode()) {
+    const m = 'node:fs/promises';
+    const fs = (await import(/* webpackIgnore: true */ /* @vite-ignore */ m)) as typeof import('node:fs/promises');
+    return parseCsv(await fs.readFile(url, 'utf8'));
+  }
+  const hint = given === undefined
+    ? `; a bundled app must serve the package's data/${file} itself and pass its URL: ${caller}({ url })`
+    : '';
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`${caller}: could not fetch ${url.href}: ${(e as Error).message}${hint}`, { cause: e });
+  }
+  if (!response.ok) throw new Error(`${caller}: could not fetch ${url.href}: HTTP ${response.status} ${response.statusText}${hint}`);
+  return parseCsv(await response.text());
 }
 
 /** Splits the last column off as the target, checking its name so that a wrong file fails loudly. */
@@ -107,28 +161,34 @@ function splitTarget(csv: Csv, file: string, target: string): LabelledData {
 /**
  * Breast Cancer Wisconsin (Diagnostic), UCI, CC BY 4.0 (Wolberg, Mangasarian, Street & Street, 1993): 569 fine-needle
  * aspirates × 30 real-valued features (mean, standard error and worst of ten nucleus measurements), raw scale.
- * Node only.
+ * Node reads the package's data/breast_cancer.csv; a browser fetches it from next to the package's dist/ (a page
+ * serving node_modules as they are), or from `options.url` (a bundled app: bundlers do not copy the file).
  *
+ * @param options `{ url }`: where the CSV is served instead (see {@link LoadOptions}).
  * @returns a fresh `{ X, y, featureNames }` on every call: X is 569 × 30, y[i] = 1 for malignant (212 rows) and 0
  *   for benign (357).
- * @throws (rejects with) an Error of node:fs outside Node or when data/ is missing from the package; SyntaxError or
- *   RangeError from {@link parseCsv} for a damaged file.
+ * @throws TypeError for unknown options or a bad `url`; Error naming the URL and the HTTP status when the file
+ *   cannot be fetched; the errors of {@link parseCsv}, and a RangeError when the last column is not `malignant`.
  * @example
  * const { X, y } = await loadBreastCancer(); // X.length === 569, X[0].length === 30
  */
-export async function loadBreastCancer(): Promise<LabelledData> {
-  return splitTarget(await readBundled('breast_cancer.csv'), 'breast_cancer.csv', 'malignant');
+export async function loadBreastCancer(options?: LoadOptions): Promise<LabelledData> {
+  const file = 'breast_cancer.csv';
+  return splitTarget(await readBundled('loadBreastCancer', file, options), file, 'malignant');
 }
 
 /**
  * Optical Recognition of Handwritten Digits, UCI, CC BY 4.0 (Alpaydin & Kaynak, 1998), scikit-learn's 1,797-image
- * subset: 8×8 images flattened row-major into 64 pixel counts in 0…16 (`p0`…`p63`). Node only.
+ * subset: 8×8 images flattened row-major into 64 pixel counts in 0…16 (`p0`…`p63`). Read as
+ * {@link loadBreastCancer} reads its file (data/digits.csv).
  *
+ * @param options `{ url }`: where the CSV is served instead (see {@link LoadOptions}).
  * @returns a fresh `{ X, y, featureNames }` on every call: X is 1797 × 64, y[i] ∈ {0, …, 9} the digit.
- * @throws (rejects with) the errors of {@link loadBreastCancer}.
+ * @throws as {@link loadBreastCancer} (the last column must be `digit`).
  * @example
  * const { X, y } = await loadDigits(); // X[0].length === 64, y[0] === 0
  */
-export async function loadDigits(): Promise<LabelledData> {
-  return splitTarget(await readBundled('digits.csv'), 'digits.csv', 'digit');
+export async function loadDigits(options?: LoadOptions): Promise<LabelledData> {
+  const file = 'digits.csv';
+  return splitTarget(await readBundled('loadDigits', file, options), file, 'digit');
 }

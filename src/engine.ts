@@ -20,7 +20,7 @@ import type {
   BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
   OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
-import { hasSimd, hasWebAssembly, loadCore } from './wasm/load.js';
+import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
 
 const ABORTED = -1;
@@ -260,7 +260,7 @@ function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; val
 }
 
 class MomentumEngine implements Engine {
-  constructor(private readonly impl: Backend) {}
+  constructor(private readonly impl: Backend, readonly fallbackReason: string | undefined = undefined) {}
 
   get backend(): BackendName {
     return this.impl.name;
@@ -369,24 +369,31 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** The options of createEngine, in the order of their TSDoc (src/types.ts EngineOptions). */
+const ENGINE_OPTIONS = ['backend', 'simd', 'wasm'];
+
 /**
- * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it, else the pure-JS
- * backend; `simd: 'auto'` (default) uses the f64x2 build where the environment validates SIMD.
- * @param options `backend` and `simd` (see {@link EngineOptions}); default `{}`.
- * @throws (rejects with) TypeError for options that are not an object, an unknown option, or a `simd` that is not
- *   'auto' or a boolean; RangeError for an unknown `backend`; Error when `backend: 'wasm'` is asked for and
- *   WebAssembly is missing, or `simd: true` and the WebAssembly engine has no SIMD.
+ * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it and the core can be
+ * loaded, else the pure-JS backend (same results; `engine.fallbackReason` says why); `simd: 'auto'` (default) uses
+ * the f64x2 build where the environment validates SIMD; `wasm` says where the core's files are (default: the
+ * package's build/ folder; see {@link EngineOptions.wasm}).
+ * @param options `backend`, `simd` and `wasm` (see {@link EngineOptions}); default `{}`.
+ * @throws (rejects with) TypeError for unknown options or a `wasm` of the wrong shape; Error when `backend: 'wasm'` is asked for
+ *   and WebAssembly is missing or the core cannot be loaded (naming the URL and the HTTP status or compile error),
+ *   or `simd: true` without SIMD.
  * @example
  * const engine = await createEngine();
  * engine.backend; // 'wasm'
+ * // esbuild and other bundlers that do not copy build/*.wasm: serve the two files and say where.
+ * const served = await createEngine({ wasm: '/assets/momentum-gd/' });
  */
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'backend' && key !== 'simd') {
-      throw new TypeError(`Unknown createEngine option "${key}"; known options: backend, simd`);
+    if (!ENGINE_OPTIONS.includes(key)) {
+      throw new TypeError(`Unknown createEngine option "${key}"; known options: ${ENGINE_OPTIONS.join(', ')}`);
     }
   }
   const backend = options.backend ?? 'auto';
@@ -397,9 +404,21 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   if (simdOpt !== 'auto' && typeof simdOpt !== 'boolean') {
     throw new TypeError(`simd must be 'auto', true or false, got ${describe(simdOpt)}`);
   }
-  if (backend === 'js' || (backend === 'auto' && !hasWebAssembly())) return new MomentumEngine(new JsBackend());
-  if (!hasWebAssembly()) throw new Error("backend 'wasm' was requested but WebAssembly is not available here");
+  // A wrong shape is the caller's mistake: a TypeError whatever the backend, never a fallback.
+  resolveWasm(options.wasm, false);
+  if (backend === 'js') return new MomentumEngine(new JsBackend());
+  if (!hasWebAssembly()) {
+    if (backend === 'auto') return new MomentumEngine(new JsBackend(), 'WebAssembly is not available here');
+    throw new Error("backend 'wasm' was requested but WebAssembly is not available here");
+  }
   const simd = simdOpt === 'auto' ? hasSimd() : simdOpt;
   if (simd && !hasSimd()) throw new Error('simd: true was requested but this WebAssembly engine does not support SIMD');
-  return new MomentumEngine(new WasmBackend(await loadCore(simd), simd));
+  let core: CoreExports;
+  try {
+    core = await loadCore(simd, options.wasm);
+  } catch (e) {
+    if (backend === 'wasm') throw e;
+    return new MomentumEngine(new JsBackend(), `the WASM core could not be loaded: ${(e as Error).message}`);
+  }
+  return new MomentumEngine(new WasmBackend(core, simd));
 }

@@ -21,10 +21,11 @@ export type { Random } from './random.js';
 export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
 export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
-  ArqueroTableLike, ArrowTableLike, ArrowVectorLike, BackendName, ColumnSelection, ColumnsInput, Dataset, Engine,
-  EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus, LabelsInput,
-  Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
-  OptimizerSettings, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput,
+  AbortSignalLike, ArqueroTableLike, ArrowTableLike, ArrowVectorLike, BackendName, ColumnSelection, ColumnsInput,
+  Dataset, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus,
+  LabelsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
+  OptimizerSettings, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput, UrlInput, WasmFile,
+  WasmModuleInput, WasmSource,
 } from './types.js';
 export {
   testFunctions, quadratic, quadratic10, rosenbrock, beale, himmelblau, booth, saddle, monkeySaddle, rastrigin, plateau,
@@ -33,10 +34,10 @@ export type { TestFunction, Point, Interval } from './functions.js';
 export { minimize, iterationsToReach } from './minimize.js';
 export type { MinimizeOptions, MinimizeResult, MinimizeStatus } from './minimize.js';
 export { createWorkerEngine } from './worker.js';
-export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl } from './worker.js';
+export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl, WorkerLike } from './worker.js';
 export { standardize, createStandardizer, trainTestSplit } from './preprocess.js';
 export type { Standardizer, StandardizerJSON, SplitOptions, Split } from './preprocess.js';
 export type { Rows } from './preprocess.js';
 export { accuracy, confusionMatrix, r2Score, meanSquaredError, logLoss } from './metrics.js';
 export type { Values } from './metrics.js';
-// Node-only CSV loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).
+// The CSV parser and the loaders of the bundled data sets live in the 'momentum-gd/datasets' entry (src/datasets.ts).

@@ -55,7 +55,7 @@ export interface FitConfig extends Required<OptimizerSettings> {
   initialIntercept: number;
   onProgress: ((p: Progress) => void | boolean) | null;
   progressEvery: number;
-  signal: AbortSignal | null;
+  signal: NonNullable<FitOptionsRecord['signal']> | null;
 }
 
 /** A short description of a value for error messages: `"0.1" (string)`, `NaN`, `[object Object]`. */

@@ -87,6 +87,58 @@ export interface EngineOptions {
    * probe; `false` forces the scalar build. Both give bit-identical results. Ignored by the JS backend.
    */
   simd?: 'auto' | boolean;
+  /**
+   * Where the WASM core is loaded from; default: the package's own `build/` folder, next to `dist/`, which Vite,
+   * webpack 5 and Node find by themselves. Needed with bundlers that do not copy files named by
+   * `new URL('…', import.meta.url)` (esbuild, Rollup without a plugin), and for a CDN. One of:
+   * - a folder URL (string or `URL`; in a browser, relative to the page) serving the package's
+   *   `build/momentum-simd.wasm` and `build/momentum.wasm` under those names, as TF.js's `setWasmPaths(prefix)`;
+   * - `{ simd, scalar }`, each a file's URL, its bytes (`ArrayBuffer` or a typed array) or a compiled
+   *   `WebAssembly.Module`; a build left out is looked for at the default place. Only the build in use is loaded.
+   * With `backend: 'auto'`, a core that cannot be fetched or compiled makes the engine fall back to the JS backend
+   * (same results, slower) and say why in {@link Engine.fallbackReason}; with `backend: 'wasm'` it is an Error
+   * naming the URL and the HTTP status or the compile error.
+   * @throws TypeError (from createEngine) for a value of none of these shapes, or an unknown key.
+   */
+  wasm?: WasmSource;
+}
+
+/**
+ * A URL as the options take it: a string, or an object with an `href` such as a WHATWG `URL`. (Structural, so
+ * that the published types compile without the DOM library and without @types/node.)
+ */
+export type UrlInput = string | { readonly href: string };
+
+/**
+ * `WebAssembly.Module` where the compiler knows it (lib "dom" or "webworker"); any object otherwise (a Node
+ * project without DOM types). Checked at run time with `instanceof WebAssembly.Module`.
+ */
+export type WasmModuleInput = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } }
+  ? M
+  : object;
+
+/** One build of the WASM core: its URL, its bytes, or the compiled module. See {@link EngineOptions.wasm}. */
+export type WasmFile = UrlInput | ArrayBuffer | ArrayBufferView | WasmModuleInput;
+
+/**
+ * {@link EngineOptions.wasm}: a folder URL holding `momentum-simd.wasm` and `momentum.wasm`, or one source per
+ * build (`simd`: the f64x2 build, `scalar`: the build without SIMD).
+ */
+export type WasmSource = UrlInput | { simd?: WasmFile; scalar?: WasmFile };
+
+/**
+ * The part of an `AbortSignal` that the engines use (structural, so that the published types compile without the
+ * DOM library and without @types/node; a DOM or Node `AbortSignal` is one).
+ */
+export interface AbortSignalLike {
+  /** True once the signal has fired; fits check it between chunks of epochs. */
+  readonly aborted: boolean;
+  /** Why it fired; a worker fit abandoned through `control.signal` rejects with it. */
+  readonly reason?: unknown;
+  /** Registers `listener` for the `'abort'` event (the worker engine uses it to stop a fit at once). */
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  /** Removes a listener added with {@link AbortSignalLike.addEventListener}. */
+  removeEventListener(type: 'abort', listener: () => void): void;
 }
 
 /**
@@ -226,7 +278,7 @@ export interface FitCommonOptions {
   /** Epochs between progress calls (and abort checks); default 1 when onProgress or signal is given. */
   progressEvery?: number;
   /** Stops the fit cleanly at the next chunk boundary: status 'aborted', parameters so far. */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /**
@@ -574,6 +626,12 @@ export interface SgdOptimizer {
 export interface Engine {
   /** The numerical core in use: `'wasm'` or `'js'`. */
   readonly backend: BackendName;
+  /**
+   * Why an engine created with `backend: 'auto'` runs on the JS backend: WebAssembly missing, or the WASM core
+   * not loadable (the message names the URL and the HTTP status or compile error; see {@link EngineOptions.wasm}).
+   * `undefined` when the engine runs the backend asked for (WASM with 'auto').
+   */
+  readonly fallbackReason: string | undefined;
   /** True when the WASM SIMD build is in use. */
   readonly simd: boolean;
   /**

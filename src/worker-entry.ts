@@ -31,7 +31,7 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
     case 'init': {
       engine ??= createEngine(request.options);
       const e = await engine;
-      return { value: { backend: e.backend, simd: e.simd } };
+      return { value: { backend: e.backend, simd: e.simd, fallbackReason: e.fallbackReason } };
     }
     case 'dataset': {
       const data = (await ready()).dataset(request.X, request.y);

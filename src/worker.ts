@@ -8,13 +8,48 @@ import { normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
 import { describe } from './options.js';
 import type {
-  BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult, FitStatus, LabelsInput, ModelName, Progress,
+  AbortSignalLike, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
+  FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
 } from './types.js';
+
+/**
+ * The part of a Web `Worker` that {@link createWorkerEngine} uses (structural, so that the published types compile
+ * without the DOM library; a DOM `Worker` is one).
+ */
+export interface WorkerLike {
+  /** Sends a request to the worker, moving the `transfer` buffers. */
+  postMessage(message: unknown, transfer: never[]): void;
+  /** Stops the worker. */
+  terminate(): void;
+  // `any` events: a DOM Worker's handlers take MessageEvent and ErrorEvent, which a structural type cannot name.
+  /** Set by createWorkerEngine: receives the worker's replies (`event.data`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  onmessage: ((event: any) => void) | null;
+  /** Set by createWorkerEngine: a worker that fails to start or throws rejects the pending calls. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  onerror: ((event: any) => void) | null;
+}
 
 /** Options of {@link createWorkerEngine}. */
 export interface WorkerEngineOptions extends EngineOptions {
-  /** A worker running src/worker-entry.ts to use instead of starting one (e.g. from a bundler's `?worker` import). */
-  worker?: Worker;
+  /**
+   * A worker already running the package's worker entry (`momentum-gd/worker`), to use instead of starting one,
+   * e.g. from Vite's `import EngineWorker from 'momentum-gd/worker?worker'`. Terminated by
+   * {@link WorkerEngine.terminate}. Not with `workerUrl`.
+   */
+  worker?: WorkerLike;
+  /**
+   * The URL of the worker entry script (`momentum-gd/worker`, bundled on its own for bundlers that do not follow
+   * `new Worker(new URL('./worker-entry.js', import.meta.url))`, such as esbuild); started as a module worker.
+   * Default: dist/worker-entry.js next to this module, which Vite and webpack 5 bundle and rewrite by themselves.
+   * In a browser a relative URL is resolved against the page. Not with `worker`.
+   */
+  workerUrl?: UrlInput;
+  /**
+   * Where the worker's engine loads the WASM core from, as {@link EngineOptions.wasm}; relative URLs are resolved
+   * against the page (not the worker script) before they are sent. Bytes and modules are copied to the worker.
+   */
+  wasm?: WasmSource;
 }
 
 /** A dataset held by the worker's engine. */
@@ -36,7 +71,7 @@ export interface WorkerFitControl {
    * the signal fires, and the worker stops that fit at its next chunk boundary, so later requests do not wait
    * behind it. To stop a fit and keep its parameters instead, pass `signal` in the fit options.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /** An engine living in a Web Worker. */
@@ -45,6 +80,8 @@ export interface WorkerEngine {
   readonly backend: BackendName;
   /** True when the worker's engine uses the WASM SIMD build. */
   readonly simd: boolean;
+  /** Why the worker's engine runs on the JS backend though `backend: 'auto'` was asked for; see {@link Engine.fallbackReason}. */
+  readonly fallbackReason: string | undefined;
   /**
    * Copies X and y into the worker's engine (validated there, errors as in {@link Engine.dataset}; a table is read
    * into a row-major copy on the page first).
@@ -118,32 +155,97 @@ export interface WorkerFitValue {
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError };
 
+const MODULE_URL = import.meta.url;
+
+/** The options of createWorkerEngine beyond createEngine's. */
+const WORKER_OPTIONS = ['worker', 'workerUrl'];
+
 /**
  * Starts a Web Worker with its own engine (WASM where available, as {@link createEngine}) and resolves once the
  * engine is ready.
- * @param options `backend` and `simd` as for createEngine; `worker` to supply the worker yourself.
- * @throws Error (rejection) when Worker is unavailable or the engine cannot start in the worker.
+ * @param options `backend`, `simd` and `wasm` as for createEngine; `worker` to supply the worker yourself, or
+ *   `workerUrl` to say where the bundled worker entry (`momentum-gd/worker`) is served.
+ * @throws TypeError (rejection) for unknown options, `worker` with `workerUrl`, or a bad URL; Error when Worker is
+ *   unavailable, the worker script cannot be started (naming its URL), or the engine cannot start in the worker.
  * @example
  * const engine = await createWorkerEngine();
  * const data = await engine.dataset([[0], [1], [2]], [1, 3, 5]);
  * const fit = await engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 500 });
  * fit.weights[0]; // ≈ 2
  * engine.terminate();
+ * // esbuild: bundle 'momentum-gd/worker' as its own entry, serve build/*.wasm, and say where both are:
+ * const served = await createWorkerEngine({ workerUrl: '/worker.js', wasm: '/wasm/' });
  */
 export async function createWorkerEngine(options: WorkerEngineOptions = {}): Promise<WorkerEngine> {
-  const { worker: given, ...engineOptions } = options;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  const { worker: given, workerUrl, ...engineOptions } = options;
+  for (const key of Object.keys(engineOptions)) {
+    if (key !== 'backend' && key !== 'simd' && key !== 'wasm') {
+      throw new TypeError(`Unknown createWorkerEngine option "${key}"; known options: backend, simd, wasm, ${WORKER_OPTIONS.join(', ')}`);
+    }
+  }
+  if (given !== undefined && workerUrl !== undefined) {
+    throw new TypeError('worker and workerUrl: give one (a running worker, or the URL to start one from), not both');
+  }
+  if (given !== undefined && (typeof given !== 'object' || given === null || typeof given.postMessage !== 'function')) {
+    throw new TypeError(`worker must be a Worker running momentum-gd/worker, got ${describe(given)}`);
+  }
   if (!given && typeof Worker !== 'function') throw new Error('createWorkerEngine needs Web Workers (a browser)');
-  // The literal new URL(…, import.meta.url) inside new Worker(…) is the pattern bundlers (Vite, webpack, esbuild)
-  // recognise to emit the worker as its own chunk.
-  const worker = given ?? new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' });
-  const rpc = new Rpc(worker);
+  const init = { ...engineOptions };
+  if (engineOptions.wasm !== undefined) init.wasm = absoluteWasm(engineOptions.wasm);
+  let started: string | undefined;
+  let worker: WorkerLike;
+  if (given) worker = given;
+  else if (workerUrl !== undefined) {
+    const url = absolute(workerUrl, 'workerUrl');
+    started = url;
+    worker = new Worker(url, { type: 'module' }) as unknown as WorkerLike;
+  } else {
+    // The literal new URL(…, import.meta.url) inside new Worker(…) is the pattern bundlers (Vite, webpack)
+    // recognise to emit the worker as its own chunk.
+    worker = new Worker(new URL('./worker-entry.js', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+    // For the error message only; not the literal pattern, so that no bundler emits the file a second time. Where
+    // a bundler rewrote the pattern above this is not the URL started, but then the worker starts.
+    started = new URL('./worker-entry.js', MODULE_URL).href;
+  }
+  const rpc = new Rpc(worker, started);
   try {
-    const { backend, simd } = (await rpc.call({ type: 'init', options: engineOptions })) as { backend: BackendName; simd: boolean };
-    return new RemoteEngine(rpc, backend, simd);
+    const r = (await rpc.call({ type: 'init', options: init })) as { backend: BackendName; simd: boolean; fallbackReason?: string };
+    return new RemoteEngine(rpc, r.backend, r.simd, r.fallbackReason);
   } catch (e) {
     rpc.terminate();
     throw e;
   }
+}
+
+/** A URL given as a string (relative to the page) or an object with href, made absolute for the worker. */
+function absolute(v: unknown, what: string): string {
+  if (typeof v !== 'string' && !(typeof v === 'object' && v !== null && typeof (v as { href?: unknown }).href === 'string')) {
+    throw new TypeError(`${what} must be a URL (string or URL), got ${describe(v)}`);
+  }
+  const text = typeof v === 'string' ? v : (v as { href: string }).href;
+  const base = (globalThis as { document?: { baseURI?: string }; location?: { href?: string } });
+  try {
+    return new URL(text, base.document?.baseURI ?? base.location?.href).href;
+  } catch {
+    throw new TypeError(`${what} must be an absolute URL (or one relative to the page), got ${JSON.stringify(text)}`);
+  }
+}
+
+/**
+ * `wasm` with its URLs made absolute against the page, since the worker would resolve them against its own script.
+ * Anything else goes as it is, to be checked by createEngine in the worker.
+ */
+function absoluteWasm(wasm: WasmSource): WasmSource {
+  const isUrl = (v: unknown) => typeof v === 'string' || (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)
+    && !(v instanceof ArrayBuffer) && typeof (v as { href?: unknown }).href === 'string');
+  if (isUrl(wasm)) return absolute(wasm, 'wasm');
+  if (typeof wasm !== 'object' || wasm === null || Array.isArray(wasm)) return wasm;
+  const out: Record<string, unknown> = { ...wasm };
+  for (const key of ['simd', 'scalar']) if (isUrl(out[key])) out[key] = absolute(out[key], `wasm.${key}`);
+  return out as WasmSource;
 }
 
 /** What a call may do while it waits: hear progress, be abandoned (reject) on a signal. */
@@ -151,7 +253,7 @@ interface CallHooks {
   /** Called with each progress message of this request, until the reply. */
   onProgress?: (progress: Progress) => void;
   /** Rejects the call with `signal.reason` when it fires (and tells the worker to stop it). */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** Receives the request's id as soon as it is posted (to send `abort` for it later). */
   onPosted?: (id: number) => void;
 }
@@ -162,8 +264,8 @@ class Rpc {
   #pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; onProgress?: (p: Progress) => void }>();
   #dead: Error | null = null;
 
-  constructor(private readonly worker: Worker) {
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+  constructor(private readonly worker: WorkerLike, url: string | undefined) {
+    worker.onmessage = (event: { data: WorkerReply }) => {
       const reply = event.data;
       const waiter = this.#pending.get(reply.id);
       if (!waiter) return; // abandoned: the caller has already been answered
@@ -175,9 +277,13 @@ class Rpc {
       if (reply.ok) waiter.resolve(reply.value);
       else waiter.reject(new (ERRORS[reply.error.name] ?? Error)(reply.error.message));
     };
-    worker.onerror = (event: ErrorEvent) => {
+    worker.onerror = (event: { message?: string; preventDefault(): void }) => {
       event.preventDefault();
-      this.#fail(new Error(`worker failed: ${event.message || 'could not start (check the worker URL)'}`));
+      const where = url ? ` from ${url}` : '';
+      this.#fail(new Error(event.message
+        ? `worker failed${where}: ${event.message}`
+        : `the worker could not be started${where} (a missing file or a script error; a bundler that does not ` +
+          `bundle the worker by itself needs createWorkerEngine({ workerUrl }) (README: "In the browser"))`));
     };
   }
 
@@ -205,7 +311,7 @@ class Rpc {
         onProgress,
       });
       try {
-        this.worker.postMessage({ ...request, id }, transfer);
+        this.worker.postMessage({ ...request, id }, transfer as never[]);
       } catch (e) {
         // DataCloneError: something in the request cannot be copied to a worker
         this.#pending.get(id)?.reject(e as Error);
@@ -218,7 +324,7 @@ class Rpc {
 
   /** Asks the worker to stop request `id` (a fit) at its next chunk boundary; no reply. */
   abort(id: number): void {
-    if (!this.#dead) this.worker.postMessage({ type: 'abort', id } satisfies WorkerRequest);
+    if (!this.#dead) this.worker.postMessage({ type: 'abort', id } satisfies WorkerRequest, []);
   }
 
   /** Rejects a pending call at once; its reply, when it comes, is dropped. */
@@ -256,7 +362,8 @@ class RemoteDataset implements WorkerDataset {
 }
 
 class RemoteEngine implements WorkerEngine {
-  constructor(private readonly rpc: Rpc, readonly backend: BackendName, readonly simd: boolean) {}
+  constructor(private readonly rpc: Rpc, readonly backend: BackendName, readonly simd: boolean,
+    readonly fallbackReason: string | undefined) {}
 
   async dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { transfer?: boolean } = {}): Promise<WorkerDataset> {
     // A table is read on the page (an Arrow or Arquero table does not survive structured cloning).

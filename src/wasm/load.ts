@@ -48,43 +48,177 @@ export function hasSimd(): boolean {
   return hasWebAssembly() && WebAssembly.validate(SIMD_PROBE);
 }
 
-const modules = new Map<boolean, Promise<WebAssembly.Module>>();
-
 function isNode(): boolean {
   const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
   return typeof p?.versions?.node === 'string';
 }
 
-async function compile(simd: boolean): Promise<WebAssembly.Module> {
-  const url = simd
+// ---- Where the core comes from (EngineOptions.wasm) -------------------------------------------------------------
+
+/** The file names of the two builds, as published in the package's build/ folder. */
+export const WASM_FILES = { simd: 'momentum-simd.wasm', scalar: 'momentum.wasm' } as const;
+
+/**
+ * The default location: the package's own build/ folder, next to dist/. Written as literal
+ * `new URL('…', import.meta.url)` expressions so that bundlers which understand the pattern (Vite, webpack 5, Parcel,
+ * Rollup with a plugin) copy the file and rewrite the URL.
+ */
+function defaultUrl(simd: boolean): URL {
+  return simd
     ? new URL('../../build/momentum-simd.wasm', import.meta.url)
     : new URL('../../build/momentum.wasm', import.meta.url);
-  if (url.protocol === 'file:' && isNode()) {
-    // A variable specifier keeps bundlers from pulling a Node built-in into the browser path.
-    const fsModule = 'node:fs/promises';
-    const fs = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs/promises');
-    return WebAssembly.compile(await fs.readFile(url));
-  }
-  const response = fetch(url);
-  if (typeof WebAssembly.compileStreaming === 'function') {
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch {
-      // A server without the application/wasm MIME type: compile from bytes instead.
-    }
-  }
-  return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
 }
 
-/** Instantiates the chosen build (compiled once per process and build). */
-export async function loadCore(simd: boolean): Promise<CoreExports> {
-  let mod = modules.get(simd);
-  if (!mod) {
-    mod = compile(simd);
-    modules.set(simd, mod);
-    mod.catch(() => modules.delete(simd));
+/** What a document or worker resolves relative URLs against (undefined in Node). */
+function baseUrl(): string | undefined {
+  const g = globalThis as { document?: { baseURI?: string }; location?: { href?: string } };
+  return g.document?.baseURI ?? g.location?.href;
+}
+
+function isUrlLike(v: unknown): v is { readonly href: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { href?: unknown }).href === 'string';
+}
+
+function isBytes(v: unknown): v is ArrayBuffer | ArrayBufferView {
+  return v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+}
+
+function isModule(v: unknown): v is WebAssembly.Module {
+  return typeof WebAssembly === 'object' && v instanceof WebAssembly.Module;
+}
+
+/** Resolves a URL given as a string (relative to the page, in browsers) or a URL object. */
+function toUrl(v: string | { readonly href: string }, what: string): URL {
+  const text = typeof v === 'string' ? v : v.href;
+  try {
+    return new URL(text, baseUrl());
+  } catch {
+    throw new TypeError(`${what} must be an absolute URL (or, in a browser, one relative to the page), got ${JSON.stringify(text)}`);
   }
-  const module = await mod;
+}
+
+/** One build as the loader takes it: a URL to fetch (or read, for file: in Node), bytes, or a compiled module. */
+type Resolved = URL | ArrayBuffer | ArrayBufferView | WebAssembly.Module;
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'object') return `an object (${Object.prototype.toString.call(v).slice(8, -1)})`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/**
+ * Validates `EngineOptions.wasm` (undefined: the package's build/ folder) and picks the file of one build.
+ * - a string or URL: a folder (URL prefix) holding momentum-simd.wasm and momentum.wasm;
+ * - `{ simd, scalar }`: each a URL, the bytes, or a compiled `WebAssembly.Module`; a build left out uses the default.
+ * @throws TypeError naming `wasm` (or `wasm.simd` / `wasm.scalar`) and what it accepts.
+ */
+export function resolveWasm(source: unknown, simd: boolean): Resolved {
+  if (source === undefined) return defaultUrl(simd);
+  if (typeof source === 'string' || isUrlLike(source)) {
+    const file = simd ? WASM_FILES.simd : WASM_FILES.scalar;
+    const prefix = toUrl(source, 'wasm').href;
+    return new URL(file, prefix.endsWith('/') ? prefix : `${prefix}/`);
+  }
+  if (typeof source !== 'object' || source === null || Array.isArray(source) || isBytes(source) || isModule(source)) {
+    throw new TypeError(
+      `wasm must be a folder URL (string or URL) holding ${WASM_FILES.simd} and ${WASM_FILES.scalar}, or ` +
+      `{ simd, scalar } with each a URL, the bytes or a WebAssembly.Module; got ${describeValue(source)}`,
+    );
+  }
+  for (const key of Object.keys(source)) {
+    if (key !== 'simd' && key !== 'scalar') {
+      throw new TypeError(`Unknown wasm key "${key}"; known keys: simd (${WASM_FILES.simd}), scalar (${WASM_FILES.scalar})`);
+    }
+  }
+  let chosen: Resolved | undefined;
+  for (const key of ['simd', 'scalar'] as const) { // both checked, so that a mistake shows whichever build is in use
+    const v = (source as Record<string, unknown>)[key];
+    const name = key === 'simd' ? WASM_FILES.simd : WASM_FILES.scalar;
+    let r: Resolved | undefined;
+    if (v === undefined) r = undefined;
+    else if (typeof v === 'string' || isUrlLike(v)) r = toUrl(v, `wasm.${key}`);
+    else if (isBytes(v) || isModule(v)) r = v;
+    else {
+      throw new TypeError(`wasm.${key} must be a URL (string or URL), the bytes of ${name} (ArrayBuffer or typed array) or a WebAssembly.Module, got ${describeValue(v)}`);
+    }
+    if ((key === 'simd') === simd) chosen = r;
+  }
+  return chosen ?? defaultUrl(simd);
+}
+
+/** Where to look when the default location fails: the README section and the option. */
+const HINT = 'a bundler that does not copy the package\'s build/*.wasm needs createEngine({ wasm: \'<URL of a folder ' +
+  'serving momentum-simd.wasm and momentum.wasm>\' }) (README: "In the browser")';
+
+async function compileBytes(bytes: ArrayBuffer | ArrayBufferView, from: string): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(bytes as BufferSource);
+  } catch (e) {
+    throw new Error(`could not compile the WASM core from ${from} (${bytes.byteLength} bytes): ${(e as Error).message}`, { cause: e });
+  }
+}
+
+async function compileUrl(url: URL, isDefault: boolean): Promise<WebAssembly.Module> {
+  const hint = isDefault ? `; ${HINT}` : '';
+  if (url.protocol === 'file:' && isNode()) {
+    // A variable specifier, ignored by Vite and webpack, keeps bundlers from pulling a Node built-in into the browser path.
+    const fsModule = 'node:fs/promises';
+    const fs = (await import(/* webpackIgnore: true */ /* @vite-ignore */ fsModule)) as typeof import('node:fs/promises');
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(url);
+    } catch (e) {
+      throw new Error(`could not read the WASM core from ${url.href}: ${(e as Error).message}${hint}`, { cause: e });
+    }
+    return compileBytes(bytes, url.href);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`could not fetch the WASM core from ${url.href}: ${(e as Error).message}${hint}`, { cause: e });
+  }
+  if (!response.ok) {
+    throw new Error(`could not fetch the WASM core from ${url.href}: HTTP ${response.status} ${response.statusText}${hint}`.trimEnd());
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\b/i.test(type)) {
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch (e) {
+      throw new Error(`could not compile the WASM core from ${url.href}: ${(e as Error).message}${hint}`, { cause: e });
+    }
+  }
+  // A server without the application/wasm MIME type: compile from the bytes.
+  return compileBytes(await response.arrayBuffer(), url.href);
+}
+
+/** Compiled modules by URL (and build), so that engines from the same files compile once per process. */
+const modules = new Map<string, Promise<WebAssembly.Module>>();
+
+function compile(source: Resolved, simd: boolean): Promise<WebAssembly.Module> {
+  if (!(source instanceof URL)) {
+    if (isBytes(source)) return compileBytes(source, `the bytes given as wasm.${simd ? 'simd' : 'scalar'}`);
+    return Promise.resolve(source);
+  }
+  const key = source.href;
+  let mod = modules.get(key);
+  if (!mod) {
+    mod = compileUrl(source, key === defaultUrl(simd).href);
+    modules.set(key, mod);
+    mod.catch(() => modules.delete(key));
+  }
+  return mod;
+}
+
+/**
+ * Instantiates the chosen build from `source` (EngineOptions.wasm; undefined: the package's build/ folder).
+ * @throws Error naming the URL (and the HTTP status, or the compile error) when the file cannot be loaded.
+ */
+export async function loadCore(simd: boolean, source?: unknown): Promise<CoreExports> {
+  const module = await compile(resolveWasm(source, simd), simd);
   const loader = await loadLoader();
   if (loader) {
     const { exports } = await loader.instantiate<Record<string, unknown>>(module, IMPORTS as unknown as Parameters<Loader['instantiate']>[1]);
