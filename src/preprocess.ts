@@ -4,7 +4,7 @@
  * stratified train/test split (src/random.ts's xoshiro128**, so the same seed gives the same split everywhere).
  * Inputs are never mutated; every returned array is new.
  */
-import { describe } from './options.js';
+import { describe, holdOutRows } from './options.js';
 import { createRandom } from './random.js';
 
 /** Feature rows accepted here: plain arrays or typed arrays, all of one length. */
@@ -182,7 +182,7 @@ function shuffle(a: number[], rng: ReturnType<typeof createRandom>): void {
  * largest-remainder method, so the counts sum to nTest and each is within 1 of its exact quota. A class
  * always keeps at least one training row.
  */
-function allocate(counts: number[], nTest: number, n: number): number[] {
+export function allocate(counts: number[], nTest: number, n: number): number[] {
   const quota = counts.map((c) => (nTest * c) / n);
   const take = quota.map((q, c) => Math.min(Math.floor(q), counts[c]! - 1));
   let missing = nTest - take.reduce((a, b) => a + b, 0);
@@ -246,7 +246,7 @@ export function trainTestSplit<L extends number | boolean>(
   if (seed === undefined) throw new TypeError('seed is required: an integer');
   if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new TypeError(`seed must be an integer, got ${describe(seed)}`);
   if (typeof stratify !== 'boolean') throw new TypeError(`stratify must be a boolean, got ${describe(stratify)}`);
-  const nTest = Math.ceil(testFraction * n);
+  const nTest = holdOutRows(testFraction, n);
   if (nTest >= n) {
     throw new RangeError(`testFraction ${testFraction} leaves no training row: ⌈${testFraction}·${n}⌉ = ${nTest} of ${n} rows`);
   }

@@ -118,13 +118,25 @@ export interface FitOptions {
   /** Positive integer; maximum number of epochs. Default unlimited. */
   maxEpochs?: number;
   /**
-   * Stop when the epoch's objective has failed to improve on its best value by at least `tol` for `nIterNoChange`
-   * consecutive epochs (scikit-learn's rule). Default: off (0 with validationFraction).
+   * Turns early stopping on; what it means depends on `stoppingRule`. 'gradient' (the default): a fraction in
+   * [0, 1); stop with status 'converged' at the first θₜ where ‖∇J(θₜ)‖∞ ≤ tol·‖∇J(θ₀)‖∞ and J(θₜ) ≤ J(θ₀), ∇J and J
+   * on all training rows (∇J includes the coupled weight decay λ·w). 'sklearn': an objective difference ≥ 0; stop
+   * with status 'noImprovement' when the epoch objective has not beaten its best by `tol` for `nIterNoChange`
+   * epochs. Default: off (0 with validationFraction, which uses 'sklearn').
    */
   tol?: number;
-  /** Patience of the `tol` rule, a positive integer. Default 5. */
+  /**
+   * The rule `tol` applies: 'gradient' (default; the relative gradient norm, right for momentum and full batches;
+   * a mini-batch fit pays one more pass over the rows per epoch for it) or 'sklearn' (scikit-learn's
+   * `tol` / `n_iter_no_change` rule on the epoch objective; the only rule with validationFraction).
+   */
+  stoppingRule?: 'gradient' | 'sklearn';
+  /** Patience of the 'sklearn' rule in epochs, a positive integer. Default 5. */
   nIterNoChange?: number;
-  /** Hold out this fraction of rows (seeded, stratified for classifiers) and apply the tol rule to their objective. */
+  /**
+   * Hold out ⌈f·n⌉ rows (seeded, stratified for classifiers, the same rule as trainTestSplit) and apply the 'sklearn'
+   * rule to their objective; in [0, 1), 0 (the default) holds nothing out.
+   */
   validationFraction?: number;
   /** Learn an intercept b. Default true. */
   fitIntercept?: boolean;
@@ -141,7 +153,7 @@ export interface FitOptions {
 }
 
 /** How a fit ended. */
-export type FitStatus = 'converged' | 'maxIterations' | 'diverged' | 'aborted';
+export type FitStatus = 'converged' | 'noImprovement' | 'maxIterations' | 'diverged' | 'aborted';
 
 /** A JSON-safe fitted model (see {@link Model.toJSON}). */
 export interface ModelJSON {

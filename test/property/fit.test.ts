@@ -56,7 +56,7 @@ describe('fit properties (all models, all optimizers)', () => {
       // Never non-finite parameters, whatever the status.
       expect(f.weights.every(Number.isFinite)).toBe(true);
       expect(f.intercepts.every(Number.isFinite)).toBe(true);
-      expect(['converged', 'maxIterations', 'diverged']).toContain(f.status);
+      expect(['converged', 'noImprovement', 'maxIterations', 'diverged']).toContain(f.status);
       if (f.status !== 'diverged') {
         // The objective was finite at every update (a non-finite one ends the fit as 'diverged').
         expect(f.loss.every(Number.isFinite)).toBe(true);
