@@ -3,7 +3,20 @@
  * confusion matrix (rows = true class, columns = predicted), R², mean squared error and log-loss. Plain f64
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
-import { describe } from './options.js';
+import { checkArgCount, describe } from './options.js';
+
+/** Largest k of confusionMatrix: a k × k result of 2²⁴ counts (labels are indices, so one label sets k). */
+export const MAX_CONFUSION_CLASSES = 4096;
+
+/**
+ * A power of two S ≤ max|aᵢ|, max|bᵢ| (1 when all are 0): dividing by it is exact (barring underflow of parts
+ * already negligible), so scaled sums of squares neither overflow nor lose their leading digits.
+ */
+function scaleOf(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!), Math.abs(b[i]!));
+  return m === 0 ? 1 : 2 ** Math.floor(Math.log2(m));
+}
 
 /** Labels or values: numbers, or booleans read as 0/1 (as {@link Engine.dataset} reads y). */
 export type Values = ArrayLike<number> | ReadonlyArray<boolean>;
@@ -49,6 +62,7 @@ function checkLabel(name: string, i: number, v: number, k?: number): void {
  * accuracy([0, 1, 1, 0], [0, 1, 0, 0]); // 0.75
  */
 export function accuracy(yTrue: Values, yPred: Values): number {
+  checkArgCount('accuracy', ['yTrue', 'yPred'], arguments);
   const t = vector('yTrue', yTrue);
   const p = vector('yPred', yPred, t.length);
   let hits = 0;
@@ -69,14 +83,23 @@ export function accuracy(yTrue: Values, yPred: Values): number {
  * confusionMatrix([0, 1, 2, 2], [0, 2, 2, 1]); // [[1, 0, 0], [0, 0, 1], [0, 1, 1]]
  */
 export function confusionMatrix(yTrue: Values, yPred: Values, k?: number): number[][] {
+  checkArgCount('confusionMatrix', ['yTrue', 'yPred', 'k'], arguments);
   const t = vector('yTrue', yTrue);
   const p = vector('yPred', yPred, t.length);
-  if (k !== undefined && (typeof k !== 'number' || !Number.isInteger(k) || k < 1)) {
-    throw new RangeError(`k must be a positive integer, got ${describe(k)}`);
+  if (k !== undefined && (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_CONFUSION_CLASSES)) {
+    throw new RangeError(`k must be a positive integer ≤ ${MAX_CONFUSION_CLASSES} (a k × k matrix), got ${describe(k)}`);
   }
   for (let i = 0; i < t.length; i++) {
     checkLabel('yTrue', i, t[i]!, k);
     checkLabel('yPred', i, p[i]!, k);
+    for (const [name, v] of [['yTrue', t[i]!], ['yPred', p[i]!]] as const) {
+      if (v >= MAX_CONFUSION_CLASSES) {
+        throw new RangeError(
+          `${name}[${i}] = ${v} is beyond the largest class index confusionMatrix supports, ${MAX_CONFUSION_CLASSES - 1} ` +
+          `(the result is a k × k matrix, k ≤ ${MAX_CONFUSION_CLASSES})`,
+        );
+      }
+    }
   }
   let size = k ?? 0;
   if (k === undefined) for (let i = 0; i < t.length; i++) size = Math.max(size, t[i]! + 1, p[i]! + 1);
@@ -93,6 +116,7 @@ export function confusionMatrix(yTrue: Values, yPred: Values, k?: number): numbe
  * meanSquaredError([1, 2, 3], [1, 2, 5]); // 4/3
  */
 export function meanSquaredError(yTrue: Values, yPred: Values): number {
+  checkArgCount('meanSquaredError', ['yTrue', 'yPred'], arguments);
   const t = vector('yTrue', yTrue);
   const p = vector('yPred', yPred, t.length);
   let ss = 0;
@@ -100,7 +124,22 @@ export function meanSquaredError(yTrue: Values, yPred: Values): number {
     const r = t[i]! - p[i]!;
     ss += r * r;
   }
-  return ss / t.length;
+  const mse = ss / t.length;
+  if (Number.isFinite(mse)) return mse;
+  // A residual or its square overflowed: the same sum on values scaled by a power of two S, then S² back.
+  const S = scaleOf(t, p);
+  let scaled = 0;
+  for (let i = 0; i < t.length; i++) {
+    const r = t[i]! / S - p[i]! / S;
+    scaled += r * r;
+  }
+  const out = (scaled / t.length) * S * S;
+  if (!Number.isFinite(out)) {
+    throw new RangeError(
+      `meanSquaredError of yTrue and yPred exceeds the largest double (≈1.8e308): their differences reach ${(Math.sqrt(scaled / t.length) * S).toPrecision(3)} in root mean square; rescale them`,
+    );
+  }
+  return out;
 }
 
 /**
@@ -113,19 +152,33 @@ export function meanSquaredError(yTrue: Values, yPred: Values): number {
  * r2Score([1, 2, 3], [1, 2, 4]); // 1 − 1/2 = 0.5
  */
 export function r2Score(yTrue: Values, yPred: Values): number {
-  const t = vector('yTrue', yTrue);
-  const p = vector('yPred', yPred, t.length);
+  checkArgCount('r2Score', ['yTrue', 'yPred'], arguments);
+  return r2(vector('yTrue', yTrue), vector('yPred', yPred, (yTrue as ArrayLike<unknown>).length));
+}
+
+/**
+ * R² of validated vectors (also LinearModel.score). Sums in index order; when a sum overflows, the same sums on the
+ * values divided by a power of two S (R² is scale-free, so the result is the same number, not an overflow).
+ */
+export function r2(t: Float64Array, p: Float64Array): number {
+  const r = r2Sums(t, p, 1);
+  if (Number.isFinite(r.res) && Number.isFinite(r.tot)) return r.value;
+  return r2Sums(t, p, scaleOf(t, p)).value;
+}
+
+function r2Sums(t: Float64Array, p: Float64Array, S: number): { res: number; tot: number; value: number } {
   let sum = 0;
-  for (let i = 0; i < t.length; i++) sum += t[i]!;
+  for (let i = 0; i < t.length; i++) sum += S === 1 ? t[i]! : t[i]! / S;
   const mean = sum / t.length;
   let res = 0, tot = 0;
   for (let i = 0; i < t.length; i++) {
-    const r = t[i]! - p[i]!, e = t[i]! - mean;
+    const ti = S === 1 ? t[i]! : t[i]! / S, pi = S === 1 ? p[i]! : p[i]! / S;
+    const r = ti - pi, e = ti - mean;
     res += r * r;
     tot += e * e;
   }
-  if (tot === 0) return res === 0 ? 1 : 0;
-  return 1 - res / tot;
+  if (tot === 0) return { res, tot, value: res === 0 ? 1 : 0 };
+  return { res, tot, value: 1 - res / tot };
 }
 
 /**
@@ -145,6 +198,7 @@ export function r2Score(yTrue: Values, yPred: Values): number {
  * logLoss([2, 0], [[0.1, 0.2, 0.7], [0.5, 0.25, 0.25]]); // −(log 0.7 + log 0.5)/2
  */
 export function logLoss(yTrue: Values, proba: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): number {
+  checkArgCount('logLoss', ['yTrue', 'proba'], arguments);
   const t = vector('yTrue', yTrue);
   const n = t.length;
   if (!Array.isArray(proba) && !(ArrayBuffer.isView(proba) && !(proba instanceof DataView))) {
