@@ -5,11 +5,19 @@
  */
 import { meanSquaredError } from './metrics.js';
 import { leastSquares } from './models/linear.js';
+import { checkArgCount, checkKeys, describe } from './options.js';
 import { createRandom } from './random.js';
+
+/** Most rows referenceData generates (a loop and two arrays of n). */
+const MAX_REFERENCE_ROWS = 2 ** 24;
 import type { Engine, FitResult } from './types.js';
 
 /** The experiment's data: `X` (one column), `y`, from `seed`. */
 export function referenceData(seed = 42, n = 100): { X: number[][]; y: Float64Array } {
+  checkArgCount('referenceData', ['seed', 'n'], arguments);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_REFERENCE_ROWS) {
+    throw new RangeError(`n must be an integer in [1, ${MAX_REFERENCE_ROWS}], got ${describe(n)}`);
+  }
   const rng = createRandom(seed);
   const X: number[][] = [];
   const y = new Float64Array(n);
@@ -44,8 +52,11 @@ export interface ExperimentResult {
  */
 export function referenceExperiment(
   engine: Engine,
-  { seed = 42, lr = 0.1, momenta = [0, 0.9], iterations = 100, relTol = 1e-6, maxIterations = 100_000 } = {},
+  options: { seed?: number; lr?: number; momenta?: number[]; iterations?: number; relTol?: number; maxIterations?: number } = {},
 ): ExperimentResult {
+  checkArgCount('referenceExperiment', ['engine', 'options'], arguments);
+  checkKeys(options, ['seed', 'lr', 'momenta', 'iterations', 'relTol', 'maxIterations'], 'referenceExperiment');
+  const { seed = 42, lr = 0.1, momenta = [0, 0.9], iterations = 100, relTol = 1e-6, maxIterations = 100_000 } = options;
   const { X, y } = referenceData(seed);
   const ls = leastSquares(X, y);
   const optimum = { ...ls, mse: meanSquaredError(y, X.map(([x]) => ls.intercept + x! * ls.weights[0]!)) };

@@ -307,6 +307,9 @@ function checkSchedule(schedule: unknown, lr: number): ((epoch: number) => numbe
   };
 }
 
+/** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
+export const MAX_FIT_PARAMS = 2 ** 24;
+
 /** Rows held out by a fraction f of n rows, here and in trainTestSplit: ⌈f·n⌉. */
 export function holdOutRows(fraction: number, n: number): number {
   return Math.ceil(fraction * n);
@@ -373,6 +376,12 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     if (classes < 2) throw new RangeError(`classes must be ≥ 2 for model 'softmax', got ${classes}`);
     if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);
     outputs = classes;
+  }
+  if (outputs * (cols + 1) > MAX_FIT_PARAMS) {
+    throw new RangeError(
+      `classes is too large for ${cols} columns: classes·(cols + 1) = ${outputs * (cols + 1)} parameters, above the limit ` +
+      `${MAX_FIT_PARAMS} (2²⁴; a fit keeps about seven buffers of them)`,
+    );
   }
   const validationFraction = o.validationFraction === undefined ? 0 : finiteNumber('validationFraction', o.validationFraction);
   if (validationFraction < 0 || validationFraction >= 1) {
@@ -461,9 +470,10 @@ export interface DatasetInput {
 
 /**
  * Validates X and y completely (shape, element types, finiteness) before anything is allocated or copied.
- * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans.
+ * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans, or
+ * null for X alone (prediction).
  */
-export function checkDataset(X: FeaturesInput, y: LabelsInput, maxBytes = Infinity): DatasetInput {
+export function checkDataset(X: FeaturesInput, y: LabelsInput | null, maxBytes = Infinity): DatasetInput {
   let rows: number, cols: number;
   // Too large for the backend: say so before scanning a single value.
   const checkSize = () => {
@@ -540,7 +550,7 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput, maxBytes = Infini
   } else {
     throw new TypeError(`X must be an array of rows or { data, rows, cols }, got ${describe(X)}`);
   }
-  return { rows, cols, copyX, y: checkLabels(y, rows) };
+  return { rows, cols, copyX, y: y === null ? new Float64Array(0) : checkLabels(y, rows) };
 }
 
 function checkLabels(y: LabelsInput, rows: number): ArrayLike<number> {

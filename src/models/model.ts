@@ -33,7 +33,7 @@ export class LinearModel implements Model {
 
   /** Rows of X as a row-major Float64Array, validated like a dataset. */
   private rows(X: FeaturesInput): { data: Float64Array; n: number } {
-    const input = checkDataset(X, new Float64Array(Array.isArray(X) ? X.length : (X as { rows: number }).rows ?? 0));
+    const input = checkDataset(X, null); // no label array sized by X.rows before X is validated
     if (input.cols !== this.cols) throw new RangeError(`X must have ${this.cols} columns (as in training), got ${input.cols}`);
     const data = new Float64Array(input.rows * input.cols);
     input.copyX(data, 0);
