@@ -3,10 +3,13 @@
  * normal equations (AᵀA)θ = Aᵀy with A = [X 1], solved by Cholesky in f64, independent of gradient descent.
  */
 
+import { checkArgCount } from '../options.js';
+
 /** Least-squares solution `{ weights, intercept }` of the normal equations; throws if AᵀA is singular. */
 export function leastSquares(
   X: ReadonlyArray<ArrayLike<number>>, y: ArrayLike<number>, fitIntercept = true,
 ): { weights: Float64Array; intercept: number } {
+  checkArgCount('leastSquares', ['X', 'y', 'fitIntercept'], arguments);
   const n = X.length, d = X[0]!.length, p = fitIntercept ? d + 1 : d;
   const A = new Float64Array(p * p);
   const rhs = new Float64Array(p);
