@@ -4,6 +4,7 @@
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
 import { checkArgCount, describe } from './options.js';
+import { pow2Floor } from './scale.js';
 
 /** Largest k of confusionMatrix: a k × k result of 2²⁴ counts (labels are indices, so one label sets k). */
 export const MAX_CONFUSION_CLASSES = 4096;
@@ -15,7 +16,7 @@ export const MAX_CONFUSION_CLASSES = 4096;
 function scaleOf(a: Float64Array, b: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!), Math.abs(b[i]!));
-  return m === 0 ? 1 : 2 ** Math.floor(Math.log2(m));
+  return pow2Floor(m);
 }
 
 /** Labels or values: numbers, or booleans read as 0/1 (as {@link Engine.dataset} reads y). */

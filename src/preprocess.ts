@@ -6,6 +6,7 @@
  */
 import { checkArgCount, checkKeys, describe, holdOutRows } from './options.js';
 import { createRandom } from './random.js';
+import { pow2Floor } from './scale.js';
 
 /** Feature rows accepted here: plain arrays or typed arrays, all of one length. */
 export type Rows = ReadonlyArray<ArrayLike<number>>;
@@ -147,7 +148,7 @@ export function standardize(X: Rows): Standardizer {
     // overflow (or underflow) for any finite column; mean and scale are then S·(those of x/S).
     let big = 0;
     for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(X[i]![j]!));
-    const S = big >= 2 ** 400 || big < 2 ** -400 ? 2 ** Math.floor(Math.log2(big)) : 1;
+    const S = big >= 2 ** 400 || big < 2 ** -400 ? pow2Floor(big) : 1;
     const at = S === 1 ? (i: number) => X[i]![j]! : (i: number) => X[i]![j]! / S;
     let s1 = 0;
     if (S === 1) s1 = sum;

@@ -3,6 +3,7 @@
  * form. Prediction is a plain dot product per row and output (no engine memory is touched).
  */
 import { r2 } from '../metrics.js';
+import { pow2Floor } from '../scale.js';
 import { checkArgCount, checkDataset, describe, toFloat64 } from '../options.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
 
@@ -15,7 +16,7 @@ const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
 function scaledScore(x: Float64Array, xo: number, w: Float64Array, wo: number, d: number, b: number): number {
   let mx = 0, mw = 0;
   for (let j = 0; j < d; j++) { mx = Math.max(mx, Math.abs(x[xo + j]!)); mw = Math.max(mw, Math.abs(w[wo + j]!)); }
-  const sx = mx === 0 ? 1 : 2 ** Math.floor(Math.log2(mx)), sw = mw === 0 ? 1 : 2 ** Math.floor(Math.log2(mw));
+  const sx = pow2Floor(mx), sw = pow2Floor(mw);
   let z = 0;
   for (let j = 0; j < d; j++) z += (x[xo + j]! / sx) * (w[wo + j]! / sw);
   return z * Math.min(sx, sw) * Math.max(sx, sw) + b;
