@@ -29,11 +29,14 @@ export const MAX_POWER_STEPS = 2 ** 24;
  * they have not settled within MAX_POWER_STEPS multiplications.
  */
 function betaPowers(beta1: number, beta2: number, t: number): [number, number] | null {
+  // Refused up front when both t and the steps to the fixed point exceed the bound: βᵗ falls below 2⁻¹¹³⁰ (under
+  // the smallest subnormal, so 0 or the fixed point) after 1130·ln 2/(−ln β) steps.
+  const settle = (beta: number) => (beta === 0 ? 1 : Math.ceil((1130 * Math.LN2) / -Math.log1p(beta - 1)));
+  if (t > MAX_POWER_STEPS && Math.max(settle(beta1), settle(beta2)) > MAX_POWER_STEPS) return null;
   let p1 = 1, p2 = 1;
   for (let k = 0; k < t; k++) {
     const n1 = p1 * beta1, n2 = p2 * beta2;
     if (n1 === p1 && n2 === p2) break; // every later product is the same
-    if (k === MAX_POWER_STEPS) return null;
     p1 = n1;
     p2 = n2;
   }
