@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  LinearModel, meanSquaredError, minimize, r2Score, standardize, testFunctions,
+  LinearModel, leastSquares, meanSquaredError, minimize, r2Score, standardize, testFunctions,
   type OptimizerName,
 } from '../../src/index.js';
 import { BACKENDS } from '../backends.js';
@@ -138,6 +138,37 @@ describe('metrics and preprocessing on values up to ±1.8e308', () => {
       } catch (e) {
         expect(String(e)).toMatch(/^RangeError: X\[\d+\]\[\d+\] = .* standardizes to beyond ±1\.8e308/);
       }
+    }));
+  });
+});
+
+describe('leastSquares on data up to ±1.8e308', () => {
+  it(`is scale-equivariant: X·2ᵃ, y·2ᵇ give w·2^(b−a) and b·2ᵇ (to 1e-9), never NaN (${RUNS} runs)`, () => {
+    // A well-conditioned 6 × 2 design (columns 1, i, i² − 6 on i = 0…5) and y = 3 + 2x₁ − x₂ + small noise.
+    const X0 = [0, 1, 2, 3, 4, 5].map((i) => [i, i * i - 6]);
+    const y0 = X0.map(([a, b], i) => 3 + 2 * a! - b! + 0.01 * Math.sin(i));
+    const ref = leastSquares(X0, y0);
+    check(fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 }), (a, b) => {
+      const sa = (v: number) => v * 2 ** (a / 2) * 2 ** (a / 2), sb = (v: number) => v * 2 ** (b / 2) * 2 ** (b / 2);
+      const X = X0.map((r) => r.map(sa)), y = y0.map(sb);
+      if (!X.flat().every((v, k) => Number.isFinite(v) && v / 2 ** (a / 2) / 2 ** (a / 2) === X0.flat()[k]) ||
+        !y.every((v, i) => Number.isFinite(v) && v / 2 ** (b / 2) / 2 ** (b / 2) === y0[i])) return; // not exactly scaled
+      let sol: ReturnType<typeof leastSquares>;
+      try {
+        sol = leastSquares(X, y);
+      } catch (e) {
+        // Only a solution beyond ±1.8e308 may be refused: |w|·2^(b−a) ≥ 1.8e308.
+        expect(String(e)).toMatch(/^RangeError: leastSquares: the solution exceeds/);
+        expect(Math.max(...Array.from(ref.weights, Math.abs)) * 2 ** (b - a)).toBeGreaterThan(1e300);
+        return;
+      }
+      const expectW = Array.from(ref.weights, (w) => w * 2 ** ((b - a) / 2) * 2 ** ((b - a) / 2));
+      sol.weights.forEach((w, j) => {
+        if (Number.isFinite(expectW[j]!) && Math.abs(expectW[j]!) > 1e-300) expect(Math.abs(w / expectW[j]! - 1)).toBeLessThan(1e-9);
+      });
+      const expectB = ref.intercept * 2 ** (b / 2) * 2 ** (b / 2);
+      if (Number.isFinite(expectB) && Math.abs(expectB) > 1e-300) expect(Math.abs(sol.intercept / expectB - 1)).toBeLessThan(1e-9);
+      else expect(Number.isNaN(sol.intercept)).toBe(false);
     }));
   });
 });
