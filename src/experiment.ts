@@ -7,12 +7,15 @@ import { meanSquaredError } from './metrics.js';
 import { leastSquares } from './models/linear.js';
 import { checkArgCount, checkKeys, describe } from './options.js';
 import { createRandom } from './random.js';
+import type { Engine, FitResult } from './types.js';
 
 /** Most rows referenceData generates (a loop and two arrays of n). */
 const MAX_REFERENCE_ROWS = 2 ** 24;
-import type { Engine, FitResult } from './types.js';
 
-/** The experiment's data: `X` (one column), `y`, from `seed`. */
+/**
+ * The experiment's data: `X` (one column), `y`, from `seed`; n rows (default 100).
+ * @throws RangeError for n outside [1, 2²⁴]; TypeError for extra arguments.
+ */
 export function referenceData(seed = 42, n = 100): { X: number[][]; y: Float64Array } {
   checkArgCount('referenceData', ['seed', 'n'], arguments);
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_REFERENCE_ROWS) {
@@ -76,6 +79,7 @@ export function referenceExperiment(
 
 /** The experiment as the text `npm start` prints. */
 export function formatExperiment(r: ExperimentResult, backend: string): string {
+  checkArgCount('formatExperiment', ['r', 'backend'], arguments);
   const [gd, mom] = r.runs as [ExperimentRun, ExperimentRun];
   const f = (v: number, w = 12) => v.toFixed(8).padStart(w);
   const lines: string[] = [];

@@ -6,6 +6,8 @@
  * hand-worked points and finite differences.
  */
 
+import { checkArgCount } from './options.js';
+
 /** A point of the plane, `[x, y]`. */
 export type Point = readonly [number, number];
 
@@ -289,6 +291,7 @@ export const rastrigin: TestFunction = {
  * q.grad(1, 1); // [1, 100]
  */
 export function quadratic(kappa: number, name = `quadratic(κ=${kappa})`): TestFunction {
+  checkArgCount('quadratic', ['kappa', 'name'], arguments);
   if (!(Number.isFinite(kappa) && kappa >= 1)) {
     throw new RangeError(`quadratic: kappa must be a finite number >= 1, got ${kappa}`);
   }

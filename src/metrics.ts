@@ -77,7 +77,8 @@ export function accuracy(yTrue: Values, yPred: Values): number {
  *
  * @param yTrue n ≥ 1 class indices, integers ≥ 0 (booleans as 0/1).
  * @param yPred n predicted class indices.
- * @param k number of classes; default 1 + the largest label in yTrue or yPred. Every label must be < k.
+ * @param k number of classes, at most 4096 (MAX_CONFUSION_CLASSES); default 1 + the largest label in yTrue or
+ *   yPred. Every label must be < k (and ≤ 4095: the result is k × k, so one label must not size it unboundedly).
  * @returns k fresh rows of k counts.
  * @throws TypeError / RangeError naming `yTrue[i]`, `yPred[i]` or `k`.
  * @example
@@ -110,9 +111,10 @@ export function confusionMatrix(yTrue: Values, yPred: Values, k?: number): numbe
 }
 
 /**
- * Mean squared error: (1/n)·Σ(yᵢ − ŷᵢ)².
+ * Mean squared error: (1/n)·Σ(yᵢ − ŷᵢ)². Where a difference or its square overflows, the sum is taken on values
+ * divided by a power of two S and multiplied back by S².
  *
- * @throws TypeError / RangeError naming `yTrue` or `yPred`.
+ * @throws TypeError / RangeError naming `yTrue` or `yPred`; RangeError when the MSE itself exceeds 1.8e308.
  * @example
  * meanSquaredError([1, 2, 3], [1, 2, 5]); // 4/3
  */
@@ -147,6 +149,7 @@ export function meanSquaredError(yTrue: Values, yPred: Values): number {
  * Coefficient of determination R² = 1 − SS_res/SS_tot, SS_res = Σ(yᵢ − ŷᵢ)², SS_tot = Σ(yᵢ − ȳ)²: 1 for a perfect
  * fit, 0 for predicting the mean, negative for worse. When y is constant (SS_tot = 0) it returns 1 if the
  * prediction is perfect and 0 otherwise (scikit-learn's `force_finite` default) instead of NaN or −∞.
+ * Where a sum would overflow, all values are first divided by one power of two (R² is scale-free: the same number).
  *
  * @throws TypeError / RangeError naming `yTrue` or `yPred`.
  * @example

@@ -21,7 +21,7 @@ export interface MinimizeOptions {
   nesterov?: boolean;
   /** L2 weight decay λ ≥ 0: g ← g + λ·θ. Default 0. */
   weightDecay?: number;
-  /** Most updates to apply, a positive integer. Default 1000. */
+  /** Most updates to apply, a positive integer ≤ 2²² (every point is kept). Default 1000. */
   maxIterations?: number;
   /**
    * Stop with 'converged' once ‖∇f(θₖ)‖₂ < tol (checked before each update). Default 1e-8; 0 never stops early.

@@ -152,7 +152,12 @@ export interface FitOptions {
   signal?: AbortSignal;
 }
 
-/** How a fit ended. */
+/**
+ * How a fit ended: 'converged' (the gradient rule: ‖∇J‖∞ ≤ tol·‖∇J(θ₀)‖∞ and J ≤ J(θ₀), near a stationary point),
+ * 'noImprovement' (scikit-learn's rule: no better epoch objective by tol for nIterNoChange epochs; no claim about
+ * the optimum), 'maxIterations' (a budget ran out), 'diverged' (the objective, the parameters or an optimizer buffer
+ * would stop being finite; the last finite parameters are returned), 'aborted' (signal or onProgress).
+ */
 export type FitStatus = 'converged' | 'noImprovement' | 'maxIterations' | 'diverged' | 'aborted';
 
 /** A JSON-safe fitted model (see {@link Model.toJSON}). */
@@ -249,9 +254,20 @@ export interface SgdOptimizer {
   lr: number;
   /** Number of steps taken. */
   readonly stepCount: number;
-  /** One update with the given gradient (same length as params; not mutated). */
+  /**
+   * One update with the given gradient (same length as params; not mutated).
+   * @throws RangeError for a non-finite gradient, or a step that would make params or a buffer overflow (Adam's
+   *   and RMSprop's g², Adagrad's sum); params and buffers are then left as they were.
+   */
   step(grad: ArrayLike<number>): void;
+  /** A plain, JSON-safe copy of params, buffers, step count and options (all numbers finite). */
   state(): SgdState;
+  /**
+   * Restores a state from {@link SgdOptimizer.state} (validated; unknown keys are errors). β₁ᵗ, β₂ᵗ are rebuilt as
+   * the running product step() keeps, stopped where it stops changing: the same doubles in at most 2²⁴ products.
+   * @throws RangeError for step outside [0, 2⁵³ − 1], or an Adam state whose powers would need more than 2²⁴ products
+   *   (β within ~4·10⁻⁵ of 1 and step beyond 2²⁴); TypeError for unknown keys.
+   */
   loadState(state: SgdState): void;
   /** Frees engine memory held by the optimizer (WASM); idempotent. */
   dispose(): void;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   LinearModel, accuracy, confusionMatrix, createEngine, createStandardizer, iterationsToReach, leastSquares, logLoss,
-  meanSquaredError, minimize, quadratic, r2Score, referenceData, referenceExperiment, standardize, trainTestSplit,
+  createRandom, meanSquaredError, minimize, quadratic, r2Score, referenceData, referenceExperiment, standardize, trainTestSplit,
 } from '../../src/index.js';
 import { BACKENDS } from '../backends.js';
 
@@ -28,6 +28,8 @@ const FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
   ['minimize', (e) => f(minimize)(quadratic(2), [1, 1], { lr: 0.1 }, e), 'minimize(fn, start, options) takes 3 arguments'],
   ['iterationsToReach', (e) => f(iterationsToReach)({ points: new Float64Array(2) }, [[0, 0]], 1, e), 'iterationsToReach(result, targets, radius) takes 3 arguments'],
   ['referenceData', (e) => f(referenceData)(1, 10, e), 'referenceData(seed, n) takes 2 arguments'],
+  ['quadratic', (e) => f(quadratic)(2, 'q', e), 'quadratic(kappa, name) takes 2 arguments'],
+  ['createRandom', (e) => f(createRandom)(1, e), 'createRandom(seed) takes 1 argument'],
   ['leastSquares', (e) => f(leastSquares)(X, [0, 1, 2, 3], true, e), 'leastSquares(X, y, fitIntercept) takes 3 arguments'],
   ['LinearModel.fromJSON', (e) => f(LinearModel.fromJSON)(model.toJSON(), e), 'LinearModel.fromJSON(json) takes 1 argument'],
   ['predict', (e) => f(model.predict.bind(model))(X, e), 'predict(X) takes 1 argument'],
