@@ -30,6 +30,14 @@ describe.each(BACKENDS)('issue 19, small ones [$name]', ({ create }) => {
       expect(split.XTest.length).toBe(Math.ceil(f * 10));
     }
   });
+  it.each([[2, 0.01], [7, 0.5], [9, 0.15], [13, 0.77], [40, 0.2], [41, 0.2], [60, 0.99 - 1 / 60]])(
+    'one hold-out rule for n = %i, f = %f: the fit trains on n − ⌈f·n⌉ rows, trainTestSplit keeps as many', async (n, f) => {
+      const engine = await create();
+      const X = Array.from({ length: n }, (_, i) => [i]), y = X.map(([v]) => 2 * v!);
+      const fit = engine.fit(engine.dataset(X, y), { lr: 1e-4, batchSize: 1, maxEpochs: 1, maxIterations: 1000, validationFraction: f });
+      expect(fit.iterations).toBe(n - Math.ceil(f * n));
+      expect(trainTestSplit(X, y, { testFraction: f, seed: 3 }).XTrain.length).toBe(n - Math.ceil(f * n));
+    });
   it('validationFraction 0 is off, and the message says [0, 1)', async () => {
     const engine = await create();
     const data = engine.dataset(input.X, input.y);
