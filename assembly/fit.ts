@@ -15,11 +15,12 @@ import {
   C_BACKUP_PTR, C_LOSS_PTR, C_EPOCH_LOSS_PTR, C_LR_PTR, C_SCRATCH_PTR, C_PERM_PTR, C_VAL_X_PTR, C_VAL_Y_PTR,
   C_VAL_ROWS, C_MOMENTUM, C_DAMPENING, C_WEIGHT_DECAY, C_ALPHA, C_TOL, C_N_ITER_NO_CHANGE, C_MAX_ITERATIONS,
   C_MAX_EPOCHS, C_BATCH_SIZE, C_FLAGS, C_OPTIMIZER, C_BETA1, C_BETA2, C_EPS, C_RHO, C_LR_DECAY, C_LOSS_CAP,
-  C_EPOCH_CAP, C_BACKUP_GRAD_PTR,
+  C_EPOCH_CAP, C_BACKUP_GRAD_PTR, C_STOP_RULE,
   S_ITERATION, S_EPOCH, S_BEST, S_NO_IMPROVE, S_HAS_BUFFER, S_RNG0, S_RNG1, S_RNG2, S_RNG3, S_BETA1_POW,
-  S_BETA2_POW, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_STEP,
+  S_BETA2_POW, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_STEP, S_GRAD0, S_LOSS0,
   MODEL_LOGISTIC, MODEL_HINGE, MODEL_SOFTMAX,
-  F_FIT_INTERCEPT, F_FIRST_STEP, F_SHUFFLE, RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED,
+  F_FIT_INTERCEPT, F_FIRST_STEP, F_SHUFFLE, F_MAXIMIZE, RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT,
+  RULE_GRADIENT, RULE_SKLEARN,
 } from '../src/layout';
 
 // @ts-ignore: decorator
@@ -74,11 +75,33 @@ export function objectiveAndGrad(
 }
 
 /**
+ * ‖g‖∞ of the gradient the optimizer follows, g = ±∇J + λ·w (− when maximizing; λ: coupled weight decay, on W
+ * only), over the p parameters at paramsPtr: the stopping rule's measure of stationarity. Max is exact, so any
+ * order gives the same double; same expression as src/js/fit.ts.
+ */
+export function gradNorm(gradPtr: usize, paramsPtr: usize, m: i32, p: i32, weightDecay: f64, maximize: bool): f64 {
+  let r = 0.0;
+  for (let j = 0; j < p; j++) {
+    const o = <usize>j << 3;
+    let g = load<f64>(gradPtr + o);
+    if (maximize) g = -g;
+    if (j < m && weightDecay != 0) g = g + weightDecay * load<f64>(paramsPtr + o);
+    const a = Math.abs(g);
+    if (a > r) r = a;
+  }
+  return r;
+}
+
+/**
  * Runs the fit described by the config block at cfg from the state at st until maxIterations, maxEpochs,
  * convergence, divergence, the end of epoch stopAtEpoch or update stopAtIteration (then RUNNING: drain the
  * loss rings and call again to resume).
  * Iteration t: J(θₜ) and ∇J(θₜ) on the batch → loss[t]; stop as diverged (θₜ kept) if either is not finite; one
  * optimizer step; if θₜ₊₁ is not finite restore θₜ and stop as diverged.
+ * Stopping rules (C_STOP_RULE): RULE_GRADIENT stops as converged at θₜ once ‖gₜ‖∞ ≤ tol·‖g₀‖∞ and J(θₜ) ≤ J(θ₀)
+ * (≥ when maximizing), g and J on all training rows (full batch: each update's own; mini-batch: one more pass at
+ * θ₀ and after each epoch); RULE_SKLEARN stops with NO_IMPROVEMENT when the epoch objective has not beaten its best
+ * by tol for nIterNoChange epochs.
  */
 export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i32): i32 {
   const model = <i32>slot(cfg, C_MODEL);
@@ -99,6 +122,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const beta1 = slot(cfg, C_BETA1), beta2 = slot(cfg, C_BETA2), eps = slot(cfg, C_EPS);
   const rho = slot(cfg, C_RHO), lrDecay = slot(cfg, C_LR_DECAY);
   const lossCap = <i32>slot(cfg, C_LOSS_CAP), epochCap = <i32>slot(cfg, C_EPOCH_CAP);
+  const rule = <i32>slot(cfg, C_STOP_RULE);
 
   let t = <i32>slot(st, S_ITERATION), epoch = <i32>slot(st, S_EPOCH);
   let best = slot(st, S_BEST), noImprove = <i32>slot(st, S_NO_IMPROVE);
@@ -106,6 +130,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   let beta1Pow = slot(st, S_BETA1_POW), beta2Pow = slot(st, S_BETA2_POW), step = slot(st, S_STEP);
   let batchPos = <i32>slot(st, S_BATCH_POS), epochSum = slot(st, S_EPOCH_SUM);
   let epochBatches = <i32>slot(st, S_EPOCH_BATCHES);
+  let grad0 = slot(st, S_GRAD0), loss0 = slot(st, S_LOSS0);
   rngSet(<u32>slot(st, S_RNG0), <u32>slot(st, S_RNG1), <u32>slot(st, S_RNG2), <u32>slot(st, S_RNG3));
 
   const fitIntercept = (flags & F_FIT_INTERCEPT) != 0;
@@ -116,6 +141,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const rowBytes = <usize>d << 3;
   const softScratch = scratch;
   const stepFlags = flags & 3;
+  const maximize = (flags & F_MAXIMIZE) != 0;
+  const fullBatch = batchSize >= n;
   // θ lives in two buffers: each step reads the current one and writes the other, so a step that overflows leaves
   // θₜ intact without a copy; the final θ is copied back to paramsPtr when the call returns.
   // Each θ buffer has its own gradient buffer after it and the two switch together: where the gradient lies
@@ -127,6 +154,18 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   while (true) {
     if (t >= maxIterations || epoch >= maxEpochs) { status = MAX_ITERATIONS; break; }
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
+    if (rule == RULE_GRADIENT && !fullBatch && grad0 < 0) {
+      // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
+      const J0 = objectiveAndGrad(model, xPtr, yPtr, 0, n, d, K, cur, gradPtr, alpha, flags, softScratch);
+      if (!isFinite<f64>(J0) || !allFinite(gradPtr, p)) {
+        store<f64>(lossPtr + (<usize>lossAt << 3), J0);
+        status = DIVERGED;
+        break;
+      }
+      grad0 = gradNorm(gradPtr, cur, m, p, weightDecay, maximize);
+      loss0 = J0;
+      if (grad0 == 0) { status = CONVERGED; break; }
+    }
     if (batchPos == 0 && shuffled) shuffle(permPtr, n);
     const count = min(batchSize, n - batchPos);
     // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
@@ -136,6 +175,11 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     const J = objectiveAndGrad(model, xb, yb, rows, count, d, K, cur, gradPtr, alpha, flags, softScratch);
     store<f64>(lossPtr + (<usize>lossAt << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
+    if (rule == RULE_GRADIENT && fullBatch) {
+      const gn = gradNorm(gradPtr, cur, m, p, weightDecay, maximize);
+      if (grad0 < 0) { grad0 = gn; loss0 = J; }
+      if (gn <= tol * grad0 && (maximize ? J >= loss0 : J <= loss0)) { status = CONVERGED; break; }
+    }
     const lr = load<f64>(lrPtr + (<usize>epochAt << 3));
     step += 1.0;
     beta1Pow *= beta1;
@@ -172,10 +216,18 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       epochSum = 0;
       epochBatches = 0;
       if (!isFinite<f64>(E)) { status = DIVERGED; break; }
-      if (E > best - tol) noImprove++;
-      else noImprove = 0;
-      if (E < best) best = E;
-      if (noImprove >= nIterNoChange) { status = CONVERGED; break; }
+      if (rule == RULE_SKLEARN) {
+        if (E > best - tol) noImprove++;
+        else noImprove = 0;
+        if (E < best) best = E;
+        if (noImprove >= nIterNoChange) { status = NO_IMPROVEMENT; break; }
+      } else if (rule == RULE_GRADIENT && !fullBatch) {
+        const Jf = objectiveAndGrad(model, xPtr, yPtr, 0, n, d, K, cur, gradPtr, alpha, flags, softScratch);
+        if (isFinite<f64>(Jf) && allFinite(gradPtr, p)) {
+          const gn = gradNorm(gradPtr, cur, m, p, weightDecay, maximize);
+          if (gn <= tol * grad0 && (maximize ? Jf >= loss0 : Jf <= loss0)) { status = CONVERGED; break; }
+        }
+      }
     }
   }
   if (cur != paramsPtr) memory.copy(paramsPtr, cur, <usize>p << 3);
@@ -187,6 +239,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   put(st, S_BETA1_POW, beta1Pow);
   put(st, S_BETA2_POW, beta2Pow);
   put(st, S_STEP, step);
+  put(st, S_GRAD0, grad0);
+  put(st, S_LOSS0, loss0);
   put(st, S_BATCH_POS, <f64>batchPos);
   put(st, S_EPOCH_SUM, epochSum);
   put(st, S_EPOCH_BATCHES, <f64>epochBatches);

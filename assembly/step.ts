@@ -43,7 +43,8 @@ function finiteMask(U: v128): v128 {
  * SGD: g ← −g (maximize); g ← g + λ·θ; if β ≠ 0: v ← g (first step) or β·v + (1−τ)·g, then g ← g + β·v (Nesterov)
  * or g ← v; θ ← θ − η·g. Every step function reads θ and its buffers at thetaPtr and the buffer pointers, writes the
  * new values at outPtr and the buffers' out pointers (the same addresses for an in-place step, as in a fit) and
- * returns whether all new θ are finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN).
+ * returns whether all new θ and buffers are finite (Σ (u − u) is 0 exactly when none is ±∞ or NaN): a buffer that
+ * overflows (g² of a finite |g| > 1.3e154 in Adam's, RMSprop's or Adagrad's) is refused like a θ that does.
  */
 export function stepMomentum(
   thetaPtr: usize, outPtr: usize, velocityPtr: usize, velocityOutPtr: usize, gradPtr: usize, n: i32,
@@ -67,6 +68,7 @@ export function stepMomentum(
       if (momentum != 0) {
         const v = first ? g : f64x2.add(f64x2.mul(M, v128.load(velocityPtr + o)), f64x2.mul(KEEP, g));
         v128.store(velocityOutPtr + o, v);
+        FINITE = v128.and(FINITE, finiteMask(v));
         g = nesterov ? f64x2.add(g, f64x2.mul(M, v)) : v;
       }
       const t = f64x2.sub(theta, f64x2.mul(LR, g));
@@ -84,6 +86,7 @@ export function stepMomentum(
       if (first) v = g;
       else v = momentum * load<f64>(velocityPtr + o) + keep * g;
       store<f64>(velocityOutPtr + o, v);
+      check += v - v;
       if (nesterov) g = g + momentum * v;
       else g = v;
     }
@@ -129,7 +132,7 @@ export function stepAdam(
       v128.store(vOutPtr + o, vNew);
       const t = f64x2.sub(theta, f64x2.mul(SS, f64x2.div(mNew, f64x2.add(f64x2.div(f64x2.sqrt(vNew), BC2), EPS))));
       v128.store(outPtr + o, t);
-      FINITE = v128.and(FINITE, finiteMask(t));
+      FINITE = v128.and(FINITE, v128.and(finiteMask(t), v128.and(finiteMask(mNew), finiteMask(vNew))));
     }
     if (!i64x2.all_true(FINITE)) check = NaN;
   }
@@ -149,7 +152,7 @@ export function stepAdam(
     store<f64>(vOutPtr + o, vNew);
     const t = theta - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
     store<f64>(outPtr + o, t);
-    check += t - t;
+    check += (t - t) + (mNew - mNew) + (vNew - vNew);
   }
   return check == 0;
 }
@@ -181,7 +184,7 @@ export function stepRmsprop(
         t = f64x2.sub(theta, f64x2.mul(LR, f64x2.div(g, a)));
       }
       v128.store(outPtr + o, t);
-      FINITE = v128.and(FINITE, finiteMask(t));
+      FINITE = v128.and(FINITE, v128.and(finiteMask(t), finiteMask(s)));
     }
     if (!i64x2.all_true(FINITE)) check = NaN;
   }
@@ -201,7 +204,7 @@ export function stepRmsprop(
       t = theta - lr * (g / a);
     }
     store<f64>(outPtr + o, t);
-    check += t - t;
+    check += (t - t) + (s - s);
   }
   return check == 0;
 }
@@ -225,7 +228,7 @@ export function stepAdagrad(
       v128.store(sumOutPtr + o, s);
       const t = f64x2.sub(theta, f64x2.mul(CLR, f64x2.div(g, f64x2.add(f64x2.sqrt(s), EPS))));
       v128.store(outPtr + o, t);
-      FINITE = v128.and(FINITE, finiteMask(t));
+      FINITE = v128.and(FINITE, v128.and(finiteMask(t), finiteMask(s)));
     }
     if (!i64x2.all_true(FINITE)) check = NaN;
   }
@@ -237,7 +240,7 @@ export function stepAdagrad(
     store<f64>(sumOutPtr + o, s);
     const t = theta - clr * (g / (Math.sqrt(s) + eps));
     store<f64>(outPtr + o, t);
-    check += t - t;
+    check += (t - t) + (s - s);
   }
   return check == 0;
 }

@@ -10,9 +10,10 @@ import { JsBackend } from './js/engine.js';
 import * as L from './layout.js';
 import { LinearModel } from './models/model.js';
 import {
-  checkDataset, checkFitOptions, checkOptimizerOptions, checkSgdOptions, describe, labelInfo, toFloat64,
-  type FitConfig, type LabelInfo,
+  checkArgCount, checkDataset, checkFitOptions, checkKeys, checkOptimizerOptions, checkSgdOptions, describe, holdOutRows,
+  labelInfo, toFloat64, type FitConfig, type LabelInfo,
 } from './options.js';
+import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
 import { createRandom } from './random.js';
@@ -25,7 +26,8 @@ import { WasmBackend } from './wasm/engine.js';
 
 const ABORTED = -1;
 const STATUS: Record<number, FitStatus> = {
-  [L.CONVERGED]: 'converged', [L.MAX_ITERATIONS]: 'maxIterations', [L.DIVERGED]: 'diverged', [ABORTED]: 'aborted',
+  [L.CONVERGED]: 'converged', [L.NO_IMPROVEMENT]: 'noImprovement', [L.MAX_ITERATIONS]: 'maxIterations',
+  [L.DIVERGED]: 'diverged', [ABORTED]: 'aborted',
 };
 
 /**
@@ -230,7 +232,10 @@ class FitDriver {
   }
 }
 
-/** The validation split: seeded, stratified by label for classifiers; the last ⌈f·n⌉ of each shuffled class. */
+/**
+ * The validation split: ⌈f·n⌉ rows (holdOutRows, trainTestSplit's rule), seeded; for classifiers stratified by label
+ * with trainTestSplit's largest-remainder allocation (every class keeps a training row).
+ */
 function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; valRows: Uint32Array } {
   const n = y.length;
   const rng = createRandom((c.seed ^ 0x632be5ab) | 0);
@@ -242,20 +247,24 @@ function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; val
     if (!g) groups.set(key, (g = []));
     g.push(i);
   }
+  const keys = [...groups.keys()].sort((a, b) => a - b);
+  const nVal = holdOutRows(c.validationFraction, n);
+  if (nVal > n - keys.length) {
+    throw new RangeError(
+      `validationFraction ${c.validationFraction} is too large: ⌈${c.validationFraction}·${n}⌉ = ${nVal} held-out rows leave fewer than one training row for each of ${keys.length} classes`,
+    );
+  }
+  const take = allocate(keys.map((key) => groups.get(key)!.length), nVal, n);
   const train: number[] = [], val: number[] = [];
-  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+  keys.forEach((key, c) => {
     const g = groups.get(key)!;
     for (let i = g.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
       [g[i], g[j]] = [g[j]!, g[i]!];
     }
-    const k = g.length > 1 ? Math.max(1, Math.round(g.length * c.validationFraction)) : 0;
-    val.push(...g.slice(0, k));
-    train.push(...g.slice(k));
-  }
-  if (val.length === 0 || train.length === 0) {
-    throw new RangeError(`validationFraction ${c.validationFraction} leaves an empty training or validation set of ${n} rows`);
-  }
+    val.push(...g.slice(0, take[c]));
+    train.push(...g.slice(take[c]));
+  });
   return { trainRows: Uint32Array.from(train.sort((a, b) => a - b)), valRows: Uint32Array.from(val.sort((a, b) => a - b)) };
 }
 
@@ -284,6 +293,7 @@ class MomentumEngine implements Engine {
   }
 
   dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset {
+    checkArgCount('engine.dataset', ['X', 'y'], arguments);
     const given = normalizeInput(X, y); // a table becomes row-major (src/columnar.ts)
     const input = checkDataset(given.X, given.y, this.impl.maxDatasetBytes);
     const labels = Float64Array.from(input.y);
@@ -306,6 +316,7 @@ class MomentumEngine implements Engine {
   }
 
   fit(data: Dataset, options: FitOptions): FitResult {
+    checkArgCount('engine.fit', ['data', 'options'], arguments);
     const drv = this.driver(data, options);
     try {
       const c = drv.config;
@@ -318,6 +329,7 @@ class MomentumEngine implements Engine {
   }
 
   async fitAsync(data: Dataset, options: FitOptions): Promise<FitResult> {
+    checkArgCount('engine.fitAsync', ['data', 'options'], arguments);
     const drv = this.driver(data, options);
     try {
       // Chunks of progressEvery epochs (progress is reported after each); without it, chunks sized to ~10 ms.
@@ -343,10 +355,12 @@ class MomentumEngine implements Engine {
   }
 
   sgd(params: ArrayLike<number>, options: SgdOptions): SgdOptimizer {
+    checkArgCount('engine.sgd', ['params', 'options'], arguments);
     return this.makeOptimizer(params, checkSgdOptions(options));
   }
 
   optimizer(params: ArrayLike<number>, options: OptimizerOptions): SgdOptimizer {
+    checkArgCount('engine.optimizer', ['params', 'options'], arguments);
     return this.makeOptimizer(params, checkOptimizerOptions(options));
   }
 
@@ -388,14 +402,11 @@ const ENGINE_OPTIONS = ['backend', 'simd', 'wasm'];
  * const served = await createEngine({ wasm: '/assets/momentum-gd/' });
  */
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  checkArgCount('createEngine', ['options'], arguments);
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!ENGINE_OPTIONS.includes(key)) {
-      throw new TypeError(`Unknown createEngine option "${key}"; known options: ${ENGINE_OPTIONS.join(', ')}`);
-    }
-  }
+  checkKeys(options, ENGINE_OPTIONS, 'createEngine');
   const backend = options.backend ?? 'auto';
   if (backend !== 'auto' && backend !== 'wasm' && backend !== 'js') {
     throw new RangeError(`backend must be 'auto', 'wasm' or 'js', got ${describe(backend)}`);

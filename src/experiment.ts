@@ -5,14 +5,18 @@
  */
 import { meanSquaredError } from './metrics.js';
 import { leastSquares } from './models/linear.js';
+import { checkArgCount, checkKeys, describe } from './options.js';
 import { createRandom } from './random.js';
 import type { Engine, FitResult } from './types.js';
+
+/** Most rows referenceData generates (a loop and two arrays of n). */
+const MAX_REFERENCE_ROWS = 2 ** 24;
 
 /**
  * The experiment's data: xᵢ ~ U(0, 1), yᵢ = 2 + 3·xᵢ + εᵢ with εᵢ ~ N(0, 1), from {@link createRandom}(seed).
  * @param seed integer seed; default 42 (the experiment's).
- * @param n number of points; default 100.
- * @throws TypeError when `seed` is not an integer.
+ * @param n number of points, an integer in [1, 2²⁴]; default 100.
+ * @throws TypeError when `seed` is not an integer, or for extra arguments; RangeError for n outside [1, 2²⁴].
  */
 export function referenceData(seed = 42, n = 100): {
   /** n rows of one feature x. */
@@ -20,6 +24,10 @@ export function referenceData(seed = 42, n = 100): {
   /** n targets y. */
   y: Float64Array;
 } {
+  checkArgCount('referenceData', ['seed', 'n'], arguments);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_REFERENCE_ROWS) {
+    throw new RangeError(`n must be an integer in [1, ${MAX_REFERENCE_ROWS}], got ${describe(n)}`);
+  }
   const rng = createRandom(seed);
   const X: number[][] = [];
   const y = new Float64Array(n);
@@ -81,8 +89,11 @@ export interface ExperimentResult {
  */
 export function referenceExperiment(
   engine: Engine,
-  { seed = 42, lr = 0.1, momenta = [0, 0.9], iterations = 100, relTol = 1e-6, maxIterations = 100_000 } = {},
+  options: { seed?: number; lr?: number; momenta?: number[]; iterations?: number; relTol?: number; maxIterations?: number } = {},
 ): ExperimentResult {
+  checkArgCount('referenceExperiment', ['engine', 'options'], arguments);
+  checkKeys(options, ['seed', 'lr', 'momenta', 'iterations', 'relTol', 'maxIterations'], 'referenceExperiment');
+  const { seed = 42, lr = 0.1, momenta = [0, 0.9], iterations = 100, relTol = 1e-6, maxIterations = 100_000 } = options;
   const { X, y } = referenceData(seed);
   const ls = leastSquares(X, y);
   const optimum = { ...ls, mse: meanSquaredError(y, X.map(([x]) => ls.intercept + x! * ls.weights[0]!)) };
@@ -107,6 +118,7 @@ export function referenceExperiment(
  * @param backend the backend's name for the title line.
  */
 export function formatExperiment(r: ExperimentResult, backend: string): string {
+  checkArgCount('formatExperiment', ['r', 'backend'], arguments);
   const [gd, mom] = r.runs as [ExperimentRun, ExperimentRun];
   const f = (v: number, w = 12) => v.toFixed(8).padStart(w);
   const lines: string[] = [];

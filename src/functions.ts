@@ -6,6 +6,8 @@
  * hand-worked points and finite differences.
  */
 
+import { checkArgCount } from './options.js';
+
 /** A point of the plane, `[x, y]`. */
 export type Point = readonly [number, number];
 
@@ -50,6 +52,56 @@ export interface TestFunction {
 const TWO_PI = 2 * Math.PI;
 
 /**
+ * Exact arithmetic for the polynomial test functions when f64 overflows on the way (issue 19): every finite double
+ * is a dyadic n·2^e, sums and products of dyadics are dyadic, so BigInt evaluates the formula exactly and rounds
+ * once. Used only where the plain evaluation is not finite, so ordinary inputs keep their doubles; the result is
+ * ±Infinity only where the true value is beyond ±1.8e308, and never NaN for finite inputs.
+ */
+interface Dyadic { n: bigint; e: number }
+const F64 = new DataView(new ArrayBuffer(8));
+function dy(x: number): Dyadic {
+  if (x === 0) return { n: 0n, e: 0 };
+  F64.setFloat64(0, x);
+  const hi = F64.getUint32(0), lo = F64.getUint32(4), exp = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (exp !== 0) m |= 1n << 52n;
+  return { n: hi >>> 31 ? -m : m, e: exp === 0 ? -1074 : exp - 1075 };
+}
+function add(a: Dyadic, b: Dyadic): Dyadic {
+  if (a.e > b.e) return add(b, a);
+  return { n: a.n + (b.n << BigInt(b.e - a.e)), e: a.e };
+}
+const mul = (a: Dyadic, b: Dyadic): Dyadic => ({ n: a.n * b.n, e: a.e + b.e });
+const sub = (a: Dyadic, b: Dyadic): Dyadic => add(a, { n: -b.n, e: b.e });
+/** n·2^e rounded once to the nearest double (a sticky bit keeps the rounding of a long n right). */
+function toDouble(a: Dyadic): number {
+  if (a.n === 0n) return 0;
+  let n = a.n < 0n ? -a.n : a.n, e = a.e;
+  const bits = n.toString(2).length;
+  if (bits > 64) {
+    const k = bits - 64, rest = n & ((1n << BigInt(k)) - 1n);
+    n >>= BigInt(k);
+    if (rest !== 0n) n |= 1n;
+    e += k;
+  }
+  let v = Number(n);
+  for (; e > 0 && Number.isFinite(v); e -= Math.min(e, 1000)) v *= 2 ** Math.min(e, 1000);
+  for (; e < 0 && v !== 0; e += Math.min(-e, 1000)) v /= 2 ** Math.min(-e, 1000);
+  return a.n < 0n ? -v : v;
+}
+type Exact = (x: Dyadic, y: Dyadic, c: (v: number) => Dyadic) => Dyadic[];
+/** f (or ∇f) from its plain f64 form, with the exact evaluation of each component that is not finite. */
+function guarded<T extends number | [number, number]>(plain: (x: number, y: number) => T, exact: Exact): (x: number, y: number) => T {
+  return (x, y) => {
+    const v = plain(x, y);
+    if (typeof v === 'number') return (Number.isFinite(v) ? v : toDouble(exact(dy(x), dy(y), dy)[0]!)) as T;
+    if (Number.isFinite(v[0]) && Number.isFinite(v[1])) return v;
+    const e = exact(dy(x), dy(y), dy);
+    return [Number.isFinite(v[0]) ? v[0] : toDouble(e[0]!), Number.isFinite(v[1]) ? v[1] : toDouble(e[1]!)] as T;
+  };
+}
+
+/**
  * Rosenbrock's banana, a = 1, b = 100: f = (a − x)² + b·(y − x²)²; minimum f(1, 1) = 0 at the end of a long,
  * curved, flat-bottomed valley.
  * ∇f = (−2(a − x) − 4b·x·(y − x²), 2b·(y − x²)).
@@ -57,11 +109,17 @@ const TWO_PI = 2 * Math.PI;
 export const rosenbrock: TestFunction = {
   name: 'rosenbrock',
   description: 'Rosenbrock: (1 − x)² + 100(y − x²)², a curved narrow valley; minimum f(1, 1) = 0.',
-  f: (x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
-  grad: (x, y) => {
+  f: guarded((x, y) => (1 - x) ** 2 + 100 * (y - x * x) ** 2, (x, y, c) => {
+    const a = sub(c(1), x), r = sub(y, mul(x, x));
+    return [add(mul(a, a), mul(c(100), mul(r, r)))];
+  }),
+  grad: guarded((x, y): [number, number] => {
     const r = y - x * x;
     return [-2 * (1 - x) - 400 * x * r, 200 * r];
-  },
+  }, (x, y, c) => {
+    const r = sub(y, mul(x, x));
+    return [sub(mul(c(-2), sub(c(1), x)), mul(c(400), mul(x, r))), mul(c(200), r)];
+  }),
   minima: [[1, 1]],
   minValue: 0,
   saddles: [],
@@ -73,15 +131,24 @@ export const rosenbrock: TestFunction = {
  * Beale: f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²; minimum f(3, 0.5) = 0, steep walls and
  * flat arms. With tᵢ = cᵢ − x + x·yⁱ: ∂f/∂x = Σ 2tᵢ·(yⁱ − 1), ∂f/∂y = Σ 2tᵢ·i·x·yⁱ⁻¹.
  */
+/** Beale's three terms cᵢ − x + x·yⁱ, exactly. */
+function bealeTerms(x: Dyadic, y: Dyadic, c: (v: number) => Dyadic): Dyadic[] {
+  const y2 = mul(y, y), y3 = mul(y2, y);
+  return [add(sub(c(1.5), x), mul(x, y)), add(sub(c(2.25), x), mul(x, y2)), add(sub(c(2.625), x), mul(x, y3))];
+}
+
 export const beale: TestFunction = {
   name: 'beale',
   description: 'Beale: Σᵢ (cᵢ − x + x·yⁱ)², c = (1.5, 2.25, 2.625), flat arms and steep walls; minimum f(3, 0.5) = 0.',
-  f: (x, y) => {
+  f: guarded((x, y) => {
     const y2 = y * y;
     const y3 = y2 * y;
     return (1.5 - x + x * y) ** 2 + (2.25 - x + x * y2) ** 2 + (2.625 - x + x * y3) ** 2;
-  },
-  grad: (x, y) => {
+  }, (x, y, c) => {
+    const [t1, t2, t3] = bealeTerms(x, y, c);
+    return [add(add(mul(t1, t1), mul(t2, t2)), mul(t3, t3))];
+  }),
+  grad: guarded((x, y): [number, number] => {
     const y2 = y * y;
     const y3 = y2 * y;
     const t1 = 1.5 - x + x * y;
@@ -91,7 +158,14 @@ export const beale: TestFunction = {
       2 * t1 * (y - 1) + 2 * t2 * (y2 - 1) + 2 * t3 * (y3 - 1),
       2 * t1 * x + 4 * t2 * x * y + 6 * t3 * x * y2,
     ];
-  },
+  }, (x, y, c) => {
+    const [t1, t2, t3] = bealeTerms(x, y, c);
+    const y2 = mul(y, y), y3 = mul(y2, y), one = c(1), xy = mul(x, y);
+    return [
+      mul(c(2), add(add(mul(t1, sub(y, one)), mul(t2, sub(y2, one))), mul(t3, sub(y3, one)))),
+      add(add(mul(c(2), mul(t1, x)), mul(c(4), mul(t2, xy))), mul(c(6), mul(t3, mul(xy, y)))),
+    ];
+  }),
   minima: [[3, 0.5]],
   minValue: 0,
   saddles: [],
@@ -108,12 +182,18 @@ export const beale: TestFunction = {
 export const himmelblau: TestFunction = {
   name: 'himmelblau',
   description: 'Himmelblau: (x² + y − 11)² + (x + y² − 7)², four minima with f = 0; where you land depends on where you start.',
-  f: (x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2,
-  grad: (x, y) => {
+  f: guarded((x, y) => (x * x + y - 11) ** 2 + (x + y * y - 7) ** 2, (x, y, c) => {
+    const a = sub(add(mul(x, x), y), c(11)), b = sub(add(x, mul(y, y)), c(7));
+    return [add(mul(a, a), mul(b, b))];
+  }),
+  grad: guarded((x, y): [number, number] => {
     const a = x * x + y - 11;
     const b = x + y * y - 7;
     return [4 * x * a + 2 * b, 2 * a + 4 * y * b];
-  },
+  }, (x, y, c) => {
+    const a = sub(add(mul(x, x), y), c(11)), b = sub(add(x, mul(y, y)), c(7));
+    return [add(mul(c(4), mul(x, a)), mul(c(2), b)), add(mul(c(2), a), mul(c(4), mul(y, b)))];
+  }),
   minima: [
     [3, 2],
     [-2.805118086952745, 3.131312518250573],
@@ -134,12 +214,18 @@ export const himmelblau: TestFunction = {
 export const booth: TestFunction = {
   name: 'booth',
   description: 'Booth: (x + 2y − 7)² + (2x + y − 5)², a tilted convex bowl (condition number 9); minimum f(1, 3) = 0.',
-  f: (x, y) => (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2,
-  grad: (x, y) => {
+  f: guarded((x, y) => (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2, (x, y, c) => {
+    const a = sub(add(x, mul(c(2), y)), c(7)), b = sub(add(mul(c(2), x), y), c(5));
+    return [add(mul(a, a), mul(b, b))];
+  }),
+  grad: guarded((x, y): [number, number] => {
     const a = x + 2 * y - 7;
     const b = 2 * x + y - 5;
     return [2 * a + 4 * b, 4 * a + 2 * b];
-  },
+  }, (x, y, c) => {
+    const a = sub(add(x, mul(c(2), y)), c(7)), b = sub(add(mul(c(2), x), y), c(5));
+    return [add(mul(c(2), a), mul(c(4), b)), add(mul(c(4), a), mul(c(2), b))];
+  }),
   minima: [[1, 3]],
   minValue: 0,
   saddles: [],
@@ -155,7 +241,7 @@ export const booth: TestFunction = {
 export const saddle: TestFunction = {
   name: 'saddle',
   description: 'Saddle: x² − y², unbounded below; started near y = 0, plain GD lingers at the saddle (0, 0).',
-  f: (x, y) => x * x - y * y,
+  f: guarded((x, y) => x * x - y * y, (x, y) => [sub(mul(x, x), mul(y, y))]),
   grad: (x, y) => [2 * x, -2 * y],
   minima: [],
   minValue: -Infinity,
@@ -171,8 +257,9 @@ export const saddle: TestFunction = {
 export const monkeySaddle: TestFunction = {
   name: 'monkeySaddle',
   description: 'Monkey saddle: x³ − 3xy², a degenerate saddle with three valleys; the gradient vanishes quadratically at (0, 0).',
-  f: (x, y) => x * x * x - 3 * x * y * y,
-  grad: (x, y) => [3 * x * x - 3 * y * y, -6 * x * y],
+  f: guarded((x, y) => x * x * x - 3 * x * y * y, (x, y, c) => [sub(mul(mul(x, x), x), mul(c(3), mul(x, mul(y, y))))]),
+  grad: guarded((x, y): [number, number] => [3 * x * x - 3 * y * y, -6 * x * y],
+    (x, y, c) => [mul(c(3), sub(mul(x, x), mul(y, y))), mul(c(-6), mul(x, y))]),
   minima: [],
   minValue: -Infinity,
   saddles: [[0, 0]],
@@ -186,11 +273,18 @@ export const monkeySaddle: TestFunction = {
  * integer points, global minimum f(0, 0) = 0. ∂f/∂xᵢ = 2xᵢ + 2πA·sin(2π·xᵢ).
  * Only the global minimum is listed in `minima`: the local ones have no closed form.
  */
+/**
+ * cos 2πx and sin 2πx; from |x| = 2⁵² on every double is an integer, so they are exactly 1 and 0 (2πx itself would
+ * lose the period, and overflow to cos ∞ = NaN beyond 2.9e307).
+ */
+const cos2pi = (x: number) => (Math.abs(x) >= 2 ** 52 ? 1 : Math.cos(TWO_PI * x));
+const sin2pi = (x: number) => (Math.abs(x) >= 2 ** 52 ? 0 : Math.sin(TWO_PI * x));
+
 export const rastrigin: TestFunction = {
   name: 'rastrigin',
   description: 'Rastrigin: 20 + Σ (xᵢ² − 10·cos 2πxᵢ), a lattice of local minima; global minimum f(0, 0) = 0.',
-  f: (x, y) => 20 + (x * x - 10 * Math.cos(TWO_PI * x)) + (y * y - 10 * Math.cos(TWO_PI * y)),
-  grad: (x, y) => [2 * x + 20 * Math.PI * Math.sin(TWO_PI * x), 2 * y + 20 * Math.PI * Math.sin(TWO_PI * y)],
+  f: (x, y) => 20 + (x * x - 10 * cos2pi(x)) + (y * y - 10 * cos2pi(y)),
+  grad: (x, y) => [2 * x + 20 * Math.PI * sin2pi(x), 2 * y + 20 * Math.PI * sin2pi(y)],
   minima: [[0, 0]],
   minValue: 0,
   saddles: [],
@@ -210,6 +304,7 @@ export const rastrigin: TestFunction = {
  * q.grad(1, 1); // [1, 100]
  */
 export function quadratic(kappa: number, name = `quadratic(κ=${kappa})`): TestFunction {
+  checkArgCount('quadratic', ['kappa', 'name'], arguments);
   if (!(Number.isFinite(kappa) && kappa >= 1)) {
     throw new RangeError(`quadratic: kappa must be a finite number >= 1, got ${kappa}`);
   }

@@ -42,7 +42,9 @@ export const C_LOSS_CAP = 35;
 export const C_EPOCH_CAP = 36;
 /** The gradient buffer used while θ is in the backup buffer (each θ buffer has its gradient right after it). */
 export const C_BACKUP_GRAD_PTR = 37;
-export const C_SIZE = 38;
+/** The stopping rule: RULE_NONE, RULE_GRADIENT or RULE_SKLEARN. */
+export const C_STOP_RULE = 38;
+export const C_SIZE = 39;
 
 /** State block: where a (resumable) fit is. */
 export const S_ITERATION = 0;
@@ -60,7 +62,10 @@ export const S_BATCH_POS = 11;
 export const S_EPOCH_SUM = 12;
 export const S_EPOCH_BATCHES = 13;
 export const S_STEP = 14;
-export const S_SIZE = 15;
+/** RULE_GRADIENT: ‖∇J(θ₀)‖∞ (−1 until measured) and J(θ₀), on all training rows. */
+export const S_GRAD0 = 15;
+export const S_LOSS0 = 16;
+export const S_SIZE = 17;
 
 /** Models. */
 export const MODEL_LINEAR = 0;
@@ -88,6 +93,15 @@ export const RUNNING = 0;
 export const CONVERGED = 1;
 export const MAX_ITERATIONS = 2;
 export const DIVERGED = 3;
+/** The sklearn rule stopped the fit: no improvement by tol for nIterNoChange epochs (not a stationarity test). */
+export const NO_IMPROVEMENT = 4;
+
+/** Stopping rules (C_STOP_RULE). */
+export const RULE_NONE = 0;
+/** ‖∇J(θₜ)‖∞ ≤ tol·‖∇J(θ₀)‖∞ and J(θₜ) ≤ J(θ₀) on all training rows. */
+export const RULE_GRADIENT = 1;
+/** scikit-learn's: the epoch objective has not beaten its best by tol for nIterNoChange epochs. */
+export const RULE_SKLEARN = 2;
 
 /** Per-step results. */
 export const STEP_OK = 0;

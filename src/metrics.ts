@@ -3,7 +3,21 @@
  * confusion matrix (rows = true class, columns = predicted), R², mean squared error and log-loss. Plain f64
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
-import { describe } from './options.js';
+import { checkArgCount, describe } from './options.js';
+import { pow2Floor } from './scale.js';
+
+/** Largest k of confusionMatrix: a k × k result of 2²⁴ counts (labels are indices, so one label sets k). */
+export const MAX_CONFUSION_CLASSES = 4096;
+
+/**
+ * A power of two S ≤ max|aᵢ|, max|bᵢ| (1 when all are 0): dividing by it is exact (barring underflow of parts
+ * already negligible), so scaled sums of squares neither overflow nor lose their leading digits.
+ */
+function scaleOf(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!), Math.abs(b[i]!));
+  return pow2Floor(m);
+}
 
 /** Labels or values: numbers, or booleans read as 0/1 (as {@link Engine.dataset} reads y). */
 export type Values = ArrayLike<number> | ReadonlyArray<boolean>;
@@ -49,6 +63,7 @@ function checkLabel(name: string, i: number, v: number, k?: number): void {
  * accuracy([0, 1, 1, 0], [0, 1, 0, 0]); // 0.75
  */
 export function accuracy(yTrue: Values, yPred: Values): number {
+  checkArgCount('accuracy', ['yTrue', 'yPred'], arguments);
   const t = vector('yTrue', yTrue);
   const p = vector('yPred', yPred, t.length);
   let hits = 0;
@@ -62,21 +77,31 @@ export function accuracy(yTrue: Values, yPred: Values): number {
  *
  * @param yTrue n ≥ 1 class indices, integers ≥ 0 (booleans as 0/1).
  * @param yPred n predicted class indices.
- * @param k number of classes; default 1 + the largest label in yTrue or yPred. Every label must be < k.
+ * @param k number of classes, at most 4096 (MAX_CONFUSION_CLASSES); default 1 + the largest label in yTrue or
+ *   yPred. Every label must be < k (and ≤ 4095: the result is k × k, so one label must not size it unboundedly).
  * @returns k fresh rows of k counts.
  * @throws TypeError / RangeError naming `yTrue[i]`, `yPred[i]` or `k`.
  * @example
  * confusionMatrix([0, 1, 2, 2], [0, 2, 2, 1]); // [[1, 0, 0], [0, 0, 1], [0, 1, 1]]
  */
 export function confusionMatrix(yTrue: Values, yPred: Values, k?: number): number[][] {
+  checkArgCount('confusionMatrix', ['yTrue', 'yPred', 'k'], arguments);
   const t = vector('yTrue', yTrue);
   const p = vector('yPred', yPred, t.length);
-  if (k !== undefined && (typeof k !== 'number' || !Number.isInteger(k) || k < 1)) {
-    throw new RangeError(`k must be a positive integer, got ${describe(k)}`);
+  if (k !== undefined && (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_CONFUSION_CLASSES)) {
+    throw new RangeError(`k must be a positive integer ≤ ${MAX_CONFUSION_CLASSES} (a k × k matrix), got ${describe(k)}`);
   }
   for (let i = 0; i < t.length; i++) {
     checkLabel('yTrue', i, t[i]!, k);
     checkLabel('yPred', i, p[i]!, k);
+    for (const [name, v] of [['yTrue', t[i]!], ['yPred', p[i]!]] as const) {
+      if (v >= MAX_CONFUSION_CLASSES) {
+        throw new RangeError(
+          `${name}[${i}] = ${v} is beyond the largest class index confusionMatrix supports, ${MAX_CONFUSION_CLASSES - 1} ` +
+          `(the result is a k × k matrix, k ≤ ${MAX_CONFUSION_CLASSES})`,
+        );
+      }
+    }
   }
   let size = k ?? 0;
   if (k === undefined) for (let i = 0; i < t.length; i++) size = Math.max(size, t[i]! + 1, p[i]! + 1);
@@ -86,16 +111,18 @@ export function confusionMatrix(yTrue: Values, yPred: Values, k?: number): numbe
 }
 
 /**
- * Mean squared error: (1/n)·Σ(yᵢ − ŷᵢ)².
+ * Mean squared error: (1/n)·Σ(yᵢ − ŷᵢ)². Where a difference or its square overflows, the sum is taken on values
+ * divided by a power of two S and multiplied back by S².
  *
  * @param yTrue n ≥ 1 true values (finite numbers, or booleans as 0/1).
  * @param yPred n predicted values (e.g. `fit.predict(X)`).
  * @returns a number ≥ 0, in the square of y's unit.
- * @throws TypeError / RangeError naming `yTrue` or `yPred`.
+ * @throws TypeError / RangeError naming `yTrue` or `yPred`; RangeError when the MSE itself exceeds 1.8e308.
  * @example
  * meanSquaredError([1, 2, 3], [1, 2, 5]); // 4/3
  */
 export function meanSquaredError(yTrue: Values, yPred: Values): number {
+  checkArgCount('meanSquaredError', ['yTrue', 'yPred'], arguments);
   const t = vector('yTrue', yTrue);
   const p = vector('yPred', yPred, t.length);
   let ss = 0;
@@ -103,13 +130,29 @@ export function meanSquaredError(yTrue: Values, yPred: Values): number {
     const r = t[i]! - p[i]!;
     ss += r * r;
   }
-  return ss / t.length;
+  const mse = ss / t.length;
+  if (Number.isFinite(mse)) return mse;
+  // A residual or its square overflowed: the same sum on values scaled by a power of two S, then S² back.
+  const S = scaleOf(t, p);
+  let scaled = 0;
+  for (let i = 0; i < t.length; i++) {
+    const r = t[i]! / S - p[i]! / S;
+    scaled += r * r;
+  }
+  const out = (scaled / t.length) * S * S;
+  if (!Number.isFinite(out)) {
+    throw new RangeError(
+      `meanSquaredError of yTrue and yPred exceeds the largest double (≈1.8e308): their differences reach ${(Math.sqrt(scaled / t.length) * S).toPrecision(3)} in root mean square; rescale them`,
+    );
+  }
+  return out;
 }
 
 /**
  * Coefficient of determination R² = 1 − SS_res/SS_tot, SS_res = Σ(yᵢ − ŷᵢ)², SS_tot = Σ(yᵢ − ȳ)²: 1 for a perfect
  * fit, 0 for predicting the mean, negative for worse. When y is constant (SS_tot = 0) it returns 1 if the
  * prediction is perfect and 0 otherwise (scikit-learn's `force_finite` default) instead of NaN or −∞.
+ * Where a sum would overflow, all values are first divided by one power of two (R² is scale-free: the same number).
  *
  * @param yTrue n ≥ 1 true values (finite numbers, or booleans as 0/1).
  * @param yPred n predicted values (e.g. `fit.predict(X)`).
@@ -119,19 +162,33 @@ export function meanSquaredError(yTrue: Values, yPred: Values): number {
  * r2Score([1, 2, 3], [1, 2, 4]); // 1 − 1/2 = 0.5
  */
 export function r2Score(yTrue: Values, yPred: Values): number {
-  const t = vector('yTrue', yTrue);
-  const p = vector('yPred', yPred, t.length);
+  checkArgCount('r2Score', ['yTrue', 'yPred'], arguments);
+  return r2(vector('yTrue', yTrue), vector('yPred', yPred, (yTrue as ArrayLike<unknown>).length));
+}
+
+/**
+ * R² of validated vectors (also LinearModel.score). Sums in index order; when a sum overflows, the same sums on the
+ * values divided by a power of two S (R² is scale-free, so the result is the same number, not an overflow).
+ */
+export function r2(t: Float64Array, p: Float64Array): number {
+  const r = r2Sums(t, p, 1);
+  if (Number.isFinite(r.res) && Number.isFinite(r.tot)) return r.value;
+  return r2Sums(t, p, scaleOf(t, p)).value;
+}
+
+function r2Sums(t: Float64Array, p: Float64Array, S: number): { res: number; tot: number; value: number } {
   let sum = 0;
-  for (let i = 0; i < t.length; i++) sum += t[i]!;
+  for (let i = 0; i < t.length; i++) sum += S === 1 ? t[i]! : t[i]! / S;
   const mean = sum / t.length;
   let res = 0, tot = 0;
   for (let i = 0; i < t.length; i++) {
-    const r = t[i]! - p[i]!, e = t[i]! - mean;
+    const ti = S === 1 ? t[i]! : t[i]! / S, pi = S === 1 ? p[i]! : p[i]! / S;
+    const r = ti - pi, e = ti - mean;
     res += r * r;
     tot += e * e;
   }
-  if (tot === 0) return res === 0 ? 1 : 0;
-  return 1 - res / tot;
+  if (tot === 0) return { res, tot, value: res === 0 ? 1 : 0 };
+  return { res, tot, value: 1 - res / tot };
 }
 
 /**
@@ -154,6 +211,7 @@ export function r2Score(yTrue: Values, yPred: Values): number {
  * logLoss([2, 0], [[0.1, 0.2, 0.7], [0.5, 0.25, 0.25]]); // −(log 0.7 + log 0.5)/2
  */
 export function logLoss(yTrue: Values, proba: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): number {
+  checkArgCount('logLoss', ['yTrue', 'proba'], arguments);
   const t = vector('yTrue', yTrue);
   const n = t.length;
   if (!Array.isArray(proba) && !(ArrayBuffer.isView(proba) && !(proba instanceof DataView))) {

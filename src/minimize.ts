@@ -5,7 +5,7 @@
  */
 import type { Point, TestFunction } from './functions.js';
 import { JsBackend } from './js/engine.js';
-import { OPTIMIZER_IDS, checkOptimizer, describe } from './options.js';
+import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkOptimizer, describe } from './options.js';
 import { Optimizer } from './optimizer.js';
 import type { Engine, FitOptions, OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer } from './types.js';
 
@@ -21,7 +21,7 @@ export interface MinimizeOptions {
   nesterov?: boolean;
   /** L2 weight decay λ ≥ 0: g ← g + λ·θ. Default 0. */
   weightDecay?: number;
-  /** Most updates to apply, a positive integer. Default 1000. */
+  /** Most updates to apply, a positive integer ≤ 2²² (every point is kept). Default 1000. */
   maxIterations?: number;
   /**
    * Stop with 'converged' once ‖∇f(θₖ)‖₂ < tol (checked before each update). Default 1e-8; 0 never stops early.
@@ -64,6 +64,8 @@ export interface MinimizeResult {
 }
 
 const DEFAULTS = { maxIterations: 1000, tol: 1e-8 };
+/** Most updates one minimize call makes: it keeps every point (2²² points ≈ 100 MB of trajectory). */
+const MAX_MINIMIZE_ITERATIONS = 2 ** 22;
 const OPTIMIZER_KEYS = ['optimizer', 'lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'betas', 'eps', 'rho', 'lrDecay'] as const;
 const KNOWN: readonly string[] = [...OPTIMIZER_KEYS, 'maxIterations', 'tol', 'engine'];
 
@@ -87,6 +89,7 @@ const KNOWN: readonly string[] = [...OPTIMIZER_KEYS, 'maxIterations', 'tol', 'en
  * run.points.slice(-2);        // ≈ [0, 0]
  */
 export function minimize(fn: Pick<TestFunction, 'f' | 'grad'>, start: Point, options: MinimizeOptions): MinimizeResult {
+  checkArgCount('minimize', ['fn', 'start', 'options'], arguments);
   const { optimizerOptions: o, maxIterations, tol, engine } = validate(start, options);
   const optimizer = makeOptimizer(start, o, engine);
   const points: number[] = [];
@@ -144,6 +147,7 @@ export function minimize(fn: Pick<TestFunction, 'f' | 'grad'>, start: Point, opt
  * iterationsToReach(run, testFunctions.himmelblau.minima, 1e-6); // 51: θ₅₁ is within 1e-6 of (3, 2)
  */
 export function iterationsToReach(result: Pick<MinimizeResult, 'points'>, targets: readonly Point[], radius: number): number {
+  checkArgCount('iterationsToReach', ['result', 'targets', 'radius'], arguments);
   const { points } = result;
   for (let k = 0; 2 * k < points.length; k++) {
     const x = points[2 * k]!;
@@ -185,9 +189,7 @@ function validate(start: Point, given: MinimizeOptions): {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new TypeError(`options must be an options object, got ${describe(given)}`);
   }
-  for (const key of Object.keys(given)) {
-    if (!KNOWN.includes(key)) throw new TypeError(`Unknown minimize option "${key}"; known options: ${KNOWN.join(', ')}`);
-  }
+  checkKeys(given, KNOWN, 'minimize');
   if (!(Array.isArray(start) || ArrayBuffer.isView(start)) || start.length !== 2 || !start.every(Number.isFinite)) {
     const shown = Array.isArray(start) && start.length <= 3 ? `[${start.join(', ')}]` : describe(start);
     throw new TypeError(`start must be [x, y] with finite numbers, got ${shown}`);
@@ -197,8 +199,8 @@ function validate(start: Point, given: MinimizeOptions): {
   const optimizerOptions = checkOptimizer(picked);
   const maxIterations = given.maxIterations ?? DEFAULTS.maxIterations;
   const tol = given.tol ?? DEFAULTS.tol;
-  if (!(Number.isInteger(maxIterations) && maxIterations > 0)) {
-    throw new RangeError(`maxIterations must be a positive integer, got ${describe(maxIterations)}`);
+  if (!(Number.isInteger(maxIterations) && maxIterations > 0 && maxIterations <= MAX_MINIMIZE_ITERATIONS)) {
+    throw new RangeError(`maxIterations must be a positive integer ≤ ${MAX_MINIMIZE_ITERATIONS} (the whole trajectory is kept), got ${describe(maxIterations)}`);
   }
   if (!(typeof tol === 'number' && tol >= 0 && tol < Infinity)) {
     throw new RangeError(`tol must be a finite number >= 0, got ${describe(tol)}`);

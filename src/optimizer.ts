@@ -5,7 +5,7 @@
  */
 import type { StepStore } from './backend.js';
 import { F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, STEP_BAD_GRAD, STEP_DIVERGED } from './layout.js';
-import { OPTIMIZER_IDS, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options.js';
+import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options.js';
 import type { OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdState } from './types.js';
 
 /** PyTorch's names of each optimizer's buffers 1 and 2 (src/js/step.ts). */
@@ -16,6 +16,32 @@ const BUFFER_NAMES: Record<OptimizerName, [string | null, string | null]> = {
   rmsprop: ['squareAvg', 'momentumBuffer'],
   adagrad: ['sum', null],
 };
+
+/**
+ * Most multiplications loadState spends rebuilding β₁ᵗ, β₂ᵗ (~20 ms). The running product reaches a fixed point (0,
+ * or a subnormal that β·p rounds back to) after about 745/(1 − β) steps, so the loop stops there and any step count
+ * costs at most this; only an Adam state with β within ~4·10⁻⁵ of 1 and a step count beyond this is refused.
+ */
+export const MAX_POWER_STEPS = 2 ** 24;
+
+/**
+ * β₁ᵗ and β₂ᵗ as step() builds them (a running product, the same doubles), in O(min(t, fixed point)) time, or null when
+ * they have not settled within MAX_POWER_STEPS multiplications.
+ */
+function betaPowers(beta1: number, beta2: number, t: number): [number, number] | null {
+  // Refused up front when both t and the steps to the fixed point exceed the bound: βᵗ falls below 2⁻¹¹³⁰ (under
+  // the smallest subnormal, so 0 or the fixed point) after 1130·ln 2/(−ln β) steps.
+  const settle = (beta: number) => (beta === 0 ? 1 : Math.ceil((1130 * Math.LN2) / -Math.log1p(beta - 1)));
+  if (t > MAX_POWER_STEPS && Math.max(settle(beta1), settle(beta2)) > MAX_POWER_STEPS) return null;
+  let p1 = 1, p2 = 1;
+  for (let k = 0; k < t; k++) {
+    const n1 = p1 * beta1, n2 = p2 * beta2;
+    if (n1 === p1 && n2 === p2) break; // every later product is the same
+    p1 = n1;
+    p2 = n2;
+  }
+  return [p1, p2];
+}
 
 export class Optimizer implements SgdOptimizer {
   private readonly options: Required<OptimizerSettings>;
@@ -64,6 +90,7 @@ export class Optimizer implements SgdOptimizer {
    *   element, or a step that would make θ non-finite (θ and the buffers are then left as they were).
    */
   step(grad: ArrayLike<number>): void {
+    checkArgCount('step', ['grad'], arguments);
     this.alive();
     const n = this.store.n;
     if (!ArrayBuffer.isView(grad) && !Array.isArray(grad)) {
@@ -88,7 +115,12 @@ export class Optimizer implements SgdOptimizer {
       throw new RangeError('grad must be finite');
     }
     if (code === STEP_DIVERGED) {
-      throw new RangeError(`step diverged: params would become non-finite with lr ${this.learningRate}; params and buffers were kept`);
+      const bufs = BUFFER_NAMES[o.optimizer].filter((b) => b !== null);
+      const what = o.optimizer === 'sgd' ? (o.momentum !== 0 ? 'params or velocity' : 'params') : `params or ${bufs.join(' / ')}`;
+      throw new RangeError(
+        `step diverged: this grad would make ${what} overflow to non-finite values (lr ${this.learningRate}); ` +
+        'params and buffers were kept',
+      );
     }
     if (o.optimizer === 'sgd' && o.momentum !== 0) this.hasVelocity = true;
     this.beta1Pow = b1;
@@ -97,6 +129,7 @@ export class Optimizer implements SgdOptimizer {
   }
 
   state(): SgdState {
+    checkArgCount('state', [], arguments);
     this.alive();
     const names = BUFFER_NAMES[this.options.optimizer];
     const buffers: Record<string, number[]> = {};
@@ -125,13 +158,15 @@ export class Optimizer implements SgdOptimizer {
   }
 
   loadState(state: SgdState): void {
+    checkArgCount('loadState', ['state'], arguments);
     this.alive();
     if (typeof state !== 'object' || state === null) throw new TypeError(`state must be an object from state(), got ${describe(state)}`);
+    checkKeys(state, ['params', 'velocity', 'buffers', 'step', 'options'], 'state');
     const n = this.store.n;
     const params = toFloat64('state.params', state.params, n);
     const velocity = state.velocity === null || state.velocity === undefined ? null : toFloat64('state.velocity', state.velocity, n);
-    if (!Number.isInteger(state.step) || state.step < 0) {
-      throw new RangeError(`state.step must be a non-negative integer, got ${describe(state.step)}`);
+    if (!Number.isSafeInteger(state.step) || state.step < 0) {
+      throw new RangeError(`state.step must be a non-negative integer ≤ 2⁵³ − 1, got ${describe(state.step)}`);
     }
     const options = checkOptimizerOptions(state.options);
     if (options.optimizer !== this.options.optimizer) {
@@ -141,6 +176,20 @@ export class Optimizer implements SgdOptimizer {
       throw new RangeError('state.velocity must be null unless the optimizer is sgd with momentum > 0');
     }
     const names = BUFFER_NAMES[options.optimizer];
+    if (state.buffers !== undefined) {
+      if (typeof state.buffers !== 'object' || state.buffers === null) {
+        throw new TypeError(`state.buffers must be an object, got ${describe(state.buffers)}`);
+      }
+      checkKeys(state.buffers, names.filter((b): b is string => b !== null), `state.buffers (${options.optimizer})`);
+    }
+    const powers = betaPowers(options.betas[0], options.betas[1], state.step);
+    const adam = options.optimizer === 'adam' || options.optimizer === 'adamw';
+    if (adam && !powers) {
+      throw new RangeError(
+        `state.step ${state.step} is too large for betas [${options.betas.join(', ')}]: the bias corrections β₁ᵗ, β₂ᵗ are ` +
+        `rebuilt step by step and these do not settle within ${MAX_POWER_STEPS} steps`,
+      );
+    }
     const bufs = names.map((name) => (name ? toFloat64(`state.buffers.${name}`, state.buffers?.[name], n) : null));
     Object.assign(this.options, options);
     this.learningRate = options.lr;
@@ -149,12 +198,8 @@ export class Optimizer implements SgdOptimizer {
     this.store.writeBuffer(2, bufs[1] ?? new Float64Array(n));
     this.hasVelocity = velocity !== null;
     this.steps = state.step;
-    this.beta1Pow = 1;
-    this.beta2Pow = 1;
-    for (let k = 0; k < state.step; k++) {
-      this.beta1Pow *= options.betas[0];
-      this.beta2Pow *= options.betas[1];
-    }
+    // Only Adam(W) reads the powers; the other optimizers' are never used (a fixed 1 if they did not settle).
+    [this.beta1Pow, this.beta2Pow] = powers ?? [1, 1];
   }
 
   dispose(): void {

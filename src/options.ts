@@ -24,7 +24,7 @@ const OPTIMIZER_KEYS = [
 const SGD_KEYS = ['lr', 'momentum', 'dampening', 'nesterov', 'weightDecay', 'maximize'] as const;
 const FIT_KEYS = [
   'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
-  'maxEpochs', 'tol', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
+  'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal',
 ] as const;
 
@@ -48,6 +48,8 @@ export interface FitConfig extends Required<OptimizerSettings> {
   maxIterations: number;
   maxEpochs: number;
   tol: number;
+  /** src/layout.ts: RULE_NONE (tol not given), RULE_GRADIENT or RULE_SKLEARN. */
+  stopRule: number;
   nIterNoChange: number;
   validationFraction: number;
   fitIntercept: boolean;
@@ -82,25 +84,58 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Names users bring from PyTorch, scikit-learn and Keras, mapped to ours (checked before the edit distance). */
 const ALIASES: Record<string, string> = {
-  learningRate: 'lr', learning_rate: 'lr', eta: 'lr', beta: 'momentum', mu: 'momentum',
-  weight_decay: 'weightDecay', maxIter: 'maxIterations', max_iter: 'maxIterations', iterations: 'maxIterations',
-  epochs: 'maxIterations', fit_intercept: 'fitIntercept', n_iter_no_change: 'nIterNoChange', tolerance: 'tol',
+  learningRate: 'lr', learning_rate: 'lr', eta: 'lr', eta0: 'lr', beta: 'momentum', mu: 'momentum',
+  weight_decay: 'weightDecay', maxIter: 'maxEpochs', max_iter: 'maxEpochs', iterations: 'maxIterations',
+  epochs: 'maxEpochs', nEpochs: 'maxEpochs', n_epochs: 'maxEpochs', fit_intercept: 'fitIntercept',
+  n_iter_no_change: 'nIterNoChange', patience: 'nIterNoChange', tolerance: 'tol', batch_size: 'batchSize',
+  validation_fraction: 'validationFraction', random_state: 'seed', lr_decay: 'lrDecay', test_size: 'testFraction',
+  testSize: 'testFraction', sample_weight: 'sampleWeight', max_iterations: 'maxIterations',
 };
 
-function checkKeys(options: object, known: readonly string[], what: string): void {
+/** The known name closest to `key`: an alias, else the smallest case-insensitive edit distance (first on ties). */
+function nearest(key: string, known: readonly string[]): string | undefined {
+  const alias = ALIASES[key];
+  if (alias && known.includes(alias)) return alias;
+  let best: string | undefined, bestDistance = Infinity;
+  for (const k of known) {
+    const dist = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (dist < bestDistance) { best = k; bestDistance = dist; }
+  }
+  return best;
+}
+
+/**
+ * The one check of option names in the public API: every own key of `options` must be in `known`, else a
+ * TypeError `Unknown <what> option "<key>" (did you mean "<nearest>"?); known options: …`.
+ */
+export function checkKeys(options: object, known: readonly string[], what: string): void {
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    let hint: string | undefined = ALIASES[key];
-    if (!hint || !known.includes(hint)) {
-      const near = known.map((k) => [k, editDistance(key.toLowerCase(), k.toLowerCase())] as const)
-        .sort((a, b) => a[1] - b[1])[0];
-      hint = near && near[1] <= 2 ? near[0] : undefined;
-    }
+    const hint = nearest(key, known);
     throw new TypeError(
       `Unknown ${what} option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known options: ${known.join(', ')}`,
     );
   }
+}
+
+/**
+ * The one check of positional arguments: a public function called with more than `params.length` arguments throws
+ * a TypeError naming the function, its parameters and the first extra argument (never silently ignored).
+ */
+export function checkArgCount(fn: string, params: readonly string[], args: ArrayLike<unknown>): void {
+  if (args.length <= params.length) return;
+  const extra = args[params.length];
+  let hint = '';
+  if (typeof extra === 'object' && extra !== null && !Array.isArray(extra) && !ArrayBuffer.isView(extra)) {
+    const keys = Object.keys(extra);
+    if (keys.length) hint = ` with ${keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  throw new TypeError(
+    `${fn}(${params.join(', ')}) takes ${params.length} argument${params.length === 1 ? '' : 's'}, got ${args.length}: ` +
+    `argument ${params.length + 1} (${describe(extra)}${hint}) is not used; remove it`,
+  );
 }
 
 function finiteNumber(name: string, value: unknown): number {
@@ -234,8 +269,7 @@ function checkSchedule(schedule: unknown, lr: number): ((epoch: number) => numbe
     f = (e) => user(e, lr);
   } else if (typeof schedule === 'object' && schedule !== null && 'type' in schedule) {
     const s = schedule as Exclude<Schedule, 'constant' | ((e: number, lr: number) => number)>;
-    const extra = Object.keys(s).filter((k) => !['type', 'stepSize', 'gamma', 'power', 'tMax', 'etaMin'].includes(k));
-    if (extra.length) throw new TypeError(`Unknown schedule option "${extra[0]}"`);
+    checkKeys(s, ['type', 'stepSize', 'gamma', 'power', 'tMax', 'etaMin'], 'schedule');
     if (s.type === 'step') {
       if (s.stepSize === undefined) throw new TypeError('schedule.stepSize is required for a step schedule');
       const stepSize = positiveInteger('schedule.stepSize', s.stepSize, 1);
@@ -259,13 +293,53 @@ function checkSchedule(schedule: unknown, lr: number): ((epoch: number) => numbe
   } else {
     throw new TypeError(`schedule must be 'constant', a schedule object or a function (epoch, lr) => lr, got ${describe(schedule)}`);
   }
+  // Epoch 0 is asked for once up front (a schedule that fails at once fails before any work) and kept: a user's
+  // function is called once per epoch, never twice.
+  let first: number | undefined;
   return (e) => {
+    if (e === 0 && first !== undefined) return first;
     const v = f(e);
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
       throw new RangeError(`schedule must give a finite learning rate ≥ 0 for every epoch, got ${describe(v)} at epoch ${e}`);
     }
+    if (e === 0) first = v;
     return v;
   };
+}
+
+/** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
+export const MAX_FIT_PARAMS = 2 ** 24;
+
+/** Rows held out by a fraction f of n rows, here and in trainTestSplit: ⌈f·n⌉. */
+export function holdOutRows(fraction: number, n: number): number {
+  return Math.ceil(fraction * n);
+}
+
+/** tol, stoppingRule, nIterNoChange: which rule applies (src/layout.ts: RULE_*), its threshold and patience. */
+function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number): { tol: number; stopRule: number; nIterNoChange: number } {
+  const given = o.stoppingRule;
+  if (given !== undefined && given !== 'gradient' && given !== 'sklearn') {
+    throw new RangeError(`stoppingRule must be 'gradient' or 'sklearn', got ${describe(given)}`);
+  }
+  const rule = given ?? (validationFraction > 0 ? 'sklearn' : 'gradient');
+  if (validationFraction > 0 && rule !== 'sklearn') {
+    throw new RangeError(`validationFraction applies to stoppingRule 'sklearn' (the held-out objective), not '${rule}'`);
+  }
+  if (o.nIterNoChange !== undefined && rule !== 'sklearn') {
+    throw new RangeError(`nIterNoChange applies to stoppingRule 'sklearn', not '${rule}' (set stoppingRule: 'sklearn')`);
+  }
+  const nIterNoChange = positiveInteger('nIterNoChange', o.nIterNoChange, 5);
+  if (o.tol === undefined) {
+    if (validationFraction > 0) return { tol: 0, stopRule: L.RULE_SKLEARN, nIterNoChange };
+    if (given !== undefined) throw new RangeError(`stoppingRule needs tol: without tol there is no early stopping`);
+    return { tol: -Infinity, stopRule: L.RULE_NONE, nIterNoChange };
+  }
+  const tol = finiteNumber('tol', o.tol);
+  if (tol < 0) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
+  if (rule === 'gradient' && tol >= 1) {
+    throw new RangeError(`tol must be in [0, 1) for stoppingRule 'gradient' (a fraction of ‖∇J(θ₀)‖∞), got ${tol}`);
+  }
+  return { tol, stopRule: rule === 'sklearn' ? L.RULE_SKLEARN : L.RULE_GRADIENT, nIterNoChange };
 }
 
 /** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
@@ -304,12 +378,20 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);
     outputs = classes;
   }
+  if (outputs * (cols + 1) > MAX_FIT_PARAMS) {
+    throw new RangeError(
+      `classes is too large for ${cols} columns: classes·(cols + 1) = ${outputs * (cols + 1)} parameters, above the limit ` +
+      `${MAX_FIT_PARAMS} (2²⁴; a fit keeps about seven buffers of them)`,
+    );
+  }
   const validationFraction = o.validationFraction === undefined ? 0 : finiteNumber('validationFraction', o.validationFraction);
   if (validationFraction < 0 || validationFraction >= 1) {
-    throw new RangeError(`validationFraction must be in (0, 1), got ${validationFraction}`);
+    throw new RangeError(`validationFraction must be in [0, 1) (0 holds nothing out), got ${validationFraction}`);
   }
-  const valRows = validationFraction > 0 ? Math.max(1, Math.round(rows * validationFraction)) : 0;
-  if (valRows > 0 && rows - valRows < 1) throw new RangeError(`validationFraction ${validationFraction} leaves no training rows of ${rows}`);
+  const valRows = validationFraction > 0 ? holdOutRows(validationFraction, rows) : 0;
+  if (valRows > 0 && rows - valRows < 1) {
+    throw new RangeError(`validationFraction ${validationFraction} leaves no training rows: ⌈${validationFraction}·${rows}⌉ = ${valRows} of ${rows} rows`);
+  }
   const trainRows = rows - valRows;
   const batchSize = positiveInteger('batchSize', o.batchSize, trainRows);
   if (batchSize > trainRows) throw new RangeError(`batchSize must be ≤ the ${trainRows} training rows, got ${batchSize}`);
@@ -321,12 +403,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   }
   const maxIterations = positiveInteger('maxIterations', o.maxIterations, 1000, 2 ** 28);
   const maxEpochs = positiveInteger('maxEpochs', o.maxEpochs, 2 ** 31 - 1);
-  let tol = validationFraction > 0 ? 0 : -Infinity;
-  if (o.tol !== undefined) {
-    tol = finiteNumber('tol', o.tol);
-    if (tol < 0) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
-  }
-  const nIterNoChange = positiveInteger('nIterNoChange', o.nIterNoChange, 5);
+  const { tol, stopRule, nIterNoChange } = checkStopping(o, validationFraction);
   const fitIntercept = bool('fitIntercept', o.fitIntercept, true);
   let initialWeights: Float64Array | null = null;
   if (o.initialWeights !== undefined) initialWeights = toFloat64('initialWeights', o.initialWeights, outputs * cols);
@@ -351,7 +428,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     weightDecay: opt.weightDecay, maximize: opt.maximize, betas: opt.betas, eps: opt.eps, rho: opt.rho,
     lrDecay: opt.lrDecay, model: model as ModelName, modelId: MODEL_IDS[model as ModelName],
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha, outputs, classes, batchSize, shuffle, seed, lrAt, epochs,
-    maxIterations, maxEpochs, tol, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
+    maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null,
   };
 }
@@ -394,9 +471,10 @@ export interface DatasetInput {
 
 /**
  * Validates X and y completely (shape, element types, finiteness) before anything is allocated or copied.
- * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans.
+ * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans, or
+ * null for X alone (prediction).
  */
-export function checkDataset(X: FeaturesInput, y: LabelsInput, maxBytes = Infinity): DatasetInput {
+export function checkDataset(X: FeaturesInput, y: LabelsInput | null, maxBytes = Infinity): DatasetInput {
   let rows: number, cols: number;
   // Too large for the backend: say so before scanning a single value.
   const checkSize = () => {
@@ -473,7 +551,7 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput, maxBytes = Infini
   } else {
     throw new TypeError(`X must be an array of rows or { data, rows, cols }, got ${describe(X)}`);
   }
-  return { rows, cols, copyX, y: checkLabels(y, rows) };
+  return { rows, cols, copyX, y: y === null ? new Float64Array(0) : checkLabels(y, rows) };
 }
 
 function checkLabels(y: LabelsInput, rows: number): ArrayLike<number> {

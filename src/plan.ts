@@ -47,6 +47,7 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number)
   cfg[L.C_ALPHA] = c.alpha;
   cfg[L.C_TOL] = c.tol;
   cfg[L.C_N_ITER_NO_CHANGE] = c.nIterNoChange;
+  cfg[L.C_STOP_RULE] = c.stopRule;
   cfg[L.C_MAX_ITERATIONS] = c.maxIterations;
   cfg[L.C_MAX_EPOCHS] = c.maxEpochs;
   cfg[L.C_BATCH_SIZE] = c.batchSize;
@@ -72,6 +73,7 @@ export function fitFlags(c: FitConfig): number {
 export function initialState(c: FitConfig): Float64Array {
   const st = new Float64Array(L.S_SIZE);
   st[L.S_BEST] = Infinity;
+  st[L.S_GRAD0] = -1;
   st[L.S_BETA1_POW] = 1;
   st[L.S_BETA2_POW] = 1;
   const rng = seedState(c.seed);

@@ -4,8 +4,9 @@
  * stratified train/test split (src/random.ts's xoshiro128**, so the same seed gives the same split everywhere).
  * Inputs are never mutated; every returned array is new.
  */
-import { describe } from './options.js';
+import { checkArgCount, checkKeys, describe, holdOutRows } from './options.js';
 import { createRandom } from './random.js';
+import { pow2Floor } from './scale.js';
 
 /** Feature rows accepted here: plain arrays or typed arrays, all of one length. */
 export type Rows = ReadonlyArray<ArrayLike<number>>;
@@ -69,9 +70,11 @@ function checkRows(name: string, X: unknown, cols?: number, allowEmpty = false):
  * s.transform([[5]]); // [[2]]
  */
 export function createStandardizer(stats: StandardizerJSON): Standardizer {
+  checkArgCount('createStandardizer', ['stats'], arguments);
   if (typeof stats !== 'object' || stats === null) {
     throw new TypeError(`stats must be { mean, scale }, got ${describe(stats)}`);
   }
+  checkKeys(stats, ['mean', 'scale'], 'createStandardizer stats');
   const { mean, scale } = stats;
   if (!Array.isArray(mean) || mean.length === 0) throw new TypeError(`mean must be a non-empty array of numbers, got ${describe(mean)}`);
   if (!Array.isArray(scale)) throw new TypeError(`scale must be an array of numbers, got ${describe(scale)}`);
@@ -90,10 +93,21 @@ export function createStandardizer(stats: StandardizerJSON): Standardizer {
     mean: Object.freeze(Array.from(m)),
     scale: Object.freeze(Array.from(s)),
     transform(X: Rows): number[][] {
+      checkArgCount('transform', ['X'], arguments);
       checkRows('X', X, d, true);
-      return X.map((row) => {
+      return X.map((row, i) => {
         const z = new Array<number>(d);
-        for (let j = 0; j < d; j++) z[j] = (row[j]! - m[j]!) / s[j]!;
+        for (let j = 0; j < d; j++) {
+          let v = (row[j]! - m[j]!) / s[j]!;
+          if (!Number.isFinite(v)) {
+            // x − mean overflowed (halves cannot), or the result itself is beyond ±1.8e308.
+            v = ((row[j]! / 2 - m[j]! / 2) / s[j]!) * 2;
+            if (!Number.isFinite(v)) {
+              throw new RangeError(`X[${i}][${j}] = ${row[j]} standardizes to beyond ±1.8e308: (x − ${m[j]}) / ${s[j]}; this column's scale is too small for it`);
+            }
+          }
+          z[j] = v;
+        }
         return z;
       });
     },
@@ -116,6 +130,7 @@ export function createStandardizer(stats: StandardizerJSON): Standardizer {
  * s.transform([[1, 5], [5, 7]]);          // [[−1, 0], [3, 2]]
  */
 export function standardize(X: Rows): Standardizer {
+  checkArgCount('standardize', ['X'], arguments);
   const d = checkRows('X', X);
   const n = X.length;
   const mean = new Array<number>(d), scale = new Array<number>(d);
@@ -132,18 +147,27 @@ export function standardize(X: Rows): Standardizer {
       scale[j] = 1;
       continue;
     }
-    const mu = sum / n;
+    // Values beyond 2^±400 are scaled by a power of two S first (exact), so that neither the sums nor the squares
+    // overflow (or underflow) for any finite column; mean and scale are then S·(those of x/S).
+    let big = 0;
+    for (let i = 0; i < n; i++) big = Math.max(big, Math.abs(X[i]![j]!));
+    const S = big >= 2 ** 400 || big < 2 ** -400 ? pow2Floor(big) : 1;
+    const at = S === 1 ? (i: number) => X[i]![j]! : (i: number) => X[i]![j]! / S;
+    let s1 = 0;
+    if (S === 1) s1 = sum;
+    else for (let i = 0; i < n; i++) s1 += at(i);
+    const mu = s1 / n;
     // Two passes: the deviations are formed after the mean, so no catastrophic cancellation of E[x²] − E[x]².
     let ss = 0;
     for (let i = 0; i < n; i++) {
-      const e = X[i]![j]! - mu;
+      const e = at(i) - mu;
       ss += e * e;
     }
     const variance = ss / n;
     const eps = Number.EPSILON;
     const noise = n * eps * variance + (n * mu * eps) ** 2;
-    mean[j] = mu;
-    scale[j] = variance <= noise ? 1 : Math.sqrt(variance);
+    mean[j] = mu * S;
+    scale[j] = variance <= noise ? 1 : Math.sqrt(variance) * S;
   }
   return createStandardizer({ mean, scale });
 }
@@ -190,7 +214,7 @@ function shuffle(a: number[], rng: ReturnType<typeof createRandom>): void {
  * largest-remainder method, so the counts sum to nTest and each is within 1 of its exact quota. A class
  * always keeps at least one training row.
  */
-function allocate(counts: number[], nTest: number, n: number): number[] {
+export function allocate(counts: number[], nTest: number, n: number): number[] {
   const quota = counts.map((c) => (nTest * c) / n);
   const take = quota.map((q, c) => Math.min(Math.floor(q), counts[c]! - 1));
   let missing = nTest - take.reduce((a, b) => a + b, 0);
@@ -228,6 +252,7 @@ function allocate(counts: number[], nTest: number, n: number): number[] {
 export function trainTestSplit<L extends number | boolean>(
   X: Rows, y: ArrayLike<L>, options: SplitOptions,
 ): Split<L> {
+  checkArgCount('trainTestSplit', ['X', 'y', 'options'], arguments);
   checkRows('X', X);
   const n = X.length;
   if (!Array.isArray(y) && !(ArrayBuffer.isView(y) && !(y instanceof DataView))) {
@@ -243,18 +268,14 @@ export function trainTestSplit<L extends number | boolean>(
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be { testFraction?, seed, stratify? }, got ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!['testFraction', 'seed', 'stratify'].includes(key)) {
-      throw new TypeError(`Unknown split option "${key}"; known options: testFraction, seed, stratify`);
-    }
-  }
+  checkKeys(options, ['testFraction', 'seed', 'stratify'], 'split');
   const { testFraction = 0.2, seed, stratify = false } = options;
   if (typeof testFraction !== 'number') throw new TypeError(`testFraction must be a number, got ${describe(testFraction)}`);
   if (!(testFraction > 0 && testFraction < 1)) throw new RangeError(`testFraction must be in (0, 1), got ${testFraction}`);
   if (seed === undefined) throw new TypeError('seed is required: an integer');
   if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new TypeError(`seed must be an integer, got ${describe(seed)}`);
   if (typeof stratify !== 'boolean') throw new TypeError(`stratify must be a boolean, got ${describe(stratify)}`);
-  const nTest = Math.ceil(testFraction * n);
+  const nTest = holdOutRows(testFraction, n);
   if (nTest >= n) {
     throw new RangeError(`testFraction ${testFraction} leaves no training row: ⌈${testFraction}·${n}⌉ = ${nTest} of ${n} rows`);
   }

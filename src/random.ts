@@ -4,6 +4,7 @@
  * random bits, and normals by Box–Muller.
  */
 import { seedState, xoshiroUniform } from './js/random.js';
+import { checkArgCount } from './options.js';
 
 /** A seeded stream of random numbers. */
 export interface Random {
@@ -28,6 +29,7 @@ export interface Random {
  * rng.uniform(); // the same double on every run and every JS engine
  */
 export function createRandom(seed: number): Random {
+  checkArgCount('createRandom', ['seed'], arguments);
   if (!Number.isInteger(seed)) throw new TypeError(`seed must be an integer, got ${seed}`);
   const state = seedState(seed);
   let spare: number | null = null;

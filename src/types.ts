@@ -251,15 +251,24 @@ export interface FitCommonOptions {
   /** Positive integer; maximum number of epochs. Default unlimited. */
   maxEpochs?: number;
   /**
-   * Stop when the epoch's objective has failed to improve on its best value by at least `tol` for `nIterNoChange`
-   * consecutive epochs (scikit-learn's rule). Default: off (0 with validationFraction).
+   * Turns early stopping on; what it means depends on `stoppingRule`. 'gradient' (the default): a fraction in
+   * [0, 1); stop with status 'converged' at the first θₜ where ‖∇J(θₜ)‖∞ ≤ tol·‖∇J(θ₀)‖∞ and J(θₜ) ≤ J(θ₀), ∇J and J
+   * on all training rows (∇J includes the coupled weight decay λ·w). 'sklearn': an objective difference ≥ 0; stop
+   * with status 'noImprovement' when the epoch objective has not beaten its best by `tol` for `nIterNoChange`
+   * epochs. Default: off (0 with validationFraction, which uses 'sklearn').
    */
   tol?: number;
-  /** Patience of the `tol` rule, a positive integer. Default 5. */
+  /**
+   * The rule `tol` applies: 'gradient' (default; the relative gradient norm, right for momentum and full batches;
+   * a mini-batch fit pays one more pass over the rows per epoch for it) or 'sklearn' (scikit-learn's
+   * `tol` / `n_iter_no_change` rule on the epoch objective; the only rule with validationFraction).
+   */
+  stoppingRule?: 'gradient' | 'sklearn';
+  /** Patience of the 'sklearn' rule in epochs, a positive integer. Default 5. */
   nIterNoChange?: number;
   /**
-   * Hold out this fraction of rows, in (0, 1) (seeded, stratified for classifiers), and apply the tol rule to their
-   * objective. Default 0 (no split).
+   * Hold out ⌈f·n⌉ rows (seeded, stratified for classifiers, the same rule as trainTestSplit) and apply the 'sklearn'
+   * rule to their objective; in [0, 1), 0 (the default) holds nothing out.
    */
   validationFraction?: number;
   /** Learn an intercept b. Default true. */
@@ -388,8 +397,13 @@ export interface FitOptionsRecord extends FitCommonOptions, OptimizerSettings {
   classes?: number;
 }
 
-/** How a fit ended. */
-export type FitStatus = 'converged' | 'maxIterations' | 'diverged' | 'aborted';
+/**
+ * How a fit ended: 'converged' (the gradient rule: ‖∇J‖∞ ≤ tol·‖∇J(θ₀)‖∞ and J ≤ J(θ₀), near a stationary point),
+ * 'noImprovement' (scikit-learn's rule: no better epoch objective by tol for nIterNoChange epochs; no claim about
+ * the optimum), 'maxIterations' (a budget ran out), 'diverged' (the objective, the parameters or an optimizer buffer
+ * would stop being finite; the last finite parameters are returned), 'aborted' (signal or onProgress).
+ */
+export type FitStatus = 'converged' | 'noImprovement' | 'maxIterations' | 'diverged' | 'aborted';
 
 /** A JSON-safe fitted model (see {@link Model.toJSON}); {@link LinearModel.fromJSON} reads it back. */
 export interface ModelJSON {
@@ -591,28 +605,29 @@ export interface SgdOptimizer {
   lr: number;
   /** Number of steps taken. */
   readonly stepCount: number;
-  /** One update with the given gradient (same length as params; not mutated). */
   /**
    * One update with the optimizer's rule (see {@link OptimizerOptions}). SGD, PyTorch's order: g ← −g if maximize;
    * g ← g + λ·θ; v ← g on the first step, else β·v + (1 − τ)·g; g ← g + β·v (Nesterov) or v; θ ← θ − η·g.
    * @param grad the gradient ∂J/∂θ at the current parameters: n finite numbers (array or typed array), copied.
    * @throws TypeError for a disposed optimizer, or a gradient that is not an array of numbers; RangeError for a
-   *   gradient of the wrong length or with a non-finite element, or a step that would make θ non-finite (θ and the
-   *   buffers are then left as they were).
+   *   gradient of the wrong length or with a non-finite element, or a step that would make θ or a buffer overflow
+   *   (Adam's and RMSprop's g², Adagrad's sum): θ and the buffers are then left as they were.
    */
   step(grad: ArrayLike<number>): void;
   /**
-   * A snapshot of the parameters, buffers, step count and options: plain data, JSON-safe, copied.
+   * A snapshot of the parameters, buffers, step count and options: plain data, JSON-safe (all numbers finite), copied.
    * @throws TypeError for a disposed optimizer.
    */
   state(): SgdState;
   /**
    * Restores a snapshot from {@link SgdOptimizer.state} (possibly through JSON) of an optimizer of the same kind and
-   * size: parameters, buffers, step count, learning rate and options.
-   * @param state the snapshot; its options are validated as {@link Engine.optimizer}'s.
-   * @throws TypeError for a disposed optimizer or a state that is not an object; TypeError/RangeError for arrays of
-   *   the wrong type or length, a negative or fractional step, another optimizer kind, or a velocity where the
-   *   options keep none.
+   * size: parameters, buffers, step count, learning rate and options. β₁ᵗ, β₂ᵗ are rebuilt as the running product
+   * step() keeps, stopped where it stops changing: the same doubles in at most 2²⁴ products.
+   * @param state the snapshot; its options are validated as {@link Engine.optimizer}'s; unknown keys are errors.
+   * @throws TypeError for a disposed optimizer, a state that is not an object, or unknown keys; TypeError/RangeError
+   *   for arrays of the wrong type or length, a step outside [0, 2⁵³ − 1] or fractional, another optimizer kind, a
+   *   velocity where the options keep none, or an Adam state whose powers would need more than 2²⁴ products (β
+   *   within ~4·10⁻⁵ of 1 and step beyond 2²⁴).
    */
   loadState(state: SgdState): void;
   /** Frees engine memory held by the optimizer (WASM); idempotent. */

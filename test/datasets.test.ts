@@ -93,7 +93,8 @@ describe.each(BACKENDS)('example pipelines [$name]', ({ create }) => {
     const data = await prepareCancer();
     for (const model of ['logistic', 'hinge'] as const) {
       const run = fitCancer(engine, data, model, 0.9);
-      expect(run.status, model).toBe('converged');
+      // Logistic stops by the gradient rule; the hinge loss (whose subgradient does not vanish) by sklearn's, by name.
+      expect(run.status, model).toBe(model === 'hinge' ? 'noImprovement' : 'converged');
       expect(run.accuracy, model).toBeGreaterThanOrEqual(0.96);
     }
   });

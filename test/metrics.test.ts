@@ -53,7 +53,7 @@ describe('confusionMatrix', () => {
       new RangeError('yPred[1] must be a class index, an integer in [0, 3), got 3'),
     );
     expect(() => confusionMatrix([0], [-1])).toThrow(RangeError);
-    expect(() => confusionMatrix([0], [0], 0)).toThrow(new RangeError('k must be a positive integer, got 0'));
+    expect(() => confusionMatrix([0], [0], 0)).toThrow(new RangeError('k must be a positive integer ≤ 4096 (a k × k matrix), got 0'));
   });
 });
 

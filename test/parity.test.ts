@@ -78,6 +78,11 @@ describe('backend parity (bit for bit)', () => {
     { model: 'softmax', opts: { lr: 0.01, optimizer: 'rmsprop', momentum: 0.5, batchSize: 5, seed: 9 } },
     { model: 'hinge', opts: { lr: 0.5, optimizer: 'adagrad', batchSize: 4, seed: 1, validationFraction: 0.25, tol: 0 } },
     { model: 'ridge', opts: { lr: 0.01, optimizer: 'adamw', weightDecay: 0.05, batchSize: 6, shuffle: false } },
+    // The stopping rules: the gradient rule full batch (checked every update) and mini-batch (a pass per epoch),
+    // with coupled weight decay and maximize in the measured gradient; scikit-learn's by name.
+    { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1, weightDecay: 0.01, tol: 0.05 } },
+    { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-2, batchSize: 4, seed: 2, tol: 0.2 } },
+    { model: 'softmax', opts: { lr: 0.1, optimizer: 'adam', alpha: 1e-2, tol: 0.3, stoppingRule: 'sklearn', nIterNoChange: 2 } },
   ];
 
   it.each(CLASSIFY.flatMap((c) => [[9, 3], [33, 10]].map(([n, d]) => [c.model, n, d, c] as const)))(

@@ -1,6 +1,6 @@
 /**
  * JS mirror of assembly/fit.ts: objectiveAndGrad (model dispatch, 1/n, L2 term) and the resumable fit loop
- * (batches, seeded shuffle, per-epoch learning rate, optimizer step, divergence checks, tol rule). The config
+ * (batches, seeded shuffle, per-epoch learning rate, optimizer step, divergence checks, stopping rules). The config
  * and state blocks are Float64Arrays with the slots of src/layout.ts; arrays stand in for the pointer slots.
  */
 import * as L from '../layout.js';
@@ -54,6 +54,19 @@ export function objectiveAndGrad(
   return J;
 }
 
+/** assembly/fit.ts: gradNorm. ‖±∇J + λ·w‖∞ over the p parameters (max: exact in any order). */
+export function gradNorm(grad: Float64Array, params: Float64Array, m: number, p: number, weightDecay: number, maximize: boolean): number {
+  let r = 0.0;
+  for (let j = 0; j < p; j++) {
+    let g = grad[j]!;
+    if (maximize) g = -g;
+    if (j < m && weightDecay !== 0) g = g + weightDecay * params[j]!;
+    const a = Math.abs(g);
+    if (a > r) r = a;
+  }
+  return r;
+}
+
 export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpoch: number, stopAtIteration: number): number {
   const model = cfg[L.C_MODEL]!;
   const n = cfg[L.C_ROWS]!, d = cfg[L.C_COLS]!, K = cfg[L.C_OUTPUTS]!;
@@ -65,6 +78,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   const batchSize = cfg[L.C_BATCH_SIZE]!, flags = cfg[L.C_FLAGS]!;
   const kind = cfg[L.C_OPTIMIZER]!;
   const lossCap = cfg[L.C_LOSS_CAP]!, epochCap = cfg[L.C_EPOCH_CAP]!;
+  const rule = cfg[L.C_STOP_RULE]!;
   const x: StepExtras = { beta1: cfg[L.C_BETA1]!, beta2: cfg[L.C_BETA2]!, eps: cfg[L.C_EPS]!, rho: cfg[L.C_RHO]!, lrDecay: cfg[L.C_LR_DECAY]! };
 
   let t = st[L.S_ITERATION]!, epoch = st[L.S_EPOCH]!;
@@ -73,6 +87,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   let beta1Pow = st[L.S_BETA1_POW]!, beta2Pow = st[L.S_BETA2_POW]!, step = st[L.S_STEP]!;
   let batchPos = st[L.S_BATCH_POS]!, epochSum = st[L.S_EPOCH_SUM]!;
   let epochBatches = st[L.S_EPOCH_BATCHES]!;
+  let grad0 = st[L.S_GRAD0]!, loss0 = st[L.S_LOSS0]!;
   const rng = a.rng;
   rng[0] = st[L.S_RNG0]!; rng[1] = st[L.S_RNG1]!; rng[2] = st[L.S_RNG2]!; rng[3] = st[L.S_RNG3]!;
 
@@ -81,6 +96,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   const m = K * d;
   const p = fitIntercept ? m + K : m;
   const stepFlags = flags & 3;
+  const maximize = (flags & L.F_MAXIMIZE) !== 0;
+  const fullBatch = batchSize >= n;
   // θ lives in two buffers (assembly/fit.ts): each step writes the other one; the final θ is copied back.
   let cur = a.params, other = a.backup;
   let lossAt = t % lossCap, epochAt = epoch % epochCap;
@@ -88,6 +105,18 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   for (;;) {
     if (t >= maxIterations || epoch >= maxEpochs) { status = L.MAX_ITERATIONS; break; }
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
+    if (rule === L.RULE_GRADIENT && !fullBatch && grad0 < 0) {
+      // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
+      const J0 = objectiveAndGrad(model, a.X, 0, a.y, 0, null, 0, n, d, K, cur, a.grad, alpha, flags, a.scratch);
+      if (!Number.isFinite(J0) || !allFinite(a.grad, p)) {
+        a.loss[lossAt] = J0;
+        status = L.DIVERGED;
+        break;
+      }
+      grad0 = gradNorm(a.grad, cur, m, p, weightDecay, maximize);
+      loss0 = J0;
+      if (grad0 === 0) { status = L.CONVERGED; break; }
+    }
     if (batchPos === 0 && shuffled) shuffle(a.perm, n, rng);
     const count = Math.min(batchSize, n - batchPos);
     // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
@@ -96,6 +125,11 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       : objectiveAndGrad(model, a.X, batchPos * d, a.y, batchPos, null, 0, count, d, K, cur, a.grad, alpha, flags, a.scratch);
     a.loss[lossAt] = J;
     if (!Number.isFinite(J) || !allFinite(a.grad, p)) { status = L.DIVERGED; break; }
+    if (rule === L.RULE_GRADIENT && fullBatch) {
+      const gn = gradNorm(a.grad, cur, m, p, weightDecay, maximize);
+      if (grad0 < 0) { grad0 = gn; loss0 = J; }
+      if (gn <= tol * grad0 && (maximize ? J >= loss0 : J <= loss0)) { status = L.CONVERGED; break; }
+    }
     const lr = a.lrs[epochAt]!;
     step += 1.0;
     beta1Pow *= x.beta1;
@@ -125,10 +159,18 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       epochSum = 0;
       epochBatches = 0;
       if (!Number.isFinite(E)) { status = L.DIVERGED; break; }
-      if (E > best - tol) noImprove++;
-      else noImprove = 0;
-      if (E < best) best = E;
-      if (noImprove >= nIterNoChange) { status = L.CONVERGED; break; }
+      if (rule === L.RULE_SKLEARN) {
+        if (E > best - tol) noImprove++;
+        else noImprove = 0;
+        if (E < best) best = E;
+        if (noImprove >= nIterNoChange) { status = L.NO_IMPROVEMENT; break; }
+      } else if (rule === L.RULE_GRADIENT && !fullBatch) {
+        const Jf = objectiveAndGrad(model, a.X, 0, a.y, 0, null, 0, n, d, K, cur, a.grad, alpha, flags, a.scratch);
+        if (Number.isFinite(Jf) && allFinite(a.grad, p)) {
+          const gn = gradNorm(a.grad, cur, m, p, weightDecay, maximize);
+          if (gn <= tol * grad0 && (maximize ? Jf >= loss0 : Jf <= loss0)) { status = L.CONVERGED; break; }
+        }
+      }
     }
   }
   if (cur !== a.params) a.params.set(cur.subarray(0, p));
@@ -140,6 +182,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   st[L.S_BETA1_POW] = beta1Pow;
   st[L.S_BETA2_POW] = beta2Pow;
   st[L.S_STEP] = step;
+  st[L.S_GRAD0] = grad0;
+  st[L.S_LOSS0] = loss0;
   st[L.S_BATCH_POS] = batchPos;
   st[L.S_EPOCH_SUM] = epochSum;
   st[L.S_EPOCH_BATCHES] = epochBatches;

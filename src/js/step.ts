@@ -13,8 +13,8 @@ function coupledGrad(g: number, theta: number, maximize: boolean, weightDecay: n
 }
 
 /** Every step reads θ from `theta` and each buffer from its array, writes the new θ into `out` and each buffer into
- * its out array (the same arrays for an in-place step), all at the same offset, and returns whether all new θ are
- * finite (Σ (θ − θ) is 0 exactly when none is ±∞ or NaN). */
+ * its out array (the same arrays for an in-place step), all at the same offset, and returns whether all new θ and
+ * buffers are finite (Σ (u − u) is 0 exactly when none is ±∞ or NaN; assembly/step.ts). */
 export function stepMomentum(
   theta: Float64Array, out: Float64Array, off: number, velocity: Float64Array, velocityOut: Float64Array,
   grad: Float64Array, n: number,
@@ -34,6 +34,7 @@ export function stepMomentum(
       if (first) v = g;
       else v = momentum * velocity[i]! + keep * g;
       velocityOut[i] = v;
+      check += v - v;
       if (nesterov) g = g + momentum * v;
       else g = v;
     }
@@ -70,7 +71,7 @@ export function stepAdam(
     vOut[i] = vNew;
     const u = t - stepSize * (mNew / (Math.sqrt(vNew) / bc2Sqrt + eps));
     out[i] = u;
-    check += u - u;
+    check += (u - u) + (mNew - mNew) + (vNew - vNew);
   }
   return check === 0;
 }
@@ -97,7 +98,7 @@ export function stepRmsprop(
       u = t - lr * (g / a);
     }
     out[i] = u;
-    check += u - u;
+    check += (u - u) + (s - s);
   }
   return check === 0;
 }
@@ -117,7 +118,7 @@ export function stepAdagrad(
     sumOut[i] = s;
     const u = t - clr * (g / (Math.sqrt(s) + eps));
     out[i] = u;
-    check += u - u;
+    check += (u - u) + (s - s);
   }
   return check === 0;
 }

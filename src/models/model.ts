@@ -4,10 +4,25 @@
  */
 import { isTable, tableToMatrix } from '../columnar.js';
 import { INSPECT, formatSummary, summarizeModel } from '../inspect.js';
-import { checkDataset, describe, toFloat64 } from '../options.js';
+import { r2 } from '../metrics.js';
+import { pow2Floor } from '../scale.js';
+import { checkArgCount, checkDataset, describe, toFloat64 } from '../options.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
 
 const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
+
+/**
+ * x·w + b for a row whose plain sum overflowed: Σ (xⱼ/Sx)(wⱼ/Sw) with power-of-two scales (exact divisions), then
+ * times the smaller scale and the larger (an intermediate overflows only where the result does), plus b.
+ */
+function scaledScore(x: Float64Array, xo: number, w: Float64Array, wo: number, d: number, b: number): number {
+  let mx = 0, mw = 0;
+  for (let j = 0; j < d; j++) { mx = Math.max(mx, Math.abs(x[xo + j]!)); mw = Math.max(mw, Math.abs(w[wo + j]!)); }
+  const sx = pow2Floor(mx), sw = pow2Floor(mw);
+  let z = 0;
+  for (let j = 0; j < d; j++) z += (x[xo + j]! / sx) * (w[wo + j]! / sw);
+  return z * Math.min(sx, sw) * Math.max(sx, sw) + b;
+}
 
 /**
  * A fitted linear model without an engine: what {@link Engine.fit} returns (as a {@link FitResult}) and what
@@ -38,35 +53,59 @@ export class LinearModel implements Model {
   /** Rows of X as a row-major Float64Array, validated like a dataset. */
   private rows(given: FeaturesInput): { data: Float64Array; n: number } {
     const X = isTable(given) ? tableToMatrix(given).X : given; // columns in the table's order
-    const input = checkDataset(X, new Float64Array(Array.isArray(X) ? X.length : (X as { rows: number }).rows ?? 0));
+    const input = checkDataset(X, null); // no label array sized by X.rows before X is validated
     if (input.cols !== this.cols) throw new RangeError(`X must have ${this.cols} columns (as in training), got ${input.cols}`);
     const data = new Float64Array(input.rows * input.cols);
     input.copyX(data, 0);
     return { data, n: input.rows };
   }
 
+  /**
+   * Scores z = x·Wₖ + bₖ, n·K values row-major. Never NaN for finite inputs: where the plain sum overflows, it is
+   * recomputed on x and Wₖ scaled by powers of two, so a score is ±Infinity only when its true value is beyond
+   * ±1.8e308 (and then with the right sign).
+   */
   decisionFunction(X: FeaturesInput): Float64Array {
+    checkArgCount('decisionFunction', ['X'], arguments);
     const { data, n } = this.rows(X);
+    return this.scores(data, n);
+  }
+
+  private scores(data: Float64Array, n: number): Float64Array {
     const d = this.cols, K = this.intercepts.length, W = this.weights;
     const out = new Float64Array(n * K);
     for (let i = 0; i < n; i++) {
       for (let k = 0; k < K; k++) {
         let z = 0;
         for (let j = 0; j < d; j++) z += data[i * d + j]! * W[k * d + j]!;
-        out[i * K + k] = z + this.intercepts[k]!;
+        z += this.intercepts[k]!;
+        out[i * K + k] = Number.isFinite(z) ? z : scaledScore(data, i * d, W, k * d, d, this.intercepts[k]!);
       }
     }
     return out;
   }
 
+  /**
+   * Probabilities: logistic σ(z) = P(y = 1), n values; softmax e^zₖ/Σⱼe^zⱼ (shifted by the row maximum), n·K values.
+   * Scores of ±Infinity (true values beyond ±1.8e308) give the limits: the classes at +Infinity share the
+   * probability equally (one of them: 1), the others 0 — never NaN.
+   */
   predictProba(X: FeaturesInput): Float64Array {
-    const z = this.decisionFunction(X);
+    checkArgCount('predictProba', ['X'], arguments);
+    const r = this.rows(X), z = this.scores(r.data, r.n);
     if (this.model === 'logistic') return z.map((v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))));
     if (this.model === 'softmax') {
       const K = this.classes, n = z.length / K;
       for (let i = 0; i < n; i++) {
         let m = -Infinity, s = 0;
         for (let k = 0; k < K; k++) m = Math.max(m, z[i * K + k]!);
+        if (!Number.isFinite(m)) {
+          // Every score −∞ (uniform), or some +∞: the limit shares the mass among the top classes.
+          let top = 0;
+          for (let k = 0; k < K; k++) if (z[i * K + k] === m) top++;
+          for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k] === m ? 1 / top : 0;
+          continue;
+        }
         for (let k = 0; k < K; k++) s += (z[i * K + k] = Math.exp(z[i * K + k]! - m));
         for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k]! / s;
       }
@@ -76,7 +115,8 @@ export class LinearModel implements Model {
   }
 
   predict(X: FeaturesInput): Float64Array {
-    const z = this.decisionFunction(X);
+    checkArgCount('predict', ['X'], arguments);
+    const r = this.rows(X), z = this.scores(r.data, r.n);
     if (this.model === 'linear' || this.model === 'ridge') return z;
     if (this.model === 'logistic' || this.model === 'hinge') return z.map((v) => (v > 0 ? 1 : 0));
     const K = this.classes, n = z.length / K, out = new Float64Array(n);
@@ -89,13 +129,16 @@ export class LinearModel implements Model {
   }
 
   score(X: FeaturesInput, y: LabelsInput): number {
+    checkArgCount('score', ['X', 'y'], arguments);
     const pred = this.predict(X);
     const t = toFloat64('y', Array.isArray(y) ? (y as unknown[]).map((v) => (typeof v === 'boolean' ? +v : v)) : y, pred.length);
     if (this.model === 'linear' || this.model === 'ridge') {
-      const mean = t.reduce((s, v) => s + v, 0) / t.length;
-      let ssRes = 0, ssTot = 0;
-      for (let i = 0; i < t.length; i++) { ssRes += (t[i]! - pred[i]!) ** 2; ssTot += (t[i]! - mean) ** 2; }
-      return 1 - ssRes / ssTot;
+      // metrics.r2Score's sums (scaled where they would overflow); a prediction of ±Infinity (beyond ±1.8e308)
+      // has no finite R².
+      if (!pred.every(Number.isFinite)) {
+        throw new RangeError('score: a prediction for X exceeds ±1.8e308 (weights × X overflow f64); rescale X');
+      }
+      return r2(t, pred);
     }
     let hit = 0;
     for (let i = 0; i < t.length; i++) if (pred[i] === t[i]) hit++;
@@ -134,6 +177,7 @@ export class LinearModel implements Model {
    * const again = LinearModel.fromJSON(JSON.stringify(fit)); // the same predictions as fit
    */
   static fromJSON(json: unknown): LinearModel {
+    checkArgCount('LinearModel.fromJSON', ['json'], arguments);
     const j = (typeof json === 'string' ? JSON.parse(json) : json) as Partial<ModelJSON>;
     if (typeof j !== 'object' || j === null || j.format !== 'momentum-gd/model@1') {
       throw new TypeError(`json must be a momentum-gd model (format 'momentum-gd/model@1'), got ${describe(j)}`);

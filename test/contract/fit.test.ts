@@ -69,11 +69,27 @@ describe.each(BACKENDS)('linear fit [$name]', ({ create }) => {
     expect(init).toEqual([1]);
   });
 
-  it('stops by the tol rule with status converged', async () => {
+  it("stops by the gradient rule with status 'converged' where ‖∇J‖∞ ≤ tol·‖∇J(θ₀)‖∞", async () => {
     const { X, y } = makeRegression(50, 2, 3);
     const engine = await create();
-    const fit = engine.fit(engine.dataset(X, y), { lr: 0.3, momentum: 0.9, tol: 1e-12, nIterNoChange: 3, maxIterations: 100000 });
+    const fit = engine.fit(engine.dataset(X, y), { lr: 0.3, momentum: 0.9, tol: 1e-6, maxIterations: 100000 });
     expect(fit.status).toBe('converged');
+    expect(fit.iterations).toBeLessThan(100000);
+    expect(fit.loss.length).toBe(fit.iterations);
+    // ∇J = (1/n)·Aᵀ(Aθ − y), A = [X 1], measured here at θ₀ = 0 and at the returned θ.
+    const grad = (w: ArrayLike<number>, b: number) => {
+      const g = [0, 0, 0];
+      X.forEach((x, i) => { const r = x[0]! * w[0]! + x[1]! * w[1]! + b - y[i]!; g[0] += r * x[0]! / 50; g[1] += r * x[1]! / 50; g[2] += r / 50; });
+      return Math.max(...g.map(Math.abs));
+    };
+    expect(grad(fit.weights, fit.intercept)).toBeLessThanOrEqual(1e-6 * grad([0, 0], 0) * 1.001);
+  });
+
+  it("stops by scikit-learn's rule, asked for by name, with status 'noImprovement'", async () => {
+    const { X, y } = makeRegression(50, 2, 3);
+    const engine = await create();
+    const fit = engine.fit(engine.dataset(X, y), { lr: 0.3, momentum: 0.9, tol: 1e-12, stoppingRule: 'sklearn', nIterNoChange: 3, maxIterations: 100000 });
+    expect(fit.status).toBe('noImprovement');
     expect(fit.iterations).toBeLessThan(100000);
     expect(fit.loss.length).toBe(fit.iterations);
     // The last nIterNoChange objectives failed to beat the best before them by tol.

@@ -131,7 +131,8 @@ describe.each(BACKENDS)('training [$name]', ({ create }) => {
     const { X, y } = makeRegression(100, 3, 6, 0.3);
     const data = engine.dataset(X, y);
     const fit = engine.fit(data, { lr: 0.1, momentum: 0.9, validationFraction: 0.2, tol: 1e-6, nIterNoChange: 10, maxIterations: 100_000 });
-    expect(fit.status).toBe('converged');
+    // The held-out objective stopped improving: scikit-learn's rule, reported as such (not a stationarity test).
+    expect(fit.status).toBe('noImprovement');
     expect(fit.epochLoss.length).toBe(fit.epochs);
     const again = engine.fit(data, { lr: 0.1, momentum: 0.9, validationFraction: 0.2, tol: 1e-6, nIterNoChange: 10, maxIterations: 100_000 });
     expect(Array.from(again.weights)).toEqual(Array.from(fit.weights));

@@ -26,8 +26,11 @@ export function check<Ts extends [unknown, ...unknown[]]>(prop: fc.IProperty<Ts>
 export const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
 export const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'];
 
-/** Magnitudes of the data: ordinary, huge (1e150: squares near 1e300), tiny (1e-150: squares underflow), mixed. */
-export type Scale = 'unit' | 'huge' | 'tiny' | 'mixed';
+/**
+ * Magnitudes of the data: ordinary, huge (1e150: squares near 1e300), tiny (1e-150: squares underflow), mixed, and
+ * extreme (1e307: a sum of two overflows; issue 19).
+ */
+export type Scale = 'unit' | 'huge' | 'tiny' | 'mixed' | 'extreme';
 export type Layout = 'rows' | 'typedRows' | 'matrix64' | 'matrix32' | 'matrixArray';
 
 /** A small, shrinkable description of a data set; `makeData` turns it into arrays with a seeded PRNG. */
@@ -54,7 +57,7 @@ export const dataSpec: fc.Arbitrary<DataSpec> = fc.record({
   cols: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 4 }), weight: 6 }, { arbitrary: fc.integer({ min: 1, max: 17 }), weight: 3 },
     { arbitrary: fc.integer({ min: 1, max: 50 }), weight: 1 }),
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  scale: fc.constantFrom<Scale>('unit', 'unit', 'huge', 'tiny', 'mixed'),
+  scale: fc.constantFrom<Scale>('unit', 'unit', 'huge', 'tiny', 'mixed', 'extreme'),
   zeros: fc.constantFrom(0, 0, 0.3, 1),
   duplicateRows: fc.boolean(),
   constantColumn: fc.boolean(),
@@ -79,6 +82,7 @@ function magnitude(scale: Scale, u: number, f32: boolean): number {
     case 'unit': return 1;
     case 'huge': return huge;
     case 'tiny': return tiny;
+    case 'extreme': return f32 ? 1e37 : 1e307;
     default: return u < 0.25 ? huge : u < 0.5 ? tiny : 1;
   }
 }
