@@ -151,7 +151,7 @@ describe('createEngine({ wasm })', () => {
 
   it('unknown createEngine options list wasm among the known ones', async () => {
     await expect(createEngine({ wasmPath: 'x' } as EngineOptions)).rejects.toThrow(
-      'Unknown createEngine option "wasmPath"; known options: backend, simd, wasm',
+      'Unknown createEngine option "wasmPath" (did you mean "wasm"?); known options: backend, simd, wasm',
     );
   });
 
