@@ -6,7 +6,7 @@
  */
 import { normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
-import { describe } from './options.js';
+import { checkArgCount, checkKeys, describe } from './options.js';
 import type {
   AbortSignalLike, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
@@ -180,12 +180,9 @@ export async function createWorkerEngine(options: WorkerEngineOptions = {}): Pro
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
+  checkArgCount('createWorkerEngine', ['options'], arguments);
+  checkKeys(options, ['backend', 'simd', 'wasm', ...WORKER_OPTIONS], 'createWorkerEngine');
   const { worker: given, workerUrl, ...engineOptions } = options;
-  for (const key of Object.keys(engineOptions)) {
-    if (key !== 'backend' && key !== 'simd' && key !== 'wasm') {
-      throw new TypeError(`Unknown createWorkerEngine option "${key}"; known options: backend, simd, wasm, ${WORKER_OPTIONS.join(', ')}`);
-    }
-  }
   if (given !== undefined && workerUrl !== undefined) {
     throw new TypeError('worker and workerUrl: give one (a running worker, or the URL to start one from), not both');
   }
@@ -366,6 +363,14 @@ class RemoteEngine implements WorkerEngine {
     readonly fallbackReason: string | undefined) {}
 
   async dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { transfer?: boolean } = {}): Promise<WorkerDataset> {
+    checkArgCount('engine.dataset', ['X', 'y', 'options'], arguments);
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new TypeError(`options must be an object such as { transfer: true }, got ${describe(options)}`);
+    }
+    checkKeys(options, ['transfer'], 'worker engine.dataset');
+    if (options.transfer !== undefined && typeof options.transfer !== 'boolean') {
+      throw new TypeError(`transfer must be a boolean, got ${describe(options.transfer)}`);
+    }
     // A table is read on the page (an Arrow or Arquero table does not survive structured cloning).
     ({ X, y } = normalizeInput(X, y));
     const transfer = options.transfer ? transferables(X, y) : [];
@@ -374,6 +379,14 @@ class RemoteEngine implements WorkerEngine {
   }
 
   async fit(data: WorkerDataset, options: FitOptions, control: WorkerFitControl = {}): Promise<FitResult> {
+    checkArgCount('engine.fit', ['data', 'options', 'control'], arguments);
+    if (typeof control !== 'object' || control === null || Array.isArray(control)) {
+      throw new TypeError(`control must be an object such as { signal }, got ${describe(control)}`);
+    }
+    checkKeys(control, ['signal'], 'worker fit control');
+    if (control.signal !== undefined && !(typeof control.signal === 'object' && control.signal !== null && 'aborted' in control.signal)) {
+      throw new TypeError(`control.signal must be an AbortSignal, got ${describe(control.signal)}`);
+    }
     if (!(data instanceof RemoteDataset) || data.owner !== this.rpc) {
       throw new TypeError("data must be a Dataset made by this engine's dataset(X, y)");
     }

@@ -9,6 +9,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The worker engine's methods called with arguments their types refuse. */
+type Loose = { dataset(...a: unknown[]): Promise<unknown>; fit(...a: unknown[]): Promise<unknown> };
+
 /** A worker that answers `init` with `reply` and records what it was sent. */
 function fakeWorker(reply: object): WorkerLike & { sent: unknown[]; terminated: boolean } {
   const w = {
@@ -71,7 +74,7 @@ describe('createWorkerEngine options', () => {
   });
 
   it.each([
-    [{ workers: 1 }, TypeError, 'Unknown createWorkerEngine option "workers"; known options: backend, simd, wasm, worker, workerUrl'],
+    [{ workers: 1 }, TypeError, 'Unknown createWorkerEngine option "workers" (did you mean "worker"?); known options: backend, simd, wasm, worker, workerUrl'],
     [{ worker: 'a fake' as unknown, workerUrl: '/w.js' }, TypeError, 'worker and workerUrl: give one (a running worker, or the URL to start one from), not both'],
     [{ worker: 'w.js' }, TypeError, 'worker must be a Worker running momentum-gd/worker, got "w.js" (string)'],
     [{ workerUrl: 42 }, TypeError, 'workerUrl must be a URL (string or URL), got 42'],
@@ -85,6 +88,34 @@ describe('createWorkerEngine options', () => {
     const e = await createWorkerEngine(options as WorkerEngineOptions).then(() => null, (x: Error) => x);
     expect(e).toBeInstanceOf(type);
     expect(e!.message).toBe(message);
+  });
+
+  it('refuses an extra argument before starting anything', async () => {
+    const worker = fakeWorker({ backend: 'wasm', simd: true });
+    const call = createWorkerEngine as (...args: unknown[]) => Promise<unknown>;
+    await expect(call({ worker }, { threads: 2 })).rejects.toThrow(
+      'createWorkerEngine(options) takes 1 argument, got 2: argument 2 ([object Object] with "threads") is not used; remove it',
+    );
+    expect(worker.sent).toEqual([]);
+  });
+
+  it.each([
+    ['dataset options', (e: Loose) => e.dataset([[1]], [1], { sampleWeight: [1] }),
+      'Unknown worker engine.dataset option "sampleWeight" (did you mean "transfer"?); known options: transfer'],
+    ['dataset transfer', (e: Loose) => e.dataset([[1]], [1], { transfer: 'yes' }), 'transfer must be a boolean, got "yes" (string)'],
+    ['dataset extra argument', (e: Loose) => e.dataset([[1]], [1], {}, 4),
+      'engine.dataset(X, y, options) takes 3 arguments, got 4: argument 4 (4) is not used; remove it'],
+    ['fit control', (e: Loose) => e.fit(null, { lr: 1 }, { sigal: null }),
+      'Unknown worker fit control option "sigal" (did you mean "signal"?); known options: signal'],
+    ['fit extra argument', (e: Loose) => e.fit(null, { lr: 1 }, {}, 4),
+      'engine.fit(data, options, control) takes 3 arguments, got 4: argument 4 (4) is not used; remove it'],
+  ])('the worker engine refuses unknown %s before posting anything', async (_, call, message) => {
+    const worker = fakeWorker({ backend: 'wasm', simd: true });
+    const engine = await createWorkerEngine({ worker });
+    const e = await call(engine as unknown as Loose).then(() => null, (x: Error) => x);
+    expect(e).toBeInstanceOf(TypeError);
+    expect(e!.message).toBe(message);
+    expect(worker.sent).toHaveLength(1); // init only
   });
 
   it('without Worker (Node) says it needs Web Workers', async () => {
