@@ -41,8 +41,8 @@ export interface ArrowVectorLike {
    */
   get(index: number): unknown;
   /**
-   * The values as an array or typed array (numbers, booleans as 0/1, or BigInt64 values that are safe integers);
-   * anything else (strings, dictionaries, dates) is rejected with a TypeError naming the column and its Arrow type.
+   * The values as an array or typed array (numbers, booleans as 0/1, or 64-bit integers within ±(2⁵³ − 1));
+   * anything else is rejected with a TypeError naming the column (and its Arrow type when not even an array).
    */
   toArray(): unknown;
 }
