@@ -159,7 +159,10 @@ function selection(view: TableView, y: unknown): { label: string | null; feature
 /** The row-major form of a table: what `engine.dataset` and `model.predict` read. */
 export interface TableMatrix {
   /** Row-major features, a fresh Float64Array: element (i, j) is `X.data[i * cols + j]`. */
-  X: Matrix & { readonly data: Float64Array };
+  X: Matrix & {
+    /** The rows·cols values, row after row, as a fresh Float64Array owned by the caller. */
+    readonly data: Float64Array;
+  };
   /** The label column (a fresh Float64Array, booleans as 0/1), or the `y` given, or null when there is none. */
   y: LabelsInput | null;
   /** The feature columns in the order of X's columns. */

@@ -122,6 +122,8 @@ export class Estimator {
 
   /**
    * Fits the model to X and y ({@link fit}) and keeps the result in `result`.
+   * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
+   * @param y labels (one per row), or with a table the label column's name or `{ label, features }`
    * @returns this estimator, fitted
    * @throws as {@link fit}; a failed fit leaves the previous result in place
    */
@@ -135,22 +137,39 @@ export class Estimator {
     return this.result;
   }
 
-  /** {@link Model.predict} of the fitted model. @throws TypeError before `fit`, and as `predict` */
+  /**
+   * {@link Model.predict} of the fitted model: n predictions.
+   * @param X n rows of the fitted model's `cols` features (as {@link Engine.dataset} takes them).
+   * @throws TypeError before `fit`, and as {@link Model.predict}
+   */
   predict(X: FeaturesInput): Float64Array {
     return this.fitted().predict(X);
   }
 
-  /** {@link Model.predictProba} of the fitted model (logistic, softmax). @throws TypeError before `fit`, and as `predictProba` */
+  /**
+   * {@link Model.predictProba} of the fitted model (logistic: n values; softmax: n·K row-major).
+   * @param X n rows of the fitted model's `cols` features (as {@link Engine.dataset} takes them).
+   * @throws TypeError before `fit`, and as {@link Model.predictProba} (TypeError for linear, ridge and hinge)
+   */
   predictProba(X: FeaturesInput): Float64Array {
     return this.fitted().predictProba(X);
   }
 
-  /** {@link Model.decisionFunction} of the fitted model. @throws TypeError before `fit`, and as `decisionFunction` */
+  /**
+   * {@link Model.decisionFunction} of the fitted model: scores z = x·w + b (n values, or n·K row-major for softmax).
+   * @param X n rows of the fitted model's `cols` features (as {@link Engine.dataset} takes them).
+   * @throws TypeError before `fit`, and as {@link Model.decisionFunction}
+   */
   decisionFunction(X: FeaturesInput): Float64Array {
     return this.fitted().decisionFunction(X);
   }
 
-  /** R² (regression) or accuracy (classifiers) of the fitted model on X, y. @throws TypeError before `fit`, and as `score` */
+  /**
+   * R² (regression) or accuracy (classifiers) of the fitted model on X, y ({@link Model.score}).
+   * @param X n rows of the fitted model's `cols` features (as {@link Engine.dataset} takes them).
+   * @param y the true values or labels, n of them (booleans read as 0/1).
+   * @throws TypeError before `fit`, and as {@link Model.score}
+   */
   score(X: FeaturesInput, y: LabelsInput): number {
     return this.fitted().score(X, y);
   }

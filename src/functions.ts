@@ -127,16 +127,16 @@ export const rosenbrock: TestFunction = {
   start: [-1.2, 1],
 };
 
-/**
- * Beale: f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²; minimum f(3, 0.5) = 0, steep walls and
- * flat arms. With tᵢ = cᵢ − x + x·yⁱ: ∂f/∂x = Σ 2tᵢ·(yⁱ − 1), ∂f/∂y = Σ 2tᵢ·i·x·yⁱ⁻¹.
- */
 /** Beale's three terms cᵢ − x + x·yⁱ, exactly. */
 function bealeTerms(x: Dyadic, y: Dyadic, c: (v: number) => Dyadic): Dyadic[] {
   const y2 = mul(y, y), y3 = mul(y2, y);
   return [add(sub(c(1.5), x), mul(x, y)), add(sub(c(2.25), x), mul(x, y2)), add(sub(c(2.625), x), mul(x, y3))];
 }
 
+/**
+ * Beale: f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²; minimum f(3, 0.5) = 0, steep walls and
+ * flat arms. With tᵢ = cᵢ − x + x·yⁱ: ∂f/∂x = Σ 2tᵢ·(yⁱ − 1), ∂f/∂y = Σ 2tᵢ·i·x·yⁱ⁻¹.
+ */
 export const beale: TestFunction = {
   name: 'beale',
   description: 'Beale: Σᵢ (cᵢ − x + x·yⁱ)², c = (1.5, 2.25, 2.625), flat arms and steep walls; minimum f(3, 0.5) = 0.',
@@ -269,17 +269,17 @@ export const monkeySaddle: TestFunction = {
 };
 
 /**
- * Rastrigin, A = 10, in two dimensions: f = 2A + Σ (xᵢ² − A·cos(2π·xᵢ)); a lattice of local minima near the
- * integer points, global minimum f(0, 0) = 0. ∂f/∂xᵢ = 2xᵢ + 2πA·sin(2π·xᵢ).
- * Only the global minimum is listed in `minima`: the local ones have no closed form.
- */
-/**
  * cos 2πx and sin 2πx; from |x| = 2⁵² on every double is an integer, so they are exactly 1 and 0 (2πx itself would
  * lose the period, and overflow to cos ∞ = NaN beyond 2.9e307).
  */
 const cos2pi = (x: number) => (Math.abs(x) >= 2 ** 52 ? 1 : Math.cos(TWO_PI * x));
 const sin2pi = (x: number) => (Math.abs(x) >= 2 ** 52 ? 0 : Math.sin(TWO_PI * x));
 
+/**
+ * Rastrigin, A = 10, in two dimensions: f = 2A + Σ (xᵢ² − A·cos(2π·xᵢ)); a lattice of local minima near the
+ * integer points, global minimum f(0, 0) = 0. ∂f/∂xᵢ = 2xᵢ + 2πA·sin(2π·xᵢ).
+ * Only the global minimum is listed in `minima`: the local ones have no closed form.
+ */
 export const rastrigin: TestFunction = {
   name: 'rastrigin',
   description: 'Rastrigin: 20 + Σ (xᵢ² − 10·cos 2πxᵢ), a lattice of local minima; global minimum f(0, 0) = 0.',

@@ -25,18 +25,19 @@ export interface MinimizeOptions {
   maxIterations?: number;
   /**
    * Stop with 'converged' once ‖∇f(θₖ)‖₂ < tol (checked before each update). Default 1e-8; 0 never stops early.
-   * A gradient-norm rule, unlike {@link FitOptions.tol}'s objective-improvement rule: a 2-D demo knows ∇f exactly.
+   * An absolute rule on the Euclidean norm, unlike {@link FitOptions.tol} (relative to ‖∇J(θ₀)‖∞ by default, or
+   * scikit-learn's objective-improvement rule): a 2-D demo knows ∇f exactly.
    */
   tol?: number;
   /** The optimizer: 'sgd' (default), 'adam', 'adamw', 'rmsprop' or 'adagrad', with PyTorch's rules. */
   optimizer?: OptimizerName;
-  /** Adam(W) (β₁, β₂), each in [0, 1); default [0.9, 0.999]. As {@link OptimizerOptions.betas}. */
+  /** Adam(W) (β₁, β₂), each in [0, 1); default [0.9, 0.999]. As {@link OptimizerSettings.betas}. */
   betas?: readonly [number, number];
-  /** ε > 0 (adam, adamw, rmsprop, adagrad); default 1e-8 (adagrad 1e-10). As {@link OptimizerOptions.eps}. */
+  /** ε > 0 (adam, adamw, rmsprop, adagrad); default 1e-8 (adagrad 1e-10). As {@link OptimizerSettings.eps}. */
   eps?: number;
-  /** RMSprop's smoothing constant ρ ∈ [0, 1); default 0.99. As {@link OptimizerOptions.rho}. */
+  /** RMSprop's smoothing constant ρ ∈ [0, 1); default 0.99. As {@link OptimizerSettings.rho}. */
   rho?: number;
-  /** Adagrad's learning-rate decay ≥ 0; default 0. As {@link OptimizerOptions.lrDecay}. */
+  /** Adagrad's learning-rate decay ≥ 0; default 0. As {@link OptimizerSettings.lrDecay}. */
   lrDecay?: number;
   /**
    * Take the update from this engine (`sgd` for 'sgd', `optimizer` otherwise; WASM or JS backend). Default: the JS

@@ -8,7 +8,10 @@ import type { FitResult, Progress } from './types.js';
 
 /** Options of {@link progressLogger}. */
 export interface ProgressLoggerOptions {
-  /** Where each line goes. Default `console.log` (the terminal in Node, the console in a browser). */
+  /**
+   * Where each line goes. Default `console.log` (the terminal in Node, the console in a browser).
+   * @param line one line of text, without a trailing newline.
+   */
   write?: (line: string) => void;
   /**
    * Minimum time between two lines, in milliseconds (≥ 0). Default 1000; 0 prints every report (`onProgress` is
@@ -23,9 +26,16 @@ export interface ProgressLoggerOptions {
 
 /** What {@link progressLogger} returns: an `onProgress` callback, plus `done(fit)` for the closing line. */
 export interface ProgressLogger {
-  /** Prints a line if `interval` ms have passed since the last one; never stops the fit (returns undefined). */
+  /**
+   * Prints a line if `interval` ms have passed since the last one; never stops the fit (returns undefined).
+   * @param progress what `onProgress` receives: epochs, updates and the last epoch's objective.
+   */
   (progress: Progress): void;
-  /** Prints the closing line: `done: converged after 277 iterations (277 epochs), final loss 0.0734, 0.31 s`. */
+  /**
+   * Prints the closing line: `done: converged after 277 iterations (277 epochs), final loss 0.0734, 0.31 s` (the last
+   * epoch's objective instead when `finalLoss` cannot be read: the dataset was disposed before it was evaluated).
+   * @param fit the fit's result ({@link FitResult}), or any object with those fields.
+   */
   done(fit: Pick<FitResult, 'status' | 'iterations' | 'epochs' | 'finalLoss' | 'epochLoss'>): void;
 }
 
@@ -45,7 +55,7 @@ function fmt(v: number): string {
  * @example
  * const log = progressLogger({ interval: 0 });
  * const fit = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 300, progressEvery: 100, onProgress: log });
- * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s  (three lines), then: done: maxIterations after 300 …
+ * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s, the same at epoch 200, then: done: maxIterations after 300 …
  */
 export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLogger {
   if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${describe(options)}`);

@@ -31,9 +31,19 @@ export interface ColumnsInput {
 
 /** One column of an Apache Arrow table, as this package reads it (`apache-arrow`'s `Vector`). */
 export interface ArrowVectorLike {
+  /** Number of values, which must equal the table's `numRows`. */
   readonly length: number;
+  /** Number of nulls; a column with any is rejected with a RangeError naming the first null's row. */
   readonly nullCount: number;
+  /**
+   * The value at `index` (read only when `nullCount > 0`, to find the first null).
+   * @param index the row, 0 … length − 1.
+   */
   get(index: number): unknown;
+  /**
+   * The values as an array or typed array (numbers, booleans as 0/1, or 64-bit integers within ±(2⁵³ − 1));
+   * anything else is rejected with a TypeError naming the column (and its Arrow type when not even an array).
+   */
   toArray(): unknown;
 }
 
@@ -42,15 +52,36 @@ export interface ArrowVectorLike {
  * `numRows`. The package never imports `apache-arrow` (an optional peer dependency).
  */
 export interface ArrowTableLike {
+  /** Number of rows n, a positive integer. */
   readonly numRows: number;
-  readonly schema: { readonly fields: ReadonlyArray<{ readonly name: string; readonly type?: unknown }> };
+  /** The table's schema; its fields give the column order. */
+  readonly schema: {
+    /** One field per column, in the table's order. */
+    readonly fields: ReadonlyArray<{
+      /** The column's name. */
+      readonly name: string;
+      /** The column's Arrow data type; only named in the error for a non-numeric column. */
+      readonly type?: unknown;
+    }>;
+  };
+  /**
+   * The column called `name`, or null when there is none (a RangeError naming the column).
+   * @param name a column name from `schema.fields`.
+   */
   getChild(name: string): ArrowVectorLike | null;
 }
 
 /** An Arquero table (`arquero`'s `ColumnTable`), recognised by `columnNames()`, `numRows()` and `array(name)`. */
 export interface ArqueroTableLike {
+  /** Number of rows n, a positive integer. */
   numRows(): number;
+  /** The column names, in the table's order (the default feature order). */
   columnNames(): readonly string[];
+  /**
+   * The values of the column called `name`: an array or typed array of numbers (booleans read as 0/1) with
+   * `numRows()` elements; null, undefined, strings and non-finite values are rejected, naming the column and row.
+   * @param name a column name from `columnNames()`.
+   */
   array(name: string): ArrayLike<unknown>;
 }
 
@@ -62,7 +93,12 @@ export type TableInput = ColumnsInput | ArrowTableLike | ArqueroTableLike;
  * feature columns in the order they become X's columns (default: every other column, in the table's order).
  */
 export interface ColumnSelection {
+  /** The label column's name. Required (TypeError without it); a RangeError when the table has no such column. */
   readonly label: string;
+  /**
+   * The feature columns, in the order of X's columns; each must exist, appear once and differ from `label`
+   * (RangeError otherwise). Default: every column but `label`, in the table's order.
+   */
   readonly features?: readonly string[];
 }
 
@@ -107,13 +143,27 @@ export interface EngineOptions {
  * A URL as the options take it: a string, or an object with an `href` such as a WHATWG `URL`. (Structural, so
  * that the published types compile without the DOM library and without @types/node.)
  */
-export type UrlInput = string | { readonly href: string };
+export type UrlInput = string | {
+  /** The absolute URL (a WHATWG `URL`'s `href`). */
+  readonly href: string;
+};
 
 /**
  * `WebAssembly.Module` where the compiler knows it (lib "dom" or "webworker"); any object otherwise (a Node
  * project without DOM types). Checked at run time with `instanceof WebAssembly.Module`.
  */
-export type WasmModuleInput = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } }
+export type WasmModuleInput = typeof globalThis extends {
+  /** The global `WebAssembly` namespace, where the compiler's libraries declare it. */
+  WebAssembly: {
+    /**
+     * The `WebAssembly.Module` class: a constructor of a compiled module from the WASM bytes, whose instance type is
+     * the one taken. (TypeDoc cannot attach a comment to the constructor type itself: typedoc.json lists it under
+     * `intentionallyNotDocumented`.)
+     * @param args the constructor's arguments (only the instance type matters here).
+     */
+    Module: abstract new (...args: never[]) => infer M;
+  };
+}
   ? M
   : object;
 
@@ -124,7 +174,12 @@ export type WasmFile = UrlInput | ArrayBuffer | ArrayBufferView | WasmModuleInpu
  * {@link EngineOptions.wasm}: a folder URL holding `momentum-simd.wasm` and `momentum.wasm`, or one source per
  * build (`simd`: the f64x2 build, `scalar`: the build without SIMD).
  */
-export type WasmSource = UrlInput | { simd?: WasmFile; scalar?: WasmFile };
+export type WasmSource = UrlInput | {
+  /** The f64x2 SIMD build (`momentum-simd.wasm`); default: the package's own. Loaded only when SIMD is used. */
+  simd?: WasmFile;
+  /** The build without SIMD (`momentum.wasm`); default: the package's own. Loaded only when SIMD is not used. */
+  scalar?: WasmFile;
+};
 
 /**
  * The part of an `AbortSignal` that the engines use (structural, so that the published types compile without the
@@ -135,9 +190,21 @@ export interface AbortSignalLike {
   readonly aborted: boolean;
   /** Why it fired; a worker fit abandoned through `control.signal` rejects with it. */
   readonly reason?: unknown;
-  /** Registers `listener` for the `'abort'` event (the worker engine uses it to stop a fit at once). */
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  /** Removes a listener added with {@link AbortSignalLike.addEventListener}. */
+  /**
+   * Registers `listener` for the `'abort'` event (the worker engine uses it to stop a fit at once).
+   * @param type the event, always `'abort'`.
+   * @param listener called once when the signal fires.
+   * @param options `{ once: true }`: the listener is removed after its call.
+   */
+  addEventListener(type: 'abort', listener: () => void, options?: {
+    /** Remove the listener after its first call. */
+    once?: boolean;
+  }): void;
+  /**
+   * Removes a listener added with {@link AbortSignalLike.addEventListener}.
+   * @param type the event, always `'abort'`.
+   * @param listener the function given to addEventListener.
+   */
   removeEventListener(type: 'abort', listener: () => void): void;
 }
 
@@ -259,12 +326,14 @@ export interface FitCommonOptions {
    */
   tol?: number;
   /**
-   * The rule `tol` applies: 'gradient' (default; the relative gradient norm, right for momentum and full batches;
-   * a mini-batch fit pays one more pass over the rows per epoch for it) or 'sklearn' (scikit-learn's
-   * `tol` / `n_iter_no_change` rule on the epoch objective; the only rule with validationFraction).
+   * The rule `tol` applies: 'gradient' (the relative gradient norm, right for momentum and full batches; a
+   * mini-batch fit pays one more pass over the rows per epoch for it) or 'sklearn' (scikit-learn's
+   * `tol` / `n_iter_no_change` rule on the epoch objective; the only rule with validationFraction). Default
+   * 'gradient', or 'sklearn' with validationFraction > 0. A RangeError when given without `tol` (and without
+   * validationFraction): without `tol` there is no early stopping.
    */
   stoppingRule?: 'gradient' | 'sklearn';
-  /** Patience of the 'sklearn' rule in epochs, a positive integer. Default 5. */
+  /** Patience of the 'sklearn' rule in epochs, a positive integer; a RangeError with the 'gradient' rule. Default 5. */
   nIterNoChange?: number;
   /**
    * Hold out ⌈f·n⌉ rows (seeded, stratified for classifiers, the same rule as trainTestSplit) and apply the 'sklearn'
@@ -278,13 +347,17 @@ export interface FitCommonOptions {
   /** Starting intercept, finite; default 0 (and must be 0 with `fitIntercept: false`). */
   initialIntercept?: number;
   /**
-   * Called every `progressEvery` epochs; returning `false` stops the fit (status 'aborted'). For a line per
-   * epoch in a terminal, pass {@link progressLogger}`()`.
-   * An error it throws propagates out of the fit.
+   * Called every `progressEvery` epochs while the fit goes on (not for the epoch in which it stops: read the
+   * result); returning `false` stops the fit (status 'aborted'). For a line per epoch in a terminal, pass
+   * {@link progressLogger}`()`. An error it throws propagates out of the fit.
    * @param progress epochs and updates so far, and the last epoch's objective.
    */
   onProgress?: (progress: Progress) => void | boolean;
-  /** Epochs between progress calls (and abort checks); default 1 when onProgress or signal is given. */
+  /**
+   * Epochs between progress calls (and abort checks), a positive integer. Default: 1 in {@link Engine.fit} when
+   * onProgress or signal is given; in {@link Engine.fitAsync} (and so the one-call {@link fit}) a chunk of about
+   * 10 ms of work, whose number of epochs varies.
+   */
   progressEvery?: number;
   /** Stops the fit cleanly at the next chunk boundary: status 'aborted', parameters so far. */
   signal?: AbortSignalLike;
@@ -311,6 +384,7 @@ export type ModelOptions =
     model?: 'linear';
     /** Must be 0 (or absent) for the linear model; use `model: 'ridge'` for an L2 penalty. */
     alpha?: 0;
+    /** Softmax only: absent here (RangeError at run time). */
     classes?: never;
   }
   | {
@@ -318,6 +392,7 @@ export type ModelOptions =
     model: 'ridge' | 'logistic' | 'hinge';
     /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
     alpha?: number;
+    /** Softmax only: absent here (RangeError at run time). */
     classes?: never;
   }
   | {
@@ -325,7 +400,9 @@ export type ModelOptions =
     model: 'softmax';
     /** L2 penalty (α/2)·‖W‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
     alpha?: number;
-    /** Number of classes K ≥ 2; default max(y) + 1. */
+    /**
+     * Number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴; default max(y) + 1.
+     */
     classes?: number;
   };
 
@@ -338,42 +415,83 @@ export type OptimizerChoice =
   | {
     /** SGD with momentum (torch.optim.SGD); the default. */
     optimizer?: 'sgd';
-    /** Momentum β ∈ [0, 1). Default 0 (plain gradient descent). */
+    /**
+     * Momentum β ∈ [0, 1): v ← β·v + (1 − τ)·g (v ← g on the first step); θ ← θ − η·v. Default 0 (plain gradient
+     * descent, no buffer kept).
+     */
     momentum?: number;
-    /** Dampening τ ∈ [0, 1]. Default 0. */
+    /** Dampening τ ∈ [0, 1] in v ← β·v + (1 − τ)·g, from the second step on. Default 0. */
     dampening?: number;
-    /** Nesterov momentum (requires β > 0 and τ = 0, as in PyTorch). Default false. */
+    /** Nesterov momentum: θ ← θ − η·(g + β·v); requires β > 0 and τ = 0 (PyTorch's rule; RangeError). Default false. */
     nesterov?: boolean;
-    betas?: never; eps?: never; rho?: never; lrDecay?: never;
+    /** Adam(W)'s option, not SGD's: leave it out (a value is a RangeError at run time). */
+    betas?: never;
+    /** Adam(W)'s, RMSprop's and Adagrad's option, not SGD's: leave it out (a value is a RangeError at run time). */
+    eps?: never;
+    /** RMSprop's option, not SGD's: leave it out (a value is a RangeError at run time). */
+    rho?: never;
+    /** Adagrad's option, not SGD's: leave it out (a value is a RangeError at run time). */
+    lrDecay?: never;
   }
   | {
     /** Adam or AdamW (torch.optim.Adam, AdamW: decoupled weight decay, default λ = 0.01). */
     optimizer: 'adam' | 'adamw';
-    /** (β₁, β₂), each in [0, 1); default [0.9, 0.999]. */
+    /**
+     * Decay rates (β₁, β₂), each in [0, 1); default [0.9, 0.999]. m ← β₁·m + (1 − β₁)·g; s ← β₂·s + (1 − β₂)·g²;
+     * θ ← θ − η·(m/(1 − β₁ᵗ)) / (√(s/(1 − β₂ᵗ)) + ε) (Kingma & Ba 2015; torch.optim.Adam).
+     */
     betas?: readonly [number, number];
-    /** ε > 0 added to √v̂; default 1e-8. */
+    /** ε > 0 added to the denominator √(s/(1 − β₂ᵗ)); default 1e-8. */
     eps?: number;
-    momentum?: never; dampening?: never; nesterov?: never; rho?: never; lrDecay?: never;
+    /** SGD's and RMSprop's option, not Adam(W)'s: leave it out (a value is a RangeError at run time). */
+    momentum?: never;
+    /** SGD's option, not Adam(W)'s: leave it out (a value is a RangeError at run time). */
+    dampening?: never;
+    /** SGD's option, not Adam(W)'s: leave it out (a value is a RangeError at run time). */
+    nesterov?: never;
+    /** RMSprop's option, not Adam(W)'s: leave it out (a value is a RangeError at run time). */
+    rho?: never;
+    /** Adagrad's option, not Adam(W)'s: leave it out (a value is a RangeError at run time). */
+    lrDecay?: never;
   }
   | {
     /** RMSprop (torch.optim.RMSprop). */
     optimizer: 'rmsprop';
-    /** Smoothing constant ∈ [0, 1) (PyTorch's `alpha`); default 0.99. */
+    /** Smoothing constant ρ ∈ [0, 1) (PyTorch's `alpha`): s ← ρ·s + (1 − ρ)·g². Default 0.99. */
     rho?: number;
-    /** ε > 0; default 1e-8. */
+    /** ε > 0 in θ ← θ − η·g/(√s + ε); default 1e-8. */
     eps?: number;
-    /** Momentum β ∈ [0, 1); default 0. */
+    /** Momentum β ∈ [0, 1): b ← β·b + g/(√s + ε); θ ← θ − η·b. Default 0 (no buffer kept). */
     momentum?: number;
-    dampening?: never; nesterov?: never; betas?: never; lrDecay?: never;
+    /** SGD's option, not RMSprop's: leave it out (a value is a RangeError at run time). */
+    dampening?: never;
+    /** SGD's option, not RMSprop's: leave it out (a value is a RangeError at run time). */
+    nesterov?: never;
+    /** Adam(W)'s option, not RMSprop's: leave it out (a value is a RangeError at run time). */
+    betas?: never;
+    /** Adagrad's option, not RMSprop's: leave it out (a value is a RangeError at run time). */
+    lrDecay?: never;
   }
   | {
     /** Adagrad (torch.optim.Adagrad). */
     optimizer: 'adagrad';
-    /** Learning-rate decay ≥ 0: ηₜ = η/(1 + (t − 1)·lrDecay); default 0. */
+    /**
+     * Learning-rate decay ≥ 0 (finite): ηₜ = η/(1 + (t − 1)·lrDecay) at step t = 1, 2, …; s ← s + g²;
+     * θ ← θ − ηₜ·g/(√s + ε). Default 0.
+     */
     lrDecay?: number;
-    /** ε > 0; default 1e-10. */
+    /** ε > 0 in g/(√s + ε); default 1e-10. */
     eps?: number;
-    momentum?: never; dampening?: never; nesterov?: never; betas?: never; rho?: never;
+    /** SGD's and RMSprop's option, not Adagrad's: leave it out (a value is a RangeError at run time). */
+    momentum?: never;
+    /** SGD's option, not Adagrad's: leave it out (a value is a RangeError at run time). */
+    dampening?: never;
+    /** SGD's option, not Adagrad's: leave it out (a value is a RangeError at run time). */
+    nesterov?: never;
+    /** Adam(W)'s option, not Adagrad's: leave it out (a value is a RangeError at run time). */
+    betas?: never;
+    /** RMSprop's option, not Adagrad's: leave it out (a value is a RangeError at run time). */
+    rho?: never;
   };
 
 /**
@@ -392,8 +510,17 @@ export type FitOptions = FitCommonOptions & ModelOptions & OptimizerChoice;
  * {@link FitOptions}.
  */
 export interface FitOptionsRecord extends FitCommonOptions, OptimizerSettings {
+  /** The objective (see {@link ModelOptions} for the formulas); default `'linear'`. */
   model?: ModelName;
+  /**
+   * L2 penalty (α/2)·‖w‖², α ≥ 0 (finite), never on the intercept; default 1e-4, and 0 (the only value accepted)
+   * for `'linear'`.
+   */
   alpha?: number;
+  /**
+   * Softmax only: number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴;
+   * default max(y) + 1.
+   */
   classes?: number;
 }
 
@@ -461,11 +588,13 @@ export interface Model {
    */
   predictProba(X: FeaturesInput): Float64Array;
   /**
-   * R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² for regression (NaN or −Infinity when y is constant), or the accuracy (the
-   * fraction of rows with ŷᵢ = yᵢ) for classifiers, with ŷ = {@link Model.predict}(X).
+   * R² = 1 − Σ(yᵢ − ŷᵢ)² / Σ(yᵢ − ȳ)² for regression (when y is constant: 1 for a perfect prediction, else 0, as
+   * scikit-learn's r2_score), or the accuracy (the fraction of rows with ŷᵢ = yᵢ) for classifiers, with
+   * ŷ = {@link Model.predict}(X).
    * @param X n rows of {@link Model.cols} features.
    * @param y the true values or labels, n of them (booleans read as 0/1).
-   * @throws TypeError/RangeError for X as {@link Model.predict}, and for y that is not n finite numbers.
+   * @throws TypeError/RangeError for X as {@link Model.predict}, and for y that is not n finite numbers; RangeError
+   *   (linear, ridge) when a prediction is ±Infinity (x·w + b beyond ±1.8e308).
    */
   score(X: FeaturesInput, y: LabelsInput): number;
   /** The model as plain JSON data (what `JSON.stringify(model)` writes); arrays are copies. */
@@ -492,6 +621,8 @@ export interface FitResult extends Model {
   /**
    * Objective on all training rows at the returned parameters: one more pass over X, made on first access (or just
    * before the dataset is disposed), so a caller who never reads it does not pay for it.
+   * @throws TypeError when first read after the dataset was disposed, if this fit was not among the 8 most recent
+   *   unread fits of that dataset (the ones evaluated at dispose); the same for {@link FitResult.mse}.
    */
   readonly finalLoss: number;
   /** Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise). */

@@ -17,15 +17,26 @@ import type {
  * without the DOM library; a DOM `Worker` is one).
  */
 export interface WorkerLike {
-  /** Sends a request to the worker, moving the `transfer` buffers. */
+  /**
+   * Sends a request to the worker, moving the `transfer` buffers.
+   * @param message the request, a structured-cloneable object (the engine's own protocol).
+   * @param transfer ArrayBuffers moved (not copied) to the worker: the caller's typed arrays' buffers with
+   *   `dataset(X, y, { transfer: true })`, none otherwise.
+   */
   postMessage(message: unknown, transfer: never[]): void;
   /** Stops the worker. */
   terminate(): void;
   // `any` events: a DOM Worker's handlers take MessageEvent and ErrorEvent, which a structural type cannot name.
-  /** Set by createWorkerEngine: receives the worker's replies (`event.data`). */
+  /**
+   * Set by createWorkerEngine: receives the worker's replies (`event.data`).
+   * @param event a `MessageEvent` whose `data` is a reply of the engine's protocol.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onmessage: ((event: any) => void) | null;
-  /** Set by createWorkerEngine: a worker that fails to start or throws rejects the pending calls. */
+  /**
+   * Set by createWorkerEngine: a worker that fails to start or throws rejects the pending calls.
+   * @param event an `ErrorEvent`: its `message` goes into the rejection, and `preventDefault()` is called on it.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onerror: ((event: any) => void) | null;
 }

@@ -64,6 +64,10 @@ export class LinearModel implements Model {
    * Scores z = x·Wₖ + bₖ, n·K values row-major. Never NaN for finite inputs: where the plain sum overflows, it is
    * recomputed on x and Wₖ scaled by powers of two, so a score is ±Infinity only when its true value is beyond
    * ±1.8e308 (and then with the right sign).
+   * @param X n rows of {@link LinearModel.cols} features: rows, a row-major `{ data, rows, cols }` or a table
+   *   (columns in the table's order).
+   * @throws TypeError/RangeError for X as {@link Engine.dataset} does; RangeError when X does not have
+   *   {@link LinearModel.cols} columns; TypeError for a second argument.
    */
   decisionFunction(X: FeaturesInput): Float64Array {
     checkArgCount('decisionFunction', ['X'], arguments);
@@ -89,6 +93,9 @@ export class LinearModel implements Model {
    * Probabilities: logistic σ(z) = P(y = 1), n values; softmax e^zₖ/Σⱼe^zⱼ (shifted by the row maximum), n·K values.
    * Scores of ±Infinity (true values beyond ±1.8e308) give the limits: the classes at +Infinity share the
    * probability equally (one of them: 1), the others 0 — never NaN.
+   * @param X n rows of {@link LinearModel.cols} features, as {@link LinearModel.decisionFunction} takes them.
+   * @throws TypeError for the linear, ridge and hinge models, which give no probabilities; TypeError/RangeError for
+   *   X as {@link LinearModel.decisionFunction}.
    */
   predictProba(X: FeaturesInput): Float64Array {
     checkArgCount('predictProba', ['X'], arguments);
