@@ -160,6 +160,8 @@ class FitDriver {
   private readonly epochLoss: Growable;
   private readonly sizes: FitSizes;
   status = L.RUNNING;
+  /** The last epoch reported to onProgress. */
+  private reported = 0;
 
   private readonly data: StoredData;
 
@@ -205,15 +207,25 @@ class FitDriver {
       const t1 = run.iteration + (this.status === L.DIVERGED ? 1 : 0);
       this.loss.push(run.readRing('loss', t0, t1 - t0));
       this.epochLoss.push(run.readRing('epochLoss', e0, run.epoch - e0));
-      if (this.status !== L.RUNNING) return true;
+      if (this.status !== L.RUNNING) {
+        // The epochs that ended the fit are reported too (once), so a progress line or chart shows where it stopped.
+        if (c.onProgress && run.epoch > this.reported) this.report();
+        return true;
+      }
       if (run.epoch >= target) break;
     }
-    if (c.onProgress && c.onProgress({ epoch: run.epoch, iteration: run.iteration, loss: this.epochLoss.last() }) === false) {
+    if (c.onProgress && this.report() === false) {
       this.status = ABORTED;
       return true;
     }
     if (c.signal?.aborted) { this.status = ABORTED; return true; }
     return false;
+  }
+
+  /** Calls onProgress with the epochs so far; returns what it returned. */
+  private report(): void | boolean {
+    this.reported = this.run.epoch;
+    return this.config.onProgress!({ epoch: this.run.epoch, iteration: this.run.iteration, loss: this.epochLoss.last() });
   }
 
   result(): FitResult {
@@ -332,10 +344,11 @@ class MomentumEngine implements Engine {
     checkArgCount('engine.fitAsync', ['data', 'options'], arguments);
     const drv = this.driver(data, options);
     try {
-      // Chunks of progressEvery epochs (progress is reported after each); without it, chunks sized to ~10 ms.
+      // Chunks of progressEvery epochs (default 1) when progress is reported or asked for; otherwise chunks sized to
+      // ~10 ms of work.
       // The event loop gets a turn every ~10 ms of work, through a MessageChannel: browsers clamp repeated
       // setTimeout(0) to 4 ms, which would dominate short chunks.
-      const fixed = options.progressEvery !== undefined;
+      const fixed = options.progressEvery !== undefined || drv.config.onProgress !== null;
       let every = fixed ? drv.config.progressEvery : 1;
       let lastYield = performance.now();
       for (;;) {

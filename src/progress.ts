@@ -55,7 +55,7 @@ function fmt(v: number): string {
  * @example
  * const log = progressLogger({ interval: 0 });
  * const fit = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 300, progressEvery: 100, onProgress: log });
- * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s, the same at epoch 200, then: done: maxIterations after 300 …
+ * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s, the same at epochs 200 and 300, then: done: maxIterations after 300 …
  */
 export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLogger {
   if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${describe(options)}`);

@@ -347,16 +347,17 @@ export interface FitCommonOptions {
   /** Starting intercept, finite; default 0 (and must be 0 with `fitIntercept: false`). */
   initialIntercept?: number;
   /**
-   * Called every `progressEvery` epochs while the fit goes on (not for the epoch in which it stops: read the
-   * result); returning `false` stops the fit (status 'aborted'). For a line per epoch in a terminal, pass
+   * Called every `progressEvery` epochs, and once more for the epoch at which the fit stops by itself (converged,
+   * limit reached, diverged) if that one was not reported yet; returning `false` stops the fit (status 'aborted').
+   * For a line per epoch in a terminal, pass
    * {@link progressLogger}`()`. An error it throws propagates out of the fit.
    * @param progress epochs and updates so far, and the last epoch's objective.
    */
   onProgress?: (progress: Progress) => void | boolean;
   /**
-   * Epochs between progress calls (and abort checks), a positive integer. Default: 1 in {@link Engine.fit} when
-   * onProgress or signal is given; in {@link Engine.fitAsync} (and so the one-call {@link fit}) a chunk of about
-   * 10 ms of work, whose number of epochs varies.
+   * Epochs between progress calls (and abort checks), a positive integer. Default 1 when onProgress is given (and,
+   * in {@link Engine.fit}, when signal is); {@link Engine.fitAsync} with a signal and no onProgress checks it after
+   * chunks of about 10 ms of work.
    */
   progressEvery?: number;
   /** Stops the fit cleanly at the next chunk boundary: status 'aborted', parameters so far. */

@@ -79,13 +79,14 @@ describe.each(BACKENDS)('fit(…, { verbose }) [$name]', ({ name, create }) => {
     });
     expect(Array.from(loud.weights)).toEqual(Array.from(quiet.weights));
     expect(Object.is(loud.intercept, quiet.intercept)).toBe(true);
-    // The engine reports after epochs 10 and 20; the fit ends at 30 (no report then: the closing line says it).
-    expect(calls).toBe(2); // the caller's onProgress still runs
-    expect(lines.slice(0, 2).map((l) => l.split('  loss')[0])).toEqual(['epoch 10/30  iteration 10', 'epoch 20/30  iteration 20']);
+    // The engine reports after epochs 10, 20 and 30 (where the fit ends), then the closing line.
+    expect(calls).toBe(3); // the caller's onProgress still runs
+    expect(lines.slice(0, 3).map((l) => l.split('  loss')[0])).toEqual(
+      ['epoch 10/30  iteration 10', 'epoch 20/30  iteration 20', 'epoch 30/30  iteration 30']);
     // Each line's loss is the epoch objective at that point of the history.
-    expect(lines.slice(0, 2).map((l) => Number(l.split('loss ')[1]!.split(' ')[0]))).toEqual(
-      [9, 19].map((k) => Number(loud.epochLoss[k]!.toPrecision(6))));
-    expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(new RegExp(`^done: maxIterations after 30 iterations \\(30 epochs\\), final loss ${loud.finalLoss.toPrecision(6)}, \\d+\\.\\d\\d s$`));
+    expect(lines.slice(0, 3).map((l) => Number(l.split('loss ')[1]!.split(' ')[0]))).toEqual(
+      [9, 19, 29].map((k) => Number(loud.epochLoss[k]!.toPrecision(6))));
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(new RegExp(`^done: maxIterations after 30 iterations \\(30 epochs\\), final loss ${loud.finalLoss.toPrecision(6)}, \\d+\\.\\d\\d s$`));
   });
 });

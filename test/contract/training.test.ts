@@ -153,13 +153,26 @@ describe.each(BACKENDS)('training [$name]', ({ create }) => {
     }
   });
 
+  it('reports the epochs that end a fit once, at whatever epoch the fit stops', async () => {
+    const engine = await create();
+    const { X, y } = makeRegression(30, 2, 2);
+    const data = engine.dataset(X, y);
+    const seen: number[] = [];
+    engine.fit(data, { lr: 0.1, maxIterations: 22, progressEvery: 5, onProgress: (p) => { seen.push(p.epoch); } });
+    expect(seen).toEqual([5, 10, 15, 20, 22]);
+    const every: number[] = [];
+    const fit = await engine.fitAsync(data, { lr: 0.1, maxIterations: 7, onProgress: (p) => { every.push(p.epoch); } });
+    expect(every).toEqual([1, 2, 3, 4, 5, 6, 7]); // progressEvery defaults to 1 in fitAsync too
+    expect(fit.epochs).toBe(7);
+  });
+
   it('calls onProgress every k epochs and stops cleanly when it returns false or the signal aborts', async () => {
     const engine = await create();
     const { X, y } = makeRegression(30, 2, 2);
     const data = engine.dataset(X, y);
     const seen: number[] = [];
     const fit = engine.fit(data, { lr: 0.1, maxIterations: 20, progressEvery: 5, onProgress: (p) => { seen.push(p.epoch); expect(Number.isFinite(p.loss)).toBe(true); } });
-    expect(seen).toEqual([5, 10, 15]);
+    expect(seen).toEqual([5, 10, 15, 20]); // the epoch that ends the fit is reported too
     expect(fit.status).toBe('maxIterations');
     const stopped = engine.fit(data, { lr: 0.1, maxIterations: 100, progressEvery: 3, onProgress: (p) => p.epoch < 6 });
     expect(stopped.status).toBe('aborted');
