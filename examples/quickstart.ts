@@ -18,7 +18,7 @@ const test = toTable(scaler.transform(split.XTest), split.yTest);
 console.log(`training table: ${train.numRows()} rows × ${train.numCols()} columns (${featureNames.slice(0, 3).join(', ')}, …, malignant)`);
 
 const model = await fit(train, 'malignant', {
-  model: 'logistic', alpha: 0.01, lr: 0.1, momentum: 0.9, maxIterations: 20_000, tol: 1e-7, nIterNoChange: 50,
+  model: 'logistic', alpha: 0.01, lr: 0.1, momentum: 0.9, maxIterations: 20_000, tol: 1e-4,
   progressEvery: 50, verbose: { interval: 0 },               // a line every 50 epochs, then how the fit ended
 });
 console.log(model);                                          // model, status, iterations, final loss, weights head

@@ -102,11 +102,11 @@ describe('createWorkerEngine', () => {
         worker.terminate();
       }
     }, { X, y: Array.from(y) });
-    // progress every 10 epochs up to 190: at 200 the fit ends (maxIterations), and an ended fit reports no progress
-    expect(got.remoteEvents.map((e) => e.epoch)).toEqual(Array.from({ length: 19 }, (_, k) => 10 * (k + 1)));
+    // progress every 10 epochs up to 200, where the fit ends (maxIterations) and reports once more
+    expect(got.remoteEvents.map((e) => e.epoch)).toEqual(Array.from({ length: 20 }, (_, k) => 10 * (k + 1)));
     expect(got.remoteEvents.map((e) => e.iteration)).toEqual(got.remoteEvents.map((e) => e.epoch)); // full batch
     expect(got.remoteEvents).toEqual(got.localEvents); // losses bit for bit
-    expect(got.seenAtResolve).toBe(19); // every progress message arrives before the result
+    expect(got.seenAtResolve).toBe(20); // every progress message arrives before the result
     expect(got.remote).toEqual(got.local);
     expect(got.epochs).toEqual([200, 200, 'maxIterations']);
     expect(got.predict[0]).toBe(got.predict[1]);

@@ -1,0 +1,28 @@
+// The examples the README points users to run to the end and print what the README says of them (README: "Real
+// data", "The reference experiment", "Progress in the terminal"). Each runs as a user runs it: `npx tsx examples/…`.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+function run(file: string): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', file], {
+    cwd: new URL('..', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000,
+  });
+}
+
+describe.concurrent('examples', () => {
+  it.each([
+    // [file, strings its output must hold, strings the README must hold about it]
+    ['examples/reference.ts', ['GD (β = 0):         849', 'momentum (β = 0.9): 119'], ['849 for plain GD, 119 with momentum']],
+    ['examples/cancer.ts', ['logistic  0.9         0.9649         312  converged', 'β = 0.9 → 351, β = 0 → 3689'],
+      ['0.965', '312', '3 346', '351', '3 689']],
+    ['examples/digits.ts', ['test accuracy 0.969'], ['0.969']],
+    ['examples/quickstart.ts', ["status: 'converged'", 'test accuracy 0.9649'], ['example:quickstart']],
+  ])('%s runs and prints what the README says', (file, printed, claimed) => {
+    const out = run(file);
+    for (const s of printed) expect(out).toContain(s);
+    for (const s of claimed) expect(README).toContain(s);
+  }, 90_000);
+});
