@@ -221,6 +221,7 @@ export class Optimizer implements SgdOptimizer {
 
   /** `Optimizer { optimizer: 'sgd', lr: 0.1, momentum: 0.9, …, stepCount: 3, params: Float64Array(2) [0.5, 1] }`. */
   toString(): string {
+    checkArgCount('toString', [], arguments);
     return formatSummary(this.summary(), false);
   }
 
@@ -230,6 +231,7 @@ export class Optimizer implements SgdOptimizer {
   }
 
   dispose(): void {
+    checkArgCount('dispose', [], arguments);
     if (!this.released) {
       this.released = true;
       this.store.release();

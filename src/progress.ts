@@ -75,13 +75,14 @@ export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLog
   const start = Date.now();
   let last = -Infinity;
   const seconds = () => `${((Date.now() - start) / 1000).toFixed(2)} s`;
-  const log = ((p: Progress) => {
+  const log = function progress(p: Progress) {
+    checkArgCount('progressLogger callback', ['progress'], arguments);
     const now = Date.now();
     if (now - last < interval) return;
     last = now;
     const epoch = epochs === undefined ? String(p.epoch) : `${p.epoch}/${epochs}`;
     write(`${prefix}epoch ${epoch}  iteration ${p.iteration}  loss ${fmt(p.loss)}  ${seconds()}`);
-  }) as ProgressLogger;
+  } as ProgressLogger;
   log.done = function done(fit) {
     checkArgCount('done', ['fit'], arguments);
     let loss: string;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   Estimator, LinearModel, accuracy, confusionMatrix, createEngine, createStandardizer, fit, iterationsToReach, leastSquares,
   logLoss, createRandom, meanSquaredError, minimize, progressLogger, quadratic, r2Score, referenceData, referenceExperiment,
-  standardize, trainTestSplit,
+  standardize, tableToMatrix, testFunctions, trainTestSplit,
 } from '../../src/index.js';
 import { loadBreastCancer, loadDigits, parseCsv } from '../../src/datasets.js';
 import { BACKENDS } from '../backends.js';
@@ -18,6 +18,7 @@ const scaler = standardize(X);
 // Unfitted: the argument count is checked before "not fitted yet".
 const est = new Estimator({ lr: 0.1 });
 const logger = progressLogger({ write: () => {} });
+const random = createRandom(1);
 
 /** [name, the call with its full argument list, the function's signature as the message gives it]. */
 const FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
@@ -49,6 +50,16 @@ const FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
   ['progressLogger', (e) => f(progressLogger)({}, e), 'progressLogger(options) takes 1 argument'],
   ['progressLogger#done', (e) => f(logger.done)({ status: 'converged', iterations: 1, epochs: 1, finalLoss: 0, epochLoss: new Float64Array(1) }, e), 'done(fit) takes 1 argument'],
   ['parseCsv', (e) => f(parseCsv)('a\n1\n', e), 'parseCsv(text) takes 1 argument'],
+  ['progressLogger callback', (e) => f(logger)({ epoch: 1, iteration: 1, loss: 1 }, e), 'progressLogger callback(progress) takes 1 argument'],
+  ['tableToMatrix', (e) => f(tableToMatrix)({ a: [1, 2], b: [0, 1] }, 'b', e), 'tableToMatrix(X, y) takes 2 arguments'],
+  ['random.uniform', (e) => f(random.uniform)(e), 'uniform() takes 0 arguments'],
+  ['random.normal', (e) => f(random.normal)(e), 'normal() takes 0 arguments'],
+  ['random.int', (e) => f(random.int)(3, e), 'int(n) takes 1 argument'],
+  ...Object.values(testFunctions).flatMap((tf): [string, (extra: unknown) => unknown, string][] => [
+    [`${tf.name}.f`, (e) => f(tf.f)(0.5, 0.5, e), `${tf.name}.f(x, y) takes 2 arguments`],
+    [`${tf.name}.grad`, (e) => f(tf.grad)(0.5, 0.5, e), `${tf.name}.grad(x, y) takes 2 arguments`],
+  ]),
+  ['quadratic(κ).f', (e) => f(quadratic(3).f)(1, 1, e), 'quadratic(κ=3).f(x, y) takes 2 arguments'],
 ];
 
 /** The same for the functions that return a promise: they reject, before any work. */
@@ -121,6 +132,8 @@ describe.each(BACKENDS)('engine methods and their options [$name]', ({ create })
       [() => f(opt.step.bind(opt))([1], 0.5), 'step(grad) takes 1 argument'],
       [() => f(opt.state.bind(opt))(true), 'state() takes 0 arguments'],
       [() => f(opt.loadState.bind(opt))(opt.state(), {}), 'loadState(state) takes 1 argument'],
+      [() => f(opt.toString.bind(opt))(16), 'toString() takes 0 arguments'],
+      [() => f(opt.dispose.bind(opt))(true), 'dispose() takes 0 arguments'],
     ];
     for (const [call, message] of calls) expect(call).toThrow(`${message}, got`);
     await expect(f(engine.fitAsync.bind(engine))(data, { lr: 0.1 }, {})).rejects.toThrow('engine.fitAsync(data, options) takes 2 arguments, got 3');
