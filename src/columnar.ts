@@ -4,7 +4,7 @@
  * Neither `apache-arrow` nor `arquero` is imported: tables are recognised by their shape (duck typing), so users
  * bring whichever version they have and nobody else pays for them.
  */
-import { describe } from './options.js';
+import { checkArgCount, describe } from './options.js';
 import type {
   ArqueroTableLike, ArrowTableLike, ArrowVectorLike, ColumnSelection, ColumnsInput, FeaturesInput, LabelsInput, Matrix,
   TableInput,
@@ -188,6 +188,7 @@ export interface TableMatrix {
  * X.data; // Float64Array [1, 3, 2, 4] (rows × cols = 2 × 2); y: Float64Array [0, 1]
  */
 export function tableToMatrix(X: TableInput, y?: LabelsInput | string | ColumnSelection): TableMatrix {
+  checkArgCount('tableToMatrix', ['X', 'y'], arguments);
   if (!isTable(X)) {
     throw new TypeError(`X must be an object of columns, an Apache Arrow table or an Arquero table, got ${describe(X)}`);
   }

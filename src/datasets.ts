@@ -6,6 +6,7 @@
  * even one that imports only parseCsv.
  * @module momentum-gd/datasets
  */
+import { checkArgCount, checkKeys } from './options.js';
 import type { UrlInput } from './types.js';
 
 /** A parsed numeric CSV: the header's names and one array of numbers per data row. */
@@ -36,7 +37,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  *
  * @param text the whole file as a string.
  * @returns `{ header, rows }`; every row has `header.length` numbers.
- * @throws TypeError when `text` is not a string.
+ * @throws TypeError when `text` is not a string, or for an extra argument.
  * @throws RangeError when there is no header, a header name is empty or repeated, or a row has the wrong number
  *   of cells (naming the 1-based line).
  * @throws SyntaxError when a cell is not a finite decimal number, naming the 1-based line and column, the
@@ -45,6 +46,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * parseCsv('a,b\n1,2\n3,4.5\n'); // { header: ['a', 'b'], rows: [[1, 2], [3, 4.5]] }
  */
 export function parseCsv(text: string): Csv {
+  checkArgCount('parseCsv', ['text'], arguments);
   if (typeof text !== 'string') {
     throw new TypeError(`text must be a string, got ${text === null ? 'null' : typeof text}`);
   }
@@ -111,9 +113,7 @@ async function readBundled(caller: string, file: string, options: LoadOptions | 
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw new TypeError(`${caller}: options must be an object such as { url }, got ${options === null ? 'null' : typeof options}`);
   }
-  for (const key of Object.keys(options ?? {})) {
-    if (key !== 'url') throw new TypeError(`${caller}: unknown option "${key}"; known options: url`);
-  }
+  checkKeys(options ?? {}, ['url'], caller);
   const given = options?.url;
   if (given !== undefined && typeof given !== 'string' && !(typeof given === 'object' && given !== null && typeof given.href === 'string')) {
     throw new TypeError(`${caller}: url must be a URL (string or URL), got ${given === null ? 'null' : typeof given}`);
@@ -167,12 +167,13 @@ function splitTarget(csv: Csv, file: string, target: string): LabelledData {
  * @param options `{ url }`: where the CSV is served instead (see {@link LoadOptions}).
  * @returns a fresh `{ X, y, featureNames }` on every call: X is 569 × 30, y[i] = 1 for malignant (212 rows) and 0
  *   for benign (357).
- * @throws TypeError for unknown options or a bad `url`; Error naming the URL and the HTTP status when the file
+ * @throws TypeError for unknown options (with the nearest known name), an extra argument or a bad `url`; Error naming the URL and the HTTP status when the file
  *   cannot be fetched; the errors of {@link parseCsv}, and a RangeError when the last column is not `malignant`.
  * @example
  * const { X, y } = await loadBreastCancer(); // X.length === 569, X[0].length === 30
  */
 export async function loadBreastCancer(options?: LoadOptions): Promise<LabelledData> {
+  checkArgCount('loadBreastCancer', ['options'], arguments);
   const file = 'breast_cancer.csv';
   return splitTarget(await readBundled('loadBreastCancer', file, options), file, 'malignant');
 }
@@ -189,6 +190,7 @@ export async function loadBreastCancer(options?: LoadOptions): Promise<LabelledD
  * const { X, y } = await loadDigits(); // X[0].length === 64, y[0] === 0
  */
 export async function loadDigits(options?: LoadOptions): Promise<LabelledData> {
+  checkArgCount('loadDigits', ['options'], arguments);
   const file = 'digits.csv';
   return splitTarget(await readBundled('loadDigits', file, options), file, 'digit');
 }

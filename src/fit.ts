@@ -6,7 +6,7 @@
  */
 import { createEngine } from './engine.js';
 import { INSPECT } from './inspect.js';
-import { describe } from './options.js';
+import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options.js';
 import { progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
   BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,
@@ -66,9 +66,11 @@ export function sharedEngine(options: EngineOptions = {}): Promise<Engine> {
  * result.weights[0]; // ≈ 2; result.intercept ≈ 1
  */
 export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions): Promise<FitResult> {
+  checkArgCount('fit', ['X', 'y', 'options'], arguments);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`options must be an options object, got ${describe(options)}`);
   }
+  checkKeys(options, FIT_CALL_KEYS, 'fit');
   const { backend, simd, verbose, ...rest } = options;
   const fitOptions = rest as FitOptions;
   if (verbose !== undefined && typeof verbose !== 'boolean' && (typeof verbose !== 'object' || verbose === null)) {
@@ -111,12 +113,14 @@ export class Estimator {
 
   /**
    * @param options {@link FitCallOptions}: `lr` is required; validated by `fit`, which throws as {@link fit} does
-   * @throws TypeError when `options` is not an object
+   * @throws TypeError when `options` is not an object or has an unknown key, or for an extra argument
    */
   constructor(options: FitCallOptions) {
+    checkArgCount('new Estimator', ['options'], arguments);
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an options object, got ${describe(options)}`);
     }
+    checkKeys(options, FIT_CALL_KEYS, 'Estimator');
     this.options = { ...options };
   }
 
@@ -128,6 +132,7 @@ export class Estimator {
    * @throws as {@link fit}; a failed fit leaves the previous result in place
    */
   async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Promise<this> {
+    checkArgCount('fit', ['X', 'y'], arguments);
     this.result = await fit(X, y, this.options);
     return this;
   }
@@ -143,6 +148,7 @@ export class Estimator {
    * @throws TypeError before `fit`, and as {@link Model.predict}
    */
   predict(X: FeaturesInput): Float64Array {
+    checkArgCount('predict', ['X'], arguments);
     return this.fitted().predict(X);
   }
 
@@ -152,6 +158,7 @@ export class Estimator {
    * @throws TypeError before `fit`, and as {@link Model.predictProba} (TypeError for linear, ridge and hinge)
    */
   predictProba(X: FeaturesInput): Float64Array {
+    checkArgCount('predictProba', ['X'], arguments);
     return this.fitted().predictProba(X);
   }
 
@@ -161,6 +168,7 @@ export class Estimator {
    * @throws TypeError before `fit`, and as {@link Model.decisionFunction}
    */
   decisionFunction(X: FeaturesInput): Float64Array {
+    checkArgCount('decisionFunction', ['X'], arguments);
     return this.fitted().decisionFunction(X);
   }
 
@@ -171,11 +179,13 @@ export class Estimator {
    * @throws TypeError before `fit`, and as {@link Model.score}
    */
   score(X: FeaturesInput, y: LabelsInput): number {
+    checkArgCount('score', ['X', 'y'], arguments);
     return this.fitted().score(X, y);
   }
 
   /** `Estimator { unfitted, options: … }`, or the fitted result's one-line summary. */
   toString(): string {
+    checkArgCount('toString', [], arguments);
     return this.result ? `Estimator { ${String(this.result)} }` : `Estimator { unfitted, model: '${this.options.model ?? 'linear'}', optimizer: '${this.options.optimizer ?? 'sgd'}' }`;
   }
 

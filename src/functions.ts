@@ -308,7 +308,7 @@ export function quadratic(kappa: number, name = `quadratic(κ=${kappa})`): TestF
   if (!(Number.isFinite(kappa) && kappa >= 1)) {
     throw new RangeError(`quadratic: kappa must be a finite number >= 1, got ${kappa}`);
   }
-  return {
+  return twoArgs({
     name,
     description: `Quadratic ½(x² + ${kappa}·y²): a long narrow bowl (condition number ${kappa}); minimum f(0, 0) = 0.`,
     f: (x, y) => 0.5 * (x * x + kappa * y * y),
@@ -318,7 +318,7 @@ export function quadratic(kappa: number, name = `quadratic(κ=${kappa})`): TestF
     saddles: [],
     domain: { x: [-3, 3], y: [-2, 2] },
     start: [-2.5, 1.5],
-  };
+  });
 }
 
 /** {@link quadratic} with κ = 10, named `quadratic`. */
@@ -350,6 +350,24 @@ export const plateau: TestFunction = {
   domain: { x: [-6, 6], y: [-6, 6] },
   start: [-5, 4],
 };
+
+/**
+ * Makes `f` and `grad` refuse arguments beyond (x, y), as every public function does (a third argument is a
+ * mistake, never silently ignored). Returns the same object.
+ */
+function twoArgs(tf: TestFunction): TestFunction {
+  const { f, grad } = tf;
+  tf.f = function (x: number, y: number): number {
+    if (arguments.length > 2) checkArgCount(`${tf.name}.f`, ['x', 'y'], arguments);
+    return f(x, y);
+  };
+  tf.grad = function (x: number, y: number): [number, number] {
+    if (arguments.length > 2) checkArgCount(`${tf.name}.grad`, ['x', 'y'], arguments);
+    return grad(x, y);
+  };
+  return tf;
+}
+[rosenbrock, beale, himmelblau, booth, saddle, monkeySaddle, rastrigin, plateau].forEach(twoArgs);
 
 /** Every test function by name, in the order the playground lists them. */
 export const testFunctions: Readonly<Record<string, TestFunction>> = Object.freeze({

@@ -11,7 +11,7 @@ export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 const HEAD = 5;
 
 /** A number shortened for display: 6 significant digits (full precision stays in the object). */
-function short(v: number): string {
+export function short(v: number): string {
   return Number.isFinite(v) && v !== 0 ? String(Number(v.toPrecision(6))) : String(v);
 }
 

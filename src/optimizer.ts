@@ -4,6 +4,7 @@
  * Float64Arrays); `step` copies only the gradient in. State is a plain JSON-safe record (optax's style).
  */
 import type { StepStore } from './backend.js';
+import { INSPECT, formatSummary, head, short, type Summary } from './inspect.js';
 import { F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, STEP_BAD_GRAD, STEP_DIVERGED } from './layout.js';
 import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options.js';
 import type { OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdState } from './types.js';
@@ -202,7 +203,35 @@ export class Optimizer implements SgdOptimizer {
     [this.beta1Pow, this.beta2Pow] = powers ?? [1, 1];
   }
 
+  /** What inspection shows: the optimizer, its settings, the step count and the head of the parameters. */
+  private summary(): Summary {
+    const fields: [string, string][] = [];
+    for (const [key, value] of Object.entries(this.relevantOptions())) {
+      const shown = typeof value === 'number' ? short(value) : Array.isArray(value) ? `[${value.map(short).join(', ')}]` : typeof value === 'string' ? `'${value}'` : String(value);
+      fields.push([key, shown]);
+    }
+    fields.push(['stepCount', String(this.steps)]);
+    if (this.released) fields.push(['params', 'disposed']);
+    else {
+      const params = this.store.readParams();
+      fields.push(['params', `Float64Array(${params.length}) ${head(params)}`]);
+    }
+    return { name: 'Optimizer', fields };
+  }
+
+  /** `Optimizer { optimizer: 'sgd', lr: 0.1, momentum: 0.9, …, stepCount: 3, params: Float64Array(2) [0.5, 1] }`. */
+  toString(): string {
+    checkArgCount('toString', [], arguments);
+    return formatSummary(this.summary(), false);
+  }
+
+  /** What `console.log(optimizer)` shows: {@link Optimizer.toString}, one field per line. */
+  [INSPECT](): string {
+    return formatSummary(this.summary(), true);
+  }
+
   dispose(): void {
+    checkArgCount('dispose', [], arguments);
     if (!this.released) {
       this.released = true;
       this.store.release();

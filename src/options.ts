@@ -27,6 +27,15 @@ const FIT_KEYS = [
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal',
 ] as const;
+/** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
+export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
+
+/** engine.fit's keys that are options of the one-call fit or of createEngine. */
+const FIT_NOTES: Readonly<Record<string, string>> = {
+  verbose: 'engine.fit reports progress through onProgress: pass onProgress: progressLogger() (verbose is an option of the one-call fit(X, y, options))',
+  backend: 'the backend is chosen when the engine is made: createEngine({ backend }), or the one-call fit(X, y, { backend, … })',
+  simd: 'SIMD is chosen when the engine is made: createEngine({ simd }), or the one-call fit(X, y, { simd, … })',
+};
 
 /** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */
 export interface FitConfig extends Required<OptimizerSettings> {
@@ -70,6 +79,15 @@ export function describe(value: unknown): string {
   return Object.prototype.toString.call(value);
 }
 
+/** What a value passed as an AbortSignal is, for the error: `an object without \`aborted\``, `"x" (string)`. */
+export function describeSignal(value: unknown): string {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    return `an object without \`aborted\`${keys.length ? ` (keys: ${keys.slice(0, 5).join(', ')})` : ''}; pass an AbortController's signal`;
+  }
+  return describe(value);
+}
+
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -84,38 +102,60 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Names users bring from PyTorch, scikit-learn and Keras, mapped to ours (checked before the edit distance). */
+/**
+ * Names users bring from PyTorch, scikit-learn and Keras, mapped to ours (checked before the edit distance). Matched
+ * case-insensitively and ignoring underscores, so `learning_rate`, `learningRate` and `LearningRate` are one entry.
+ */
 const ALIASES: Record<string, string> = {
-  learningRate: 'lr', learning_rate: 'lr', eta: 'lr', eta0: 'lr', beta: 'momentum', mu: 'momentum',
-  weight_decay: 'weightDecay', maxIter: 'maxEpochs', max_iter: 'maxEpochs', iterations: 'maxIterations',
-  epochs: 'maxEpochs', nEpochs: 'maxEpochs', n_epochs: 'maxEpochs', fit_intercept: 'fitIntercept',
-  n_iter_no_change: 'nIterNoChange', patience: 'nIterNoChange', tolerance: 'tol', batch_size: 'batchSize',
-  validation_fraction: 'validationFraction', random_state: 'seed', lr_decay: 'lrDecay', test_size: 'testFraction',
-  testSize: 'testFraction', sample_weight: 'sampleWeight', max_iterations: 'maxIterations',
+  learningRate: 'lr', eta: 'lr', eta0: 'lr', lr0: 'lr', beta: 'momentum', mu: 'momentum',
+  maxIter: 'maxEpochs', nIter: 'maxEpochs', iterations: 'maxIterations', maxSteps: 'maxIterations',
+  epochs: 'maxEpochs', nEpochs: 'maxEpochs', numEpochs: 'maxEpochs', patience: 'nIterNoChange', tolerance: 'tol',
+  randomState: 'seed', randomSeed: 'seed', testSize: 'testFraction', loss: 'model', penalty: 'alpha',
+  l2: 'alpha', nesterovsMomentum: 'nesterov', epsilon: 'eps', beta1: 'betas', beta2: 'betas', validationSplit: 'validationFraction',
+  coefInit: 'initialWeights', interceptInit: 'initialIntercept', nClasses: 'classes', numClasses: 'classes',
+  callback: 'onProgress', callbacks: 'onProgress', path: 'url', file: 'url', href: 'url',
 };
 
-/** The known name closest to `key`: an alias, else the smallest case-insensitive edit distance (first on ties). */
-function nearest(key: string, known: readonly string[]): string | undefined {
-  const alias = ALIASES[key];
+/** A name as the matching compares it: lower case, without underscores. */
+function normalize(name: string): string {
+  return name.toLowerCase().replaceAll('_', '');
+}
+
+const NORMALIZED_ALIASES = new Map(Object.entries(ALIASES).map(([k, v]) => [normalize(k), v]));
+
+/**
+ * The known name closest to `key`, or undefined when none is reasonably close. Names are compared case-insensitively
+ * and without underscores: an alias first; then a known name (or alias) the key is a prefix of (3+ letters); then the
+ * smallest edit distance to a known name or an alias (known names first on ties), if at most half the key's length.
+ */
+export function nearest(key: string, known: readonly string[]): string | undefined {
+  const k = normalize(key);
+  const alias = NORMALIZED_ALIASES.get(k);
   if (alias && known.includes(alias)) return alias;
+  const candidates: [string, string][] = known.map((name) => [normalize(name), name]);
+  for (const [a, target] of NORMALIZED_ALIASES) if (known.includes(target)) candidates.push([a, target]);
   let best: string | undefined, bestDistance = Infinity;
-  for (const k of known) {
-    const dist = editDistance(key.toLowerCase(), k.toLowerCase());
-    if (dist < bestDistance) { best = k; bestDistance = dist; }
+  for (const [name, target] of candidates) {
+    const dist = editDistance(k, name);
+    if (dist < bestDistance) { best = target; bestDistance = dist; }
   }
-  return best;
+  if (bestDistance <= Math.max(1, Math.floor(k.length / 2))) return best;
+  if (k.length >= 3) return candidates.find(([name]) => name.startsWith(k))?.[1];
+  return undefined;
 }
 
 /**
  * The one check of option names in the public API: every own key of `options` must be in `known`, else a
- * TypeError `Unknown <what> option "<key>" (did you mean "<nearest>"?); known options: …`.
+ * TypeError `Unknown <what> option "<key>" (did you mean "<nearest>"?); known options: …`. `notes` explains keys that
+ * belong elsewhere (another function's option): `Unknown <what> option "<key>": <note>; known options: …`.
  */
-export function checkKeys(options: object, known: readonly string[], what: string): void {
+export function checkKeys(options: object, known: readonly string[], what: string, notes?: Readonly<Record<string, string>>): void {
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const hint = nearest(key, known);
+    const note = notes && Object.hasOwn(notes, key) ? notes[key] : undefined;
+    const hint = note === undefined ? nearest(key, known) : undefined;
     throw new TypeError(
-      `Unknown ${what} option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known options: ${known.join(', ')}`,
+      `Unknown ${what} option "${key}"${note ? `: ${note}` : hint ? ` (did you mean "${hint}"?)` : ''}; known options: ${known.join(', ')}`,
     );
   }
 }
@@ -225,10 +265,17 @@ export function checkOptimizer(o: Partial<OptimizerSettings>): Required<Optimize
   return { optimizer, lr, momentum, dampening, nesterov, weightDecay, maximize, betas, eps, rho, lrDecay };
 }
 
+/** engine.sgd's notes for the options of the other optimizers: which optimizers they apply to, and where to get one. */
+const SGD_NOTES: Readonly<Record<string, string>> = Object.fromEntries([
+  ['optimizer', 'engine.sgd makes an SGD optimizer; for another one use engine.optimizer(params, { optimizer, … })'],
+  ...APPLIES_TO.filter(([, allowed]) => !allowed.includes('sgd')).map(([key, allowed]) => [key,
+    `${key} applies to optimizer ${allowed.map((a) => `'${a}'`).join(' or ')}, not 'sgd' (use engine.optimizer(params, { optimizer: '${allowed[0]}', ${key}, … }))`]),
+]);
+
 /** Validates options of {@link Engine.sgd}. */
 export function checkSgdOptions(options: unknown): Required<OptimizerSettings> {
   const o = requireObject('options', options) as Partial<OptimizerSettings>;
-  checkKeys(o, SGD_KEYS, 'sgd');
+  checkKeys(o, SGD_KEYS, 'sgd', SGD_NOTES);
   return checkOptimizer(o);
 }
 
@@ -345,7 +392,7 @@ function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number)
 /** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as FitOptionsRecord;
-  checkKeys(o, FIT_KEYS, 'fit');
+  checkKeys(o, FIT_KEYS, 'fit', FIT_NOTES);
   const model = o.model === undefined ? 'linear' : o.model;
   if (typeof model !== 'string' || !Object.hasOwn(MODEL_IDS, model)) {
     throw new RangeError(`model must be one of ${Object.keys(MODEL_IDS).map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
@@ -415,7 +462,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     throw new TypeError(`onProgress must be a function, got ${describe(o.onProgress)}`);
   }
   if (o.signal !== undefined && !(typeof o.signal === 'object' && o.signal !== null && 'aborted' in o.signal)) {
-    throw new TypeError(`signal must be an AbortSignal, got ${describe(o.signal)}`);
+    throw new TypeError(`signal must be an AbortSignal, got ${describeSignal(o.signal)}`);
   }
   const progressEvery = positiveInteger('progressEvery', o.progressEvery, 1);
   const batchesPerEpoch = Math.ceil(trainRows / batchSize);

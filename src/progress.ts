@@ -3,7 +3,7 @@
  * time), at most one a second by default, like the `verbose` of TF.js's `model.fit` and of scikit-learn's
  * estimators; and a closing line with how the fit ended.
  */
-import { describe } from './options.js';
+import { checkArgCount, checkKeys, describe } from './options.js';
 import type { FitResult, Progress } from './types.js';
 
 /** Options of {@link progressLogger}. */
@@ -50,7 +50,7 @@ function fmt(v: number): string {
  * with `verbose: true`.
  * @param options where lines go, how often, the epoch limit, a label
  * @returns the callback, with a `done` method
- * @throws TypeError for an unknown option or a `write` that is not a function; RangeError for a negative or
+ * @throws TypeError for an unknown option (with the nearest known name), an extra argument or a `write` that is not a function; RangeError for a negative or
  *   non-finite `interval` or an `epochs` that is not a positive integer
  * @example
  * const log = progressLogger({ interval: 0 });
@@ -58,12 +58,9 @@ function fmt(v: number): string {
  * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s, the same at epochs 200 and 300, then: done: maxIterations after 300 …
  */
 export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLogger {
+  checkArgCount('progressLogger', ['options'], arguments);
   if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!['write', 'interval', 'epochs', 'label'].includes(key)) {
-      throw new TypeError(`Unknown progressLogger option "${key}"; known options: write, interval, epochs, label`);
-    }
-  }
+  checkKeys(options, ['write', 'interval', 'epochs', 'label'], 'progressLogger');
   const write = options.write ?? ((line: string) => console.log(line));
   if (typeof write !== 'function') throw new TypeError(`write must be a function (line) => void, got ${describe(write)}`);
   const interval = options.interval ?? 1000;
@@ -78,14 +75,16 @@ export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLog
   const start = Date.now();
   let last = -Infinity;
   const seconds = () => `${((Date.now() - start) / 1000).toFixed(2)} s`;
-  const log = ((p: Progress) => {
+  const log = function progress(p: Progress) {
+    checkArgCount('progressLogger callback', ['progress'], arguments);
     const now = Date.now();
     if (now - last < interval) return;
     last = now;
     const epoch = epochs === undefined ? String(p.epoch) : `${p.epoch}/${epochs}`;
     write(`${prefix}epoch ${epoch}  iteration ${p.iteration}  loss ${fmt(p.loss)}  ${seconds()}`);
-  }) as ProgressLogger;
-  log.done = (fit) => {
+  } as ProgressLogger;
+  log.done = function done(fit) {
+    checkArgCount('done', ['fit'], arguments);
     let loss: string;
     try {
       loss = `final loss ${fmt(fit.finalLoss)}`;

@@ -35,8 +35,12 @@ export function createRandom(seed: number): Random {
   let spare: number | null = null;
   const uniform = (): number => xoshiroUniform(state);
   return {
-    uniform,
+    uniform() {
+      checkArgCount('uniform', [], arguments);
+      return uniform();
+    },
     normal() {
+      checkArgCount('normal', [], arguments);
       if (spare !== null) { const s = spare; spare = null; return s; }
       let u = 0;
       while (u === 0) u = uniform();
@@ -46,6 +50,7 @@ export function createRandom(seed: number): Random {
       return r * Math.cos(2 * Math.PI * v);
     },
     int(n: number) {
+      checkArgCount('int', ['n'], arguments);
       return Math.floor(uniform() * n);
     },
   };

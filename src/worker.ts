@@ -6,7 +6,7 @@
  */
 import { normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
-import { checkArgCount, checkKeys, describe } from './options.js';
+import { checkArgCount, checkKeys, describe, describeSignal } from './options.js';
 import type {
   AbortSignalLike, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
@@ -396,7 +396,7 @@ class RemoteEngine implements WorkerEngine {
     }
     checkKeys(control, ['signal'], 'worker fit control');
     if (control.signal !== undefined && !(typeof control.signal === 'object' && control.signal !== null && 'aborted' in control.signal)) {
-      throw new TypeError(`control.signal must be an AbortSignal, got ${describe(control.signal)}`);
+      throw new TypeError(`control.signal must be an AbortSignal, got ${describeSignal(control.signal)}`);
     }
     if (!(data instanceof RemoteDataset) || data.owner !== this.rpc) {
       throw new TypeError("data must be a Dataset made by this engine's dataset(X, y)");
@@ -409,7 +409,7 @@ class RemoteEngine implements WorkerEngine {
       throw new TypeError(`onProgress must be a function, got ${describe(onProgress)}`);
     }
     if (signal !== undefined && !(typeof signal === 'object' && signal !== null && 'aborted' in signal)) {
-      throw new TypeError(`signal must be an AbortSignal, got ${describe(signal)}`);
+      throw new TypeError(`signal must be an AbortSignal, got ${describeSignal(signal)}`);
     }
     if (isObject && typeof rest.schedule === 'function') {
       throw new TypeError('schedule: a function cannot be sent to a worker; use a named schedule such as { type: \'step\', stepSize, gamma }');

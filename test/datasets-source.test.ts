@@ -49,7 +49,7 @@ describe('data-set loaders: { url }', () => {
   });
 
   it('refuses unknown options and URLs that are not URLs', async () => {
-    await expect(loadBreastCancer({ path: 'x' } as never)).rejects.toThrow(new TypeError('loadBreastCancer: unknown option "path"; known options: url'));
+    await expect(loadBreastCancer({ path: 'x' } as never)).rejects.toThrow(new TypeError('Unknown loadBreastCancer option "path" (did you mean "url"?); known options: url'));
     await expect(loadBreastCancer({ url: 42 } as never)).rejects.toThrow(new TypeError('loadBreastCancer: url must be a URL (string or URL), got number'));
     await expect(loadBreastCancer({ url: 'data/x.csv' })).rejects.toThrow(
       new TypeError('loadBreastCancer: url must be an absolute URL (or, in a browser, one relative to the page), got "data/x.csv"'),

@@ -27,6 +27,23 @@ describe.each(BACKENDS)('inspection [$name]', ({ create }) => {
     expect(inspect(fit)).toContain('finalLoss: 0,'); // evaluated before the dispose, so still shown
   });
 
+  it('a per-step optimizer: its name, settings, step count and the head of the params', async () => {
+    const engine = await create();
+    // SGD, η = 0.5, β = 0.9 from θ = (1, 2, 3, 4, 5, 6) with g = 1 everywhere: the first step sets v = g = 1,
+    // so θ − 0.5 = (0.5, 1.5, 2.5, 3.5, 4.5, 5.5).
+    const sgd = engine.sgd([1, 2, 3, 4, 5, 6], { lr: 0.5, momentum: 0.9 });
+    sgd.step([1, 1, 1, 1, 1, 1]);
+    expect(String(sgd)).toBe("Optimizer { optimizer: 'sgd', lr: 0.5, weightDecay: 0, maximize: false, momentum: 0.9, dampening: 0, nesterov: false, stepCount: 1, params: Float64Array(6) [0.5, 1.5, 2.5, 3.5, 4.5, … 1 more] }");
+    expect(inspect(sgd).split('\n')).toEqual([
+      'Optimizer {', "  optimizer: 'sgd',", '  lr: 0.5,', '  weightDecay: 0,', '  maximize: false,', '  momentum: 0.9,',
+      '  dampening: 0,', '  nesterov: false,', '  stepCount: 1,', '  params: Float64Array(6) [0.5, 1.5, 2.5, 3.5, 4.5, … 1 more]', '}',
+    ]);
+    const adam = engine.optimizer([1], { optimizer: 'adam', lr: 0.1 });
+    expect(inspect(adam)).toBe("Optimizer {\n  optimizer: 'adam',\n  lr: 0.1,\n  weightDecay: 0,\n  maximize: false,\n  betas: [0.9, 0.999],\n  eps: 1e-8,\n  stepCount: 0,\n  params: Float64Array(1) [1]\n}");
+    adam.dispose();
+    expect(String(adam)).toContain('stepCount: 0, params: disposed }'); // never throws
+  });
+
   it('is short for a large model, and never throws when the final loss is gone', async () => {
     const engine = await create();
     const X = Array.from({ length: 20 }, (_, i) => Array.from({ length: 64 }, (_, j) => ((i * 7 + j * 3) % 11) / 10));

@@ -54,7 +54,7 @@ export class LinearModel implements Model {
   private rows(given: FeaturesInput): { data: Float64Array; n: number } {
     const X = isTable(given) ? tableToMatrix(given).X : given; // columns in the table's order
     const input = checkDataset(X, null); // no label array sized by X.rows before X is validated
-    if (input.cols !== this.cols) throw new RangeError(`X must have ${this.cols} columns (as in training), got ${input.cols}`);
+    if (input.cols !== this.cols) throw new RangeError(`X must have ${this.cols} column${this.cols === 1 ? '' : 's'} (as in training), got ${input.cols}`);
     const data = new Float64Array(input.rows * input.cols);
     input.copyX(data, 0);
     return { data, n: input.rows };

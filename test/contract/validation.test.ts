@@ -67,7 +67,7 @@ const CASES: Case[] = [
   ['validationFraction 1', (e, d) => e.fit(d, { lr: 0.1, validationFraction: 1 }), RangeError, 'validationFraction must be in [0, 1) (0 holds nothing out), got 1'],
   ['progressEvery 0', (e, d) => e.fit(d, { lr: 0.1, progressEvery: 0 }), RangeError, /^progressEvery must be a positive integer ≤ \d+, got 0$/],
   ['onProgress not a function', (e, d) => e.fit(d, { lr: 0.1, onProgress: 5 as never }), TypeError, 'onProgress must be a function, got 5'],
-  ['signal not a signal', (e, d) => e.fit(d, { lr: 0.1, signal: {} as never }), TypeError, 'signal must be an AbortSignal, got [object Object]'],
+  ['signal not a signal', (e, d) => e.fit(d, { lr: 0.1, signal: {} as never }), TypeError, "signal must be an AbortSignal, got an object without `aborted`; pass an AbortController's signal"],
   // Per-step optimizer
   ['sgd params NaN', (e) => e.sgd([1, NaN], { lr: 0.1 }), RangeError, 'params[1] must be finite, got NaN'],
   ['sgd typo', (e) => e.sgd([1], { lr: 0.1, weight_decay: 0.1 } as never), TypeError, /^Unknown sgd option "weight_decay" \(did you mean "weightDecay"\?\)/],

@@ -3,9 +3,11 @@
 // One checker does both (src/options.ts: checkArgCount, checkKeys); this table is the public API's list.
 import { describe, expect, it } from 'vitest';
 import {
-  LinearModel, accuracy, confusionMatrix, createEngine, createStandardizer, iterationsToReach, leastSquares, logLoss,
-  createRandom, meanSquaredError, minimize, quadratic, r2Score, referenceData, referenceExperiment, standardize, trainTestSplit,
+  Estimator, LinearModel, accuracy, confusionMatrix, createEngine, createStandardizer, fit, iterationsToReach, leastSquares,
+  logLoss, createRandom, meanSquaredError, minimize, progressLogger, quadratic, r2Score, referenceData, referenceExperiment,
+  standardize, tableToMatrix, testFunctions, trainTestSplit,
 } from '../../src/index.js';
+import { loadBreastCancer, loadDigits, parseCsv } from '../../src/datasets.js';
 import { BACKENDS } from '../backends.js';
 
 type Call = (...args: unknown[]) => unknown;
@@ -13,6 +15,10 @@ const f = (g: unknown) => g as Call;
 const X = [[0], [1], [2], [3]], y = [0, 1, 0, 1];
 const model = LinearModel.fromJSON({ format: 'momentum-gd/model@1', model: 'logistic', cols: 1, classes: 2, weights: [1], intercepts: [0] });
 const scaler = standardize(X);
+// Unfitted: the argument count is checked before "not fitted yet".
+const est = new Estimator({ lr: 0.1 });
+const logger = progressLogger({ write: () => {} });
+const random = createRandom(1);
 
 /** [name, the call with its full argument list, the function's signature as the message gives it]. */
 const FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
@@ -36,6 +42,32 @@ const FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
   ['predictProba', (e) => f(model.predictProba.bind(model))(X, e), 'predictProba(X) takes 1 argument'],
   ['decisionFunction', (e) => f(model.decisionFunction.bind(model))(X, e), 'decisionFunction(X) takes 1 argument'],
   ['score', (e) => f(model.score.bind(model))(X, y, e), 'score(X, y) takes 2 arguments'],
+  ['new Estimator', (e) => new (Estimator as unknown as new (...a: unknown[]) => unknown)({ lr: 0.1 }, e), 'new Estimator(options) takes 1 argument'],
+  ['Estimator#predict', (e) => f(est.predict.bind(est))(X, e), 'predict(X) takes 1 argument'],
+  ['Estimator#predictProba', (e) => f(est.predictProba.bind(est))(X, e), 'predictProba(X) takes 1 argument'],
+  ['Estimator#decisionFunction', (e) => f(est.decisionFunction.bind(est))(X, e), 'decisionFunction(X) takes 1 argument'],
+  ['Estimator#score', (e) => f(est.score.bind(est))(X, y, e), 'score(X, y) takes 2 arguments'],
+  ['progressLogger', (e) => f(progressLogger)({}, e), 'progressLogger(options) takes 1 argument'],
+  ['progressLogger#done', (e) => f(logger.done)({ status: 'converged', iterations: 1, epochs: 1, finalLoss: 0, epochLoss: new Float64Array(1) }, e), 'done(fit) takes 1 argument'],
+  ['parseCsv', (e) => f(parseCsv)('a\n1\n', e), 'parseCsv(text) takes 1 argument'],
+  ['progressLogger callback', (e) => f(logger)({ epoch: 1, iteration: 1, loss: 1 }, e), 'progressLogger callback(progress) takes 1 argument'],
+  ['tableToMatrix', (e) => f(tableToMatrix)({ a: [1, 2], b: [0, 1] }, 'b', e), 'tableToMatrix(X, y) takes 2 arguments'],
+  ['random.uniform', (e) => f(random.uniform)(e), 'uniform() takes 0 arguments'],
+  ['random.normal', (e) => f(random.normal)(e), 'normal() takes 0 arguments'],
+  ['random.int', (e) => f(random.int)(3, e), 'int(n) takes 1 argument'],
+  ...Object.values(testFunctions).flatMap((tf): [string, (extra: unknown) => unknown, string][] => [
+    [`${tf.name}.f`, (e) => f(tf.f)(0.5, 0.5, e), `${tf.name}.f(x, y) takes 2 arguments`],
+    [`${tf.name}.grad`, (e) => f(tf.grad)(0.5, 0.5, e), `${tf.name}.grad(x, y) takes 2 arguments`],
+  ]),
+  ['quadratic(κ).f', (e) => f(quadratic(3).f)(1, 1, e), 'quadratic(κ=3).f(x, y) takes 2 arguments'],
+];
+
+/** The same for the functions that return a promise: they reject, before any work. */
+const ASYNC_FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
+  ['fit', (e) => f(fit)(X, y, { lr: 0.1 }, e), 'fit(X, y, options) takes 3 arguments'],
+  ['Estimator#fit', (e) => f(est.fit.bind(est))(X, y, e), 'fit(X, y) takes 2 arguments'],
+  ['loadBreastCancer', (e) => f(loadBreastCancer)({}, e), 'loadBreastCancer(options) takes 1 argument'],
+  ['loadDigits', (e) => f(loadDigits)({}, e), 'loadDigits(options) takes 1 argument'],
 ];
 
 describe('extra positional arguments are errors', () => {
@@ -43,6 +75,11 @@ describe('extra positional arguments are errors', () => {
     expect(() => call({ sampleWeight: [1] })).toThrow(TypeError);
     expect(() => call({ sampleWeight: [1] })).toThrow(`${message}, got`);
     expect(() => call(undefined)).toThrow(/is not used; remove it/);
+  });
+  it.each(ASYNC_FUNCTIONS)('%s', async (_, call, message) => {
+    await expect(call({ sampleWeight: [1] })).rejects.toThrow(TypeError);
+    await expect(call({ sampleWeight: [1] })).rejects.toThrow(`${message}, got`);
+    await expect(call(undefined)).rejects.toThrow(/is not used; remove it/);
   });
   it('createEngine', async () => {
     await expect(f(createEngine)({}, {})).rejects.toThrow(new TypeError('createEngine(options) takes 1 argument, got 2: argument 2 ([object Object]) is not used; remove it'));
@@ -55,12 +92,27 @@ const OPTIONS: [string, () => unknown, string][] = [
   ['minimize', () => minimize(quadratic(2), [1, 1], { lr: 0.1, learning_rate: 1 } as never), 'Unknown minimize option "learning_rate" (did you mean "lr"?)'],
   ['createStandardizer', () => createStandardizer({ mean: [0], scale: [1], means: [0] } as never), 'Unknown createStandardizer stats option "means" (did you mean "mean"?)'],
   ['referenceExperiment', () => referenceExperiment({} as never, { seeds: 1 } as never), 'Unknown referenceExperiment option "seeds" (did you mean "seed"?)'],
+  ['progressLogger', () => progressLogger({ intervall: 0 } as never), 'Unknown progressLogger option "intervall" (did you mean "interval"?); known options: write, interval, epochs, label'],
+  ['new Estimator', () => new Estimator({ lr: 0.1, verbos: true } as never), 'Unknown Estimator option "verbos" (did you mean "verbose"?)'],
+];
+
+/** The same for the functions that return a promise. */
+const ASYNC_OPTIONS: [string, () => Promise<unknown>, string][] = [
+  ['loadBreastCancer', () => loadBreastCancer({ path: 'x' } as never), 'Unknown loadBreastCancer option "path" (did you mean "url"?); known options: url'],
+  ['loadDigits', () => loadDigits({ utl: 'x' } as never), 'Unknown loadDigits option "utl" (did you mean "url"?); known options: url'],
+  // The one-call fit knows the engine's options and verbose, and lists them.
+  ['fit', () => fit(X, y, { lr: 0.1, simdd: false } as never), 'Unknown fit option "simdd" (did you mean "simd"?)'],
+  ['fit lists backend, simd, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', signal, backend, simd, verbose'],
 ];
 
 describe('unknown option names are errors with "did you mean"', () => {
   it.each(OPTIONS)('%s', (_, call, message) => {
     expect(call).toThrow(TypeError);
     expect(call).toThrow(message);
+  });
+  it.each(ASYNC_OPTIONS)('%s', async (_, call, message) => {
+    await expect(call()).rejects.toThrow(TypeError);
+    await expect(call()).rejects.toThrow(message);
   });
   it('createEngine', async () => {
     await expect(createEngine({ backnd: 'js' } as never)).rejects.toThrow('Unknown createEngine option "backnd" (did you mean "backend"?)');
@@ -80,6 +132,8 @@ describe.each(BACKENDS)('engine methods and their options [$name]', ({ create })
       [() => f(opt.step.bind(opt))([1], 0.5), 'step(grad) takes 1 argument'],
       [() => f(opt.state.bind(opt))(true), 'state() takes 0 arguments'],
       [() => f(opt.loadState.bind(opt))(opt.state(), {}), 'loadState(state) takes 1 argument'],
+      [() => f(opt.toString.bind(opt))(16), 'toString() takes 0 arguments'],
+      [() => f(opt.dispose.bind(opt))(true), 'dispose() takes 0 arguments'],
     ];
     for (const [call, message] of calls) expect(call).toThrow(`${message}, got`);
     await expect(f(engine.fitAsync.bind(engine))(data, { lr: 0.1 }, {})).rejects.toThrow('engine.fitAsync(data, options) takes 2 arguments, got 3');
@@ -101,5 +155,68 @@ describe.each(BACKENDS)('engine methods and their options [$name]', ({ create })
       expect(call).toThrow(TypeError);
       expect(call).toThrow(message);
     }
+  });
+});
+
+/**
+ * [the key a user types, the option "did you mean" names]: names from PyTorch, scikit-learn and Keras, matched
+ * case-insensitively and without underscores, and typos of them. The suggestion is what the user meant, never
+ * the nearest string (`learningrate` used to suggest stoppingRule).
+ */
+const MEANT: [string, string][] = [
+  ['learningrate', 'lr'], ['lerningRate', 'lr'], ['LearningRate', 'lr'], ['learning_rate', 'lr'], ['eta0', 'lr'], ['eta', 'lr'],
+  ['loss', 'model'], ['penalty', 'alpha'], ['maxIter', 'maxEpochs'], ['max_iter', 'maxEpochs'], ['n_iter', 'maxEpochs'],
+  ['epochs', 'maxEpochs'], ['beta', 'momentum'], ['mu', 'momentum'], ['batch_size', 'batchSize'], ['random_state', 'seed'],
+  ['n_iter_no_change', 'nIterNoChange'], ['validation_fraction', 'validationFraction'], ['fit_intercept', 'fitIntercept'],
+  ['weight_decay', 'weightDecay'], ['stoppingrule', 'stoppingRule'], ['momentun', 'momentum'], ['Momentum', 'momentum'],
+  ['maxIteration', 'maxIterations'], ['epsilon', 'eps'], ['coef_init', 'initialWeights'],
+];
+
+describe.each(BACKENDS)('did you mean [$name]', ({ create }) => {
+  it.each(MEANT)('%s → %s', async (key, meant) => {
+    const engine = await create();
+    const data = engine.dataset(X, y);
+    const call = () => engine.fit(data, { lr: 0.1, [key]: 1 } as never);
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(new RegExp(`^Unknown fit option "${key}" \\(did you mean "${meant}"\\?\\); known options: model, `));
+  });
+  it('suggests nothing when no name is close, and still lists the known options', async () => {
+    const engine = await create();
+    const data = engine.dataset(X, y);
+    for (const key of ['zzzzzz', 'q', 'shrinkage']) {
+      expect(() => engine.fit(data, { lr: 0.1, [key]: 1 } as never)).toThrow(new RegExp(`^Unknown fit option "${key}"; known options: model, alpha, `));
+    }
+    expect(() => engine.sgd([1], { lr: 0.1, foo: 1 } as never)).toThrow(
+      new TypeError('Unknown sgd option "foo"; known options: lr, momentum, dampening, nesterov, weightDecay, maximize'));
+  });
+  it('options of the one-call fit and of createEngine, given to engine.fit, say where they belong', async () => {
+    const engine = await create();
+    const data = engine.dataset(X, y);
+    const cases: [string, string][] = [
+      ['verbose', 'Unknown fit option "verbose": engine.fit reports progress through onProgress: pass onProgress: progressLogger() (verbose is an option of the one-call fit(X, y, options)); known options: model, '],
+      ['backend', 'Unknown fit option "backend": the backend is chosen when the engine is made: createEngine({ backend }), or the one-call fit(X, y, { backend, … }); known options: model, '],
+      ['simd', 'Unknown fit option "simd": SIMD is chosen when the engine is made: createEngine({ simd }), or the one-call fit(X, y, { simd, … }); known options: model, '],
+    ];
+    for (const [key, message] of cases) {
+      expect(() => engine.fit(data, { lr: 0.1, [key]: true } as never)).toThrow(TypeError);
+      expect(() => engine.fit(data, { lr: 0.1, [key]: true } as never)).toThrow(message);
+    }
+  });
+  it('engine.sgd given another optimizer\'s option names the optimizers it applies to, as engine.optimizer does', async () => {
+    const engine = await create();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ betas: [0.9, 0.99] }, "betas applies to optimizer 'adam' or 'adamw', not 'sgd' (use engine.optimizer(params, { optimizer: 'adam', betas, … }))"],
+      [{ rho: 0.9 }, "rho applies to optimizer 'rmsprop', not 'sgd'"],
+      [{ lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'sgd'"],
+      [{ eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad', not 'sgd'"],
+      [{ optimizer: 'adam' }, 'engine.sgd makes an SGD optimizer; for another one use engine.optimizer(params, { optimizer, … })'],
+    ];
+    for (const [extra, message] of cases) {
+      const key = Object.keys(extra)[0]!;
+      expect(() => engine.sgd([1], { lr: 0.1, ...extra } as never)).toThrow(TypeError);
+      expect(() => engine.sgd([1], { lr: 0.1, ...extra } as never)).toThrow(`Unknown sgd option "${key}": ${message}`);
+    }
+    // engine.optimizer's wording for the same mistake.
+    expect(() => engine.optimizer([1], { lr: 0.1, betas: [0.9, 0.99] })).toThrow("betas applies to optimizer 'adam' or 'adamw', not 'sgd'");
   });
 });

@@ -2,7 +2,7 @@
 // The kinds: every public function and options object rejects extra arguments and unknown keys with "did you mean"
 // (test/fuzz/arguments.test.ts); one hold-out rule ⌈f·n⌉ for validationFraction and trainTestSplit.
 import { describe, expect, it } from 'vitest';
-import { trainTestSplit } from '../../src/index.js';
+import { LinearModel, trainTestSplit } from '../../src/index.js';
 import { BACKENDS } from '../backends.js';
 import input from './small-ones.json' with { type: 'json' };
 
@@ -49,5 +49,22 @@ describe.each(BACKENDS)('issue 19, small ones [$name]', ({ create }) => {
     const engine = await create();
     expect(() => engine.fit(engine.dataset(input.X, input.y), { lr: 0.1, [key]: 10 } as never)).toThrow(
       new RegExp(`^Unknown fit option "${key}" \\(did you mean "maxEpochs"\\?\\)`));
+  });
+});
+
+// Review of the messages: a count takes the singular for 1, and a signal that is not one is described, not
+// printed as [object Object].
+describe('message wording', () => {
+  it('"X must have 1 column", 2 columns', () => {
+    const json = { format: 'momentum-gd/model@1' as const, model: 'linear' as const, cols: 1, classes: 1, weights: [1], intercepts: [0] };
+    expect(() => LinearModel.fromJSON(json).predict([[1, 2]])).toThrow(new RangeError('X must have 1 column (as in training), got 2'));
+    expect(() => LinearModel.fromJSON({ ...json, cols: 2, weights: [1, 1] }).predict([[1]])).toThrow(new RangeError('X must have 2 columns (as in training), got 1'));
+  });
+  it.each(BACKENDS)('signal that is not an AbortSignal [$name]', async ({ create }) => {
+    const engine = await create();
+    const data = engine.dataset([[0], [1]], [0, 1]);
+    expect(() => engine.fit(data, { lr: 0.1, signal: { abort: true } as never })).toThrow(
+      new TypeError("signal must be an AbortSignal, got an object without `aborted` (keys: abort); pass an AbortController's signal"));
+    expect(() => engine.fit(data, { lr: 0.1, signal: 'x' as never })).toThrow(new TypeError('signal must be an AbortSignal, got "x" (string)'));
   });
 });
