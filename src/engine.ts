@@ -119,6 +119,7 @@ class DatasetHandle implements Dataset {
     return this.toString();
   }
   dispose(): void {
+    checkArgCount('dataset.dispose', [], arguments);
     if (this.stored) {
       for (const lazy of [...this.pending]) lazy.get();
       this.pending.length = 0;

@@ -134,6 +134,7 @@ describe.each(BACKENDS)('engine methods and their options [$name]', ({ create })
       [() => f(opt.loadState.bind(opt))(opt.state(), {}), 'loadState(state) takes 1 argument'],
       [() => f(opt.toString.bind(opt))(16), 'toString() takes 0 arguments'],
       [() => f(opt.dispose.bind(opt))(true), 'dispose() takes 0 arguments'],
+      [() => f(data.dispose.bind(data))(true), 'dataset.dispose() takes 0 arguments'],
     ];
     for (const [call, message] of calls) expect(call).toThrow(`${message}, got`);
     await expect(f(engine.fitAsync.bind(engine))(data, { lr: 0.1 }, {})).rejects.toThrow('engine.fitAsync(data, options) takes 2 arguments, got 3');
