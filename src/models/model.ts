@@ -4,6 +4,7 @@
  */
 import { checkDataset, describe, toFloat64 } from '../options.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
+import { exp, sigmoid } from '../js/math.js';
 
 const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
 
@@ -42,13 +43,13 @@ export class LinearModel implements Model {
 
   predictProba(X: FeaturesInput): Float64Array {
     const z = this.decisionFunction(X);
-    if (this.model === 'logistic') return z.map((v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))));
+    if (this.model === 'logistic') return z.map(sigmoid);
     if (this.model === 'softmax') {
       const K = this.classes, n = z.length / K;
       for (let i = 0; i < n; i++) {
         let m = -Infinity, s = 0;
         for (let k = 0; k < K; k++) m = Math.max(m, z[i * K + k]!);
-        for (let k = 0; k < K; k++) s += (z[i * K + k] = Math.exp(z[i * K + k]! - m));
+        for (let k = 0; k < K; k++) s += (z[i * K + k] = exp(z[i * K + k]! - m));
         for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k]! / s;
       }
       return z;
