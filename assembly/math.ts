@@ -282,6 +282,11 @@ export function log1pV(X: v128): v128 {
     return lanes(X, MATH_LOG1P);
   }
   const ONE = f64x2.splat(1.0), ZERO = f64x2.splat(0.0);
+  const TINY = f64x2.lt(f64x2.abs(X), f64x2.splat(LOG1P_TINY));
+  // SQRT_HALF − 1 < x < √2 − 1: f = x, k = 0, c = 0. When every lane is there (the logistic loss's e^−|z| for
+  // |z| > 0.89), the reduction of 1 + x is not needed: a shortcut, not a different result.
+  const direct = v128.and(f64x2.gt(X, f64x2.splat(LOG1P_F_MIN)), f64x2.lt(X, f64x2.splat(LOG1P_F_MAX)));
+  if (v128.all_true<i64>(direct)) return v128.bitselect(X, logReducedV(X, ZERO, ZERO), TINY);
   const U = f64x2.add(ONE, X);
   const B = shiftedBits(U);
   const K = exponentOf(B);
@@ -289,13 +294,11 @@ export function log1pV(X: v128): v128 {
   const cHi = f64x2.sub(ONE, f64x2.sub(U, X)), cLo = f64x2.sub(X, f64x2.sub(U, ONE));
   let C = f64x2.div(v128.bitselect(cHi, cLo, i64x2.ge_s(K, i64x2.splat(2))), U);
   C = v128.bitselect(C, ZERO, i64x2.lt_s(K, i64x2.splat(54)));
-  // SQRT_HALF − 1 < x < √2 − 1: f = x, k = 0, c = 0.
-  const direct = v128.and(f64x2.gt(X, f64x2.splat(LOG1P_F_MIN)), f64x2.lt(X, f64x2.splat(LOG1P_F_MAX)));
   const F = v128.bitselect(X, fractionOf(B), direct);
   const DK = v128.bitselect(ZERO, toF64(K), direct);
   C = v128.bitselect(ZERO, C, direct);
   const V = logReducedV(F, DK, C);
-  return v128.bitselect(X, V, f64x2.lt(f64x2.abs(X), f64x2.splat(LOG1P_TINY)));
+  return v128.bitselect(X, V, TINY);
 }
 
 // ---------------------------------------------------------------- batches (tests)
