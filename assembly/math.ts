@@ -248,7 +248,8 @@ function shiftedBits(U: v128): v128 {
 // @ts-ignore: decorator
 @inline
 function exponentOf(B: v128): v128 {
-  return i64x2.sub(i64x2.shr_s(B, 52), i64x2.splat(0x3ff));
+  // B is positive (u > 0): the logical shift is the arithmetic one, and x64 has no 64-bit arithmetic shift in SSE.
+  return i64x2.sub(i64x2.shr_u(B, 52), i64x2.splat(0x3ff));
 }
 /** f from shiftedBits. */
 // @ts-ignore: decorator
@@ -289,13 +290,13 @@ export function log1pV(X: v128): v128 {
   if (v128.all_true<i64>(direct)) return v128.bitselect(X, logReducedV(X, ZERO, ZERO), TINY);
   const U = f64x2.add(ONE, X);
   const B = shiftedBits(U);
-  const K = exponentOf(B);
-  // c = (k ≥ 2 ? 1 − (u − x) : x − (u − 1))/u for k < 54, else 0.
+  const DKR = toF64(exponentOf(B));
+  // c = (k ≥ 2 ? 1 − (u − x) : x − (u − 1))/u for k < 54, else 0 (k compared as the exact double it is).
   const cHi = f64x2.sub(ONE, f64x2.sub(U, X)), cLo = f64x2.sub(X, f64x2.sub(U, ONE));
-  let C = f64x2.div(v128.bitselect(cHi, cLo, i64x2.ge_s(K, i64x2.splat(2))), U);
-  C = v128.bitselect(C, ZERO, i64x2.lt_s(K, i64x2.splat(54)));
+  let C = f64x2.div(v128.bitselect(cHi, cLo, f64x2.ge(DKR, f64x2.splat(2.0))), U);
+  C = v128.bitselect(C, ZERO, f64x2.lt(DKR, f64x2.splat(54.0)));
   const F = v128.bitselect(X, fractionOf(B), direct);
-  const DK = v128.bitselect(ZERO, toF64(K), direct);
+  const DK = v128.bitselect(ZERO, DKR, direct);
   C = v128.bitselect(ZERO, C, direct);
   const V = logReducedV(F, DK, C);
   return v128.bitselect(X, V, TINY);
