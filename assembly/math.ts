@@ -187,9 +187,7 @@ export function tanh(x: f64): f64 {
 
 // ---------------------------------------------------------------- f64x2 (SIMD build only)
 
-/** f applied to each lane by the scalar function. */
-// @ts-ignore: decorator
-@inline
+/** f applied to each lane by the scalar function (out of line: the rare path stays out of the kernels' loops). */
 function lanes(X: v128, fn: i32): v128 {
   const a = f64x2.extract_lane(X, 0), b = f64x2.extract_lane(X, 1);
   return f64x2.replace_lane(f64x2.splat(scalarOf(fn, a)), 1, scalarOf(fn, b));
@@ -284,10 +282,10 @@ export function log1pV(X: v128): v128 {
   }
   const ONE = f64x2.splat(1.0), ZERO = f64x2.splat(0.0);
   const TINY = f64x2.lt(f64x2.abs(X), f64x2.splat(LOG1P_TINY));
-  // SQRT_HALF − 1 < x < √2 − 1: f = x, k = 0, c = 0. When every lane is there (the logistic loss's e^−|z| for
-  // |z| > 0.89), the reduction of 1 + x is not needed: a shortcut, not a different result.
+  // SQRT_HALF − 1 < x < √2 − 1: f = x, k = 0, c = 0; otherwise the reduction of 1 + x. Both are computed and
+  // selected: a branch skipping the reduction when both lanes are direct made the logistic kernel slower (measured:
+  // 17.5 against 25 ns a row at 1 000 000 × 10).
   const direct = v128.and(f64x2.gt(X, f64x2.splat(LOG1P_F_MIN)), f64x2.lt(X, f64x2.splat(LOG1P_F_MAX)));
-  if (v128.all_true<i64>(direct)) return v128.bitselect(X, logReducedV(X, ZERO, ZERO), TINY);
   const U = f64x2.add(ONE, X);
   const B = shiftedBits(U);
   const DKR = toF64(exponentOf(B));
