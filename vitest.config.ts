@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^momentum-gd$/, replacement: src('index.ts') },
       { find: /^momentum-gd\/datasets$/, replacement: src('datasets.ts') },
+      { find: /^momentum-gd\/math$/, replacement: src('math.ts') },
     ],
   },
   test: {

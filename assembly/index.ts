@@ -11,3 +11,4 @@ export { fit, objectiveAndGrad, predictRaw } from './fit';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { mathMap } from './math';

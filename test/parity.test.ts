@@ -67,8 +67,8 @@ describe('backend parity (bit for bit)', () => {
     expect(ref!.loss[29]).not.toBe(ref!.loss[0]);
   });
 
-  // exp, log and log1p are the host's Math functions in both backends (assembly/math.ts), so the exp/log models
-  // are held to the same Object.is standard within one runtime.
+  // exp, log and log1p are our own in both backends (assembly/math.ts, src/js/math.ts: the same operations, f64x2
+  // lanes included), so the exp/log models are held to the same Object.is standard.
   const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge'; opts: FitOptionsRecord }[] = [
     { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1 } },
     { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-3 } },
@@ -101,6 +101,34 @@ describe('backend parity (bit for bit)', () => {
       }
       expect(ref!.loss[ref!.loss.length - 1]).not.toBe(ref!.loss[0]);
     });
+
+  // The SIMD kernels take two rows (logistic) or two classes (softmax) per f64x2: every class count (pairs and a
+  // tail class), row counts around the blocks of four, shuffled batches (labels gathered in pairs), and logits from
+  // small (log1p's reduced branch), through large (its direct branch), to beyond ±708 where exp's vector form hands
+  // its lanes to the scalar function (X scaled by 10³), lanes of one vector on different paths.
+  it.each([
+    ['logistic', 2, 1], ['logistic', 7, 5], ['logistic', 13, 4], ['logistic', 26, 3],
+    ['softmax', 2, 2], ['softmax', 3, 3], ['softmax', 4, 5], ['softmax', 5, 7], ['softmax', 7, 9], ['softmax', 10, 2],
+  ] as const)('%s kernel paths, K = %i (classes of softmax), %i features', async (model, K, d) => {
+    const engines = await Promise.all(BACKENDS.map((b) => b.create()));
+    for (const [n, scale, opts] of [
+      [11, 1, { lr: 0.5, momentum: 0.9 }], [23, 1, { lr: 0.5, batchSize: 6, seed: 4 }],
+      [14, 1e3, { lr: 0.2, momentum: 0.9 }], [9, 30, { lr: 1, batchSize: 4, seed: 8 }],
+    ] as const) {
+      const { X, y: yr } = makeRegression(n, d, n * K + d, 0.5);
+      const Xs = X.map((row) => row.map((v) => v * scale));
+      const y = yr.map((v, i) => (model === 'logistic' ? (v > 0 ? 1 : 0) : (i % K)));
+      const fits = engines.map((e) => e.fit(e.dataset(Xs, y), { model, ...opts, maxIterations: 25 }));
+      const [ref, ...rest] = fits;
+      for (const f of rest) {
+        expect(same(f.weights, ref!.weights)).toBe(true);
+        expect(same(f.intercepts, ref!.intercepts)).toBe(true);
+        expect(same(f.loss, ref!.loss)).toBe(true);
+        expect(f.status).toBe(ref!.status);
+      }
+      expect(ref!.loss[ref!.loss.length - 1]).not.toBe(ref!.loss[0]);
+    }
+  });
 
   it('per-step optimizers on 1 000 parameters', async () => {
     const engines = await Promise.all(BACKENDS.map((b) => b.create()));

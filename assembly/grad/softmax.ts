@@ -1,8 +1,10 @@
 // Multinomial logistic (softmax) regression, one pass over X: for each row the K scores zₖ = x·Wₖ + bₖ, the
 // stable log-sum-exp m + log Σ e^(zₖ−m), loss lse − z_y, and residuals pₖ − [k = y], accumulated four rows at a
-// time per class. Params are W (K rows of d) then b (K). Same operation order as src/js/grad/softmax.ts.
+// time per class. Params are W (K rows of d) then b (K). The SIMD build takes the exponentials and the residuals
+// of two classes per f64x2 (expV: exp's operations lane by lane; the sum in class order), so every build rounds
+// alike. Same operation order as src/js/grad/softmax.ts.
 import { dot, axpy4, axpy1, rowAt, labelAt, Contiguous, Indexed } from '../reduce';
-import { exp, log } from '../math';
+import { exp, log, expV } from '../math';
 
 /** Row loss; writes the K residuals pₖ − [k = y] at rPtr. */
 // @ts-ignore: decorator
@@ -17,13 +19,34 @@ function rowSoftmax(xPtr: usize, d: i32, K: i32, wPtr: usize, bPtr: usize, y: i3
   }
   const zy = load<f64>(rPtr + (<usize>y << 3));
   let s = 0.0;
-  for (let k = 0; k < K; k++) {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    // Two classes per vector; the sum keeps the class order.
+    const M = f64x2.splat(m);
+    for (; k + 2 <= K; k += 2) {
+      const o = rPtr + (<usize>k << 3);
+      const E = expV(f64x2.sub(v128.load(o), M));
+      v128.store(o, E);
+      s += f64x2.extract_lane(E, 0);
+      s += f64x2.extract_lane(E, 1);
+    }
+  }
+  for (; k < K; k++) {
     const o = rPtr + (<usize>k << 3);
     const e = exp(load<f64>(o) - m);
     store<f64>(o, e);
     s += e;
   }
-  for (let k = 0; k < K; k++) {
+  k = 0;
+  if (ASC_FEATURE_SIMD) {
+    const S = f64x2.splat(s);
+    for (; k + 2 <= K; k += 2) {
+      const o = rPtr + (<usize>k << 3);
+      const I = f64x2.replace_lane(f64x2.splat(k == y ? 1.0 : 0.0), 1, k + 1 == y ? 1.0 : 0.0);
+      v128.store(o, f64x2.sub(f64x2.div(v128.load(o), S), I));
+    }
+  }
+  for (; k < K; k++) {
     const o = rPtr + (<usize>k << 3);
     store<f64>(o, load<f64>(o) / s - (k == y ? 1.0 : 0.0));
   }

@@ -8,6 +8,7 @@ import { r2 } from '../metrics.js';
 import { pow2Floor } from '../scale.js';
 import { checkArgCount, checkDataset, describe, toFloat64 } from '../options.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
+import { exp, sigmoid } from '../js/math.js';
 
 const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
 
@@ -100,7 +101,7 @@ export class LinearModel implements Model {
   predictProba(X: FeaturesInput): Float64Array {
     checkArgCount('predictProba', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    if (this.model === 'logistic') return z.map((v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))));
+    if (this.model === 'logistic') return z.map(sigmoid);
     if (this.model === 'softmax') {
       const K = this.classes, n = z.length / K;
       for (let i = 0; i < n; i++) {
@@ -113,7 +114,7 @@ export class LinearModel implements Model {
           for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k] === m ? 1 / top : 0;
           continue;
         }
-        for (let k = 0; k < K; k++) s += (z[i * K + k] = Math.exp(z[i * K + k]! - m));
+        for (let k = 0; k < K; k++) s += (z[i * K + k] = exp(z[i * K + k]! - m));
         for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k]! / s;
       }
       return z;

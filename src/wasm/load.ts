@@ -24,11 +24,8 @@ export interface CoreExports {
   predictRaw(xPtr: number, n: number, d: number, K: number, paramsPtr: number, outPtr: number): void;
 }
 
-/**
- * What the core imports: the host's exp, log and log1p, so that both backends round them alike
- * (assembly/math.ts).
- */
-const IMPORTS = { env: { exp: Math.exp, log: Math.log, log1p: Math.log1p } };
+/** What the core imports: nothing (exp, log, log1p are its own, assembly/math.ts; test/math/imports.test.ts). */
+const IMPORTS = {};
 
 /** A smallest module using SIMD: (func (result v128) (f64x2.splat (f64.const 0))). */
 const SIMD_PROBE = new Uint8Array([
@@ -225,7 +222,7 @@ export async function loadCore(simd: boolean, source?: unknown): Promise<CoreExp
     return exports as unknown as CoreExports;
   }
   // Where the bare specifier cannot be resolved (a module worker of a bundler-free page: import maps do not reach
-  // workers), instantiate directly: the core imports only env.exp/log/log1p and uses none of the loader's helpers.
+  // workers), instantiate directly: the core imports nothing and uses none of the loader's helpers.
   const instance = await WebAssembly.instantiate(module, IMPORTS);
   return instance.exports as unknown as CoreExports;
 }

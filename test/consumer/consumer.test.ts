@@ -18,6 +18,7 @@ const tsc = join(repo, 'node_modules/.bin/tsc');
 const NODE_MAIN = `
 import { createEngine, type EngineOptions, type WorkerEngineOptions } from 'momentum-gd';
 import { loadBreastCancer, parseCsv } from 'momentum-gd/datasets';
+import { exp, log1p } from 'momentum-gd/math';
 
 const options: EngineOptions = { backend: 'auto' };
 const engine = await createEngine(options);
@@ -30,6 +31,7 @@ console.log(JSON.stringify({
   backend: engine.backend, simd: engine.simd, fallbackReason: engine.fallbackReason ?? null,
   weights: Array.from(fit.weights), intercept: fit.intercept, status: fit.status, iterations: fit.iterations,
   rows: cancer.X.length, cols: cancer.X[0]!.length, csv: parseCsv('a\\n1\\n').rows, worker: Object.keys(workerOptions),
+  exp1: exp(1), log1pTiny: log1p(1e-20),
 }));
 `;
 
@@ -55,8 +57,10 @@ export async function main(module: WebAssembly.Module): Promise<FitResult> {
 const BARE_MAIN = `
 import { createEngine, type WorkerEngine } from 'momentum-gd';
 import { loadDigits } from 'momentum-gd/datasets';
+import { tanh } from 'momentum-gd/math';
 
 export async function main(w: WorkerEngine): Promise<number> {
+  if (tanh(0) !== 0) throw new Error('tanh');
   const engine = await createEngine({ wasm: { scalar: new Uint8Array(8).buffer } });
   const { X, y } = await loadDigits({ url: 'https://example.org/digits.csv' });
   const fit = engine.fit(engine.dataset(X, y), { lr: 0.1, model: 'softmax' });
@@ -113,7 +117,8 @@ describe('the packed package in a fresh TypeScript project (skipLibCheck: false)
   it('runs the Node build: a WASM fit (w = 2, b = 1) and the bundled data set read from the package', () => {
     const out = JSON.parse(run('node', [join(dir, 'node/out/main.js')], dir)) as Record<string, unknown>;
     expect(out).toMatchObject({ backend: 'wasm', simd: true, fallbackReason: null, status: 'maxIterations', iterations: 500,
-      rows: 569, cols: 30, csv: [[1]], worker: ['workerUrl', 'wasm'] });
+      rows: 569, cols: 30, csv: [[1]], worker: ['workerUrl', 'wasm'],
+      exp1: Math.E, log1pTiny: 1e-20 }); // exp(1) is e's double (as V8's); log1p(x) = x for tiny x
     // y = 1 + 2x exactly: with β = 0.9 and η = 0.1 the iterates contract to (2, 1) well within 500 steps
     expect(Math.abs((out.weights as number[])[0]! - 2)).toBeLessThan(1e-9);
     expect(Math.abs((out.intercept as number) - 1)).toBeLessThan(1e-9);
@@ -133,7 +138,7 @@ describe('the packed package in a fresh TypeScript project (skipLibCheck: false)
     const report = JSON.parse(out) as { analysis: { problems: { resolutionKind: string }[]; entrypoints: Record<string, unknown> } };
     const esm = report.analysis.problems.filter((p) => p.resolutionKind === 'node16-esm' || p.resolutionKind === 'bundler');
     expect(esm).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './build/*.wasm', './data/*.csv', './datasets', './package.json', './worker']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './build/*.wasm', './data/*.csv', './datasets', './math', './package.json', './worker']);
   });
 
   it('the tarball holds the LICENSE, the README, dist/, both WASM builds and the data, and nothing of src/ or test/', () => {

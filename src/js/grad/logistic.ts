@@ -1,14 +1,15 @@
 /**
  * JS mirror of assembly/grad/logistic.ts: loss max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, four rows per
- * gradient update. exp and log1p are the host's Math functions on both sides (assembly/math.ts imports them).
+ * gradient update. exp and log1p are our own (src/js/math.ts = assembly/math.ts).
  */
 import { axpy1, axpy4, dot, labelAt, rowAt } from '../reduce.js';
+import { exp, log1p } from '../math.js';
 
 function lossAndResidual(z: number, y: number, out: Float64Array, k: number): number {
-  const e = Math.exp(-Math.abs(z));
+  const e = exp(-Math.abs(z));
   const p = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
   out[k] = p - y;
-  return (Math.max(z, 0.0) - y * z) + Math.log1p(e);
+  return (Math.max(z, 0.0) - y * z) + log1p(e);
 }
 
 export function gradLogistic(

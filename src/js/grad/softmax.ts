@@ -3,6 +3,7 @@
  * four rows per gradient update per class. Params [W (K·d) | b (K)] at wOff; b at bOff.
  */
 import { axpy1, axpy4, dot, labelAt, rowAt } from '../reduce.js';
+import { exp, log } from '../math.js';
 
 function rowSoftmax(
   X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, y: number,
@@ -17,12 +18,12 @@ function rowSoftmax(
   const zy = r[rOff + y]!;
   let s = 0.0;
   for (let k = 0; k < K; k++) {
-    const e = Math.exp(r[rOff + k]! - m);
+    const e = exp(r[rOff + k]! - m);
     r[rOff + k] = e;
     s += e;
   }
   for (let k = 0; k < K; k++) r[rOff + k] = r[rOff + k]! / s - (k === y ? 1.0 : 0.0);
-  return (m + Math.log(s)) - zy;
+  return (m + log(s)) - zy;
 }
 
 export function gradSoftmax(
