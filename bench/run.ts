@@ -1,16 +1,17 @@
 /**
  * `npm run bench [-- --quick]`: every contender in one process, one run. Loads the engine (if it builds) and
- * the peers, measures each size, the per-step API cost and the read-bandwidth probes, checks that all
+ * the peers, measures each size, the classifiers' section, the per-step API cost and the read-bandwidth probes, checks that all
  * contenders reached the same weights, prints the table and writes the markdown report and the chart.
  * Exits 1 when a weight check failed.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderChart } from './chart.js';
+import { runClassifiers, type ClassifierSize } from './classifiers.js';
 import { FULL, QUICK } from './config.js';
 import { engineContenders, loadEngines, staleBuildWarning, type Engines } from './contenders/engine.js';
 import { naiveJs } from './contenders/naive.js';
-import { createTfjsContenders } from './contenders/tfjs.js';
+import { createTfjsClassifierContenders, createTfjsContenders } from './contenders/tfjs.js';
 import type { Contender } from './contenders/types.js';
 import { sink } from './measure.js';
 import type { MemoryReport } from './memory.js';
@@ -19,7 +20,7 @@ import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
 import { measureStepCost, type StepCost } from './stepcost.js';
 import { measureMemory, runSize, type SizeResult } from './suite.js';
-import { evaluateTargets } from './targets.js';
+import { evaluateClassifierFloors, evaluateTargets } from './targets.js';
 
 const MEMORY_SIZE = { rows: 1_000_000, cols: 10 };
 
@@ -74,6 +75,20 @@ async function main(): Promise<number> {
     sizes.push(runSize(makeProblem(spec), contenders, cfg, log, dram.includes(spec) ? probeInRounds : null));
   }
 
+  // The classifiers (issue 14): linear, logistic and softmax at their own sizes, timed in the same rounds.
+  let classifiers: ClassifierSize[] = [];
+  if (engines) {
+    let peers: Contender[] = [];
+    try {
+      peers = await createTfjsClassifierContenders();
+    } catch (e) {
+      notes.push(`TF.js classifiers not measured: ${message(e)}`);
+    }
+    classifiers = runClassifiers(engineContenders(engines), peers, cfg, log);
+  } else {
+    notes.push('classifiers not measured (no engine)');
+  }
+
   let stepCosts: StepCost[] = [];
   if (engines) {
     log('\nper-step API cost…');
@@ -92,6 +107,7 @@ async function main(): Promise<number> {
 
   const result: RunResult = {
     machine, quick: cfg.quick, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
+    classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
     seconds: (performance.now() - started) / 1000,
   };
   log(consoleReport(result));
