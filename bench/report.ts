@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ChartSpec } from './chart.js';
 import { nsPerRow, type ClassifierSize } from './classifiers.js';
-import { markdownTable, mib, si, textTable, times } from './format.js';
+import { markdownTable, mib, ns, si, textTable, times } from './format.js';
 import type { MemoryReport } from './memory.js';
 import type { ProbeResult } from './probe.js';
 import type { StepCost } from './stepcost.js';
@@ -18,6 +18,8 @@ import { mark, type TargetResult } from './targets.js';
 export interface RunResult {
   readonly machine: string;
   readonly quick: boolean;
+  /** `--classifiers`: only the classifiers' section was run. */
+  readonly classifiersOnly: boolean;
   readonly sizes: readonly SizeResult[];
   readonly probes: readonly ProbeResult[];
   readonly targets: readonly TargetResult[];
@@ -101,12 +103,6 @@ function classifierHeader(classes: number): string[] {
   return ['contender', 'linear ns/row', 'logistic ns/row', '÷ linear', `softmax (${classes}) ns/row`, '÷ linear', 'weights (linear / logistic / softmax)'];
 }
 
-/** Two significant digits below 10, three to 1 000, whole numbers beyond: 3.4, 65.2, 273, 1 010. */
-function ns(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  return v >= 1000 ? Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') : v.toPrecision(v < 10 ? 2 : 3);
-}
-
 /** One row per contender: ns per row of each model, the classifiers' ratio to the same contender's linear, checks. */
 function classifierRows(s: ClassifierSize): string[][] {
   const ids = CLASSIFIER_IDS.filter((id) => s.models.some((m) => m.contenders.some((c) => c.id === id)));
@@ -151,6 +147,33 @@ export function failures(r: RunResult): string[] {
 export function consoleReport(r: RunResult): string {
   const probe = bestProbe(r.probes)?.bytesPerSecond ?? NaN;
   const parts = [`\n${r.machine}`];
+  if (!r.classifiersOnly) parts.push(...linearConsole(r, probe));
+  for (const s of r.classifiers) {
+    parts.push(`\nClassifiers at ${s.name}, K = ${s.iterations}; engine parity: ` +
+      s.models.map((m) => `${m.model} ${m.engineParity.startsWith('bit-identical') ? 'bit-identical' : m.engineParity}`).join(', '));
+    parts.push(textTable(classifierHeader(r.classes), classifierRows(s)));
+  }
+  if (r.classifiers.length) {
+    parts.push('\nClassifier floors (issue 14; WASM SIMD, same rounds, medians):');
+    for (const t of r.classifierFloors.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+    parts.push('The same thresholds against TF.js at its best (reported, not floors):');
+    for (const t of r.classifierFloors.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+  }
+  if (r.memory) parts.push('\n' + memoryLines(r.memory).join('\n'));
+  if (!r.classifiersOnly) {
+    parts.push(`\nPer-step API cost (opt.step(grad)):${r.stepCosts.length ? '' : ' not measured'}`);
+    for (const c of r.stepCosts) parts.push(`  ${c.engine.padEnd(12)} d = ${String(c.d).padEnd(5)} ${c.nsPerStep.toFixed(0)} ns/step ± ${c.rme.toFixed(1)} %`);
+  }
+  for (const n of r.notes) parts.push(`NOTE: ${n}`);
+  const fails = failures(r);
+  parts.push(fails.length ? `\n${fails.join('\n')}` : '\nAll contenders reached the same weights (within tolerance).');
+  parts.push(`(${r.seconds.toFixed(0)} s; load average now ${os.loadavg()[0]!.toFixed(2)})`);
+  return parts.join('\n');
+}
+
+/** The linear suite's part of the console report. */
+function linearConsole(r: RunResult, probe: number): string[] {
+  const parts: string[] = [];
   for (const s of r.sizes) {
     parts.push(`\n${s.name}, K = ${s.iterations}; engine parity: ${s.engineParity}`);
     parts.push(textTable(HEADER, sizeRows(s, probe)));
@@ -164,25 +187,7 @@ export function consoleReport(r: RunResult): string {
   for (const t of r.targets.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
   parts.push('The same thresholds against stricter TF.js formulations (reported, not targets):');
   for (const t of r.targets.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
-  for (const s of r.classifiers) {
-    parts.push(`\nClassifiers at ${s.name}, K = ${s.iterations}; engine parity: ` +
-      s.models.map((m) => `${m.model} ${m.engineParity.startsWith('bit-identical') ? 'bit-identical' : m.engineParity}`).join(', '));
-    parts.push(textTable(classifierHeader(r.classes), classifierRows(s)));
-  }
-  if (r.classifiers.length) {
-    parts.push('\nClassifier floors (issue 14; WASM SIMD, same rounds, medians):');
-    for (const t of r.classifierFloors.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
-    parts.push('The same thresholds against TF.js at its best (reported, not floors):');
-    for (const t of r.classifierFloors.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
-  }
-  if (r.memory) parts.push('\n' + memoryLines(r.memory).join('\n'));
-  parts.push(`\nPer-step API cost (opt.step(grad)):${r.stepCosts.length ? '' : ' not measured'}`);
-  for (const c of r.stepCosts) parts.push(`  ${c.engine.padEnd(12)} d = ${String(c.d).padEnd(5)} ${c.nsPerStep.toFixed(0)} ns/step ± ${c.rme.toFixed(1)} %`);
-  for (const n of r.notes) parts.push(`NOTE: ${n}`);
-  const fails = failures(r);
-  parts.push(fails.length ? `\n${fails.join('\n')}` : '\nAll contenders reached the same weights (within tolerance).');
-  parts.push(`(${r.seconds.toFixed(0)} s; load average now ${os.loadavg()[0]!.toFixed(2)})`);
-  return parts.join('\n');
+  return parts;
 }
 
 function memoryLines(m: MemoryReport): string[] {
@@ -193,8 +198,21 @@ function memoryLines(m: MemoryReport): string[] {
   ];
 }
 
-/** bench/RESULTS.md. */
+/** bench/RESULTS.md (or, with `--classifiers`, the classifiers' section alone). */
 export function markdownReport(r: RunResult, chartFile: string | null): string {
+  if (r.classifiersOnly) {
+    const fails = failures(r);
+    return [
+      `Machine: ${r.machine}`, '',
+      `# momentum-gd benchmark: classifiers only${r.quick ? ' (--quick)' : ''}`, '',
+      'Generated by `npm run bench -- --classifiers' + (r.quick ? ' --quick' : '') + '` (bench/run.ts); do not edit by ' +
+        'hand. The classifiers\' section of the full run alone; `npm run bench` writes it into RESULTS.md.', '',
+      fails.length ? `**${fails.length} check(s) FAILED**:\n\n${fails.map((f) => `- ${f}`).join('\n')}` : '**Weights check: passed.**', '',
+      ...classifierMarkdown(r),
+      ...(r.notes.length ? ['## Notes', '', ...r.notes.map((n) => `- ${n}`), ''] : []),
+      `Run time: ${r.seconds.toFixed(0)} s; 1-minute load average at the end ${os.loadavg()[0]!.toFixed(2)}.`, '',
+    ].join('\n');
+  }
   const probe = bestProbe(r.probes);
   const probeBps = probe?.bytesPerSecond ?? NaN;
   const fails = failures(r);
@@ -239,13 +257,9 @@ export function markdownReport(r: RunResult, chartFile: string | null): string {
     'The same thresholds against the two hand-written formulations, reported beside them (see below for what ' +
     'limits these):', '',
     markdownTable(['same threshold, stricter peer', 'measured', ''], rowsOf('stricter')), '');
-  if (r.classifiers.length) md.push(...classifierMarkdown(r));
   // The analysis of what limits the unmet targets is written by hand (bench/LIMITS.md) and kept across runs.
-  try {
-    md.push(readFileSync(new URL('./LIMITS.md', import.meta.url), 'utf8').trim(), '');
-  } catch {
-    // No analysis written yet.
-  }
+  md.push(...handWritten('LIMITS.md'));
+  if (r.classifiers.length) md.push(...classifierMarkdown(r));
   md.push('## Read bandwidth', '', 'One core reading a 256 MiB buffer (far larger than the last-level cache):', '');
   for (const p of r.probes) md.push(`- ${p.label}: **${(p.bytesPerSecond / 1e9).toFixed(1)} GB/s** ± ${p.rme.toFixed(1)} %`);
   const inRounds = r.sizes.filter((s) => s.probe);
@@ -301,8 +315,19 @@ function classifierMarkdown(r: RunResult): string[] {
       (r.quick ? ' Under `--quick` 10 000×100 stands in for 100 000×100 (d = 100).' : ''), '',
     markdownTable(['floor', 'measured', ''], floors('target')), '',
     'The same thresholds against TF.js at its best (explicit ops, X transposed), reported beside them:', '',
-    markdownTable(['same threshold, stricter peer', 'measured', ''], floors('stricter')), '');
+    markdownTable(['same threshold, stricter peer', 'measured', ''], floors('stricter')), '',
+    // What limits the classifiers, written by hand after a full run (like LIMITS.md), if it has been.
+    ...handWritten('LIMITS-classifiers.md'));
   return md;
+}
+
+/** A hand-written part of the report (bench/<file>), kept across runs; nothing if it has not been written. */
+function handWritten(file: string): string[] {
+  try {
+    return [readFileSync(new URL(`./${file}`, import.meta.url), 'utf8').trim(), ''];
+  } catch {
+    return [];
+  }
 }
 
 /** One colour per contender, so that charts of different runs read alike. */

@@ -5,7 +5,7 @@
  */
 import { nsPerRow, type ClassifierSize } from './classifiers.js';
 import type { SizeResult } from './suite.js';
-import { times } from './format.js';
+import { ns, times } from './format.js';
 import { groupDigits } from './problem.js';
 
 /** One evaluated target. */
@@ -122,7 +122,7 @@ export function evaluateClassifierFloors(sizes: readonly ClassifierSize[], class
         const r = cls / lin;
         out.push({
           label: `${name(model)} ≤ ${bound}× linear's time per row at ${s.name}`,
-          value: Number.isFinite(r) ? `${times(r)} (${cls.toPrecision(3)} vs ${lin.toPrecision(3)} ns/row)` : '—',
+          value: Number.isFinite(r) ? `${times(r)} (${ns(cls)} vs ${ns(lin)} ns/row)` : '—',
           ok: Number.isFinite(r) ? r <= bound : null,
           group: 'target',
         });
