@@ -1,7 +1,8 @@
 /**
  * Every model across runtimes (issue 14): fitted in Chromium on data generated in Node, each model gives the very
  * same doubles as in Node — every weight, every intercept, every loss value (per update, per epoch, and the final
- * objective) — on each backend (WASM SIMD, WASM scalar, JS), compared with Object.is through the bits (hex).
+ * objective) — on each backend (WASM SIMD, WASM scalar, JS), compared with Object.is through the bits (hex); and
+ * so do the fitted models' predictProba.
  * Logistic and softmax are the point: they compute exp, log and log1p, which must then be the engine's own (the same
  * operation sequence in WASM and JS), not the host's Math, whose rounding differs between V8 versions (Node 20's and
  * Chromium's, ~10 % of inputs). Linear, ridge and hinge (+ − · and max alone) are checked alongside.
@@ -91,19 +92,26 @@ const BACKENDS: { name: string; options: EngineOptions }[] = [
   { name: 'js', options: { backend: 'js' } },
 ];
 
-/** Everything a fit returns, as bits (equal strings ⇔ Object.is-equal doubles). */
+/**
+ * Everything a fit returns, as bits (equal strings ⇔ Object.is-equal doubles), and the fitted model's predictProba
+ * on the training rows (logistic and softmax; empty for the others), compared apart from the fit.
+ */
 type Bits = {
   backend: string; simd: boolean; iterations: number; epochs: number; status: string;
-  weights: string[]; intercepts: string[]; loss: string[]; epochLoss: string[]; finalLoss: string;
+  weights: string[]; intercepts: string[]; loss: string[]; epochLoss: string[]; finalLoss: string; proba: string[];
 };
 
-function bits(r: FitResult, backend: string, simd: boolean): Bits {
+function bits(r: FitResult, backend: string, simd: boolean, X: number[][]): Bits {
   return {
     backend, simd, iterations: r.iterations, epochs: r.epochs, status: r.status,
     weights: Array.from(r.weights, hex), intercepts: Array.from(r.intercepts, hex),
     loss: Array.from(r.loss, hex), epochLoss: Array.from(r.epochLoss, hex), finalLoss: hex(r.finalLoss),
+    proba: r.model === 'logistic' || r.model === 'softmax' ? Array.from(r.predictProba(X), hex) : [],
   };
 }
+
+type ArrayField = 'weights' | 'intercepts' | 'loss' | 'epochLoss' | 'proba';
+const FIT_FIELDS: readonly ArrayField[] = ['weights', 'intercepts', 'loss', 'epochLoss'];
 
 /** The double whose bits `h` spells (the inverse of hex). */
 function fromHex(h: string): number {
@@ -112,13 +120,16 @@ function fromHex(h: string): number {
   return view.getFloat64(0);
 }
 
-/** Where two results differ: a count per field and the first few values (page vs Node), empty when identical. */
-function differences(got: Bits, want: Bits): string[] {
+/**
+ * Where two results differ: a count per field and the first differing value (page vs Node), empty when identical.
+ * `fields` picks the arrays compared: the fit's, or the predictions.
+ */
+function differences(got: Bits, want: Bits, fields: readonly ArrayField[] = FIT_FIELDS): string[] {
   const out: string[] = [];
   for (const key of ['backend', 'simd', 'iterations', 'epochs', 'status', 'finalLoss'] as const) {
     if (got[key] !== want[key]) out.push(`${key}: ${String(got[key])} ≠ ${String(want[key])}`);
   }
-  for (const key of ['weights', 'intercepts', 'loss', 'epochLoss'] as const) {
+  for (const key of fields) {
     const a = got[key];
     const b = want[key];
     if (a.length !== b.length) {
@@ -147,7 +158,7 @@ beforeAll(async () => {
     for (const c of CASES) {
       const ds = engine.dataset(data.X, labelsOf(c));
       try {
-        node[b.name]![c.name] = bits(engine.fit(ds, c.options), engine.backend, engine.simd);
+        node[b.name]![c.name] = bits(engine.fit(ds, c.options), engine.backend, engine.simd, data.X);
       } finally {
         ds.dispose();
       }
@@ -169,6 +180,7 @@ beforeAll(async () => {
             weights: Array.from(r.weights as ArrayLike<number>, h.hex), intercepts: Array.from(r.intercepts as ArrayLike<number>, h.hex),
             loss: Array.from(r.loss as ArrayLike<number>, h.hex), epochLoss: Array.from(r.epochLoss as ArrayLike<number>, h.hex),
             finalLoss: h.hex(r.finalLoss),
+            proba: r.model === 'logistic' || r.model === 'softmax' ? Array.from(r.predictProba(a.X) as ArrayLike<number>, h.hex) : [],
           };
         } finally {
           ds.dispose();
@@ -212,6 +224,16 @@ describe.each(BACKENDS)('Chromium ($name) = Node, every weight and loss, bit for
     expect(differences(page[b.name]![c.name]!, node[b.name]![c.name]!)).toEqual([]);
     const ref = node['wasm simd']![c.name]!;
     expect(differences({ ...page[b.name]![c.name]!, backend: ref.backend, simd: ref.simd }, ref)).toEqual([]);
+  });
+});
+
+// The fitted model's probabilities (LinearModel.predictProba: exp in JS, outside the engine) are what a user reads
+// next; they are the same doubles across runtimes only if the fits are and predictProba's exp is runtime-independent.
+describe.each(BACKENDS)('Chromium ($name) = Node, predictProba of the fitted model, bit for bit', (b) => {
+  it.each(CASES.filter((c) => c.options.model === 'logistic' || c.options.model === 'softmax'))('$name', (c) => {
+    const want = node[b.name]![c.name]!;
+    expect(want.proba).toHaveLength(N * (c.options.model === 'softmax' ? CLASSES : 1));
+    expect(differences(page[b.name]![c.name]!, want, ['proba'])).toEqual([]);
   });
 });
 
