@@ -1,6 +1,6 @@
 /**
- * The two suites: the full run (all five sizes, three interleaved rounds) and `--quick` (three sizes, short
- * budgets, under a minute). K per size keeps one engine call in the ~1–50 ms range; every contender runs the
+ * The two suites: the full run (all five sizes, three interleaved rounds, and the classifiers at three sizes) and
+ * `--quick` (three sizes and two classifier sizes, short budgets, about a minute). K per size keeps one engine call in the ~1–50 ms range; every contender runs the
  * same K at a size so their weights can be compared.
  */
 import type { TimingBudget } from './measure.js';
@@ -18,6 +18,15 @@ export interface RunConfig {
   readonly warmUpSeconds: number;
   readonly probeBudget: TimingBudget;
   readonly stepBudget: TimingBudget;
+  /**
+   * The classifiers' section (bench/classifiers.ts): sizes at which linear, logistic and softmax are timed in the
+   * same rounds, K per size.
+   */
+  readonly classifierSizes: readonly SizeSpec[];
+  /** Softmax classes in the classifiers' section. */
+  readonly classes: number;
+  /** Budget of one contender in one round of the classifiers' section (their calls are long: few samples). */
+  readonly classifierBudget: TimingBudget;
   /** Where the markdown report goes, relative to bench/. */
   readonly resultsFile: string;
   /** Where the chart goes, relative to bench/ (null: no chart). */
@@ -39,6 +48,14 @@ export const FULL: RunConfig = {
   warmUpSeconds: 0.3,
   probeBudget: { maxTime: 1.5, minSamples: 10 },
   stepBudget: { maxTime: 0.5, minSamples: 10 },
+  // The issue's three sizes; K keeps a WASM softmax call near 10–60 ms before the kernels without host calls.
+  classifierSizes: [
+    { rows: 1000, cols: 10, iterations: 100 },
+    { rows: 100_000, cols: 100, iterations: 2 },
+    { rows: 1_000_000, cols: 10, iterations: 2 },
+  ],
+  classes: 10,
+  classifierBudget: { maxTime: 0.3, minSamples: 3 },
   resultsFile: 'RESULTS.md',
   chartFile: 'throughput.svg',
 };
@@ -56,6 +73,14 @@ export const QUICK: RunConfig = {
   warmUpSeconds: 0.1,
   probeBudget: { maxTime: 0.3, minSamples: 5 },
   stepBudget: { maxTime: 0.1, minSamples: 5 },
+  // 1 000 × 10 as in the full run (its floors against the JS fallback and TF.js), 10 000 × 100 standing in for
+  // 100 000 × 100 (the d = 100 floors), so every floor is evaluated, on smaller data.
+  classifierSizes: [
+    { rows: 1000, cols: 10, iterations: 50 },
+    { rows: 10_000, cols: 100, iterations: 2 },
+  ],
+  classes: 10,
+  classifierBudget: { maxTime: 0.1, minSamples: 3 },
   resultsFile: 'RESULTS-quick.md',
   chartFile: 'throughput-quick.svg',
 };

@@ -16,6 +16,12 @@ export function times(v: number): string {
   return `${v >= 100 ? v.toFixed(0) : v.toPrecision(v >= 10 ? 3 : 2)}×`;
 }
 
+/** Nanoseconds: two significant digits below 10, three to 1 000, whole numbers beyond: 3.4, 65.2, 273, 1 010. */
+export function ns(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  return v >= 1000 ? Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') : v.toPrecision(v < 10 ? 2 : 3);
+}
+
 /** Bytes as MiB with one decimal. */
 export function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MiB`;

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { ChartSpec } from './chart.js';
-import { markdownTable, mib, si, textTable, times } from './format.js';
+import { nsPerRow, type ClassifierSize } from './classifiers.js';
+import { markdownTable, mib, ns, si, textTable, times } from './format.js';
 import type { MemoryReport } from './memory.js';
 import type { ProbeResult } from './probe.js';
 import type { StepCost } from './stepcost.js';
@@ -17,9 +18,17 @@ import { mark, type TargetResult } from './targets.js';
 export interface RunResult {
   readonly machine: string;
   readonly quick: boolean;
+  /** `--classifiers`: only the classifiers' section was run. */
+  readonly classifiersOnly: boolean;
   readonly sizes: readonly SizeResult[];
   readonly probes: readonly ProbeResult[];
   readonly targets: readonly TargetResult[];
+  /** The classifiers' section (empty when the engine did not load). */
+  readonly classifiers: readonly ClassifierSize[];
+  /** Softmax classes in the classifiers' section. */
+  readonly classes: number;
+  /** Issue 14's floors, on the classifiers' section. */
+  readonly classifierFloors: readonly TargetResult[];
   readonly memory: MemoryReport | undefined;
   readonly stepCosts: readonly StepCost[];
   /** Things the reader must know (missing contenders, failures). */
@@ -88,12 +97,48 @@ function sizeRows(s: SizeResult, best: number): string[][] {
   });
 }
 
+const CLASSIFIER_IDS = ['wasm-simd', 'wasm-scalar', 'js-engine', 'tfjs-wasm', 'tfjs-wasm-minimize'];
+
+function classifierHeader(classes: number): string[] {
+  return ['contender', 'linear ns/row', 'logistic ns/row', '÷ linear', `softmax (${classes}) ns/row`, '÷ linear', 'weights (linear / logistic / softmax)'];
+}
+
+/** One row per contender: ns per row of each model, the classifiers' ratio to the same contender's linear, checks. */
+function classifierRows(s: ClassifierSize): string[][] {
+  const ids = CLASSIFIER_IDS.filter((id) => s.models.some((m) => m.contenders.some((c) => c.id === id)));
+  return ids.map((id) => {
+    const lin = nsPerRow(s, 'linear', id);
+    const log = nsPerRow(s, 'logistic', id);
+    const soft = nsPerRow(s, 'softmax', id);
+    const checks = s.models.map((m) => {
+      const c = m.contenders.find((x) => x.id === id);
+      if (!c) return '—';
+      if (!c.check.ok) return 'FAIL';
+      return c.check.note === 'reference' ? 'ref' : c.check.relDiff === 0 ? '0' : c.check.relDiff.toExponential(0);
+    });
+    return [id, ns(lin), ns(log), times(log / lin), ns(soft), times(soft / lin), `ok ${checks.join(' / ')}`.replace(/^ok (.*FAIL.*)$/, '$1')];
+  });
+}
+
+/** WASM SIMD only, one row per size, as issue 14 tabulates it. */
+function classifierSummary(r: RunResult): string[][] {
+  return r.classifiers.map((s) => [
+    s.name, ns(nsPerRow(s, 'linear', 'wasm-simd')), ns(nsPerRow(s, 'logistic', 'wasm-simd')), ns(nsPerRow(s, 'softmax', 'wasm-simd')),
+  ]);
+}
+
 /** Failed checks as lines, empty when everything agreed. */
 export function failures(r: RunResult): string[] {
   const out: string[] = [];
   for (const s of r.sizes) {
     for (const c of s.contenders) if (!c.check.ok) out.push(`FAIL ${s.name} ${c.id}: ${c.check.note}`);
     if (s.engineParity.startsWith('NOT')) out.push(`FAIL ${s.name} engine parity: ${s.engineParity}`);
+  }
+  for (const s of r.classifiers) {
+    for (const m of s.models) {
+      for (const c of m.contenders) if (!c.check.ok) out.push(`FAIL ${m.model} ${s.name} ${c.id}: ${c.check.note}`);
+      if (m.engineParity.startsWith('NOT')) out.push(`FAIL ${m.model} ${s.name} engine parity: ${m.engineParity}`);
+    }
   }
   return out;
 }
@@ -102,6 +147,33 @@ export function failures(r: RunResult): string[] {
 export function consoleReport(r: RunResult): string {
   const probe = bestProbe(r.probes)?.bytesPerSecond ?? NaN;
   const parts = [`\n${r.machine}`];
+  if (!r.classifiersOnly) parts.push(...linearConsole(r, probe));
+  for (const s of r.classifiers) {
+    parts.push(`\nClassifiers at ${s.name}, K = ${s.iterations}; engine parity: ` +
+      s.models.map((m) => `${m.model} ${m.engineParity.startsWith('bit-identical') ? 'bit-identical' : m.engineParity}`).join(', '));
+    parts.push(textTable(classifierHeader(r.classes), classifierRows(s)));
+  }
+  if (r.classifiers.length) {
+    parts.push('\nClassifier floors (issue 14; WASM SIMD, same rounds, medians):');
+    for (const t of r.classifierFloors.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+    parts.push('The same thresholds against TF.js at its best (reported, not floors):');
+    for (const t of r.classifierFloors.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+  }
+  if (r.memory) parts.push('\n' + memoryLines(r.memory).join('\n'));
+  if (!r.classifiersOnly) {
+    parts.push(`\nPer-step API cost (opt.step(grad)):${r.stepCosts.length ? '' : ' not measured'}`);
+    for (const c of r.stepCosts) parts.push(`  ${c.engine.padEnd(12)} d = ${String(c.d).padEnd(5)} ${c.nsPerStep.toFixed(0)} ns/step ± ${c.rme.toFixed(1)} %`);
+  }
+  for (const n of r.notes) parts.push(`NOTE: ${n}`);
+  const fails = failures(r);
+  parts.push(fails.length ? `\n${fails.join('\n')}` : '\nAll contenders reached the same weights (within tolerance).');
+  parts.push(`(${r.seconds.toFixed(0)} s; load average now ${os.loadavg()[0]!.toFixed(2)})`);
+  return parts.join('\n');
+}
+
+/** The linear suite's part of the console report. */
+function linearConsole(r: RunResult, probe: number): string[] {
+  const parts: string[] = [];
   for (const s of r.sizes) {
     parts.push(`\n${s.name}, K = ${s.iterations}; engine parity: ${s.engineParity}`);
     parts.push(textTable(HEADER, sizeRows(s, probe)));
@@ -115,14 +187,7 @@ export function consoleReport(r: RunResult): string {
   for (const t of r.targets.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
   parts.push('The same thresholds against stricter TF.js formulations (reported, not targets):');
   for (const t of r.targets.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
-  if (r.memory) parts.push('\n' + memoryLines(r.memory).join('\n'));
-  parts.push(`\nPer-step API cost (opt.step(grad)):${r.stepCosts.length ? '' : ' not measured'}`);
-  for (const c of r.stepCosts) parts.push(`  ${c.engine.padEnd(12)} d = ${String(c.d).padEnd(5)} ${c.nsPerStep.toFixed(0)} ns/step ± ${c.rme.toFixed(1)} %`);
-  for (const n of r.notes) parts.push(`NOTE: ${n}`);
-  const fails = failures(r);
-  parts.push(fails.length ? `\n${fails.join('\n')}` : '\nAll contenders reached the same weights (within tolerance).');
-  parts.push(`(${r.seconds.toFixed(0)} s; load average now ${os.loadavg()[0]!.toFixed(2)})`);
-  return parts.join('\n');
+  return parts;
 }
 
 function memoryLines(m: MemoryReport): string[] {
@@ -133,8 +198,21 @@ function memoryLines(m: MemoryReport): string[] {
   ];
 }
 
-/** bench/RESULTS.md. */
+/** bench/RESULTS.md (or, with `--classifiers`, the classifiers' section alone). */
 export function markdownReport(r: RunResult, chartFile: string | null): string {
+  if (r.classifiersOnly) {
+    const fails = failures(r);
+    return [
+      `Machine: ${r.machine}`, '',
+      `# momentum-gd benchmark: classifiers only${r.quick ? ' (--quick)' : ''}`, '',
+      'Generated by `npm run bench -- --classifiers' + (r.quick ? ' --quick' : '') + '` (bench/run.ts); do not edit by ' +
+        'hand. The classifiers\' section of the full run alone; `npm run bench` writes it into RESULTS.md.', '',
+      fails.length ? `**${fails.length} check(s) FAILED**:\n\n${fails.map((f) => `- ${f}`).join('\n')}` : '**Weights check: passed.**', '',
+      ...classifierMarkdown(r),
+      ...(r.notes.length ? ['## Notes', '', ...r.notes.map((n) => `- ${n}`), ''] : []),
+      `Run time: ${r.seconds.toFixed(0)} s; 1-minute load average at the end ${os.loadavg()[0]!.toFixed(2)}.`, '',
+    ].join('\n');
+  }
   const probe = bestProbe(r.probes);
   const probeBps = probe?.bytesPerSecond ?? NaN;
   const fails = failures(r);
@@ -180,11 +258,8 @@ export function markdownReport(r: RunResult, chartFile: string | null): string {
     'limits these):', '',
     markdownTable(['same threshold, stricter peer', 'measured', ''], rowsOf('stricter')), '');
   // The analysis of what limits the unmet targets is written by hand (bench/LIMITS.md) and kept across runs.
-  try {
-    md.push(readFileSync(new URL('./LIMITS.md', import.meta.url), 'utf8').trim(), '');
-  } catch {
-    // No analysis written yet.
-  }
+  md.push(...handWritten('LIMITS.md'));
+  if (r.classifiers.length) md.push(...classifierMarkdown(r));
   md.push('## Read bandwidth', '', 'One core reading a 256 MiB buffer (far larger than the last-level cache):', '');
   for (const p of r.probes) md.push(`- ${p.label}: **${(p.bytesPerSecond / 1e9).toFixed(1)} GB/s** ± ${p.rme.toFixed(1)} %`);
   const inRounds = r.sizes.filter((s) => s.probe);
@@ -208,6 +283,51 @@ export function markdownReport(r: RunResult, chartFile: string | null): string {
     '(the bench itself keeps one core busy; much above 1 on a 2-core machine means something else ran and the ' +
     'numbers are noisier).', '');
   return md.join('\n');
+}
+
+/** The classifiers' section of RESULTS.md: what was fitted, the per-row table per size, the summary and the floors. */
+function classifierMarkdown(r: RunResult): string[] {
+  const floors = (g: TargetResult['group']): string[][] =>
+    r.classifierFloors.filter((t) => t.group === g).map((t) => [t.label, t.value, mark(t.ok)]);
+  const md = [
+    '## Classifiers', '',
+    `The linear model, binary logistic regression and softmax regression with ${r.classes} classes on the same X at ` +
+      'each size (the linear problem\'s; labels drawn from the model itself: yᵢ ~ Bernoulli(σ(2·(xᵢ·w* + 0.5))), ' +
+      `yᵢ ~ Categorical(softmax(2·W*xᵢ)), bench/problem.ts), with the same full-batch momentum GD as above (same η and ` +
+      'β, exactly K updates from θ = 0 per call, no L2 term: `alpha: 0`). All models and contenders of a size are timed ' +
+      'in the same rotated rounds. Time per row = median seconds per call / (K·n); "÷ linear" is the same contender\'s ' +
+      'classifier time per row over its linear time per row. TF.js (wasm backend, float32) fits the classifiers two ways: ' +
+      '`tfjs-wasm`, the gradient spelled out in ops with X stored transposed (its fastest layout, no loss computed), and ' +
+      '`tfjs-wasm-minimize`, `tf.losses.sigmoidCrossEntropy` / `softmaxCrossEntropy` with ' +
+      '`tf.train.momentum(η, β).minimize` (autodiff, as TF.js users write it). The engine computes the objective at ' +
+      'every update as well. Weights: relative difference to WASM SIMD on the same model (f64: 1e-12; float32 TF.js: 1e-2 on the classifiers, whose gradients are float32 sums over all n rows that largely cancel: measured up to 3e-3 at 1 000 000 rows, bench/verify.ts).', '',
+  ];
+  for (const s of r.classifiers) {
+    md.push(`**${s.name}**, K = ${s.iterations}, η = ${s.lr.toPrecision(4)}. Engine parity: ` +
+      s.models.map((m) => `${m.model}: ${m.engineParity}`).join('; ') + '.', '');
+    md.push(markdownTable(classifierHeader(r.classes), classifierRows(s)), '');
+  }
+  md.push('WASM SIMD, time per row of one full-batch update:', '',
+    markdownTable(['size', 'linear ns/row', 'logistic ns/row', `softmax (${r.classes} classes) ns/row`], classifierSummary(r)), '',
+    '### Floors (issue 14)', '',
+    'WASM SIMD medians from the same rounds. Against TF.js the floor is taken, as the linear targets are, against ' +
+      'TF.js as its users write it (`minimize`).' +
+      (r.quick ? ' Under `--quick` 10 000×100 stands in for 100 000×100 (d = 100).' : ''), '',
+    markdownTable(['floor', 'measured', ''], floors('target')), '',
+    'The same thresholds against TF.js at its best (explicit ops, X transposed), reported beside them:', '',
+    markdownTable(['same threshold, stricter peer', 'measured', ''], floors('stricter')), '',
+    // What limits the classifiers, written by hand after a full run (like LIMITS.md), if it has been.
+    ...handWritten('LIMITS-classifiers.md'));
+  return md;
+}
+
+/** A hand-written part of the report (bench/<file>), kept across runs; nothing if it has not been written. */
+function handWritten(file: string): string[] {
+  try {
+    return [readFileSync(new URL(`./${file}`, import.meta.url), 'utf8').trim(), ''];
+  } catch {
+    return [];
+  }
 }
 
 /** One colour per contender, so that charts of different runs read alike. */

@@ -1,25 +1,27 @@
 /**
- * `npm run bench [-- --quick]`: every contender in one process, one run. Loads the engine (if it builds) and
- * the peers, measures each size, the per-step API cost and the read-bandwidth probes, checks that all
+ * `npm run bench [-- --quick] [-- --classifiers]`: every contender in one process, one run (`--classifiers`: the
+ * classifiers' section alone, written to RESULTS-classifiers[-quick].md). Loads the engine (if it builds) and
+ * the peers, measures each size, the classifiers' section, the per-step API cost and the read-bandwidth probes, checks that all
  * contenders reached the same weights, prints the table and writes the markdown report and the chart.
  * Exits 1 when a weight check failed.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderChart } from './chart.js';
-import { FULL, QUICK } from './config.js';
+import { runClassifiers, type ClassifierSize } from './classifiers.js';
+import { FULL, QUICK, type RunConfig } from './config.js';
 import { engineContenders, loadEngines, staleBuildWarning, type Engines } from './contenders/engine.js';
 import { naiveJs } from './contenders/naive.js';
-import { createTfjsContenders } from './contenders/tfjs.js';
+import { createTfjsClassifierContenders, createTfjsContenders } from './contenders/tfjs.js';
 import type { Contender } from './contenders/types.js';
 import { sink } from './measure.js';
 import type { MemoryReport } from './memory.js';
-import { measureReadBandwidth, roundProbe } from './probe.js';
+import { measureReadBandwidth, roundProbe, type ProbeResult } from './probe.js';
 import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
 import { measureStepCost, type StepCost } from './stepcost.js';
 import { measureMemory, runSize, type SizeResult } from './suite.js';
-import { evaluateTargets } from './targets.js';
+import { evaluateClassifierFloors, evaluateTargets } from './targets.js';
 
 const MEMORY_SIZE = { rows: 1_000_000, cols: 10 };
 
@@ -32,10 +34,16 @@ function message(e: unknown): string {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const cfg = process.argv.includes('--quick') ? QUICK : FULL;
+  const base = process.argv.includes('--quick') ? QUICK : FULL;
+  // `--classifiers`: the classifiers' section alone (no linear sizes, memory, per-step cost or probes), to its own file.
+  const classifiersOnly = process.argv.includes('--classifiers');
+  const cfg: RunConfig = classifiersOnly
+    ? { ...base, sizes: [], resultsFile: base.quick ? 'RESULTS-classifiers-quick.md' : 'RESULTS-classifiers.md', chartFile: null }
+    : base;
   const log = (line: string): void => console.log(line);
   const machine = machineLine();
-  log(`${machine}\n${cfg.quick ? 'quick run' : 'full run'}: ${cfg.sizes.length} sizes, ${cfg.rounds} rounds`);
+  log(`${machine}\n${cfg.quick ? 'quick run' : 'full run'}: ${cfg.sizes.length} sizes, ` +
+    `${cfg.classifierSizes.length} classifier sizes, ${cfg.rounds} rounds`);
 
   const notes: string[] = [];
   const contenders: Contender[] = [];
@@ -52,19 +60,21 @@ async function main(): Promise<number> {
     notes.push(`engine not measured: ${message(e)}`);
     log(`engine not available: ${message(e)}`);
   }
-  contenders.push(naiveJs);
-  try {
-    contenders.push(...(await createTfjsContenders()));
-  } catch (e) {
-    notes.push(`TF.js not measured: ${message(e)}`);
-    log(`TF.js not available: ${message(e)}`);
+  if (!classifiersOnly) {
+    contenders.push(naiveJs);
+    try {
+      contenders.push(...(await createTfjsContenders()));
+    } catch (e) {
+      notes.push(`TF.js not measured: ${message(e)}`);
+      log(`TF.js not available: ${message(e)}`);
+    }
   }
 
   // Memory first, while every engine's WASM memory is still at its initial size.
   const memorySpec = cfg.sizes.find((s) => s.rows === MEMORY_SIZE.rows && s.cols === MEMORY_SIZE.cols);
   let memory: MemoryReport | undefined;
   if (memorySpec) memory = measureMemory(makeProblem(memorySpec), contenders, log);
-  else notes.push(`memory not measured (no ${MEMORY_SIZE.rows}×${MEMORY_SIZE.cols} size in this run)`);
+  else if (!classifiersOnly) notes.push(`memory not measured (no ${MEMORY_SIZE.rows}×${MEMORY_SIZE.cols} size in this run)`);
 
   // Sizes whose X is far beyond the last-level cache also time the WASM probe in their rounds.
   const dram = cfg.sizes.filter((s) => 8 * s.rows * s.cols >= ROUND_PROBE_MIN_BYTES);
@@ -74,8 +84,22 @@ async function main(): Promise<number> {
     sizes.push(runSize(makeProblem(spec), contenders, cfg, log, dram.includes(spec) ? probeInRounds : null));
   }
 
-  let stepCosts: StepCost[] = [];
+  // The classifiers (issue 14): linear, logistic and softmax at their own sizes, timed in the same rounds.
+  let classifiers: ClassifierSize[] = [];
   if (engines) {
+    let peers: Contender[] = [];
+    try {
+      peers = await createTfjsClassifierContenders();
+    } catch (e) {
+      notes.push(`TF.js classifiers not measured: ${message(e)}`);
+    }
+    classifiers = runClassifiers(engineContenders(engines), peers, cfg, log);
+  } else {
+    notes.push('classifiers not measured (no engine)');
+  }
+
+  let stepCosts: StepCost[] = [];
+  if (engines && !classifiersOnly) {
     log('\nper-step API cost…');
     try {
       stepCosts = measureStepCost(
@@ -86,12 +110,16 @@ async function main(): Promise<number> {
       notes.push(`per-step cost not measured: ${message(e)}`);
     }
   }
-  log('read-bandwidth probes…');
-  const probes = measureReadBandwidth(cfg.probeBudget);
+  let probes: ProbeResult[] = [];
+  if (!classifiersOnly) {
+    log('read-bandwidth probes…');
+    probes = measureReadBandwidth(cfg.probeBudget);
+  }
   const best = Math.max(...probes.map((p) => p.bytesPerSecond));
 
   const result: RunResult = {
-    machine, quick: cfg.quick, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
+    machine, quick: cfg.quick, classifiersOnly, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
+    classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
     seconds: (performance.now() - started) / 1000,
   };
   log(consoleReport(result));

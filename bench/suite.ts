@@ -4,7 +4,7 @@
  */
 import type { Contender, PreparedFit } from './contenders/types.js';
 import type { RunConfig } from './config.js';
-import { sampleSeconds, sink, summarize, warmUp, type SampleStats } from './measure.js';
+import { sampleSeconds, sink, summarize, warmUp, type SampleStats, type TimingBudget } from './measure.js';
 import { peakRss, rssAfterGc, collectGarbage, type MemoryReport } from './memory.js';
 import type { Problem } from './problem.js';
 import { checkParams, flatten, type Check } from './verify.js';
@@ -49,6 +49,8 @@ export interface RoundProbe {
 
 interface Loaded {
   readonly contender: Contender;
+  readonly problem: Problem;
+  readonly name: string;
   fit: PreparedFit | null;
   first: Float64Array | null;
   error?: string;
@@ -105,12 +107,45 @@ export function runSize(
   p: Problem, contenders: readonly Contender[], cfg: RunConfig, log: (line: string) => void, probe: RoundProbe | null = null,
 ): SizeResult {
   log(`\n${p.name}  (K = ${p.iterations} updates per call, η = ${p.lr.toPrecision(4)}, β = ${p.momentum})`);
+  const m = measureEntries(contenders.map((contender) => ({ contender, problem: p, name: contender.id })), cfg, cfg.budget, log, probe);
+  return {
+    name: p.name, rows: p.rows, cols: p.cols, iterations: p.iterations, lr: p.lr, contenders: m.results,
+    engineParity: m.engineParity.get(p) ?? 'engine not measured',
+    probe: m.probe,
+  };
+}
 
+/** A contender with the problem it fits; the classifiers' section times three models' problems in the same rounds. */
+export interface Entry {
+  readonly contender: Contender;
+  readonly problem: Problem;
+  /** Name in the round logs. */
+  readonly name: string;
+}
+
+/** What {@link measureEntries} found. */
+export interface MeasuredEntries {
+  /** One per entry, in the entries' order. */
+  readonly results: ContenderResult[];
+  /** Per problem: whether the engine's WASM SIMD, WASM scalar and JS results were the same doubles. */
+  readonly engineParity: Map<Problem, string>;
+  readonly probe: SizeResult['probe'];
+}
+
+/**
+ * Loads every entry, runs it once (the result checked), warms up, times the entries in rotated rounds (with the
+ * probe taking a turn, if any), runs each once more (checked bitwise against the first) and checks each against
+ * its problem's reference (WASM SIMD on the same problem, else the first that ran).
+ */
+export function measureEntries(
+  entries: readonly Entry[], cfg: RunConfig, budget: TimingBudget, log: (line: string) => void,
+  probe: RoundProbe | null = null,
+): MeasuredEntries {
   // Load and run once: this result is the one checked.
-  const loaded: Loaded[] = contenders.map((contender) => {
-    const l: Loaded = { contender, fit: null, first: null, samples: [] };
+  const loaded: Loaded[] = entries.map(({ contender, problem, name }) => {
+    const l: Loaded = { contender, problem, name, fit: null, first: null, samples: [] };
     guarded(l, () => {
-      l.fit = contender.prepare(p);
+      l.fit = contender.prepare(problem);
       l.first = flatten(l.fit.run());
     });
     return l;
@@ -136,10 +171,10 @@ export function runSize(
       const fn = (): void => {
         sink.value += fit.run().intercept;
       };
-      guarded(l, () => l.samples.push(...sampleSeconds(fn, cfg.budget)));
+      guarded(l, () => l.samples.push(...sampleSeconds(fn, budget)));
       collectGarbage(); // garbage of one contender (TF.js tensors, naive arrays) must not be collected in the next
     }
-    const done = order.map((l) => (l === null ? 'probe' : l.fit ? l.contender.id : null)).filter((id) => id !== null);
+    const done = order.map((l) => (l === null ? 'probe' : l.fit ? l.name : null)).filter((id) => id !== null);
     log(`  round ${round + 1}/${cfg.rounds}: ${done.join(', ')}`);
   }
 
@@ -147,9 +182,15 @@ export function runSize(
   const later = new Map<Loaded, Float64Array>();
   for (const l of loaded) if (l.fit) guarded(l, () => later.set(l, flatten(l.fit!.run())));
 
-  const ref = loaded.find((l) => l.contender.id === 'wasm-simd' && l.first) ?? loaded.find((l) => l.first);
+  const problems = [...new Set(loaded.map((l) => l.problem))];
+  const refs = new Map(problems.map((p) => {
+    const mine = loaded.filter((l) => l.problem === p);
+    return [p, mine.find((l) => l.contender.id === 'wasm-simd' && l.first) ?? mine.find((l) => l.first)] as const;
+  }));
   const results = loaded.map((l): ContenderResult => {
     const { id, label, precision } = l.contender;
+    const p = l.problem;
+    const ref = refs.get(p);
     const failed: Check = { ok: false, relDiff: NaN, tolerance: NaN, note: l.error ?? 'no result' };
     const check = l.first && ref?.first
       ? checkParams(p, l.first, ref.first, precision, l === ref, later.get(l) ?? null)
@@ -166,8 +207,8 @@ export function runSize(
   collectGarbage();
 
   return {
-    name: p.name, rows: p.rows, cols: p.cols, iterations: p.iterations, lr: p.lr, contenders: results,
-    engineParity: engineParity(loaded),
+    results,
+    engineParity: new Map(problems.map((p) => [p, engineParity(loaded.filter((l) => l.problem === p))])),
     probe: probe && probeSamples.length > 0 ? probeResult(probe, summarize(probeSamples)) : null,
   };
 }

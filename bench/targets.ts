@@ -1,9 +1,11 @@
 /**
- * The performance targets of issue 4, evaluated on ratios from the same run. A target whose size or contender
+ * The performance targets of issue 4 (linear model) and the floors of issue 14 (classifiers), evaluated on ratios
+ * from the same run. A target whose size or contender
  * was not measured (e.g. under --quick) is reported as such, never as passed.
  */
+import { nsPerRow, type ClassifierSize } from './classifiers.js';
 import type { SizeResult } from './suite.js';
-import { times } from './format.js';
+import { ns, times } from './format.js';
 import { groupDigits } from './problem.js';
 
 /** One evaluated target. */
@@ -88,4 +90,60 @@ export function evaluateTargets(sizes: readonly SizeResult[], probeBytesPerSecon
 /** ✓, ✗ or "not measured". */
 export function mark(ok: boolean | null): string {
   return ok === null ? 'not measured' : ok ? '✓' : '✗';
+}
+
+/** Issue 14's per-row bound of each classifier against the linear kernel, by number of features. */
+const PER_ROW_BOUND: Record<'logistic' | 'softmax', Record<number, number>> = {
+  logistic: { 10: 2.5, 100: 1.3 },
+  softmax: { 10: 15, 100: 12 },
+};
+
+/**
+ * The floors of issue 14 (classifiers), all on WASM SIMD medians of the same rounds: at every measured size with
+ * d = 10 or d = 100 each classifier's time per row against the linear kernel's; at 1 000 × 10 each classifier's speed
+ * against the JS fallback and TF.js's wasm backend on the same model. Against TF.js the floor is taken, as the linear
+ * targets are, against TF.js as its users write it (`tf.train.momentum(η, β).minimize`, group 'target'); the same
+ * threshold against the gradient spelled out in ops with X transposed (TF.js at its best) is reported beside it
+ * (group 'stricter').
+ */
+export function evaluateClassifierFloors(sizes: readonly ClassifierSize[], classes: number): TargetResult[] {
+  const out: TargetResult[] = [];
+  const name = (model: 'logistic' | 'softmax'): string => (model === 'softmax' ? `softmax (${classes} classes)` : 'logistic');
+  for (const d of [10, 100]) {
+    const atD = sizes.filter((s) => s.cols === d);
+    for (const model of ['logistic', 'softmax'] as const) {
+      const bound = PER_ROW_BOUND[model][d]!;
+      if (atD.length === 0) {
+        out.push({ label: `${name(model)} ≤ ${bound}× linear's time per row at d = ${d}`, value: '—', ok: null, group: 'target' });
+      }
+      for (const s of atD) {
+        const lin = nsPerRow(s, 'linear', 'wasm-simd');
+        const cls = nsPerRow(s, model, 'wasm-simd');
+        const r = cls / lin;
+        out.push({
+          label: `${name(model)} ≤ ${bound}× linear's time per row at ${s.name}`,
+          value: Number.isFinite(r) ? `${times(r)} (${ns(cls)} vs ${ns(lin)} ns/row)` : '—',
+          ok: Number.isFinite(r) ? r <= bound : null,
+          group: 'target',
+        });
+      }
+    }
+  }
+  const small = sizes.find((s) => s.rows === 1000 && s.cols === 10);
+  for (const model of ['logistic', 'softmax'] as const) {
+    for (const [id, what, min, group] of [
+      ['js-engine', 'the JS fallback', 4, 'target'],
+      ['tfjs-wasm-minimize', 'TF.js wasm, tf.train.momentum + minimize', 10, 'target'],
+      ['tfjs-wasm', 'TF.js wasm at its best (explicit ops, X transposed)', 10, 'stricter'],
+    ] as const) {
+      const r = small ? nsPerRow(small, model, id) / nsPerRow(small, model, 'wasm-simd') : NaN;
+      out.push({
+        label: `${name(model)} ≥ ${min}× ${what} at ${groupDigits(1000)}×10`,
+        value: times(r),
+        ok: Number.isFinite(r) ? r >= min : null,
+        group,
+      });
+    }
+  }
+  return out;
 }

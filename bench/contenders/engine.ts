@@ -1,9 +1,10 @@
 /**
  * The engine under test, momentum-gd, through its public API only: the WASM SIMD build, the scalar WASM build
- * and the pure-JS fallback. One `fit` call runs all K updates (state stays in the engine between iterations).
+ * and the pure-JS fallback. One `fit` call runs all K updates (state stays in the engine between iterations), on the
+ * problem's model (linear, or a classifier without L2 term).
  */
 import { readdirSync, statSync } from 'node:fs';
-import type { Dataset, Engine, EngineOptions } from '../../src/types.js';
+import type { Dataset, Engine, EngineOptions, FitOptions } from '../../src/types.js';
 import type { Problem } from '../problem.js';
 import type { Contender, Params, PreparedFit } from './types.js';
 
@@ -42,7 +43,10 @@ function engineContender(id: keyof Engines, label: string, engine: Engine): Cont
       const data: Dataset = engine.dataset({ data: p.x, rows: p.rows, cols: p.cols }, p.y);
       // No `tol`: leaving it out is what turns the stopping rule off. `tol: 0` keeps the rule on ("no improvement
       // for nIterNoChange iterations"), and heavy-ball momentum's objective is not monotone, so it stops early.
-      const options = { model: 'linear', lr: p.lr, momentum: p.momentum, maxIterations: p.iterations } as const;
+      // The classifiers without an L2 term (alpha 0, the engine's default is 1e-4): the peers fit the same objective.
+      const options: FitOptions = { model: p.model, lr: p.lr, momentum: p.momentum, maxIterations: p.iterations };
+      if (p.model !== 'linear') options.alpha = 0;
+      if (p.model === 'softmax') options.classes = p.classes;
       return {
         run(): Params {
           const fit = engine.fit(data, options);
@@ -50,7 +54,7 @@ function engineContender(id: keyof Engines, label: string, engine: Engine): Cont
           if (fit.iterations !== p.iterations) {
             throw new Error(`${id}: ${fit.iterations} iterations (status ${fit.status}), expected ${p.iterations}`);
           }
-          return { weights: fit.weights, intercept: fit.intercept };
+          return { weights: fit.weights, intercept: fit.intercept, intercepts: fit.intercepts };
         },
         dispose(): void {
           data.dispose();

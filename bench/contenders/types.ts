@@ -1,13 +1,15 @@
 /**
  * The contract every contender implements: copy a problem once, then run exactly K full-batch momentum updates
- * (v ← β·v + g, first step v = g; θ ← θ − η·v, on weights and intercept) from θ = 0 per call.
+ * (v ← β·v + g, first step v = g; θ ← θ − η·v, on weights and intercept) of the problem's model from θ = 0 per call.
  */
 import type { Problem } from '../problem.js';
 
-/** Parameters after a fit: the weights and the intercept. */
+/** Parameters after a fit: the weights and the intercept (softmax: K·d weights, class k's at k·d, and K intercepts). */
 export interface Params {
   readonly weights: ArrayLike<number>;
   readonly intercept: number;
+  /** All intercepts, when there is more than one (softmax). */
+  readonly intercepts?: ArrayLike<number>;
 }
 
 /** A problem loaded into a contender, ready to be timed. */

@@ -1,8 +1,7 @@
 /**
  * Determinism across runtimes: a seeded, shuffled mini-batch fit gives the same doubles in Chromium (page engine,
- * page JS engine, Web Worker) as in Node, and the seed is what decides the shuffle. Only the linear model is compared
- * across runtimes: it uses + − · alone, which IEEE 754 rounds the same everywhere, while the exp/log models go
- * through the host's Math.exp/Math.log, which differ by an ulp between V8 versions (Node 20's and Chromium's).
+ * page JS engine, Web Worker) as in Node, and the seed is what decides the shuffle. The linear model is used here (+ − ·
+ * alone, which IEEE 754 rounds the same everywhere); runtimes.test.ts compares every model, the exp/log ones included.
  */
 import { describe, expect, it } from 'vitest';
 import { referenceData } from '../../src/experiment.js';
