@@ -6,6 +6,7 @@
  * hand-worked points and finite differences.
  */
 
+import { exp, expm1 } from './js/math.js';
 import { checkArgCount } from './options.js';
 
 /** A point of the plane, `[x, y]`. */
@@ -338,10 +339,10 @@ export const plateau: TestFunction = {
   description: 'Plateau: 1 − exp(−r²/2) + 0.01·r²/2, a nearly flat shelf around a narrow well; minimum f(0, 0) = 0.',
   f: (x, y) => {
     const r2 = x * x + y * y;
-    return -Math.expm1(-0.5 * r2) + 0.5 * PLATEAU_TILT * r2;
+    return -expm1(-0.5 * r2) + 0.5 * PLATEAU_TILT * r2;
   },
   grad: (x, y) => {
-    const s = Math.exp(-0.5 * (x * x + y * y)) + PLATEAU_TILT;
+    const s = exp(-0.5 * (x * x + y * y)) + PLATEAU_TILT;
     return [s * x, s * y];
   },
   minima: [[0, 0]],

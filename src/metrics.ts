@@ -4,6 +4,7 @@
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
 import { checkArgCount, describe } from './options.js';
+import { log } from './js/math.js';
 import { pow2Floor } from './scale.js';
 
 /** Largest k of confusionMatrix: a k × k result of 2²⁴ counts (labels are indices, so one label sets k). */
@@ -245,7 +246,7 @@ export function logLoss(yTrue: Values, proba: ArrayLike<number> | ReadonlyArray<
       checkLabel('yTrue', i, t[i]!, K);
       p = flat[i * K + t[i]!]!;
     }
-    sum += Math.log(Math.min(Math.max(p, eps), 1 - eps));
+    sum += log(Math.min(Math.max(p, eps), 1 - eps)); // our own log: the same double in every engine
   }
   return -sum / n;
 }
