@@ -17,7 +17,7 @@ import * as esbuild from 'esbuild';
 import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/index.js';
-import { pack, repo, run } from '../consumer/pack.js';
+import { pack, repo, run, runAll } from '../consumer/pack.js';
 import { hex } from './page.js';
 import { serve } from './serve.js';
 
@@ -143,7 +143,7 @@ beforeAll(async () => {
   dir = packed.dir;
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   // --prefer-offline: the one dependency (@assemblyscript/loader) comes from npm's cache, filled by `npm ci`.
-  installOutput = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', packed.tarball], dir, { npm_config_loglevel: 'warn' });
+  installOutput = runAll('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', packed.tarball], dir, { npm_config_loglevel: 'warn' });
 
   const folders = { esbuild: await buildEsbuild(), vite: await buildVite(), webpack: await buildWebpack() };
   for (const [name, folder] of Object.entries(folders)) outputs[name] = await listFiles(folder);

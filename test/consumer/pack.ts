@@ -3,7 +3,7 @@
  * `npm run build:wasm`, which `npm test` and `npm run test:browser` run first), then `npm pack` into a fresh
  * temporary folder. Shared by the consumer-project test (test/consumer/) and the bundler tests (test/browser/).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,13 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
   }
 }
 
+/** Runs a command that must succeed, returning everything it printed: stdout, then stderr (where npm warns). */
+export function runAll(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  return `${r.stdout}${r.stderr}`;
+}
+
 /** Builds dist/ and packs the package into a new temporary folder; returns the folder and the tarball's path. */
 export async function pack(): Promise<{ dir: string; tarball: string }> {
   for (const f of ['momentum.wasm', 'momentum-simd.wasm']) {
@@ -29,7 +36,7 @@ export async function pack(): Promise<{ dir: string; tarball: string }> {
   }
   run(join(repo, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], repo);
   const dir = await mkdtemp(join(tmpdir(), 'momentum-gd-pack-'));
-  // --ignore-scripts: `prepare` would rebuild what was just built.
+  // --ignore-scripts: `prepack` would rebuild what was just built.
   const out = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], repo)) as { filename: string }[];
   return { dir, tarball: join(dir, out[0]!.filename) };
 }
