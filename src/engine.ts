@@ -232,9 +232,19 @@ class FitDriver {
   result(): FitResult {
     const c = this.config, raw = this.run.result();
     const d = this.data.cols, K = c.outputs;
+    const loss = this.loss.toArray();
+    if (this.status === L.DIVERGED && raw.iterations === 0 && loss.length > 0 && !Number.isFinite(loss[0]!)) {
+      // Not a divergence: nothing was stepped. The objective at θ₀ (a sum of squared residuals, or a score x·w)
+      // exceeds f64 for finite inputs, so no step can be taken truthfully (issue 19: a clear error, not a status).
+      throw new RangeError(
+        `the objective at the starting parameters is not finite (J(θ₀) = ${loss[0]}): X, y, initialWeights or ` +
+        'initialIntercept are too large in magnitude for f64 (a squared residual or a score beyond 1.8e308); ' +
+        'scale them, e.g. standardize(X) and y divided by a power of two',
+      );
+    }
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
     return new FittedModel(
-      model, this.loss.toArray(), this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
+      model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
       new LazyObjective(this.impl, this.handle, c, raw.params),
     );
   }

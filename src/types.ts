@@ -801,8 +801,9 @@ export interface Engine {
    * @returns the fitted model and its history; every array is a fresh copy owned by the caller.
    * @throws TypeError for a dataset from another engine or disposed, an unknown option (with "did you mean") or an
    *   option of the wrong type; RangeError for an option out of range, an option that does not apply to the model or
-   *   optimizer, or labels that the model does not accept (naming the first bad y[i]). A diverging fit does not throw:
-   *   it returns status `'diverged'` with the last finite parameters.
+   *   optimizer, labels that the model does not accept (naming the first bad y[i]), or an objective at the starting
+   *   parameters that is not finite (X, y or the initial parameters too large for f64). A diverging fit does not
+   *   throw: it returns status `'diverged'` with the last finite parameters.
    */
   fit(data: Dataset, options: FitOptions): FitResult;
   /**
