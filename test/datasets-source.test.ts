@@ -2,29 +2,25 @@
 // node:fs, anything else fetched, the status checked); errors name the URL. The browser side (no node:fs, no CSV in a
 // bundle that imports only parseCsv) is pinned in test/browser/bundlers.test.ts.
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { serveLocal } from './local-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBreastCancer, loadDigits, parseCsv } from '../src/datasets.js';
 
 const dataDir = new URL('../data/', import.meta.url);
-let server: Server;
+let stop: () => Promise<void>;
 let base: string;
 let cancerText: string;
 
 beforeAll(async () => {
   cancerText = await readFile(new URL('breast_cancer.csv', dataDir), 'utf8');
-  server = createServer((req, res) => {
+  ({ base, close: stop } = await serveLocal((req, res) => {
     if (req.url === '/data/cancer.csv') res.writeHead(200, { 'content-type': 'text/csv' }).end(cancerText);
     else res.writeHead(404).end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}/`;
+  }));
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await stop();
 });
 
 describe('data-set loaders: { url }', () => {

@@ -1,7 +1,7 @@
 // createEngine({ wasm }): where the WASM core comes from (a folder URL, per-build URLs, bytes or a compiled module),
 // errors that name the URL and what went wrong, and backend 'auto' falling back to JS with the reason readable.
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { serveLocal } from './local-server.js';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../src/index.js';
@@ -12,28 +12,24 @@ const buildDir = new URL('../build/', import.meta.url);
 const simd = hasSimd();
 const file = simd ? 'momentum-simd.wasm' : 'momentum.wasm';
 let bytes: Uint8Array;
-let server: Server;
+let stop: () => Promise<void>;
 let base: string;
 
 /** A server of build/*.wasm: /good/ with application/wasm, /plain/ as octet-stream, /empty/ with no body, 404 else. */
 beforeAll(async () => {
   bytes = await readFile(new URL(file, buildDir));
-  server = createServer((req, res) => {
+  ({ base, close: stop } = await serveLocal((req, res) => {
     const path = req.url ?? '/';
     if (path === `/good/${file}`) res.writeHead(200, { 'content-type': 'application/wasm' }).end(bytes);
     else if (path === `/plain/${file}`) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
     else if (path === `/empty/${file}`) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end();
     else if (path === `/empty-wasm/${file}`) res.writeHead(200, { 'content-type': 'application/wasm' }).end();
     else res.writeHead(404).end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}/`;
+  }));
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await stop();
 });
 
 /** A fit whose doubles the default engine also computes: every weight, the intercept and each loss value. */
