@@ -7,19 +7,16 @@ import type { Point, TestFunction } from './functions.js';
 import { JsBackend } from './js/engine.js';
 import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkOptimizer, describe } from './options.js';
 import { Optimizer } from './optimizer.js';
-import type { Engine, FitOptions, OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer } from './types.js';
+import type { Engine, FitOptions, OptimizerChoice, OptimizerOptions, OptimizerSettings, SgdOptimizer } from './types.js';
 
-/** Options of {@link minimize}. */
-export interface MinimizeOptions {
+/**
+ * Options of {@link minimize}: the per-step optimizer's, typed per optimizer ({@link OptimizerChoice}: `{ optimizer:
+ * 'adam', nesterov: true }` is a type error, as it is a RangeError at run time), and the run's own.
+ */
+export type MinimizeOptions = OptimizerChoice & {
   /** Learning rate η > 0 (finite). Required. */
   lr: number;
-  /** Momentum β ∈ [0, 1). Default 0 (plain gradient descent). */
-  momentum?: number;
-  /** Dampening τ ∈ [0, 1]. Default 0. */
-  dampening?: number;
-  /** Nesterov momentum; requires β > 0 and τ = 0. Default false. */
-  nesterov?: boolean;
-  /** L2 weight decay λ ≥ 0: g ← g + λ·θ. Default 0. */
+  /** L2 weight decay λ ≥ 0: g ← g + λ·θ (AdamW: decoupled, θ ← θ·(1 − η·λ), default 0.01). Default 0. */
   weightDecay?: number;
   /** Most updates to apply, a positive integer ≤ 2²² (every point is kept). Default 1000. */
   maxIterations?: number;
@@ -29,22 +26,12 @@ export interface MinimizeOptions {
    * scikit-learn's objective-improvement rule): a 2-D demo knows ∇f exactly.
    */
   tol?: number;
-  /** The optimizer: 'sgd' (default), 'adam', 'adamw', 'rmsprop' or 'adagrad', with PyTorch's rules. */
-  optimizer?: OptimizerName;
-  /** Adam(W) (β₁, β₂), each in [0, 1); default [0.9, 0.999]. As {@link OptimizerSettings.betas}. */
-  betas?: readonly [number, number];
-  /** ε > 0 (adam, adamw, rmsprop, adagrad); default 1e-8 (adagrad 1e-10). As {@link OptimizerSettings.eps}. */
-  eps?: number;
-  /** RMSprop's smoothing constant ρ ∈ [0, 1); default 0.99. As {@link OptimizerSettings.rho}. */
-  rho?: number;
-  /** Adagrad's learning-rate decay ≥ 0; default 0. As {@link OptimizerSettings.lrDecay}. */
-  lrDecay?: number;
   /**
    * Take the update from this engine (`sgd` for 'sgd', `optimizer` otherwise; WASM or JS backend). Default: the JS
    * backend's per-step optimizer, created synchronously.
    */
   engine?: Partial<Pick<Engine, 'sgd' | 'optimizer'>>;
-}
+};
 
 /** How a run of {@link minimize} ended. */
 export type MinimizeStatus = 'converged' | 'maxIterations' | 'diverged';

@@ -6,6 +6,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type {
   Dataset, Engine, FitOptions, FitOptionsRecord, ModelName, OptimizerName, OptimizerOptions, SgdOptions,
 } from '../../src/index.js';
+import { minimize, quadratic } from '../../src/index.js';
 
 declare const engine: Engine;
 declare const data: Dataset;
@@ -102,5 +103,17 @@ describe('per-step optimizers', () => {
     // @ts-expect-error betas are Adam's
     engine.sgd([0], { lr: 0.1, betas: [0.9, 0.999] });
     expectTypeOf<SgdOptions>().not.toHaveProperty('optimizer');
+  });
+});
+
+describe('MinimizeOptions: typed per optimizer too', () => {
+  it("accepts each optimizer's options and rejects another's", () => {
+    const f = quadratic(10);
+    minimize(f, [1, 1], { lr: 0.1, momentum: 0.9, nesterov: true, maxIterations: 10 });
+    minimize(f, [1, 1], { lr: 0.1, optimizer: 'adam', betas: [0.9, 0.99], tol: 0 });
+    // @ts-expect-error nesterov is SGD's
+    minimize(f, [1, 1], { lr: 0.1, optimizer: 'adam', nesterov: true });
+    // @ts-expect-error momentum is SGD's and RMSprop's
+    minimize(f, [1, 1], { lr: 0.1, optimizer: 'adagrad', momentum: 0.9 });
   });
 });
