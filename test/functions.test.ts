@@ -17,6 +17,7 @@ import {
   testFunctions,
   type TestFunction,
 } from '../src/functions.js';
+import { mulberry32 } from './prng.js';
 
 const EPS = Number.EPSILON;
 
@@ -162,14 +163,3 @@ function lerp([lo, hi]: readonly [number, number], t: number): number {
   return lo + (hi - lo) * t;
 }
 
-/** A small seeded PRNG (mulberry32) so that the random points are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -5,20 +5,11 @@
  * inputs, large |x| for tanh, and IEEE specials. Seeded, so a failure names a reproducible point.
  */
 import type { MathName } from './reference.js';
+import { mulberry32 } from '../prng.js';
 
 /** Points per function: 10⁵ by default; MOMENTUM_MATH_POINTS=1000000 for a long run. */
 export const POINTS = Number(process.env.MOMENTUM_MATH_POINTS ?? 100_000);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
