@@ -691,21 +691,11 @@ export interface OptimizerSettings {
   lrDecay?: number;
 }
 
-/** Options of {@link Engine.sgd}: torch.optim.SGD's (no `optimizer` key: it is SGD). */
-export interface SgdOptions {
-  /** Learning rate η > 0. Required. */
-  lr: number;
-  /** Momentum β ∈ [0, 1). Default 0. */
-  momentum?: number;
-  /** Dampening τ ∈ [0, 1]. Default 0. */
-  dampening?: number;
-  /** Nesterov momentum (requires β > 0 and τ = 0). Default false. */
-  nesterov?: boolean;
-  /** Weight decay λ ≥ 0: g ← g + λ·θ. Default 0. */
-  weightDecay?: number;
-  /** Ascend instead of descend. Default false. */
-  maximize?: boolean;
-}
+/**
+ * Options of {@link Engine.sgd}: torch.optim.SGD's, the SGD part of {@link OptimizerSettings} (no `optimizer` key:
+ * it is SGD). `lr` is required; the others default to 0 / false.
+ */
+export type SgdOptions = Pick<OptimizerSettings, 'lr' | 'momentum' | 'dampening' | 'nesterov' | 'weightDecay' | 'maximize'>;
 
 /** A plain, JSON-safe snapshot of an optimizer, from {@link SgdOptimizer.state}. */
 export interface SgdState {
