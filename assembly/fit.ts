@@ -21,7 +21,7 @@ import {
   MODEL_LOGISTIC, MODEL_HINGE, MODEL_SOFTMAX,
   F_FIT_INTERCEPT, F_FIRST_STEP, F_SHUFFLE, F_MAXIMIZE, RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT,
   RULE_GRADIENT, RULE_SKLEARN,
-} from '../src/layout';
+} from '../src/abi/layout';
 
 // @ts-ignore: decorator
 @inline

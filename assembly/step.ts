@@ -6,7 +6,7 @@ import { allFinite } from './reduce';
 import {
   F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
   STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
-} from '../src/layout';
+} from '../src/abi/layout';
 
 /** The gradient every optimizer but AdamW steps with: g ← −g (maximize), then g ← g + λ·θ (weight decay). */
 // @ts-ignore: decorator

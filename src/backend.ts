@@ -3,7 +3,7 @@
  * backend (src/wasm/engine.ts, src/js/engine.ts): numbers and typed arrays in, copies out. Both backends run the
  * same kernels in the same operation order.
  */
-import { OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './layout.js';
+import { OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './abi/layout.js';
 import type { DatasetInput, FitConfig } from './options.js';
 import type { OptimizerSettings } from './types.js';
 

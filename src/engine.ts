@@ -7,7 +7,7 @@ import type { Backend, FitRun, StoredData } from './backend.js';
 import { normalizeInput } from './columnar.js';
 import { INSPECT } from './inspect.js';
 import { JsBackend } from './js/engine.js';
-import * as L from './layout.js';
+import * as L from './abi/layout.js';
 import { LinearModel } from './models/model.js';
 import {
   checkArgCount, checkDataset, checkFitOptions, checkKeys, checkOptimizerOptions, checkSgdOptions, describe, holdOutRows,

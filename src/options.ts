@@ -3,7 +3,7 @@
  * is a TypeError (wrong type, unknown name) or RangeError (out of range) that names the argument and what was
  * expected. Also normalises dataset input (X, y) into a row-major view without copying it.
  */
-import * as L from './layout.js';
+import * as L from './abi/layout.js';
 import type {
   FeaturesInput, FitOptionsRecord, LabelsInput, ModelName, OptimizerName, OptimizerSettings, Progress, Schedule,
 } from './types.js';

@@ -2,7 +2,7 @@
  * What both backends need to start a fit: the config block and the initial state block (slots of src/layout.ts),
  * the initial parameters, and the sizes of the workspace arrays. Pure functions of a validated FitConfig.
  */
-import * as L from './layout.js';
+import * as L from './abi/layout.js';
 import type { FitConfig } from './options.js';
 import { seedState } from './js/random.js';
 

@@ -3,7 +3,7 @@
  * for bit (exp and log are Math's on both sides; see assembly/math.ts).
  */
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
-import * as L from '../layout.js';
+import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';

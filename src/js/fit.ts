@@ -3,7 +3,7 @@
  * (batches, seeded shuffle, per-epoch learning rate, optimizer step, divergence checks, stopping rules). The config
  * and state blocks are Float64Arrays with the slots of src/layout.ts; arrays stand in for the pointer slots.
  */
-import * as L from '../layout.js';
+import * as L from '../abi/layout.js';
 import { gradHinge } from './grad/hinge.js';
 import { gradLinear } from './grad/linear.js';
 import { gradLogistic } from './grad/logistic.js';

@@ -2,7 +2,7 @@
 import {
   F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, STEP_BAD_GRAD,
   STEP_DIVERGED, STEP_OK,
-} from '../layout.js';
+} from '../abi/layout.js';
 import { allFinite } from './reduce.js';
 
 /** assembly/step.ts: coupledGrad. g ← −g (maximize), then g ← g + λ·θ (weight decay). */

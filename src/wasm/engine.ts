@@ -5,7 +5,7 @@
  * per chunk, copies results out, frees it.
  */
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
-import * as L from '../layout.js';
+import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';

@@ -1,5 +1,6 @@
-// Slot numbers of the fit's config block and state block (f64 each), shared by assembly/fit.ts (compiled by
-// AssemblyScript from this very file) and src/js/fit.ts. Plain constants only: this file is both TS and AS.
+// The interface between the WASM core (assembly/) and the host (src/): slot numbers of the fit's config and state
+// blocks (f64 each), ids, flags and status codes. Plain constants only, importing nothing: this file is both TS and AS,
+// compiled into assembly/ and src/ alike; it is the only file of src/ that assembly/ imports.
 
 /** Config block: what a fit is asked to do. Pointer slots (…_PTR) are byte addresses, used by WASM only. */
 export const C_MODEL = 0;
