@@ -24,7 +24,7 @@ export interface RawFit {
 
 /** A fit in progress: resumable in chunks bounded by the rings of src/plan.ts. */
 export interface FitRun {
-  /** Runs until epoch stopAtEpoch, update stopAtIteration or the end; returns the status code (src/layout.ts). */
+  /** Runs until epoch stopAtEpoch, update stopAtIteration or the end; returns the status code (src/abi/layout.ts). */
   run(stopAtEpoch: number, stopAtIteration: number): number;
   readonly epoch: number;
   readonly iteration: number;
@@ -75,6 +75,6 @@ export interface Backend {
   startFit(train: StoredData, validation: StoredData | null, config: FitConfig): FitRun;
   /** J of the config's model at `params` over all rows of `data`, with penalty `alpha`. */
   objective(data: StoredData, config: FitConfig, params: Float64Array, alpha: number): number;
-  /** A per-step optimizer's storage; `kind` is the optimizer id (src/layout.ts: OPT_*). */
+  /** A per-step optimizer's storage; `kind` is the optimizer id (src/abi/layout.ts: OPT_*). */
   stepStore(params: Float64Array, options: Required<OptimizerSettings>, kind: number): StepStore;
 }

@@ -8,12 +8,12 @@ import type {
   FeaturesInput, FitOptionsRecord, LabelsInput, ModelName, OptimizerName, OptimizerSettings, Progress, Schedule,
 } from './types.js';
 
-/** Known models and their ids in the WASM/JS kernels (src/layout.ts: MODEL_*). */
+/** Known models and their ids in the WASM/JS kernels (src/abi/layout.ts: MODEL_*). */
 export const MODEL_IDS: Readonly<Record<ModelName, number>> = {
   linear: L.MODEL_LINEAR, ridge: L.MODEL_RIDGE, logistic: L.MODEL_LOGISTIC, hinge: L.MODEL_HINGE, softmax: L.MODEL_SOFTMAX,
 };
 
-/** Known optimizers and their ids (src/layout.ts: OPT_*). */
+/** Known optimizers and their ids (src/abi/layout.ts: OPT_*). */
 export const OPTIMIZER_IDS: Readonly<Record<OptimizerName, number>> = {
   sgd: L.OPT_SGD, adam: L.OPT_ADAM, adamw: L.OPT_ADAMW, rmsprop: L.OPT_RMSPROP, adagrad: L.OPT_ADAGRAD,
 };
@@ -57,7 +57,7 @@ export interface FitConfig extends Required<OptimizerSettings> {
   maxIterations: number;
   maxEpochs: number;
   tol: number;
-  /** src/layout.ts: RULE_NONE (tol not given), RULE_GRADIENT or RULE_SKLEARN. */
+  /** src/abi/layout.ts: RULE_NONE (tol not given), RULE_GRADIENT or RULE_SKLEARN. */
   stopRule: number;
   nIterNoChange: number;
   validationFraction: number;
@@ -362,7 +362,7 @@ export function holdOutRows(fraction: number, n: number): number {
   return Math.ceil(fraction * n);
 }
 
-/** tol, stoppingRule, nIterNoChange: which rule applies (src/layout.ts: RULE_*), its threshold and patience. */
+/** tol, stoppingRule, nIterNoChange: which rule applies (src/abi/layout.ts: RULE_*), its threshold and patience. */
 function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number): { tol: number; stopRule: number; nIterNoChange: number } {
   const given = o.stoppingRule;
   if (given !== undefined && given !== 'gradient' && given !== 'sklearn') {

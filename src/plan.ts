@@ -1,5 +1,5 @@
 /**
- * What both backends need to start a fit: the config block and the initial state block (slots of src/layout.ts),
+ * What both backends need to start a fit: the config block and the initial state block (slots of src/abi/layout.ts),
  * the initial parameters, and the sizes of the workspace arrays. Pure functions of a validated FitConfig.
  */
 import * as L from './abi/layout.js';

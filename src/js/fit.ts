@@ -1,7 +1,7 @@
 /**
  * JS mirror of assembly/fit.ts: objectiveAndGrad (model dispatch, 1/n, L2 term) and the resumable fit loop
  * (batches, seeded shuffle, per-epoch learning rate, optimizer step, divergence checks, stopping rules). The config
- * and state blocks are Float64Arrays with the slots of src/layout.ts; arrays stand in for the pointer slots.
+ * and state blocks are Float64Arrays with the slots of src/abi/layout.ts; arrays stand in for the pointer slots.
  */
 import * as L from '../abi/layout.js';
 import { gradHinge } from './grad/hinge.js';
