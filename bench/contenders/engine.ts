@@ -44,12 +44,12 @@ function engineContender(id: keyof Engines, label: string, engine: Engine): Cont
       // No `tol`: leaving it out is what turns the stopping rule off. `tol: 0` keeps the rule on ("no improvement
       // for nIterNoChange iterations"), and heavy-ball momentum's objective is not monotone, so it stops early.
       // The classifiers without an L2 term (alpha 0, the engine's default is 1e-4): the peers fit the same objective.
-      const options: FitOptions = { model: p.model, lr: p.lr, momentum: p.momentum, maxIterations: p.iterations };
+      const options: Record<string, unknown> = { model: p.model, lr: p.lr, momentum: p.momentum, maxIterations: p.iterations };
       if (p.model !== 'linear') options.alpha = 0;
       if (p.model === 'softmax') options.classes = p.classes;
       return {
         run(): Params {
-          const fit = engine.fit(data, options);
+          const fit = engine.fit(data, options as unknown as FitOptions);
           // Every contender must do exactly K updates, or the it/s would compare different work.
           if (fit.iterations !== p.iterations) {
             throw new Error(`${id}: ${fit.iterations} iterations (status ${fit.status}), expected ${p.iterations}`);
