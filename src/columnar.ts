@@ -4,7 +4,7 @@
  * Neither `apache-arrow` nor `arquero` is imported: tables are recognised by their shape (duck typing), so users
  * bring whichever version they have and nobody else pays for them.
  */
-import { checkArgCount, describe } from './options.js';
+import { checkArgCount, describe } from './options/index.js';
 import type {
   ArqueroTableLike, ArrowTableLike, ArrowVectorLike, ColumnSelection, ColumnsInput, FeaturesInput, LabelsInput, Matrix,
   TableInput,

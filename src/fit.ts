@@ -6,7 +6,7 @@
  */
 import { createEngine } from './engine.js';
 import { INSPECT } from './inspect.js';
-import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options.js';
+import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/index.js';
 import { progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
   BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,

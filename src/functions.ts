@@ -7,7 +7,7 @@
  */
 
 import { exp, expm1 } from './js/math.js';
-import { checkArgCount } from './options.js';
+import { checkArgCount } from './options/index.js';
 
 /** A point of the plane, `[x, y]`. */
 export type Point = readonly [number, number];

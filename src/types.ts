@@ -229,8 +229,11 @@ export interface Dataset {
   dispose(): void;
 }
 
-/** Models that {@link Engine.fit} can train (objectives are means over rows; the intercept is never penalised). */
-export type ModelName = 'linear' | 'ridge' | 'logistic' | 'hinge' | 'softmax';
+/**
+ * Models that {@link Engine.fit} can train: 'linear', 'ridge', 'logistic', 'hinge', 'softmax' (objectives are means
+ * over rows; the intercept is never penalised). The names of {@link ModelOptions}, where each model's objective is.
+ */
+export type ModelName = NonNullable<ModelOptions['model']>;
 
 /** Optimizers, with PyTorch's update rules and defaults. */
 export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
