@@ -7,7 +7,7 @@ import { INSPECT, formatSummary, summarizeModel } from '../inspect.js';
 import { pow2Floor } from '../scale.js';
 import { checkArgCount, checkDataset, describe, toFloat64 } from '../options/index.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
-import { MODELS, MODEL_NAMES, listNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
+import { MODELS, modelNames, listNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
 
 /**
  * x·w + b for a row whose plain sum overflowed: Σ (xⱼ/Sx)(wⱼ/Sw) with power-of-two scales (exact divisions), then
@@ -154,7 +154,7 @@ export class LinearModel implements Model {
       throw new TypeError(`json must be a momentum-gd model (format 'momentum-gd/model@1'), got ${describe(j)}`);
     }
     const spec = modelSpec(j.model);
-    if (!spec) throw new RangeError(`json.model must be one of ${MODEL_NAMES.join(', ')}, got ${describe(j.model)}`);
+    if (!spec) throw new RangeError(`json.model must be one of ${modelNames().join(', ')}, got ${describe(j.model)}`);
     const cols = j.cols, classes = j.classes;
     if (!Number.isInteger(cols) || cols! < 1) throw new RangeError(`json.cols must be a positive integer, got ${describe(cols)}`);
     if (!Number.isInteger(classes) || classes! < 1) throw new RangeError(`json.classes must be a positive integer, got ${describe(classes)}`);

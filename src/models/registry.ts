@@ -145,8 +145,10 @@ export const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
 /** The model of a fit without a `model` option. */
 export const DEFAULT_MODEL: ModelName = 'linear';
 
-/** The model names, in the table's order. */
-export const MODEL_NAMES = Object.keys(MODELS) as readonly ModelName[];
+/** The model names, in the table's order (read from the table at each call: error paths only). */
+export function modelNames(): ModelName[] {
+  return Object.keys(MODELS) as ModelName[];
+}
 
 /** The table's entry for `name`, or undefined for anything that is not a model's name (own keys only). */
 export function modelSpec(name: unknown): ModelSpec | undefined {
@@ -155,7 +157,7 @@ export function modelSpec(name: unknown): ModelSpec | undefined {
 
 /** The names of the models whose entry passes `test`, e.g. those with probabilities. */
 export function modelsWhere(test: (spec: ModelSpec) => boolean): ModelName[] {
-  return MODEL_NAMES.filter((name) => test(MODELS[name]));
+  return modelNames().filter((name) => test(MODELS[name]));
 }
 
 /** Outputs K of a model with `classes` classes: the intercepts and rows of W it has. */

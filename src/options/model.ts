@@ -3,7 +3,7 @@
  * table (src/models/registry.ts): the loss and penalty ids the kernels run, and the outputs K.
  */
 import * as L from '../abi/layout.js';
-import { DEFAULT_MODEL, MODEL_NAMES, listNames, modelSpec, modelsWhere, outputsOf, type ModelSpec } from '../models/registry.js';
+import { DEFAULT_MODEL, modelNames, listNames, modelSpec, modelsWhere, outputsOf, type ModelSpec } from '../models/registry.js';
 import type { FitOptionsRecord, ModelName } from '../types.js';
 import { describe, numberIn, positiveInteger } from './check.js';
 import type { LabelInfo } from './dataset.js';
@@ -26,7 +26,7 @@ export interface ModelConfig {
 export function checkModelName(given: unknown): { model: ModelName; spec: ModelSpec } {
   const model = given === undefined ? DEFAULT_MODEL : given;
   const spec = modelSpec(model);
-  if (!spec) throw new RangeError(`model must be one of ${MODEL_NAMES.map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
+  if (!spec) throw new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
   return { model: model as ModelName, spec };
 }
 
