@@ -230,8 +230,8 @@ export interface Dataset {
 }
 
 /**
- * Models that {@link Engine.fit} can train: 'linear', 'ridge', 'logistic', 'hinge', 'softmax' (objectives are means
- * over rows; the intercept is never penalised). The names of {@link ModelOptions}, where each model's objective is.
+ * Models that {@link Engine.fit} can train: the `model` names of {@link ModelOptions}, one member per model with its
+ * objective (objectives are means over rows; the intercept is never penalised).
  */
 export type ModelName = NonNullable<ModelOptions['model']>;
 

@@ -34,17 +34,20 @@ export class LinearModel implements Model {
   readonly intercept: number;
 
   /**
-   * Wraps parameters without validating or copying them; use {@link LinearModel.fromJSON} for data from outside.
+   * Wraps parameters without validating or copying them (only the model's name is checked); use
+   * {@link LinearModel.fromJSON} for data from outside.
    * @param model the objective the parameters were fitted with.
    * @param cols number of features d.
    * @param classes number of classes K (1 for regression, 2 for logistic and hinge).
    * @param weights d weights, or K·d for softmax (class k's at k·d …); kept, not copied.
    * @param intercepts 1 intercept, or K for softmax; kept, not copied.
+   * @throws RangeError when `model` is not a model's name.
    */
   constructor(
     readonly model: ModelName, readonly cols: number, readonly classes: number,
     readonly weights: Float64Array, readonly intercepts: Float64Array,
   ) {
+    if (!modelSpec(model)) throw new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
     this.intercept = intercepts[0]!;
   }
 

@@ -99,6 +99,8 @@ describe.each(BACKENDS)('the model table [$name]', ({ create }) => {
     expect(quoted(fitError.split(', got')[0]!)).toEqual(modelNames());
     const json = { format: 'momentum-gd/model@1', model: 'lasso', cols: 2, classes: 1, weights: [0, 0], intercepts: [0] };
     expect(() => LinearModel.fromJSON(json)).toThrow(new RangeError(`json.model must be one of ${modelNames().join(', ')}, got "lasso" (string)`));
+    expect(() => new LinearModel('lasso' as never, 2, 1, new Float64Array(2), new Float64Array(1))).toThrow(
+      new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got "lasso" (string)`));
     // The names of the rules read the table too.
     const multi = modelNames().filter((m) => MODELS[m].outputs === 'classes');
     expect(() => engine.fit(data, { lr: 0.1, classes: 3 } as never)).toThrow(`classes applies to model ${multi.map((m) => `'${m}'`).join(' or ')} only, not 'linear'`);
