@@ -7,7 +7,7 @@ import { INSPECT, formatSummary, summarizeModel } from '../inspect.js';
 import { pow2Floor } from '../scale.js';
 import { checkArgCount, checkDataset, describe, toFloat64 } from '../options/index.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
-import { MODELS, modelNames, listNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
+import { MODELS, fixedClasses, listNames, modelNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
 
 /**
  * x·w + b for a row whose plain sum overflowed: Σ (xⱼ/Sx)(wⱼ/Sw) with power-of-two scales (exact divisions), then
@@ -146,6 +146,7 @@ export class LinearModel implements Model {
    * @param json a {@link ModelJSON} object, or its JSON text.
    * @throws SyntaxError for text that is not JSON; TypeError when the format tag is not 'momentum-gd/model@1' or
    *   an array holds non-numbers; RangeError for an unknown model, a cols or classes that is not a positive integer,
+   *   a classes that the model does not have (1 for linear and ridge, 2 for logistic and hinge, ≥ 2 for softmax),
    *   arrays of the wrong length or non-finite values.
    * @example
    * const again = LinearModel.fromJSON(JSON.stringify(fit)); // the same predictions as fit
@@ -161,6 +162,10 @@ export class LinearModel implements Model {
     const cols = j.cols, classes = j.classes;
     if (!Number.isInteger(cols) || cols! < 1) throw new RangeError(`json.cols must be a positive integer, got ${describe(cols)}`);
     if (!Number.isInteger(classes) || classes! < 1) throw new RangeError(`json.classes must be a positive integer, got ${describe(classes)}`);
+    const fixed = fixedClasses(spec);
+    if (fixed !== null ? classes !== fixed : classes! < 2) {
+      throw new RangeError(`json.classes must be ${fixed ?? '≥ 2'} for model '${j.model}', got ${classes}`);
+    }
     const K = outputsOf(spec, classes!);
     return new LinearModel(j.model as ModelName, cols!, classes!, toFloat64('json.weights', j.weights, K * cols!), toFloat64('json.intercepts', j.intercepts, K));
   }

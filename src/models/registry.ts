@@ -160,6 +160,11 @@ export function modelsWhere(test: (spec: ModelSpec) => boolean): ModelName[] {
   return modelNames().filter((name) => test(MODELS[name]));
 }
 
+/** The number of classes a label rule fixes (1 for real labels, 2 for 0/1 labels), or null when K is chosen (≥ 2). */
+export function fixedClasses(spec: ModelSpec): number | null {
+  return spec.labels === 'real' ? 1 : spec.labels === 'binary' ? 2 : null;
+}
+
 /** Outputs K of a model with `classes` classes: the intercepts and rows of W it has. */
 export function outputsOf(spec: ModelSpec, classes: number): number {
   return spec.outputs === 'classes' ? classes : 1;

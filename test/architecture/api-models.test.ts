@@ -89,6 +89,12 @@ describe.each(BACKENDS)('the model table [$name]', ({ create }) => {
     expect(again.weights).toEqual(fit.weights);
     expect(again.intercepts).toEqual(fit.intercepts);
     expect(again.predict(X)).toEqual(fit.predict(X));
+    // A saved model with a number of classes its label rule does not allow is refused.
+    const bad = spec.labels === 'classes'
+      ? { ...fit.toJSON(), classes: 1, weights: [...fit.weights].slice(0, 2), intercepts: [fit.intercepts[0]!] }
+      : { ...fit.toJSON(), classes: fit.classes + 1 };
+    expect(() => LinearModel.fromJSON(bad)).toThrow(RangeError);
+    expect(() => LinearModel.fromJSON(bad)).toThrow(`json.classes must be ${spec.labels === 'classes' ? '≥ 2' : fit.classes} for model '${name}', got ${bad.classes}`);
   });
 
   it("an unknown model's errors list exactly the table's names", async () => {
