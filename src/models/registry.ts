@@ -34,9 +34,11 @@ export interface ModelSpec {
   readonly loss: number;
   /**
    * The penalty rule: 'l2', α ≥ 0 (default 1e-4), (α/2)·‖W‖² never on the intercepts (PENALTY_L2 when α > 0);
-   * 'none', α must be 0 (or absent), with `penalized` the model that adds the L2 penalty to the same loss.
+   * 'none', α must be 0 (or absent).
    */
-  readonly penalty: { readonly kind: 'l2' } | { readonly kind: 'none'; readonly penalized: ModelName };
+  readonly penalty: 'l2' | 'none';
+  /** For penalty 'none': the model that adds the L2 penalty to the same loss (the α error names it); else null. */
+  readonly penalized: ModelName | null;
   /**
    * The labels a fit accepts, and so the number of classes: 'real' (any finite y, classes 1), 'binary' (0/1 or
    * booleans, classes 2), 'classes' (indices 0 … K−1, classes K = option `classes`, default max(y) + 1).
@@ -121,23 +123,23 @@ const ACCURACY: Metric = {
  */
 export const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
   linear: {
-    loss: L.LOSS_SQUARED, penalty: { kind: 'none', penalized: 'ridge' }, labels: 'real', outputs: 'one',
+    loss: L.LOSS_SQUARED, penalty: 'none', penalized: 'ridge', labels: 'real', outputs: 'one',
     classifier: false, link: IDENTITY, score: R2,
   },
   ridge: {
-    loss: L.LOSS_SQUARED, penalty: { kind: 'l2' }, labels: 'real', outputs: 'one',
+    loss: L.LOSS_SQUARED, penalty: 'l2', penalized: null, labels: 'real', outputs: 'one',
     classifier: false, link: IDENTITY, score: R2,
   },
   logistic: {
-    loss: L.LOSS_LOG, penalty: { kind: 'l2' }, labels: 'binary', outputs: 'one',
+    loss: L.LOSS_LOG, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
     classifier: true, link: SIGMOID, score: ACCURACY,
   },
   hinge: {
-    loss: L.LOSS_HINGE, penalty: { kind: 'l2' }, labels: 'binary', outputs: 'one',
+    loss: L.LOSS_HINGE, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
     classifier: true, link: SIGN, score: ACCURACY,
   },
   softmax: {
-    loss: L.LOSS_MULTINOMIAL, penalty: { kind: 'l2' }, labels: 'classes', outputs: 'classes',
+    loss: L.LOSS_MULTINOMIAL, penalty: 'l2', penalized: null, labels: 'classes', outputs: 'classes',
     classifier: true, link: SOFTMAX, score: ACCURACY,
   },
 };

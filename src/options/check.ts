@@ -3,6 +3,7 @@
  * option names, with "did you mean"), checkArgCount (extra positional arguments), and the number/boolean/array
  * checks that name the argument. Every error is a TypeError (wrong type, unknown name) or a RangeError (out of range).
  */
+
 /** A short description of a value for error messages: `"0.1" (string)`, `NaN`, `[object Object]`. */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return `${JSON.stringify(value)} (string)`;
@@ -112,12 +113,14 @@ export function checkArgCount(fn: string, params: readonly string[], args: Array
   );
 }
 
+/** A finite number: TypeError naming `name` for a non-number, RangeError for NaN or ±Infinity. */
 export function finiteNumber(name: string, value: unknown): number {
   if (typeof value !== 'number') throw new TypeError(`${name} must be a number, got ${describe(value)}`);
   if (!Number.isFinite(value)) throw new RangeError(`${name} must be finite, got ${value}`);
   return value;
 }
 
+/** A finite number in [lo, hi] (or [lo, hi) when hiOpen), `fallback` when undefined; RangeError naming `name` outside. */
 export function numberIn(name: string, value: unknown, fallback: number, lo: number, hi: number, hiOpen: boolean): number {
   if (value === undefined) return fallback;
   const v = finiteNumber(name, value);
@@ -127,12 +130,14 @@ export function numberIn(name: string, value: unknown, fallback: number, lo: num
   return v;
 }
 
+/** A boolean, `fallback` when undefined; TypeError naming `name` otherwise. */
 export function bool(name: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') throw new TypeError(`${name} must be a boolean, got ${describe(value)}`);
   return value;
 }
 
+/** An integer in [1, max], `fallback` when undefined; TypeError for a non-number, RangeError naming `name` outside. */
 export function positiveInteger(name: string, value: unknown, fallback: number, max = 2 ** 31 - 1): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number') throw new TypeError(`${name} must be a positive integer, got ${describe(value)}`);
@@ -142,6 +147,7 @@ export function positiveInteger(name: string, value: unknown, fallback: number, 
   return value;
 }
 
+/** A plain options object (not null, not an array); TypeError naming `name` otherwise. */
 export function requireObject(name: string, value: unknown): object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(`${name} must be an options object, got ${describe(value)}`);
@@ -149,6 +155,7 @@ export function requireObject(name: string, value: unknown): object {
   return value;
 }
 
+/** An array or a typed array (elements not yet checked). */
 export function isArrayLikeOfNumbers(value: unknown): value is ArrayLike<number> {
   return ArrayBuffer.isView(value) || Array.isArray(value);
 }

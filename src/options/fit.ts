@@ -6,7 +6,7 @@ import * as L from '../abi/layout.js';
 import type { FitOptionsRecord, ModelName, OptimizerSettings, Progress } from '../types.js';
 import { bool, checkKeys, describe, describeSignal, finiteNumber, positiveInteger, requireObject, toFloat64 } from './check.js';
 import type { LabelInfo } from './dataset.js';
-import { checkModelName, checkModelOptions } from './model.js';
+import { checkModelName, checkModelOptions, modelOption } from './model.js';
 import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
 
@@ -82,7 +82,7 @@ export function holdOutRows(fraction: number, n: number): number {
 }
 
 /** tol, stoppingRule, nIterNoChange: which rule applies (src/abi/layout.ts: RULE_*), its threshold and patience. */
-export function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number): { tol: number; stopRule: number; nIterNoChange: number } {
+function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number): { tol: number; stopRule: number; nIterNoChange: number } {
   const given = o.stoppingRule;
   if (given !== undefined && given !== 'gradient' && given !== 'sklearn') {
     throw new RangeError(`stoppingRule must be 'gradient' or 'sklearn', got ${describe(given)}`);
@@ -112,7 +112,8 @@ export function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: 
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as FitOptionsRecord;
   checkKeys(o, FIT_KEYS, 'fit', FIT_NOTES);
-  const { model, spec } = checkModelName(o.model);
+  const model = modelOption(o.model);
+  const spec = checkModelName(model);
   const opt = checkOptimizer(o);
   const m = checkModelOptions(model, spec, o, labels);
   const outputs = m.outputs;

@@ -11,7 +11,7 @@ export {
 } from './check.js';
 export { checkDataset, labelInfo, type DatasetInput, type LabelInfo } from './dataset.js';
 export { FIT_CALL_KEYS, MAX_FIT_PARAMS, checkFitOptions, holdOutRows, type FitConfig } from './fit.js';
-export { checkModelName, checkModelOptions, type ModelConfig } from './model.js';
+export { checkModelName, checkModelOptions, modelOption, type ModelConfig } from './model.js';
 export {
   OPTIMIZER_IDS, OPTIMIZER_KEYS, SGD_KEYS, checkLr, checkOptimizer, checkOptimizerOptions, checkSgdOptions,
 } from './optimizer.js';

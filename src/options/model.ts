@@ -22,12 +22,16 @@ export interface ModelConfig {
   classes: number;
 }
 
-/** `options.model` (default 'linear'): its name and table entry, or a RangeError listing the table's names. */
-export function checkModelName(given: unknown): { model: ModelName; spec: ModelSpec } {
-  const model = given === undefined ? DEFAULT_MODEL : given;
+/** `options.model` as given (undefined: the default model, 'linear'). */
+export function modelOption(given: unknown): ModelName {
+  return (given === undefined ? DEFAULT_MODEL : given) as ModelName;
+}
+
+/** The table's entry of `model` (from {@link modelOption}), or a RangeError listing the table's names. */
+export function checkModelName(model: ModelName): ModelSpec {
   const spec = modelSpec(model);
   if (!spec) throw new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
-  return { model: model as ModelName, spec };
+  return spec;
 }
 
 /**
@@ -38,9 +42,9 @@ export function checkModelOptions(
   model: ModelName, spec: ModelSpec, o: Partial<FitOptionsRecord>, labels: LabelInfo,
 ): ModelConfig {
   let alpha = 0;
-  if (spec.penalty.kind === 'none') {
+  if (spec.penalty === 'none') {
     if (o.alpha !== undefined && o.alpha !== 0) {
-      throw new RangeError(`alpha must be 0 for model '${model}' (use model '${spec.penalty.penalized}' for an L2 penalty), got ${describe(o.alpha)}`);
+      throw new RangeError(`alpha must be 0 for model '${model}' (use model '${spec.penalized}' for an L2 penalty), got ${describe(o.alpha)}`);
     }
   } else {
     alpha = numberIn('alpha', o.alpha, 1e-4, 0, Number.MAX_VALUE, false);
