@@ -10,7 +10,7 @@
  * and, for a new loss, the loss's kernels (assembly/loss/, src/js/loss/) and its LOSS_ id.
  */
 import * as L from '../abi/layout.js';
-import { exp, sigmoid } from '../js/math.js';
+import { exp, sigmoid } from '../math.js';
 import { r2 } from '../metrics.js';
 import type { ModelName } from '../types.js';
 
@@ -60,7 +60,7 @@ const IDENTITY: Link = { predict: (z) => z, proba: null };
 /** The label [z > 0] (y ∈ {0, 1}), for a margin model without probabilities (hinge). */
 const SIGN: Link = { predict: (z) => z.map((v) => (v > 0 ? 1 : 0)), proba: null };
 
-/** σ(z) = P(y = 1) (src/js/math.ts: the losses' sigmoid); the label [z > 0], i.e. σ(z) > ½. */
+/** σ(z) = P(y = 1) (src/math.ts: the losses' sigmoid, the same doubles); the label [z > 0], i.e. σ(z) > ½. */
 const SIGMOID: Link = { predict: SIGN.predict, proba: (z) => z.map(sigmoid) };
 
 /**
