@@ -35,7 +35,7 @@ export function checkModelName(model: ModelName): ModelSpec {
 }
 
 /**
- * `alpha`, `classes` and the labels of a fit of `model` over `cols` columns, by the model's penalty, output and label
+ * `alpha`, `classes` and the labels of a fit of `model`, by the model's penalty, output and label
  * rules. The same errors for every model, in this order: alpha, classes given to a model without them, labels.
  */
 export function checkModelOptions(
