@@ -4,7 +4,7 @@
  * same kernels in the same operation order.
  */
 import { OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './abi/layout.js';
-import type { DatasetInput, FitConfig } from './options.js';
+import type { DatasetInput, FitConfig } from './options/index.js';
 import type { OptimizerSettings } from './types.js';
 
 /** A data set stored by a backend. */

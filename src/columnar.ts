@@ -4,7 +4,7 @@
  * Neither `apache-arrow` nor `arquero` is imported: tables are recognised by their shape (duck typing), so users
  * bring whichever version they have and nobody else pays for them.
  */
-import { checkArgCount, describe } from './options.js';
+import { checkArgCount, checkKeys, describe } from './options/check.js';
 import type {
   ArqueroTableLike, ArrowTableLike, ArrowVectorLike, ColumnSelection, ColumnsInput, FeaturesInput, LabelsInput, Matrix,
   TableInput,
@@ -130,9 +130,7 @@ function selection(view: TableView, y: unknown): { label: string | null; feature
     label = y;
   } else if (typeof y === 'object' && y !== null && !isArrayLike(y)) {
     const s = y as Partial<ColumnSelection>;
-    for (const key of Object.keys(s)) {
-      if (key !== 'label' && key !== 'features') throw new TypeError(`Unknown column selection option "${key}"; known options: label, features`);
-    }
+    checkKeys(s, ['label', 'features'], 'column selection');
     if (s.label === undefined) throw new TypeError('y: a column selection needs a label column: { label: \'y\', features?: [...] }');
     label = s.label;
     if (s.features !== undefined) {

@@ -6,7 +6,7 @@
  * even one that imports only parseCsv.
  * @module momentum-gd/datasets
  */
-import { checkArgCount, checkKeys } from './options.js';
+import { checkArgCount, checkKeys } from './options/index.js';
 import type { UrlInput } from './types.js';
 
 /** A parsed numeric CSV: the header's names and one array of numbers per data row. */

@@ -9,10 +9,11 @@ import { INSPECT } from './inspect.js';
 import { JsBackend } from './js/engine.js';
 import * as L from './abi/layout.js';
 import { LinearModel } from './models/model.js';
+import { MODELS } from './models/registry.js';
 import {
   checkArgCount, checkDataset, checkFitOptions, checkKeys, checkOptimizerOptions, checkSgdOptions, describe, holdOutRows,
   labelInfo, toFloat64, type FitConfig, type LabelInfo,
-} from './options.js';
+} from './options/index.js';
 import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
@@ -51,7 +52,8 @@ class LazyObjective {
       }
       const c = this.config, data = this.handle.data();
       const finalLoss = this.impl.objective(data, c, this.params, c.alpha);
-      const mse = c.model === 'linear' || c.model === 'ridge'
+      // 2J is the mean squared error for the squared loss only (J = Σr²/(2n)).
+      const mse = c.lossId === L.LOSS_SQUARED
         ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(data, c, this.params, 0))
         : NaN;
       this.cache = { finalLoss, mse };
@@ -263,7 +265,7 @@ function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; val
   const n = y.length;
   const rng = createRandom((c.seed ^ 0x632be5ab) | 0);
   const groups = new Map<number, number[]>();
-  const classifier = c.model === 'logistic' || c.model === 'hinge' || c.model === 'softmax';
+  const classifier = MODELS[c.model].classifier;
   for (let i = 0; i < n; i++) {
     const key = classifier ? y[i]! : 0;
     let g = groups.get(key);

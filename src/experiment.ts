@@ -5,7 +5,7 @@
  */
 import { meanSquaredError } from './metrics.js';
 import { leastSquares } from './models/linear.js';
-import { checkArgCount, checkKeys, describe } from './options.js';
+import { checkArgCount, checkKeys, describe } from './options/index.js';
 import { createRandom } from './random.js';
 import type { Engine, FitResult } from './types.js';
 

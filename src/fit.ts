@@ -6,7 +6,8 @@
  */
 import { createEngine } from './engine.js';
 import { INSPECT } from './inspect.js';
-import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options.js';
+import { DEFAULT_MODEL } from './models/registry.js';
+import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/index.js';
 import { progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
   BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,
@@ -186,7 +187,7 @@ export class Estimator {
   /** `Estimator { unfitted, options: … }`, or the fitted result's one-line summary. */
   toString(): string {
     checkArgCount('toString', [], arguments);
-    return this.result ? `Estimator { ${String(this.result)} }` : `Estimator { unfitted, model: '${this.options.model ?? 'linear'}', optimizer: '${this.options.optimizer ?? 'sgd'}' }`;
+    return this.result ? `Estimator { ${String(this.result)} }` : `Estimator { unfitted, model: '${this.options.model ?? DEFAULT_MODEL}', optimizer: '${this.options.optimizer ?? 'sgd'}' }`;
   }
 
   /** What `console.log(estimator)` shows: {@link Estimator.toString}. */

@@ -6,8 +6,8 @@
  * hand-worked points and finite differences.
  */
 
-import { exp, expm1 } from './js/math.js';
-import { checkArgCount } from './options.js';
+import { exp, expm1 } from './math.js';
+import { checkArgCount } from './options/index.js';
 
 /** A point of the plane, `[x, y]`. */
 export type Point = readonly [number, number];

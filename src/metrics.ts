@@ -3,8 +3,8 @@
  * confusion matrix (rows = true class, columns = predicted), R², mean squared error and log-loss. Plain f64
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
-import { checkArgCount, describe } from './options.js';
-import { log } from './js/math.js';
+import { checkArgCount, describe } from './options/check.js';
+import { log } from './math.js';
 import { pow2Floor } from './scale.js';
 
 /** Largest k of confusionMatrix: a k × k result of 2²⁴ counts (labels are indices, so one label sets k). */

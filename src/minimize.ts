@@ -5,7 +5,7 @@
  */
 import type { Point, TestFunction } from './functions.js';
 import { JsBackend } from './js/engine.js';
-import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkOptimizer, describe } from './options.js';
+import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkOptimizer, describe } from './options/index.js';
 import { Optimizer } from './optimizer.js';
 import type { Engine, FitOptions, OptimizerChoice, OptimizerOptions, OptimizerSettings, SgdOptimizer } from './types.js';
 

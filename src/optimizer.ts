@@ -6,7 +6,7 @@
 import type { StepStore } from './backend.js';
 import { INSPECT, formatSummary, head, short, type Summary } from './inspect.js';
 import { F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, STEP_BAD_GRAD, STEP_DIVERGED } from './abi/layout.js';
-import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options.js';
+import { OPTIMIZER_IDS, checkArgCount, checkKeys, checkLr, checkOptimizerOptions, describe, toFloat64 } from './options/index.js';
 import type { OptimizerName, OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdState } from './types.js';
 
 /** PyTorch's names of each optimizer's buffers 1 and 2 (src/js/step.ts). */

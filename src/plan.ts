@@ -3,7 +3,7 @@
  * the initial parameters, and the sizes of the workspace arrays. Pure functions of a validated FitConfig.
  */
 import * as L from './abi/layout.js';
-import type { FitConfig } from './options.js';
+import type { FitConfig } from './options/index.js';
 import { seedState } from './js/random.js';
 
 /** Sizes (in elements) of a fit's arrays. */

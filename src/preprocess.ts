@@ -4,7 +4,7 @@
  * stratified train/test split (src/random.ts's xoshiro128**, so the same seed gives the same split everywhere).
  * Inputs are never mutated; every returned array is new.
  */
-import { checkArgCount, checkKeys, describe, holdOutRows } from './options.js';
+import { checkArgCount, checkKeys, describe, holdOutRows } from './options/index.js';
 import { createRandom } from './random.js';
 import { pow2Floor } from './scale.js';
 

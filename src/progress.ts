@@ -3,7 +3,7 @@
  * time), at most one a second by default, like the `verbose` of TF.js's `model.fit` and of scikit-learn's
  * estimators; and a closing line with how the fit ended.
  */
-import { checkArgCount, checkKeys, describe } from './options.js';
+import { checkArgCount, checkKeys, describe } from './options/index.js';
 import type { FitResult, Progress } from './types.js';
 
 /** Options of {@link progressLogger}. */

@@ -4,7 +4,7 @@
  * random bits, and normals by Box–Muller.
  */
 import { seedState, xoshiroUniform } from './js/random.js';
-import { checkArgCount } from './options.js';
+import { checkArgCount } from './options/index.js';
 
 /** A seeded stream of random numbers. */
 export interface Random {

@@ -229,8 +229,11 @@ export interface Dataset {
   dispose(): void;
 }
 
-/** Models that {@link Engine.fit} can train (objectives are means over rows; the intercept is never penalised). */
-export type ModelName = 'linear' | 'ridge' | 'logistic' | 'hinge' | 'softmax';
+/**
+ * Models that {@link Engine.fit} can train: the `model` names of {@link ModelOptions}, one member per model with its
+ * objective (objectives are means over rows; the intercept is never penalised).
+ */
+export type ModelName = NonNullable<ModelOptions['model']>;
 
 /** Optimizers, with PyTorch's update rules and defaults. */
 export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';

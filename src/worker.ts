@@ -6,7 +6,7 @@
  */
 import { normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
-import { checkArgCount, checkKeys, describe, describeSignal } from './options.js';
+import { checkArgCount, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
   AbortSignalLike, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,

@@ -116,7 +116,7 @@ describe('columnar input', () => {
     expect(err({ a: [1, 2], y: [0, 1] }, { label: 'y', features: ['a', 'z'] })).toEqual(new RangeError('features: no column "z"; the columns are "a", "y"'));
     expect(err({ a: [1, 2], y: [0, 1] }, { label: 'y', features: ['a', 'a'] })).toEqual(new RangeError('features: column "a" is named twice'));
     expect(err({ a: [1, 2], y: [0, 1] }, { label: 'y', features: ['y'] })).toEqual(new RangeError('features: column "y" is the label column'));
-    expect(err({ a: [1, 2], y: [0, 1] }, { label: 'y', feature: ['a'] })).toEqual(new TypeError('Unknown column selection option "feature"; known options: label, features'));
+    expect(err({ a: [1, 2], y: [0, 1] }, { label: 'y', feature: ['a'] })).toEqual(new TypeError('Unknown column selection option "feature" (did you mean "features"?); known options: label, features'));
     expect(err({ y: [0, 1] }, 'y')).toEqual(new RangeError('X must have at least one feature column, got none (the object of columns has "y")'));
     expect(err({ a: [], y: [] }, 'y')).toEqual(new RangeError('X must have at least one row, got 0 rows'));
     expect(err({ a: [1, 2] }, [0, 1, 1])).toEqual(new RangeError('y must have one value per row of X: length 2, got 3'));

@@ -75,6 +75,19 @@ export const MODEL_LOGISTIC = 2;
 export const MODEL_HINGE = 3;
 export const MODEL_SOFTMAX = 4;
 
+/**
+ * Losses (the data term of a fit; issue 13). linear and ridge: LOSS_SQUARED, J = Σr²/(2n); logistic: LOSS_LOG;
+ * hinge: LOSS_HINGE; softmax: LOSS_MULTINOMIAL. Which model uses which: src/models/registry.ts.
+ */
+export const LOSS_SQUARED = 0;
+export const LOSS_LOG = 1;
+export const LOSS_HINGE = 2;
+export const LOSS_MULTINOMIAL = 3;
+
+/** Penalties: PENALTY_L2 ((α/2)·‖w‖², never on the intercepts) when α > 0, PENALTY_NONE otherwise. */
+export const PENALTY_NONE = 0;
+export const PENALTY_L2 = 1;
+
 /** Optimizers. */
 export const OPT_SGD = 0;
 export const OPT_ADAM = 1;

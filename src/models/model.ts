@@ -4,13 +4,10 @@
  */
 import { isTable, tableToMatrix } from '../columnar.js';
 import { INSPECT, formatSummary, summarizeModel } from '../inspect.js';
-import { r2 } from '../metrics.js';
 import { pow2Floor } from '../scale.js';
-import { checkArgCount, checkDataset, describe, toFloat64 } from '../options.js';
+import { checkArgCount, checkDataset, describe, toFloat64 } from '../options/index.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
-import { exp, sigmoid } from '../js/math.js';
-
-const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
+import { MODELS, fixedClasses, listNames, modelNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
 
 /**
  * x·w + b for a row whose plain sum overflowed: Σ (xⱼ/Sx)(wⱼ/Sw) with power-of-two scales (exact divisions), then
@@ -37,17 +34,20 @@ export class LinearModel implements Model {
   readonly intercept: number;
 
   /**
-   * Wraps parameters without validating or copying them; use {@link LinearModel.fromJSON} for data from outside.
+   * Wraps parameters without validating or copying them (only the model's name is checked); use
+   * {@link LinearModel.fromJSON} for data from outside.
    * @param model the objective the parameters were fitted with.
    * @param cols number of features d.
    * @param classes number of classes K (1 for regression, 2 for logistic and hinge).
    * @param weights d weights, or K·d for softmax (class k's at k·d …); kept, not copied.
    * @param intercepts 1 intercept, or K for softmax; kept, not copied.
+   * @throws RangeError when `model` is not a model's name.
    */
   constructor(
     readonly model: ModelName, readonly cols: number, readonly classes: number,
     readonly weights: Float64Array, readonly intercepts: Float64Array,
   ) {
+    if (!modelSpec(model)) throw new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
     this.intercept = intercepts[0]!;
   }
 
@@ -101,56 +101,22 @@ export class LinearModel implements Model {
   predictProba(X: FeaturesInput): Float64Array {
     checkArgCount('predictProba', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    if (this.model === 'logistic') return z.map(sigmoid);
-    if (this.model === 'softmax') {
-      const K = this.classes, n = z.length / K;
-      for (let i = 0; i < n; i++) {
-        let m = -Infinity, s = 0;
-        for (let k = 0; k < K; k++) m = Math.max(m, z[i * K + k]!);
-        if (!Number.isFinite(m)) {
-          // Every score −∞ (uniform), or some +∞: the limit shares the mass among the top classes.
-          let top = 0;
-          for (let k = 0; k < K; k++) if (z[i * K + k] === m) top++;
-          for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k] === m ? 1 / top : 0;
-          continue;
-        }
-        for (let k = 0; k < K; k++) s += (z[i * K + k] = exp(z[i * K + k]! - m));
-        for (let k = 0; k < K; k++) z[i * K + k] = z[i * K + k]! / s;
-      }
-      return z;
-    }
-    throw new TypeError(`predictProba is defined for the logistic and softmax models, not '${this.model}'`);
+    const proba = MODELS[this.model].link.proba;
+    if (proba) return proba(z, this.intercepts.length);
+    throw new TypeError(`predictProba is defined for the ${listNames(modelsWhere((m) => m.link.proba !== null), 'and', false)} models, not '${this.model}'`);
   }
 
   predict(X: FeaturesInput): Float64Array {
     checkArgCount('predict', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    if (this.model === 'linear' || this.model === 'ridge') return z;
-    if (this.model === 'logistic' || this.model === 'hinge') return z.map((v) => (v > 0 ? 1 : 0));
-    const K = this.classes, n = z.length / K, out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (z[i * K + k]! > z[i * K + best]!) best = k;
-      out[i] = best;
-    }
-    return out;
+    return MODELS[this.model].link.predict(z, this.intercepts.length);
   }
 
   score(X: FeaturesInput, y: LabelsInput): number {
     checkArgCount('score', ['X', 'y'], arguments);
     const pred = this.predict(X);
     const t = toFloat64('y', Array.isArray(y) ? (y as unknown[]).map((v) => (typeof v === 'boolean' ? +v : v)) : y, pred.length);
-    if (this.model === 'linear' || this.model === 'ridge') {
-      // metrics.r2Score's sums (scaled where they would overflow); a prediction of ±Infinity (beyond ±1.8e308)
-      // has no finite R².
-      if (!pred.every(Number.isFinite)) {
-        throw new RangeError('score: a prediction for X exceeds ±1.8e308 (weights × X overflow f64); rescale X');
-      }
-      return r2(t, pred);
-    }
-    let hit = 0;
-    for (let i = 0; i < t.length; i++) if (pred[i] === t[i]) hit++;
-    return hit / t.length;
+    return MODELS[this.model].score.of(t, pred);
   }
 
   /**
@@ -180,6 +146,7 @@ export class LinearModel implements Model {
    * @param json a {@link ModelJSON} object, or its JSON text.
    * @throws SyntaxError for text that is not JSON; TypeError when the format tag is not 'momentum-gd/model@1' or
    *   an array holds non-numbers; RangeError for an unknown model, a cols or classes that is not a positive integer,
+   *   a classes that the model does not have (1 for linear and ridge, 2 for logistic and hinge, ≥ 2 for softmax),
    *   arrays of the wrong length or non-finite values.
    * @example
    * const again = LinearModel.fromJSON(JSON.stringify(fit)); // the same predictions as fit
@@ -190,11 +157,16 @@ export class LinearModel implements Model {
     if (typeof j !== 'object' || j === null || j.format !== 'momentum-gd/model@1') {
       throw new TypeError(`json must be a momentum-gd model (format 'momentum-gd/model@1'), got ${describe(j)}`);
     }
-    if (!MODELS.includes(j.model as ModelName)) throw new RangeError(`json.model must be one of ${MODELS.join(', ')}, got ${describe(j.model)}`);
+    const spec = modelSpec(j.model);
+    if (!spec) throw new RangeError(`json.model must be one of ${modelNames().join(', ')}, got ${describe(j.model)}`);
     const cols = j.cols, classes = j.classes;
     if (!Number.isInteger(cols) || cols! < 1) throw new RangeError(`json.cols must be a positive integer, got ${describe(cols)}`);
     if (!Number.isInteger(classes) || classes! < 1) throw new RangeError(`json.classes must be a positive integer, got ${describe(classes)}`);
-    const K = j.model === 'softmax' ? classes! : 1;
+    const fixed = fixedClasses(spec);
+    if (fixed !== null ? classes !== fixed : classes! < 2) {
+      throw new RangeError(`json.classes must be ${fixed ?? '≥ 2'} for model '${j.model}', got ${classes}`);
+    }
+    const K = outputsOf(spec, classes!);
     return new LinearModel(j.model as ModelName, cols!, classes!, toFloat64('json.weights', j.weights, K * cols!), toFloat64('json.intercepts', j.intercepts, K));
   }
 }

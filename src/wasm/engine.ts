@@ -6,7 +6,7 @@
  */
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
-import type { DatasetInput, FitConfig } from '../options.js';
+import type { DatasetInput, FitConfig } from '../options/index.js';
 import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';

@@ -1,0 +1,147 @@
+/**
+ * Dataset validation: X (rows or row-major { data, rows, cols }) and y (numbers or booleans), checked completely
+ * before anything is allocated or copied, and the label scan the models' label rules read (src/models/registry.ts).
+ */
+import type { FeaturesInput, LabelsInput } from '../types.js';
+import { describe, isArrayLikeOfNumbers } from './check.js';
+
+/** What a fit needs to know of the labels: checked when the dataset is made. */
+export interface LabelInfo {
+  /** Index of the first label that is not 0 or 1, or −1. */
+  firstNonBinary: number;
+  /** Index of the first label that is not a non-negative integer, or −1. */
+  firstNonClass: number;
+  /** Largest label. */
+  max: number;
+}
+
+/** Scans labels once (at dataset creation) for the models' label checks. */
+export function labelInfo(y: ArrayLike<number>): LabelInfo {
+  let firstNonBinary = -1, firstNonClass = -1, max = -Infinity;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (firstNonBinary < 0 && v !== 0 && v !== 1) firstNonBinary = i;
+    if (firstNonClass < 0 && !(Number.isInteger(v) && v >= 0)) firstNonClass = i;
+    if (v > max) max = v;
+  }
+  return { firstNonBinary, firstNonClass, max };
+}
+
+/** A validated data set, not yet copied: `at(i, j)` reads the caller's storage. */
+export interface DatasetInput {
+  rows: number;
+  cols: number;
+  /** Copies X row-major into `dst` starting at element `offset`. */
+  copyX(dst: Float64Array, offset: number): void;
+  /** y as numbers (booleans mapped to 0/1), validated finite. */
+  y: ArrayLike<number>;
+}
+
+/**
+ * Validates X and y completely (shape, element types, finiteness) before anything is allocated or copied.
+ * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans, or
+ * null for X alone (prediction).
+ */
+export function checkDataset(X: FeaturesInput, y: LabelsInput | null, maxBytes = Infinity): DatasetInput {
+  let rows: number, cols: number;
+  // Too large for the backend: say so before scanning a single value.
+  const checkSize = () => {
+    const bytes = 8 * rows * cols + 8 * rows;
+    if (bytes > maxBytes) {
+      throw new RangeError(
+        `X is too large: a dataset of ${rows} × ${cols} needs ${(bytes / 2 ** 30).toFixed(2)} GiB as f64, but 32-bit ` +
+        `WebAssembly memory is limited to ${(maxBytes / 2 ** 30).toFixed(2)} GiB; use fewer rows or the 'js' backend`,
+      );
+    }
+  };
+  let copyX: (dst: Float64Array, offset: number) => void;
+  if (Array.isArray(X)) {
+    rows = X.length;
+    if (rows === 0) throw new RangeError('X must have at least one row, got 0 rows');
+    const first = X[0];
+    if (!isArrayLikeOfNumbers(first)) throw new TypeError(`X[0] must be an array of numbers, got ${describe(first)}`);
+    cols = first.length;
+    if (cols === 0) throw new RangeError('X must have at least one column, got 0 columns');
+    checkSize();
+    for (let i = 0; i < rows; i++) {
+      const row = X[i];
+      if (!isArrayLikeOfNumbers(row)) throw new TypeError(`X[${i}] must be an array of numbers, got ${describe(row)}`);
+      if (row.length !== cols) {
+        throw new RangeError(`X is ragged: X[${i}] has length ${row.length}, expected ${cols} (the length of X[0])`);
+      }
+      for (let j = 0; j < cols; j++) {
+        const v = row[j];
+        if (typeof v !== 'number') throw new TypeError(`X[${i}][${j}] must be a number, got ${describe(v)}`);
+        if (!Number.isFinite(v)) throw new RangeError(`X[${i}][${j}] must be finite, got ${v}`);
+      }
+    }
+    const rowsArr = X as ReadonlyArray<ArrayLike<number>>;
+    copyX = (dst, offset) => {
+      for (let i = 0; i < rows; i++) {
+        const row = rowsArr[i]!;
+        const base = offset + i * cols;
+        if (ArrayBuffer.isView(row)) dst.set(row as unknown as ArrayLike<number>, base);
+        else for (let j = 0; j < cols; j++) dst[base + j] = row[j]!;
+      }
+    };
+  } else if (typeof X === 'object' && X !== null && 'data' in X) {
+    const m = X as { data: unknown; rows: unknown; cols: unknown };
+    if (typeof m.rows !== 'number' || !Number.isInteger(m.rows) || m.rows < 1) {
+      throw new RangeError(`X.rows must be a positive integer, got ${describe(m.rows)}`);
+    }
+    if (typeof m.cols !== 'number' || !Number.isInteger(m.cols) || m.cols < 1) {
+      throw new RangeError(`X.cols must be a positive integer, got ${describe(m.cols)}`);
+    }
+    if (!isArrayLikeOfNumbers(m.data) || m.data instanceof BigInt64Array || m.data instanceof BigUint64Array) {
+      throw new TypeError(`X.data must be a Float64Array, Float32Array or array of numbers, got ${describe(m.data)}`);
+    }
+    rows = m.rows;
+    cols = m.cols;
+    const data = m.data as ArrayLike<number>;
+    if (data.length !== rows * cols) {
+      throw new RangeError(`X.data must have rows·cols = ${rows}·${cols} = ${rows * cols} elements, got ${data.length}`);
+    }
+    checkSize();
+    const typed = data instanceof Float64Array || data instanceof Float32Array;
+    for (let k = 0; k < data.length; k++) {
+      const v = data[k];
+      if (!typed && typeof v !== 'number') {
+        throw new TypeError(`X.data[${k}] (row ${Math.floor(k / cols)}, column ${k % cols}) must be a number, got ${describe(v)}`);
+      }
+      if (!Number.isFinite(v)) {
+        throw new RangeError(`X.data[${k}] (row ${Math.floor(k / cols)}, column ${k % cols}) must be finite, got ${v}`);
+      }
+    }
+    copyX = (dst, offset) => {
+      if (ArrayBuffer.isView(data)) dst.set(data, offset);
+      else for (let k = 0; k < data.length; k++) dst[offset + k] = data[k]!;
+    };
+  } else {
+    throw new TypeError(`X must be an array of rows or { data, rows, cols }, got ${describe(X)}`);
+  }
+  return { rows, cols, copyX, y: y === null ? new Float64Array(0) : checkLabels(y, rows) };
+}
+
+function checkLabels(y: LabelsInput, rows: number): ArrayLike<number> {
+  if (!isArrayLikeOfNumbers(y) || y instanceof BigInt64Array || y instanceof BigUint64Array) {
+    throw new TypeError(`y must be an array or typed array of numbers, got ${describe(y)}`);
+  }
+  if (y.length !== rows) throw new RangeError(`y must have one value per row of X: length ${rows}, got ${y.length}`);
+  if (ArrayBuffer.isView(y)) {
+    const t = y as ArrayLike<number>;
+    for (let i = 0; i < t.length; i++) {
+      if (!Number.isFinite(t[i])) throw new RangeError(`y[${i}] must be finite, got ${t[i]}`);
+    }
+    return t;
+  }
+  const out = new Float64Array(rows);
+  const arr = y as ReadonlyArray<unknown>;
+  for (let i = 0; i < rows; i++) {
+    const v = arr[i];
+    if (typeof v === 'boolean') out[i] = v ? 1 : 0;
+    else if (typeof v !== 'number') throw new TypeError(`y[${i}] must be a number or boolean, got ${describe(v)}`);
+    else if (!Number.isFinite(v)) throw new RangeError(`y[${i}] must be finite, got ${v}`);
+    else out[i] = v;
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * Options of engine.fit (and of the one-call fit and Estimator): the stopping rule, the hold-out, the batch and the
+ * model part (src/options/model.ts), validated into a FitConfig with every default filled in.
+ */
+import * as L from '../abi/layout.js';
+import type { FitOptionsRecord, ModelName, OptimizerSettings, Progress } from '../types.js';
+import { bool, checkKeys, describe, describeSignal, finiteNumber, positiveInteger, requireObject, toFloat64 } from './check.js';
+import type { LabelInfo } from './dataset.js';
+import { checkModelName, checkModelOptions, modelOption } from './model.js';
+import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
+import { checkSchedule } from './schedule.js';
+
+const FIT_KEYS = [
+  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
+  'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
+  'onProgress', 'progressEvery', 'signal',
+] as const;
+/** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
+export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
+
+/** engine.fit's keys that are options of the one-call fit or of createEngine. */
+const FIT_NOTES: Readonly<Record<string, string>> = {
+  verbose: 'engine.fit reports progress through onProgress: pass onProgress: progressLogger() (verbose is an option of the one-call fit(X, y, options))',
+  backend: 'the backend is chosen when the engine is made: createEngine({ backend }), or the one-call fit(X, y, { backend, … })',
+  simd: 'SIMD is chosen when the engine is made: createEngine({ simd }), or the one-call fit(X, y, { simd, … })',
+};
+
+/** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */
+export interface FitConfig extends Required<OptimizerSettings> {
+  model: ModelName;
+  /** The data term: src/abi/layout.ts LOSS_* (the model's, src/models/registry.ts). */
+  lossId: number;
+  /** src/abi/layout.ts: PENALTY_L2 when alpha > 0, else PENALTY_NONE. */
+  penaltyId: number;
+  /**
+   * TRANSITIONAL (issue 13, api branch only): the MODEL_* id today's kernels dispatch on, derived from lossId
+   * (KERNEL_MODEL_ID). The core branch's plan.ts writes lossId into C_LOSS instead; the lead deletes this field and
+   * KERNEL_MODEL_ID when merging.
+   */
+  modelId: number;
+  optimizerId: number;
+  /** The L2 penalty's α (0 for a model without a penalty). */
+  alpha: number;
+  /** Outputs K: `classes` for a model with one output per class (softmax), 1 otherwise. */
+  outputs: number;
+  /** 1 for real labels, 2 for 0/1 labels (logistic, hinge), K for class indices (softmax). */
+  classes: number;
+  batchSize: number;
+  shuffle: boolean;
+  seed: number;
+  /** Learning rate of epoch e (validated when the fit reaches it); null for a constant schedule (η = lr). */
+  lrAt: ((epoch: number) => number) | null;
+  /** Number of epochs the fit can start: min(maxEpochs, ⌈maxIterations / batches per epoch⌉). */
+  epochs: number;
+  maxIterations: number;
+  maxEpochs: number;
+  tol: number;
+  /** src/abi/layout.ts: RULE_NONE (tol not given), RULE_GRADIENT or RULE_SKLEARN. */
+  stopRule: number;
+  nIterNoChange: number;
+  validationFraction: number;
+  fitIntercept: boolean;
+  initialWeights: Float64Array | null;
+  initialIntercept: number;
+  onProgress: ((p: Progress) => void | boolean) | null;
+  progressEvery: number;
+  signal: NonNullable<FitOptionsRecord['signal']> | null;
+}
+
+/**
+ * TRANSITIONAL (see FitConfig.modelId): LOSS_* id → the MODEL_* id today's kernels dispatch on. The kernels treat
+ * MODEL_LINEAR and MODEL_RIDGE alike (the L2 term depends on α alone), so the squared loss maps to MODEL_LINEAR.
+ */
+const KERNEL_MODEL_ID: readonly number[] = [L.MODEL_LINEAR, L.MODEL_LOGISTIC, L.MODEL_HINGE, L.MODEL_SOFTMAX];
+
+/** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
+export const MAX_FIT_PARAMS = 2 ** 24;
+
+/** Rows held out by a fraction f of n rows, here and in trainTestSplit: ⌈f·n⌉. */
+export function holdOutRows(fraction: number, n: number): number {
+  return Math.ceil(fraction * n);
+}
+
+/** tol, stoppingRule, nIterNoChange: which rule applies (src/abi/layout.ts: RULE_*), its threshold and patience. */
+function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number): { tol: number; stopRule: number; nIterNoChange: number } {
+  const given = o.stoppingRule;
+  if (given !== undefined && given !== 'gradient' && given !== 'sklearn') {
+    throw new RangeError(`stoppingRule must be 'gradient' or 'sklearn', got ${describe(given)}`);
+  }
+  const rule = given ?? (validationFraction > 0 ? 'sklearn' : 'gradient');
+  if (validationFraction > 0 && rule !== 'sklearn') {
+    throw new RangeError(`validationFraction applies to stoppingRule 'sklearn' (the held-out objective), not '${rule}'`);
+  }
+  if (o.nIterNoChange !== undefined && rule !== 'sklearn') {
+    throw new RangeError(`nIterNoChange applies to stoppingRule 'sklearn', not '${rule}' (set stoppingRule: 'sklearn')`);
+  }
+  const nIterNoChange = positiveInteger('nIterNoChange', o.nIterNoChange, 5);
+  if (o.tol === undefined) {
+    if (validationFraction > 0) return { tol: 0, stopRule: L.RULE_SKLEARN, nIterNoChange };
+    if (given !== undefined) throw new RangeError(`stoppingRule needs tol: without tol there is no early stopping`);
+    return { tol: -Infinity, stopRule: L.RULE_NONE, nIterNoChange };
+  }
+  const tol = finiteNumber('tol', o.tol);
+  if (tol < 0) throw new RangeError(`tol must be ≥ 0, got ${tol}`);
+  if (rule === 'gradient' && tol >= 1) {
+    throw new RangeError(`tol must be in [0, 1) for stoppingRule 'gradient' (a fraction of ‖∇J(θ₀)‖∞), got ${tol}`);
+  }
+  return { tol, stopRule: rule === 'sklearn' ? L.RULE_SKLEARN : L.RULE_GRADIENT, nIterNoChange };
+}
+
+/** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
+export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
+  const o = requireObject('options', options) as FitOptionsRecord;
+  checkKeys(o, FIT_KEYS, 'fit', FIT_NOTES);
+  const model = modelOption(o.model);
+  const spec = checkModelName(model);
+  const opt = checkOptimizer(o);
+  const m = checkModelOptions(model, spec, o, labels);
+  const outputs = m.outputs;
+  if (outputs * (cols + 1) > MAX_FIT_PARAMS) {
+    throw new RangeError(
+      `classes is too large for ${cols} columns: classes·(cols + 1) = ${outputs * (cols + 1)} parameters, above the limit ` +
+      `${MAX_FIT_PARAMS} (2²⁴; a fit keeps about seven buffers of them)`,
+    );
+  }
+  const validationFraction = o.validationFraction === undefined ? 0 : finiteNumber('validationFraction', o.validationFraction);
+  if (validationFraction < 0 || validationFraction >= 1) {
+    throw new RangeError(`validationFraction must be in [0, 1) (0 holds nothing out), got ${validationFraction}`);
+  }
+  const valRows = validationFraction > 0 ? holdOutRows(validationFraction, rows) : 0;
+  if (valRows > 0 && rows - valRows < 1) {
+    throw new RangeError(`validationFraction ${validationFraction} leaves no training rows: ⌈${validationFraction}·${rows}⌉ = ${valRows} of ${rows} rows`);
+  }
+  const trainRows = rows - valRows;
+  const batchSize = positiveInteger('batchSize', o.batchSize, trainRows);
+  if (batchSize > trainRows) throw new RangeError(`batchSize must be ≤ the ${trainRows} training rows, got ${batchSize}`);
+  const shuffle = bool('shuffle', o.shuffle, batchSize < trainRows);
+  let seed = 0;
+  if (o.seed !== undefined) {
+    if (typeof o.seed !== 'number' || !Number.isInteger(o.seed)) throw new TypeError(`seed must be an integer, got ${describe(o.seed)}`);
+    seed = o.seed;
+  }
+  const maxIterations = positiveInteger('maxIterations', o.maxIterations, 1000, 2 ** 28);
+  const maxEpochs = positiveInteger('maxEpochs', o.maxEpochs, 2 ** 31 - 1);
+  const { tol, stopRule, nIterNoChange } = checkStopping(o, validationFraction);
+  const fitIntercept = bool('fitIntercept', o.fitIntercept, true);
+  let initialWeights: Float64Array | null = null;
+  if (o.initialWeights !== undefined) initialWeights = toFloat64('initialWeights', o.initialWeights, outputs * cols);
+  const initialIntercept = o.initialIntercept === undefined ? 0 : finiteNumber('initialIntercept', o.initialIntercept);
+  if (!fitIntercept && initialIntercept !== 0) {
+    throw new RangeError(`initialIntercept must be 0 when fitIntercept is false, got ${initialIntercept}`);
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new TypeError(`onProgress must be a function, got ${describe(o.onProgress)}`);
+  }
+  if (o.signal !== undefined && !(typeof o.signal === 'object' && o.signal !== null && 'aborted' in o.signal)) {
+    throw new TypeError(`signal must be an AbortSignal, got ${describeSignal(o.signal)}`);
+  }
+  const progressEvery = positiveInteger('progressEvery', o.progressEvery, 1);
+  const batchesPerEpoch = Math.ceil(trainRows / batchSize);
+  const epochs = Math.min(maxEpochs, Math.ceil(maxIterations / batchesPerEpoch));
+  const lrAt = checkSchedule(o.schedule, opt.lr);
+  lrAt?.(0); // a schedule that fails at once fails before any work
+  // Explicit properties, no spread: V8 builds a spread into a many-field literal on a slow path (~30 µs a fit).
+  return {
+    optimizer: opt.optimizer, lr: opt.lr, momentum: opt.momentum, dampening: opt.dampening, nesterov: opt.nesterov,
+    weightDecay: opt.weightDecay, maximize: opt.maximize, betas: opt.betas, eps: opt.eps, rho: opt.rho,
+    lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId, modelId: KERNEL_MODEL_ID[m.lossId]!,
+    optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
+    maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
+    onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null,
+  };
+}
