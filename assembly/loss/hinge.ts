@@ -12,7 +12,7 @@ export class Hinge {
   // @ts-ignore: decorator
   @inline twoLanes(): bool { return false; }
   // @ts-ignore: decorator
-  @inline pairs(): bool { return false; }
+  @inline costly(): bool { return false; }
   // @ts-ignore: decorator
   @inline rowsInLanes(): bool { return false; }
 

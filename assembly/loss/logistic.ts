@@ -5,7 +5,7 @@
 import { exp, log1p, expV, log1pV } from '../math';
 
 
-/** Logistic loss (cross-entropy of σ(z)). Traits: rows i … i + 3 in order, sums (l0 + l1) + (l2 + l3), pairs. */
+/** Logistic loss (cross-entropy of σ(z)). Traits: rows i … i + 3 in order, sums (l0 + l1) + (l2 + l3), costly (exp, log1p). */
 @unmanaged
 export class Logistic {
   // @ts-ignore: decorator
@@ -16,7 +16,7 @@ export class Logistic {
   @inline twoLanes(): bool { return false; }
   /** exp and log1p per row: two rows per f64x2 in the SIMD build. */
   // @ts-ignore: decorator
-  @inline pairs(): bool { return true; }
+  @inline costly(): bool { return true; }
   // @ts-ignore: decorator
   @inline rowsInLanes(): bool { return false; }
 

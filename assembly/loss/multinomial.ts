@@ -16,7 +16,7 @@ export class Multinomial {
   // @ts-ignore: decorator
   @inline twoLanes(): bool { return false; }
   // @ts-ignore: decorator
-  @inline pairs(): bool { return false; }
+  @inline costly(): bool { return true; }
   // @ts-ignore: decorator
   @inline rowsInLanes(): bool { return false; }
 

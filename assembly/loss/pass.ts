@@ -13,10 +13,10 @@
 //   (q = ⌊n/4⌋: X read as two streams); false: rows 4k … 4k + 3.
 // - twoLanes(): loss and residual sums in two lanes, s0 += l0 + l2, s1 += l1 + l3, s0 + s1 after the blocks;
 //   false: s += (l0 + l1) + (l2 + l3).
-// - pairs(): the generic pass evaluates the loss two rows per f64x2 by the pair forms (SIMD build): for costly
-//   losses (exp, log); the fast paths always take the pair forms.
+// - costly(): its value calls exp or log: the generic pass evaluates it two rows per f64x2 by the pair forms (SIMD
+//   build; the fast paths always take the pair forms); the JS mirror evaluates it out of line (src/js/loss/pass.ts).
 // - rowsInLanes(): d = 1 takes the squared loss's one-feature path (assembly/loss/fast.ts), whose association differs.
-// A new loss takes rows in order, (l0 + l1) + (l2 + l3), pairs() if its value calls exp or log, no rowsInLanes; the
+// A new loss takes rows in order, (l0 + l1) + (l2 + l3), costly() if its value calls exp or log, no rowsInLanes; the
 // other orders exist because today's doubles of linear, ridge and hinge were recorded in them (test/golden).
 import { dot, axpy4, axpy1, rowAt, labelAt, labelPair } from '../reduce';
 
@@ -53,7 +53,7 @@ export function fusedPass<L, R>(
     let r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0; // pointwise: the residuals
     if (loss.pointwise()) {
       const z0 = dot(x0, wPtr, d) + b, z1 = dot(x1, wPtr, d) + b, z2 = dot(x2, wPtr, d) + b, z3 = dot(x3, wPtr, d) + b;
-      if (ASC_FEATURE_SIMD && loss.pairs()) {
+      if (ASC_FEATURE_SIMD && loss.costly()) {
         const Z01 = f64x2.replace_lane(f64x2.splat(z0), 1, z1), Z23 = f64x2.replace_lane(f64x2.splat(z2), 1, z3);
         const Y01 = labelPair<R>(yPtr, rowsPtr, p), Y23 = labelPair<R>(yPtr, rowsPtr, q);
         const R01 = loss.residualPair(Z01, Y01, scratch), R23 = loss.residualPair(Z23, Y23, scratch + 16);

@@ -16,9 +16,9 @@ export class Squared {
   /** Loss and residual sums in two lanes (rows 0, 2 | rows 1, 3 of a block), added after the blocks. */
   // @ts-ignore: decorator
   @inline twoLanes(): bool { return true; }
-  /** The generic pass evaluates the scalar forms (cheap); the pair forms serve the fast paths. */
+  /** Not costly (no exp, log): the generic pass evaluates the scalar forms; the pair forms serve the fast paths. */
   // @ts-ignore: decorator
-  @inline pairs(): bool { return false; }
+  @inline costly(): bool { return false; }
   /** d = 1 takes the rows-in-lanes path (its own association, pinned by test/golden). New losses: false. */
   // @ts-ignore: decorator
   @inline rowsInLanes(): bool { return true; }

@@ -28,7 +28,7 @@ export class Toy {
   // @ts-ignore: decorator
   @inline twoLanes(): bool { return true; }
   // @ts-ignore: decorator
-  @inline pairs(): bool { return false; }
+  @inline costly(): bool { return false; }
   // @ts-ignore: decorator
   @inline rowsInLanes(): bool { return true; }
   // @ts-ignore: decorator
@@ -49,6 +49,7 @@ const TOY_JS = `
 import type { PointwiseLoss } from './pass.js';
 class Toy implements PointwiseLoss {
   readonly pointwise = true as const;
+  readonly costly = false;
   readonly twoStreams = true;
   readonly twoLanes = true;
   readonly rowsInLanes = true;

@@ -4,6 +4,7 @@ import type { PointwiseLoss } from './pass.js';
 /** Hinge loss (linear SVM). Traits: two streams, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class Hinge implements PointwiseLoss {
   readonly pointwise = true as const;
+  readonly costly = false;
   readonly twoStreams = true;
   readonly twoLanes = false;
   readonly rowsInLanes = false;

@@ -8,6 +8,7 @@ import type { PointwiseLoss } from './pass.js';
 /** Logistic loss (cross-entropy of σ(z)). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class Logistic implements PointwiseLoss {
   readonly pointwise = true as const;
+  readonly costly = true;
   readonly twoStreams = false;
   readonly twoLanes = false;
   readonly rowsInLanes = false;

@@ -8,6 +8,7 @@ import type { RowLoss } from './pass.js';
 /** Multinomial logistic loss (softmax cross-entropy). Traits: a row loss, rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class Multinomial implements RowLoss {
   readonly pointwise = false as const;
+  readonly costly = true;
   readonly twoStreams = false;
   readonly twoLanes = false;
   readonly rowsInLanes = false;

@@ -13,6 +13,14 @@ import { axpy1, axpy4, dot, labelAt, rowAt } from '../reduce.js';
  * loss takes rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3), rowsInLanes false.
  */
 export interface LossTraits {
+  /**
+   * Its value calls exp or log (assembly: costly). A costly loss is evaluated out of line, rows in arrays
+   * (applyRows); a cheap one by calls in the pass, row by row. The pass is one function for every loss, so its call
+   * sites are polymorphic, and V8 inlines those only within a budget (~920 bytecode bytes per optimized function):
+   * with every loss at the same sites the logistic loss's inlined exp and log1p used it up, the squared loss's calls
+   * stayed calls and its doubles were boxed, 1.8–2.8× slower once a logistic fit had run in the same process.
+   */
+  readonly costly: boolean;
   readonly twoStreams: boolean;
   readonly twoLanes: boolean;
   readonly rowsInLanes: boolean;
@@ -50,7 +58,7 @@ export function fusedPass(
   if (!loss.pointwise) return rowPass(loss, X, xOff, y, yOff, rows, rOff, n, d, K, P, wOff, bOff, g, gOff, scratch);
   g.fill(0, gOff, gOff + d + 1);
   const b = P[bOff]!;
-  const streams = loss.twoStreams, lanes = loss.twoLanes;
+  const streams = loss.twoStreams, lanes = loss.twoLanes, costly = loss.costly;
   let s0 = 0, s1 = 0, t0 = 0, t1 = 0;
   let i = 0;
   const half = (n >> 2) << 1;
@@ -63,10 +71,17 @@ export function fusedPass(
     const z2 = dot(X, x2, P, wOff, d) + b, z3 = dot(X, x3, P, wOff, d) + b;
     const y0 = labelAt(y, yOff, rows, rOff, p), y1 = labelAt(y, yOff, rows, rOff, p + 1);
     const y2 = labelAt(y, yOff, rows, rOff, q), y3 = labelAt(y, yOff, rows, rOff, q + 1);
-    const r0 = loss.residual(z0, y0, scratch, 0), l0 = loss.value(z0, y0, r0, scratch, 0);
-    const r1 = loss.residual(z1, y1, scratch, 1), l1 = loss.value(z1, y1, r1, scratch, 1);
-    const r2 = loss.residual(z2, y2, scratch, 2), l2 = loss.value(z2, y2, r2, scratch, 2);
-    const r3 = loss.residual(z3, y3, scratch, 3), l3 = loss.value(z3, y3, r3, scratch, 3);
+    let r0: number, r1: number, r2: number, r3: number, l0: number, l1: number, l2: number, l3: number;
+    if (costly) {
+      Z4[0] = z0; Z4[1] = z1; Z4[2] = z2; Z4[3] = z3; Y4[0] = y0; Y4[1] = y1; Y4[2] = y2; Y4[3] = y3;
+      applyRows(loss, Z4, Y4, R4, L4, 4);
+      r0 = R4[0]!; r1 = R4[1]!; r2 = R4[2]!; r3 = R4[3]!; l0 = L4[0]!; l1 = L4[1]!; l2 = L4[2]!; l3 = L4[3]!;
+    } else {
+      r0 = loss.residual(z0, y0, scratch, 0); l0 = loss.value(z0, y0, r0, scratch, 0);
+      r1 = loss.residual(z1, y1, scratch, 1); l1 = loss.value(z1, y1, r1, scratch, 1);
+      r2 = loss.residual(z2, y2, scratch, 2); l2 = loss.value(z2, y2, r2, scratch, 2);
+      r3 = loss.residual(z3, y3, scratch, 3); l3 = loss.value(z3, y3, r3, scratch, 3);
+    }
     if (lanes) {
       s0 += l0 + l2; s1 += l1 + l3;
       t0 += r0 + r2; t1 += r1 + r3;
@@ -83,6 +98,24 @@ export function fusedPass(
   return pointTail(loss, X, xOff, y, yOff, rows, rOff, i, n, d, P, wOff, b, g, gOff, scratch, s0, t0);
 }
 
+/** A block's scores, labels, residuals and losses for applyRows. */
+export const Z4 = new Float64Array(4), Y4 = new Float64Array(4), R4 = new Float64Array(4), L4 = new Float64Array(4);
+const SLOTS = new Float64Array(64);
+
+/**
+ * The residuals and losses of rows k < count (≤ 64) of a costly loss: R[k] = residual(Z[k], Y[k]), L[k] = value(…),
+ * each row with its own slot. Out of line (its call sites see only the costly losses), called once per block or
+ * per chunk of blocks.
+ */
+export function applyRows(loss: PointwiseLoss, Z: Float64Array, Y: Float64Array, R: Float64Array, L: Float64Array, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const z = Z[k]!, yk = Y[k]!;
+    const r = loss.residual(z, yk, SLOTS, k);
+    R[k] = r;
+    L[k] = loss.value(z, yk, r, SLOTS, k);
+  }
+}
+
 /**
  * assembly/loss/pass.ts: fusedTail of a pointwise loss. Rows i … n − 1 one at a time onto the sums s (loss) and t
  * (residuals); stores Σr at g[gOff + d], returns Σℓ.
@@ -95,8 +128,16 @@ export function pointTail(
   for (; i < n; i++) {
     const x0 = rowAt(xOff, rows, rOff, i, d);
     const z = dot(X, x0, P, wOff, d) + b, yi = labelAt(y, yOff, rows, rOff, i);
-    const r = loss.residual(z, yi, scratch, 0);
-    s += loss.value(z, yi, r, scratch, 0);
+    let r: number;
+    if (loss.costly) {
+      Z4[0] = z; Y4[0] = yi;
+      applyRows(loss, Z4, Y4, R4, L4, 1);
+      r = R4[0]!;
+      s += L4[0]!;
+    } else {
+      r = loss.residual(z, yi, scratch, 0);
+      s += loss.value(z, yi, r, scratch, 0);
+    }
     t += r;
     axpy1(g, gOff, d, r, X, x0);
   }

@@ -4,6 +4,7 @@ import type { PointwiseLoss } from './pass.js';
 /** Squared error ½(z − y)² of the linear model (linear, ridge). Traits: two streams, two lanes, rows in lanes at d = 1. */
 class Squared implements PointwiseLoss {
   readonly pointwise = true as const;
+  readonly costly = false;
   readonly twoStreams = true;
   readonly twoLanes = true;
   readonly rowsInLanes = true;
