@@ -151,4 +151,14 @@ describe('loss registry: fast paths = generic pass, bit for bit', () => {
       }
     }
   });
+
+  it('an unknown loss id is an error on every backend, never a silent default', () => {
+    const b = batch(L.LOSS_SQUARED, 5, 3, 1, false, 99);
+    expect(() => runJs({ ...b, loss: 17 }, true)).toThrow(/loss id must be one of 0, 1, 2, 3, got 17/);
+    for (const simd of hasSimd() ? [true, false] : [false]) {
+      const ex = instantiate(buildBytes(simd));
+      expect(() => runWasm(ex, { ...b, loss: 17 }, true)).toThrow(WebAssembly.RuntimeError);
+      expect(() => runWasm(ex, { ...b, loss: -1 }, false)).toThrow(WebAssembly.RuntimeError);
+    }
+  });
 });
