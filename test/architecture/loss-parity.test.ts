@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest';
 import * as L from '../../src/abi/layout.js';
 import { hasSimd } from '../../src/wasm/load.js';
 import { mulberry32 } from '../prng.js';
+import { oneFeature, shortRows } from '../../src/js/loss/fast.js';
+import { hinge } from '../../src/js/loss/hinge.js';
+import { logistic } from '../../src/js/loss/logistic.js';
+import { fusedPass, type PointwiseLoss } from '../../src/js/loss/pass.js';
+import { squared } from '../../src/js/loss/squared.js';
 import { buildBytes, instantiate, runJs, runWasm, type Batch, type PassResult } from './loss-kernels.js';
 
 const LOSSES: { name: string; id: number; Ks: number[] }[] = [
@@ -17,7 +22,7 @@ const LOSSES: { name: string; id: number; Ks: number[] }[] = [
   { name: 'hinge', id: L.LOSS_HINGE, Ks: [1] },
   { name: 'multinomial', id: L.LOSS_MULTINOMIAL, Ks: [1, 2, 3, 10] },
 ];
-const NS = [1, 2, 3, 4, 5, 6, 7, 9, 30, 67];
+const NS = [1, 2, 3, 4, 5, 6, 7, 9, 30, 67, 150]; // 150: the JS fast paths' chunks of 64 rows, and a partial one
 const DS = [1, 2, 3, 16, 17, 31, 32, 100];
 
 function batch(loss: number, n: number, d: number, K: number, shuffled: boolean, seed: number): Batch {
@@ -160,5 +165,33 @@ describe('loss registry: fast paths = generic pass, bit for bit', () => {
       expect(() => runWasm(ex, { ...b, loss: 17 }, true)).toThrow(WebAssembly.RuntimeError);
       expect(() => runWasm(ex, { ...b, loss: -1 }, false)).toThrow(WebAssembly.RuntimeError);
     }
+  });
+
+  it('JS: a loss evaluated out of line (costly) or inline gives the same doubles on every path', () => {
+    // The same loss with its costly trait flipped: the pass's two ways of calling it (applyRows per block or per
+    // chunk, or calls row by row) must not change a double, in the generic pass and both fast paths.
+    const flipped = (l: PointwiseLoss): PointwiseLoss => ({
+      pointwise: true, costly: !l.costly, twoStreams: l.twoStreams, twoLanes: l.twoLanes, rowsInLanes: l.rowsInLanes,
+      residual: (z, y, out, k) => l.residual(z, y, out, k), value: (z, y, r, out, k) => l.value(z, y, r, out, k),
+      mean: (sum, n) => l.mean(sum, n),
+    });
+    const byId = new Map<number, PointwiseLoss>([[L.LOSS_SQUARED, squared], [L.LOSS_LOG, logistic], [L.LOSS_HINGE, hinge]]);
+    let compared = 0;
+    for (const { label, batch: b } of CASES) {
+      const loss = byId.get(b.loss);
+      if (!loss) continue;
+      const paths: [string, (l: PointwiseLoss, g: Float64Array) => number][] = [
+        ['generic', (l, g) => fusedPass(l, b.X, b.first * b.d, b.y, b.first, b.order, 0, b.n, b.d, 1, b.params, 0, b.d, g, 0, new Float64Array(4))],
+        ['short rows', (l, g) => shortRows(l, b.X, b.first * b.d, b.y, b.first, b.order, 0, b.n, b.d, b.params, 0, b.d, g, 0, new Float64Array(4))],
+      ];
+      if (b.d === 1) paths.push(['one feature', (l, g) => oneFeature(l, b.X, b.first * b.d, b.y, b.first, b.order, 0, b.n, b.params, 0, b.d, g, 0, new Float64Array(4))]);
+      for (const [path, run] of paths) {
+        const g1 = new Float64Array(b.d + 1).fill(NaN), g2 = new Float64Array(b.d + 1).fill(NaN);
+        const a = { J: run(loss, g1), grad: g1 }, c = { J: run(flipped(loss), g2), grad: g2 };
+        if (!same(a, c)) expect.fail(`${label} (${path}): costly = ${loss.costly} ≠ costly = ${!loss.costly}`);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(3 * DS.length * NS.length * 2);
   });
 });
