@@ -4,10 +4,7 @@
 // state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
 // Same operation order as src/js/fit.ts.
 import { dot, allFinite } from './reduce';
-import { gradLinear } from './grad/linear';
-import { gradLogistic } from './grad/logistic';
-import { gradHinge } from './grad/hinge';
-import { gradSoftmax } from './grad/softmax';
+import { lossGrad } from './loss/registry';
 import { optimizerStep } from './step';
 import { rngSet, rngGet, shuffle } from './random';
 import {
@@ -18,7 +15,7 @@ import {
   C_EPOCH_CAP, C_BACKUP_GRAD_PTR, C_STOP_RULE,
   S_ITERATION, S_EPOCH, S_BEST, S_NO_IMPROVE, S_HAS_BUFFER, S_RNG0, S_RNG1, S_RNG2, S_RNG3, S_BETA1_POW,
   S_BETA2_POW, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_STEP, S_GRAD0, S_LOSS0,
-  MODEL_LOGISTIC, MODEL_HINGE, MODEL_SOFTMAX,
+  MODEL_LOGISTIC, MODEL_HINGE, MODEL_SOFTMAX, LOSS_SQUARED, LOSS_LOG, LOSS_HINGE, LOSS_MULTINOMIAL,
   F_FIT_INTERCEPT, F_FIRST_STEP, F_SHUFFLE, F_MAXIMIZE, RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT,
   RULE_GRADIENT, RULE_SKLEARN,
 } from '../src/abi/layout';
@@ -52,13 +49,10 @@ export function objectiveAndGrad(
 ): f64 {
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);
-  const b = (flags & F_FIT_INTERCEPT) != 0 ? load<f64>(bPtr) : 0.0;
   const nf = <f64>n;
-  let J: f64;
-  if (model == MODEL_SOFTMAX) J = gradSoftmax(xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch) / nf;
-  else if (model == MODEL_LOGISTIC) J = gradLogistic(xPtr, yPtr, rowsPtr, n, d, paramsPtr, b, gradPtr, scratch) / nf;
-  else if (model == MODEL_HINGE) J = gradHinge(xPtr, yPtr, rowsPtr, n, d, paramsPtr, b, gradPtr) / nf;
-  else J = gradLinear(xPtr, yPtr, rowsPtr, n, d, paramsPtr, b, gradPtr) / (2.0 * nf);
+  const loss = model == MODEL_SOFTMAX ? LOSS_MULTINOMIAL : model == MODEL_LOGISTIC ? LOSS_LOG
+    : model == MODEL_HINGE ? LOSS_HINGE : LOSS_SQUARED;
+  let J = lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch);
   const p = m + K;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;

@@ -1,9 +1,6 @@
 // The only entry of the WASM module: re-exports, no logic. The host (src/wasm/memory.ts) owns the layout of
 // linear memory above heapBase(); every export takes byte addresses and sizes, and returns numbers.
-export { gradLinear } from './grad/linear';
-export { gradLogistic } from './grad/logistic';
-export { gradHinge } from './grad/hinge';
-export { gradSoftmax } from './grad/softmax';
+export { lossGrad, lossGradGeneric } from './loss/registry';
 export { stepMomentum, optimizerStep, checkedStep } from './step';
 export { fit, objectiveAndGrad, predictRaw } from './fit';
 

@@ -44,7 +44,7 @@ describe('backend parity (bit for bit)', () => {
   });
 
   // Every row length of the short order (2…31 features) and its neighbours, so each pair count and tail of the
-  // unrolled short-row kernel (assembly/grad/linear.ts: gradLinearSmall) meets the JS mirror and the scalar build;
+  // unrolled short-row kernel (assembly/loss/fast.ts: shortRows) meets the JS mirror and the scalar build;
   // 11 rows: two blocks of four and three single rows. Contiguous and shuffled (indexed) rows.
   it.each(Array.from({ length: 33 }, (_, k) => k + 1))('linear fit with %i features, every kernel path', async (d) => {
     const engines = await Promise.all(BACKENDS.map((b) => b.create()));

@@ -68,6 +68,16 @@ export const S_GRAD0 = 15;
 export const S_LOSS0 = 16;
 export const S_SIZE = 17;
 
+/**
+ * Losses (the config slot C_MODEL → C_LOSS): the kernel the fused pass runs, one entry each in assembly/loss/registry.ts
+ * and src/js/loss/registry.ts. LOSS_SQUARED: ½(z − y)² (linear, ridge; data term Σr²/(2n)); LOSS_LOG: binary
+ * logistic; LOSS_HINGE: the linear SVM's max(0, 1 − s·z); LOSS_MULTINOMIAL: softmax cross-entropy over K scores.
+ */
+export const LOSS_SQUARED = 0;
+export const LOSS_LOG = 1;
+export const LOSS_HINGE = 2;
+export const LOSS_MULTINOMIAL = 3;
+
 /** Models. */
 export const MODEL_LINEAR = 0;
 export const MODEL_RIDGE = 1;

@@ -4,10 +4,7 @@
  * and state blocks are Float64Arrays with the slots of src/abi/layout.ts; arrays stand in for the pointer slots.
  */
 import * as L from '../abi/layout.js';
-import { gradHinge } from './grad/hinge.js';
-import { gradLinear } from './grad/linear.js';
-import { gradLogistic } from './grad/logistic.js';
-import { gradSoftmax } from './grad/softmax.js';
+import { lossGrad } from './loss/registry.js';
 import { allFinite, dot } from './reduce.js';
 import { shuffle } from './random.js';
 import { optimizerStep, type StepExtras } from './step.js';
@@ -38,13 +35,10 @@ export function objectiveAndGrad(
   scratch: Float64Array,
 ): number {
   const m = K * d;
-  const b = (flags & L.F_FIT_INTERCEPT) !== 0 ? params[m]! : 0.0;
   const nf = n;
-  let J: number;
-  if (model === L.MODEL_SOFTMAX) J = gradSoftmax(X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch) / nf;
-  else if (model === L.MODEL_LOGISTIC) J = gradLogistic(X, xOff, y, yOff, rows, rOff, n, d, params, 0, b, grad, 0, scratch) / nf;
-  else if (model === L.MODEL_HINGE) J = gradHinge(X, xOff, y, yOff, rows, rOff, n, d, params, 0, b, grad, 0) / nf;
-  else J = gradLinear(X, xOff, y, yOff, rows, rOff, n, d, params, 0, b, grad, 0) / (2.0 * nf);
+  const loss = model === L.MODEL_SOFTMAX ? L.LOSS_MULTINOMIAL : model === L.MODEL_LOGISTIC ? L.LOSS_LOG
+    : model === L.MODEL_HINGE ? L.LOSS_HINGE : L.LOSS_SQUARED;
+  let J = lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch);
   const p = m + K;
   for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
   if (alpha !== 0) {

@@ -1,12 +1,17 @@
 // Ablation kernels for `npm run bench:ablation` (AssemblyScript, compiled at run time). Each reads X in the
-// engine's layout with the engine's own code (assembly/reduce.ts, assembly/grad/linear.ts) and does part of
+// engine's layout with the engine's own code (assembly/reduce.ts, assembly/loss/) and does part of
 // the fused pass, so the time of each part, in cache and from DRAM, is measured rather than inferred.
 import { dot, axpy4 } from '../../../assembly/reduce';
-import { gradLinear } from '../../../assembly/grad/linear';
+import { lossGrad } from '../../../assembly/loss/registry';
+import { LOSS_SQUARED } from '../../../src/abi/layout';
 
-/** The whole fused pass: the engine's linear kernel, contiguous rows. */
+/** The intercept (8 bytes) and the loss's scratch (4 f64) of `full`. */
+const B_AND_SCRATCH = memory.data(48, 16);
+
+/** The whole fused pass: the engine's linear kernel (the squared loss through the registry), contiguous rows. */
 export function full(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize): f64 {
-  return gradLinear(xPtr, yPtr, 0, n, d, wPtr, b, gPtr);
+  store<f64>(B_AND_SCRATCH, b);
+  return lossGrad(LOSS_SQUARED, xPtr, yPtr, 0, n, d, 1, wPtr, B_AND_SCRATCH, gPtr, B_AND_SCRATCH + 16);
 }
 
 /** The read and the first half: each row's residual by the engine's dot, Σ r²; no gradient. */

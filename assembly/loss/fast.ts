@@ -1,95 +1,51 @@
-// Linear least squares, one fused pass over X: for each row the residual r = (x·w + b) − y and its contribution
-// to the gradient, four rows per gradient update (two from each half of the rows). Same operation order as
-// src/js/grad/linear.ts.
-import { dot, axpy4, axpy1, zero, rowAt, labelAt, labelPair, Contiguous, Indexed, SHORT_ROW } from '../reduce';
+// Fast paths of the fused pass (assembly/loss/pass.ts), each generic over the loss and bitwise equal to the generic
+// pass for the loss's row order and lanes (test/architecture/loss-parity.test.ts holds them to it), except where
+// noted: short rows (2…31 features, SIMD build) unrolled over the pairs, and one feature with rows in SIMD lanes.
+// Same operation order as src/js/loss/fast.ts.
+import { zero, rowAt, labelAt, labelPair } from '../reduce';
+import { fusedTail } from './pass';
 
 /**
- * Raw sums of the linear model over n rows of X (row-major, d columns) and y:
- * writes g[j] = Σᵢ rᵢ·xᵢⱼ (j < d) and g[d] = Σᵢ rᵢ, returns Σᵢ rᵢ², where rᵢ = (xᵢ·w + b) − yᵢ.
- * Rows are taken in q = ⌊n/4⌋ blocks of four: block k is rows 2k, 2k + 1 of the first half [0, 2q) and rows
- * 2q + 2k, 2q + 2k + 1 of the second half [2q, 4q), so the pass reads X as two streams. Per block: the
- * four residuals, one axpy4 pass, and the residual sums in two lanes as the one-feature path keeps them
- * (sq0 += r0² + r2², sq1 += r1² + r3², likewise Σr), combined as sq0 + sq1 after the blocks; the remaining rows
- * 4q … n − 1 one at a time. (Rows are positions in the batch: with a row order, rows[position].)
- */
-export function gradLinear(
-  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
-): f64 {
-  return rowsPtr == 0
-    ? gradLinearRows<Contiguous>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr)
-    : gradLinearRows<Indexed>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr);
-}
-
-// @ts-ignore: decorator
-@inline
-function gradLinearRows<R>(
-  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize,
-): f64 {
-  if (d == 1) return gradLinear1<R>(xPtr, yPtr, rowsPtr, n, load<f64>(wPtr), b, gPtr);
-  zero(gPtr, d + 1);
-  // Short rows, SIMD build: unrolled over the pairs; the copy for up to eight pairs has no tests for the rest.
-  if (ASC_FEATURE_SIMD && d <= 16) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr, 8);
-  if (ASC_FEATURE_SIMD && d < SHORT_ROW) return gradLinearSmall<R>(xPtr, yPtr, rowsPtr, n, d, wPtr, b, gPtr, 15);
-  const rowBytes = <usize>d << 3;
-  let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0;
-  let i = 0;
-  const half = (n >> 2) << 1;
-  for (; i + 4 <= n; i += 4) {
-    const a = i >> 1, c = half + a; // block i/4: rows a, a + 1 and c, c + 1
-    const x0 = rowAt<R>(xPtr, rowsPtr, a, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, a + 1, rowBytes);
-    const x2 = rowAt<R>(xPtr, rowsPtr, c, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, c + 1, rowBytes);
-    const r0 = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, a);
-    const r1 = (dot(x1, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, a + 1);
-    const r2 = (dot(x2, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, c);
-    const r3 = (dot(x3, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, c + 1);
-    sq0 += r0 * r0 + r2 * r2;
-    sq1 += r1 * r1 + r3 * r3;
-    sr0 += r0 + r2;
-    sr1 += r1 + r3;
-    axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
-  }
-  let sq = sq0 + sq1, sr = sr0 + sr1;
-  for (; i < n; i++) {
-    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
-    const r = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
-    sq += r * r;
-    sr += r;
-    axpy1(gPtr, d, r, x0);
-  }
-  store<f64>(gPtr + rowBytes, sr);
-  return sq;
-}
-
-
-/**
- * Rows of 2…31 features (the short-row order), SIMD build: the four rows' dot products side by side (pair k of a row
+ * Rows of 2…31 features (the short-row order), SIMD build, pointwise losses: the four rows' dot products side by side (pair k of a row
  * into accumulator k mod 2, lanes starting from their first product, pairwise lane sums by shuffles, then the odd
  * tail), unrolled over at most M pairs (8 or 15, a compile-time constant) with every load at an immediate offset
- * from its row, W's or the gradient's address. The gradient of pair k gets G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3))
+ * from its row, W's or the gradient's address; the block's rows in L's order, the loss of two rows per f64x2 by
+ * L's pair forms (their operations lane by lane, so the roundings are the scalar forms'), the sums in L's lanes. The gradient of pair k gets G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3))
  * once per block, as axpy4 does, so the roundings are those of the generic path and of the JS mirror. W and the
  * gradient stay in memory (L1): held in locals they outnumbered the sixteen vector registers V8 allocates, and the
  * spills cost more than these loads. Against the generic loop over pairs: 1 000 × 2 +60 %, × 17 … 31 +30 to +46 %.
  */
 // @ts-ignore: decorator
 @inline
-function gradLinearSmall<R>(
-  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize, M: i32,
+export function shortRows<L, R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, bPtr: usize, gPtr: usize, scratch: usize,
+  M: i32,
 ): f64 {
+  const loss = changetype<L>(0);
+  zero(gPtr, d + 1);
+  const b = load<f64>(bPtr);
   const rowBytes = <usize>d << 3, tail = <usize>(d - 1) << 3;
   const pairs = d >> 1, odd = (d & 1) != 0;
   const Z = f64x2.splat(-0.0), B = f64x2.splat(b); // Z: the lanes' start (reduce.ts)
   const WT = f64x2.splat(odd ? load<f64>(wPtr + tail) : 0);
   let gt = 0.0;
-  let SQ = f64x2.splat(0), SR = f64x2.splat(0); // (sq0, sq1), (sr0, sr1)
+  let SL = f64x2.splat(0), ST = f64x2.splat(0); // twoLanes: (s0, s1) of the losses, of the residuals
+  let sl = 0.0, st = 0.0; // otherwise
   let i = 0;
-  // The blocks' rows as gradLinear takes them: a, a + 1 from the first half, c = half + a, c + 1 from the second.
+  // The blocks' rows in L's order (pass.ts): a, a + 1 and c, c + 1.
   const half = (n >> 2) << 1, halfBytes = <usize>half * rowBytes;
   let next = xPtr; // contiguous rows: row a of the next block
   for (; i + 4 <= n; i += 4) {
-    const a = i >> 1, c = half + a;
+    const a = loss.twoStreams() ? i >> 1 : i;
+    const c = loss.twoStreams() ? half + a : i + 2;
     let x0: usize, x1: usize, x2: usize, x3: usize;
     if (sizeof<R>() == 1) {
-      x0 = next; x1 = x0 + rowBytes; x2 = x0 + halfBytes; x3 = x2 + rowBytes; next = x1 + rowBytes;
+      x0 = next; x1 = x0 + rowBytes;
+      if (loss.twoStreams()) {
+        x2 = x0 + halfBytes; x3 = x2 + rowBytes; next = x1 + rowBytes;
+      } else {
+        x2 = x1 + rowBytes; x3 = x2 + rowBytes; next = x3 + rowBytes;
+      }
     } else {
       x0 = rowAt<R>(xPtr, rowsPtr, a, rowBytes); x1 = rowAt<R>(xPtr, rowsPtr, a + 1, rowBytes);
       x2 = rowAt<R>(xPtr, rowsPtr, c, rowBytes); x3 = rowAt<R>(xPtr, rowsPtr, c + 1, rowBytes);
@@ -176,11 +132,18 @@ function gradLinearSmall<R>(
       Z01 = mac(Z01, v128.load64_lane(x1 + tail, v128.load64_splat(x0 + tail), 1), WT);
       Z23 = mac(Z23, v128.load64_lane(x3 + tail, v128.load64_splat(x2 + tail), 1), WT);
     }
-    // Residuals two rows to a vector (the same lane-wise subtraction), broadcast back by shuffles.
-    const R01 = f64x2.sub(f64x2.add(Z01, B), labelPair<R>(yPtr, rowsPtr, a));
-    const R23 = f64x2.sub(f64x2.add(Z23, B), labelPair<R>(yPtr, rowsPtr, c));
-    SQ = f64x2.add(SQ, f64x2.add(f64x2.mul(R01, R01), f64x2.mul(R23, R23)));
-    SR = f64x2.add(SR, f64x2.add(R01, R23));
+    // Losses and residuals two rows to a vector (value()'s operations lane by lane), broadcast back by shuffles.
+    const V01 = f64x2.add(Z01, B), V23 = f64x2.add(Z23, B);
+    const Y01 = labelPair<R>(yPtr, rowsPtr, a), Y23 = labelPair<R>(yPtr, rowsPtr, c);
+    const R01 = loss.residualPair(V01, Y01, scratch), R23 = loss.residualPair(V23, Y23, scratch + 16);
+    const L01 = loss.valuePair(V01, Y01, R01, scratch), L23 = loss.valuePair(V23, Y23, R23, scratch + 16);
+    if (loss.twoLanes()) {
+      SL = f64x2.add(SL, f64x2.add(L01, L23));
+      ST = f64x2.add(ST, f64x2.add(R01, R23));
+    } else {
+      sl += (f64x2.extract_lane(L01, 0) + f64x2.extract_lane(L01, 1)) + (f64x2.extract_lane(L23, 0) + f64x2.extract_lane(L23, 1));
+      st += (f64x2.extract_lane(R01, 0) + f64x2.extract_lane(R01, 1)) + (f64x2.extract_lane(R23, 0) + f64x2.extract_lane(R23, 1));
+    }
     const R0 = v128.shuffle<f64>(R01, R01, 0, 0), R1 = v128.shuffle<f64>(R01, R01, 1, 1);
     const R2 = v128.shuffle<f64>(R23, R23, 0, 0), R3 = v128.shuffle<f64>(R23, R23, 1, 1);
     // Entered at the row's last pair and falling through to the first: one jump instead of a test per pair (the
@@ -224,18 +187,12 @@ function gradLinearSmall<R>(
     }
   }
   if (odd) store<f64>(gPtr + tail, gt);
-  let sq = f64x2.extract_lane(SQ, 0) + f64x2.extract_lane(SQ, 1);
-  let sr = f64x2.extract_lane(SR, 0) + f64x2.extract_lane(SR, 1);
-  // Remaining rows one at a time, as the generic path does them.
-  for (; i < n; i++) {
-    const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
-    const r = (dot(x0, wPtr, d) + b) - labelAt<R>(yPtr, rowsPtr, i);
-    sq += r * r;
-    sr += r;
-    axpy1(gPtr, d, r, x0);
+  if (loss.twoLanes()) {
+    sl = f64x2.extract_lane(SL, 0) + f64x2.extract_lane(SL, 1);
+    st = f64x2.extract_lane(ST, 0) + f64x2.extract_lane(ST, 1);
   }
-  store<f64>(gPtr + rowBytes, sr);
-  return sq;
+  // Remaining rows one at a time, as the generic pass does them.
+  return fusedTail<L, R>(xPtr, yPtr, rowsPtr, i, n, d, 1, wPtr, bPtr, gPtr, scratch, sl, st);
 }
 
 /** A + X·W, lane-wise. */
@@ -253,59 +210,75 @@ function rows4(G: v128, R0: v128, X0: v128, R1: v128, X1: v128, R2: v128, X2: v1
 }
 
 
+
 /**
- * One feature: X is a column, so rows go in SIMD lanes. Blocks of four rows, lanes (r0, r1) and (r2, r3), with two
- * accumulators each: sq0 += r0² + r2², sq1 += r1² + r3² (likewise Σr and Σr·x); then sq = sq0 + sq1 and the
- * remaining rows one at a time. rᵢ = (xᵢ·w + b) − yᵢ.
+ * One feature, pointwise losses that take it (rowsInLanes: the squared loss): X is a column, so rows go in SIMD
+ * lanes. Blocks of four rows i … i + 3, lanes (r0, r1) and (r2, r3), with two accumulators each: s0 += ℓ0 + ℓ2,
+ * s1 += ℓ1 + ℓ3 (likewise Σr and Σr·x); then s = s0 + s1 and the remaining rows one at a time. Its gradient sum
+ * keeps two lanes where the generic pass adds the four rows' products in one axpy4, so it is NOT bitwise equal to the
+ * generic pass: it is the order the linear model's doubles were recorded in (test/golden), and the loss tests pin it
+ * against the scalar form of the same lanes and, within rounding, against the generic pass.
  */
 // @ts-ignore: decorator
 @inline
-function gradLinear1<R>(xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, w: f64, b: f64, gPtr: usize): f64 {
-  let sq: f64, sr: f64, g: f64;
+export function oneFeature<L, R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, wPtr: usize, bPtr: usize, gPtr: usize, scratch: usize,
+): f64 {
+  const loss = changetype<L>(0);
+  const w = load<f64>(wPtr), b = load<f64>(bPtr);
+  let s: f64, t: f64, g: f64;
   let i = 0;
   if (ASC_FEATURE_SIMD && sizeof<R>() == 1) {
     // Contiguous rows, SIMD build: X and y load straight into the two lanes.
     const W = f64x2.splat(w), B = f64x2.splat(b);
-    let SQ = f64x2.splat(0), SR = f64x2.splat(0), G = f64x2.splat(0);
+    let SL = f64x2.splat(0), ST = f64x2.splat(0), G = f64x2.splat(0);
     for (; i + 4 <= n; i += 4) {
       const o = <usize>i << 3;
       const X01 = v128.load(xPtr + o), X23 = v128.load(xPtr + o, 16);
-      const R01 = f64x2.sub(f64x2.add(f64x2.mul(X01, W), B), v128.load(yPtr + o));
-      const R23 = f64x2.sub(f64x2.add(f64x2.mul(X23, W), B), v128.load(yPtr + o, 16));
-      SQ = f64x2.add(SQ, f64x2.add(f64x2.mul(R01, R01), f64x2.mul(R23, R23)));
-      SR = f64x2.add(SR, f64x2.add(R01, R23));
+      const Z01 = f64x2.add(f64x2.mul(X01, W), B), Z23 = f64x2.add(f64x2.mul(X23, W), B);
+      const Y01 = v128.load(yPtr + o), Y23 = v128.load(yPtr + o, 16);
+      const R01 = loss.residualPair(Z01, Y01, scratch), R23 = loss.residualPair(Z23, Y23, scratch + 16);
+      const L01 = loss.valuePair(Z01, Y01, R01, scratch), L23 = loss.valuePair(Z23, Y23, R23, scratch + 16);
+      SL = f64x2.add(SL, f64x2.add(L01, L23));
+      ST = f64x2.add(ST, f64x2.add(R01, R23));
       G = f64x2.add(G, f64x2.add(f64x2.mul(R01, X01), f64x2.mul(R23, X23)));
     }
-    sq = f64x2.extract_lane(SQ, 0) + f64x2.extract_lane(SQ, 1);
-    sr = f64x2.extract_lane(SR, 0) + f64x2.extract_lane(SR, 1);
+    s = f64x2.extract_lane(SL, 0) + f64x2.extract_lane(SL, 1);
+    t = f64x2.extract_lane(ST, 0) + f64x2.extract_lane(ST, 1);
     g = f64x2.extract_lane(G, 0) + f64x2.extract_lane(G, 1);
   } else {
     // The same two lanes in scalar code (scalar build, or a shuffled batch read in place through the row order).
-    let sq0 = 0.0, sq1 = 0.0, sr0 = 0.0, sr1 = 0.0, g0 = 0.0, g1 = 0.0;
+    let s0 = 0.0, s1 = 0.0, t0 = 0.0, t1 = 0.0, g0 = 0.0, g1 = 0.0;
     for (; i + 4 <= n; i += 4) {
       const x0 = load<f64>(rowAt<R>(xPtr, rowsPtr, i, 8)), x1 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 1, 8));
       const x2 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 2, 8)), x3 = load<f64>(rowAt<R>(xPtr, rowsPtr, i + 3, 8));
-      const r0 = (x0 * w + b) - labelAt<R>(yPtr, rowsPtr, i), r1 = (x1 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 1);
-      const r2 = (x2 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 2), r3 = (x3 * w + b) - labelAt<R>(yPtr, rowsPtr, i + 3);
-      sq0 += r0 * r0 + r2 * r2;
-      sq1 += r1 * r1 + r3 * r3;
-      sr0 += r0 + r2;
-      sr1 += r1 + r3;
+      const z0 = x0 * w + b, z1 = x1 * w + b, z2 = x2 * w + b, z3 = x3 * w + b;
+      const y0 = labelAt<R>(yPtr, rowsPtr, i), y1 = labelAt<R>(yPtr, rowsPtr, i + 1);
+      const y2 = labelAt<R>(yPtr, rowsPtr, i + 2), y3 = labelAt<R>(yPtr, rowsPtr, i + 3);
+      const r0 = loss.residual(z0, y0, scratch), r1 = loss.residual(z1, y1, scratch + 8);
+      const r2 = loss.residual(z2, y2, scratch + 16), r3 = loss.residual(z3, y3, scratch + 24);
+      const l0 = loss.value(z0, y0, r0, scratch), l1 = loss.value(z1, y1, r1, scratch + 8);
+      const l2 = loss.value(z2, y2, r2, scratch + 16), l3 = loss.value(z3, y3, r3, scratch + 24);
+      s0 += l0 + l2;
+      s1 += l1 + l3;
+      t0 += r0 + r2;
+      t1 += r1 + r3;
       g0 += r0 * x0 + r2 * x2;
       g1 += r1 * x1 + r3 * x3;
     }
-    sq = sq0 + sq1;
-    sr = sr0 + sr1;
+    s = s0 + s1;
+    t = t0 + t1;
     g = g0 + g1;
   }
   for (; i < n; i++) {
     const x = load<f64>(rowAt<R>(xPtr, rowsPtr, i, 8));
-    const r = (x * w + b) - labelAt<R>(yPtr, rowsPtr, i);
-    sq += r * r;
-    sr += r;
+    const z = x * w + b, y = labelAt<R>(yPtr, rowsPtr, i);
+    const r = loss.residual(z, y, scratch);
+    s += loss.value(z, y, r, scratch);
+    t += r;
     g += r * x;
   }
   store<f64>(gPtr, g);
-  store<f64>(gPtr, sr, 8);
-  return sq;
+  store<f64>(gPtr, t, 8);
+  return s;
 }

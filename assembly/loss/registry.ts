@@ -1,0 +1,80 @@
+// The loss registry of the WASM core: the one place that maps a loss id (src/abi/layout.ts: LOSS_*) to its kernel
+// (a class of assembly/loss/) and picks the fast path for the shape of the batch. Adding a loss: its kernel file,
+// its id, one case below; its JS mirror and one entry in src/js/loss/registry.ts.
+import { Contiguous, Indexed, SHORT_ROW } from '../reduce';
+import { fusedPass } from './pass';
+import { shortRows, oneFeature } from './fast';
+import { Squared } from './squared';
+import { Logistic } from './logistic';
+import { Hinge } from './hinge';
+import { Multinomial } from './multinomial';
+import { LOSS_SQUARED, LOSS_LOG, LOSS_HINGE, LOSS_MULTINOMIAL } from '../../src/abi/layout';
+
+/**
+ * The data term J of loss `loss` over n rows of X (row-major, d columns) and y, at params W (K rows of d, at wPtr)
+ * and b (K, at bPtr; zeros without an intercept), and the raw gradient sums into gPtr:
+ * [Σᵢ rᵢₖ·xᵢ for each output k (K·d) | Σᵢ rᵢₖ (K)], rᵢₖ = ∂ℓ(zᵢ, yᵢ)/∂zᵢₖ, not yet divided by n. J = L.mean(Σᵢ ℓᵢ, n):
+ * Σr²/(2n) for LOSS_SQUARED, Σℓ/n otherwise. rowsPtr: 0 for rows 0 … n − 1 of X, else n u32 row indices (a shuffled
+ * batch read in place). K = 1 except for LOSS_MULTINOMIAL. scratch: 4·K f64. Traps on an unknown id.
+ */
+export function lossGrad(
+  loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize,
+): f64 {
+  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true);
+}
+
+/**
+ * Test only: lossGrad through the generic pass alone, the fast paths off (short rows, one feature). The loss
+ * tests (test/architecture/loss-parity.test.ts) hold each fast path bitwise equal to it.
+ */
+export function lossGradGeneric(
+  loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize,
+): f64 {
+  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false);
+}
+
+// The registry: one case per loss.
+// @ts-ignore: decorator
+@inline
+function dispatch(
+  loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize, fast: bool,
+): f64 {
+  switch (loss) {
+    case LOSS_SQUARED: return grad<Squared>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_LOG: return grad<Logistic>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_HINGE: return grad<Hinge>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_MULTINOMIAL: return grad<Multinomial>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    default: unreachable();
+  }
+  return 0;
+}
+
+/** One function per loss (a generic instance): the row access and the fast path for d, then L.mean. */
+function grad<L>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize, fast: bool,
+): f64 {
+  const sum = rowsPtr == 0
+    ? gradRows<L, Contiguous>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast)
+    : gradRows<L, Indexed>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+  return changetype<L>(0).mean(sum, <f64>n);
+}
+
+// @ts-ignore: decorator
+@inline
+function gradRows<L, R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize, fast: bool,
+): f64 {
+  const loss = changetype<L>(0);
+  if (loss.pointwise() && fast) {
+    if (loss.rowsInLanes() && d == 1) return oneFeature<L, R>(xPtr, yPtr, rowsPtr, n, wPtr, bPtr, gPtr, scratch);
+    // Short rows, SIMD build: unrolled over the pairs; the copy for up to eight pairs has no tests for the rest.
+    if (ASC_FEATURE_SIMD && d >= 2 && d <= 16) return shortRows<L, R>(xPtr, yPtr, rowsPtr, n, d, wPtr, bPtr, gPtr, scratch, 8);
+    if (ASC_FEATURE_SIMD && d >= 2 && d < SHORT_ROW) return shortRows<L, R>(xPtr, yPtr, rowsPtr, n, d, wPtr, bPtr, gPtr, scratch, 15);
+  }
+  return fusedPass<L, R>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch);
+}

@@ -1,0 +1,61 @@
+/**
+ * JS mirror of assembly/loss/registry.ts: the one place that maps a loss id (src/abi/layout.ts: LOSS_*) to its
+ * kernel (an object of src/js/loss/) and picks the fast path for the shape of the batch. Adding a loss: its kernel
+ * file here and in assembly/loss/, its id, one entry in LOSSES and one case in assembly/loss/registry.ts.
+ */
+import * as L from '../../abi/layout.js';
+import { SHORT_ROW } from '../reduce.js';
+import { oneFeature, shortRows } from './fast.js';
+import { hinge } from './hinge.js';
+import { logistic } from './logistic.js';
+import { multinomial } from './multinomial.js';
+import { fusedPass, type Loss } from './pass.js';
+import { squared } from './squared.js';
+
+/** The registry: loss id → kernel. */
+export const LOSSES: Readonly<Record<number, Loss>> = {
+  [L.LOSS_SQUARED]: squared,
+  [L.LOSS_LOG]: logistic,
+  [L.LOSS_HINGE]: hinge,
+  [L.LOSS_MULTINOMIAL]: multinomial,
+};
+
+/**
+ * assembly/loss/registry.ts: lossGrad. The data term J of loss `loss` over n rows of X (row-major, d columns, from
+ * X[xOff]; with a row order, rows[rOff + i]) and y, at W = params[wOff …] (K rows of d) and b = params[bOff …] (K;
+ * zeros without an intercept); writes the raw sums [Σᵢ rᵢₖ·xᵢ per output (K·d) | Σᵢ rᵢₖ (K)] at grad[gOff …], not
+ * yet divided by n. J = Σr²/(2n) for LOSS_SQUARED, Σℓ/n otherwise. scratch: 4·K values.
+ * @throws RangeError for an unknown loss id.
+ */
+export function lossGrad(
+  loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
+  scratch: Float64Array,
+): number {
+  const l = lossOf(loss);
+  let sum: number;
+  if (!l.pointwise) sum = fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
+  else if (d === 1 && l.rowsInLanes) sum = oneFeature(l, X, xOff, y, yOff, rows, rOff, n, params, wOff, bOff, grad, gOff, scratch);
+  else if (d < SHORT_ROW) sum = shortRows(l, X, xOff, y, yOff, rows, rOff, n, d, params, wOff, bOff, grad, gOff, scratch);
+  else sum = fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
+  return l.mean(sum, n);
+}
+
+/**
+ * Test only: lossGrad through the generic pass alone, the fast paths off (short rows, one feature), as
+ * assembly/loss/registry.ts: lossGradGeneric. The loss tests hold each fast path bitwise equal to it.
+ */
+export function lossGradGeneric(
+  loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
+  scratch: Float64Array,
+): number {
+  const l = lossOf(loss);
+  return l.mean(fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch), n);
+}
+
+function lossOf(id: number): Loss {
+  const l = LOSSES[id];
+  if (l === undefined) throw new RangeError(`loss id must be one of ${Object.keys(LOSSES).join(', ')}, got ${id}`);
+  return l;
+}
