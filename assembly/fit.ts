@@ -250,16 +250,3 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   put(st, S_RNG3, <f64>rngGet(3));
   return status;
 }
-
-/** The model's raw outputs x·Wₖ + bₖ for n rows into outPtr (n·K values, row-major). */
-export function predictRaw(xPtr: usize, n: i32, d: i32, K: i32, paramsPtr: usize, outPtr: usize): void {
-  const rowBytes = <usize>d << 3;
-  const bPtr = paramsPtr + <usize>K * rowBytes;
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < K; k++) {
-      store<f64>(outPtr + (<usize>(i * K + k) << 3),
-        dot(xPtr + <usize>i * rowBytes, paramsPtr + <usize>k * rowBytes, d) + load<f64>(bPtr + (<usize>k << 3)));
-    }
-  }
-}
-

@@ -1,11 +1,8 @@
 // The only entry of the WASM module: re-exports, no logic. The host (src/wasm/memory.ts) owns the layout of
 // linear memory above heapBase(); every export takes byte addresses and sizes, and returns numbers.
-export { gradLinear } from './grad/linear';
-export { gradLogistic } from './grad/logistic';
-export { gradHinge } from './grad/hinge';
-export { gradSoftmax } from './grad/softmax';
-export { stepMomentum, optimizerStep, checkedStep } from './step';
-export { fit, objectiveAndGrad, predictRaw } from './fit';
+// Exactly what src/wasm/load.ts (CoreExports) and test/math/wasm.ts (mathMap) bind.
+export { checkedStep } from './step';
+export { fit, objectiveAndGrad } from './fit';
 
 /** First free byte of linear memory: the host allocates above it. */
 export function heapBase(): usize {

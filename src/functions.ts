@@ -6,7 +6,7 @@
  * hand-worked points and finite differences.
  */
 
-import { exp, expm1 } from './js/math.js';
+import { exp, expm1 } from './elementary.js';
 import { checkArgCount } from './options.js';
 
 /** A point of the plane, `[x, y]`. */

@@ -4,7 +4,7 @@
  */
 import * as L from './abi/layout.js';
 import type { FitConfig } from './options.js';
-import { seedState } from './js/random.js';
+import { seedState } from './random.js';
 
 /** Sizes (in elements) of a fit's arrays. */
 export interface FitSizes {

@@ -190,10 +190,3 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   st[L.S_RNG0] = rng[0]!; st[L.S_RNG1] = rng[1]!; st[L.S_RNG2] = rng[2]!; st[L.S_RNG3] = rng[3]!;
   return status;
 }
-
-/** assembly/fit.ts: predictRaw. Scores x·Wₖ + bₖ, row-major n × K. */
-export function predictRaw(X: Float64Array, n: number, d: number, K: number, params: Float64Array, out: Float64Array): void {
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < K; k++) out[i * K + k] = dot(X, i * d, params, k * d, d) + params[K * d + k]!;
-  }
-}

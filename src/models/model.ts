@@ -8,7 +8,7 @@ import { r2 } from '../metrics.js';
 import { pow2Floor } from '../scale.js';
 import { checkArgCount, checkDataset, describe, toFloat64 } from '../options.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
-import { exp, sigmoid } from '../js/math.js';
+import { exp, sigmoid } from '../elementary.js';
 
 const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
 

@@ -21,7 +21,6 @@ export interface CoreExports {
     beta1: number, beta2: number, eps: number, rho: number, lrDecay: number, beta1Pow: number, beta2Pow: number,
     step: number,
   ): number;
-  predictRaw(xPtr: number, n: number, d: number, K: number, paramsPtr: number, outPtr: number): void;
 }
 
 /** What the core imports: nothing (exp, log, log1p are its own, assembly/math.ts; test/math/imports.test.ts). */
