@@ -3,6 +3,7 @@
 // src/js/step.ts. Buffers: SGD velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer |
 // Adagrad sum.
 import { allFinite } from './reduce';
+import { Settings, StepState, Segment } from './config';
 import {
   F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
   STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
@@ -246,37 +247,44 @@ export function stepAdagrad(
 }
 
 /**
- * Dispatch to one optimizer. `step` is the 1-based step number t; beta1Pow/beta2Pow are β₁ᵗ, β₂ᵗ (Adam), kept by the
- * caller as running products so both backends compute them identically.
+ * One optimizer step on one parameter segment: the optimizer and its hyperparameters from the settings o, the learning
+ * rate, step number t and β₁ᵗ, β₂ᵗ (running products kept by the caller, so both backends compute them identically)
+ * from the step state s, elements seg.offset … seg.offset + seg.length − 1 of θ, its gradient and buffers (weight
+ * decay λ only on a decayed segment). The one step of the fit (per segment) and of the per-step API (checkedStep).
+ * Pointers are θ's, its new value's, the buffers' (in and out) and the gradient's: arrays of θ's layout.
  */
 export function optimizerStep(
-  kind: i32, thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize,
-  gradPtr: usize, n: i32,
-  lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
-  beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
+  o: Settings, s: StepState, seg: Segment,
+  thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
 ): bool {
+  const kind = o.kind, flags = o.flags, n = seg.length;
+  const weightDecay = seg.decayed ? o.weightDecay : 0.0;
   const maximize = (flags & F_MAXIMIZE) != 0;
+  const theta = seg.at(thetaPtr), out = seg.at(outPtr), grad = seg.at(gradPtr);
+  const b1 = seg.at(buf1Ptr), b1Out = seg.at(buf1OutPtr), b2 = seg.at(buf2Ptr), b2Out = seg.at(buf2OutPtr);
+  const lr = s.lr;
   if (kind == OPT_ADAM || kind == OPT_ADAMW) {
-    return stepAdam(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr, n, lr, beta1, beta2, eps, weightDecay, kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+    return stepAdam(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.beta1, o.beta2, o.eps, weightDecay, kind == OPT_ADAMW, maximize, s.beta1Pow, s.beta2Pow);
   }
-  if (kind == OPT_RMSPROP) return stepRmsprop(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr, n, lr, rho, eps, momentum, weightDecay, maximize);
-  if (kind == OPT_ADAGRAD) return stepAdagrad(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, gradPtr, n, lr, lrDecay, eps, weightDecay, maximize, step);
-  return stepMomentum(thetaPtr, outPtr, buf1Ptr, buf1OutPtr, gradPtr, n, lr, momentum, dampening, weightDecay, flags);
+  if (kind == OPT_RMSPROP) return stepRmsprop(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.rho, o.eps, o.momentum, weightDecay, maximize);
+  if (kind == OPT_ADAGRAD) return stepAdagrad(theta, out, b1, b1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, maximize, s.step);
+  return stepMomentum(theta, out, b1, b1Out, grad, n, lr, o.momentum, o.dampening, weightDecay, s.first ? flags | F_FIRST_STEP : flags);
 }
 
 /**
- * The per-step API's update, out of place: reads θ and the buffers at thetaPtr, buf1Ptr, buf2Ptr and writes the new
- * ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same address for a buffer the optimizer does not
- * write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ that became non-finite (STEP_DIVERGED);
- * either way the inputs are untouched, so the host keeps them by not switching to the outputs: no copies.
+ * The per-step API's update, out of place, over one segment (settingsPtr, statePtr, segmentPtr: an O_SIZE settings
+ * block, a T_SIZE step state, a G_SIZE segment row, src/abi/layout.ts): reads θ and the buffers at thetaPtr, buf1Ptr,
+ * buf2Ptr and writes the new ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same address for a buffer
+ * the optimizer does not write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ that became non-finite
+ * (STEP_DIVERGED); either way the inputs are untouched, so the host keeps them by not switching to the outputs.
  */
 export function checkedStep(
-  kind: i32, thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize,
-  gradPtr: usize, n: i32, lr: f64, momentum: f64, dampening: f64, weightDecay: f64, flags: i32,
-  beta1: f64, beta2: f64, eps: f64, rho: f64, lrDecay: f64, beta1Pow: f64, beta2Pow: f64, step: f64,
+  settingsPtr: usize, statePtr: usize, segmentPtr: usize,
+  thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
 ): i32 {
-  if (!allFinite(gradPtr, n)) return STEP_BAD_GRAD;
-  const ok = optimizerStep(kind, thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr, n, lr, momentum,
-    dampening, weightDecay, flags, beta1, beta2, eps, rho, lrDecay, beta1Pow, beta2Pow, step);
+  const seg = changetype<Segment>(segmentPtr);
+  if (!allFinite(seg.at(gradPtr), seg.length)) return STEP_BAD_GRAD;
+  const ok = optimizerStep(changetype<Settings>(settingsPtr), changetype<StepState>(statePtr), seg,
+    thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr);
   return ok ? STEP_OK : STEP_DIVERGED;
 }

@@ -8,9 +8,9 @@ import type {
   FeaturesInput, FitOptionsRecord, LabelsInput, ModelName, OptimizerName, OptimizerSettings, Progress, Schedule,
 } from './types.js';
 
-/** Known models and their ids in the WASM/JS kernels (src/abi/layout.ts: MODEL_*). */
+/** Known models and the id of their loss in the WASM/JS kernels (src/abi/layout.ts: LOSS_*). */
 export const MODEL_IDS: Readonly<Record<ModelName, number>> = {
-  linear: L.MODEL_LINEAR, ridge: L.MODEL_RIDGE, logistic: L.MODEL_LOGISTIC, hinge: L.MODEL_HINGE, softmax: L.MODEL_SOFTMAX,
+  linear: L.LOSS_SQUARED, ridge: L.LOSS_SQUARED, logistic: L.LOSS_LOG, hinge: L.LOSS_HINGE, softmax: L.LOSS_MULTINOMIAL,
 };
 
 /** Known optimizers and their ids (src/abi/layout.ts: OPT_*). */
@@ -40,7 +40,8 @@ const FIT_NOTES: Readonly<Record<string, string>> = {
 /** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */
 export interface FitConfig extends Required<OptimizerSettings> {
   model: ModelName;
-  modelId: number;
+  lossId: number;
+  penaltyId: number;
   optimizerId: number;
   alpha: number;
   /** Outputs K: classes for softmax, 1 otherwise. */
@@ -473,7 +474,8 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   return {
     optimizer: opt.optimizer, lr: opt.lr, momentum: opt.momentum, dampening: opt.dampening, nesterov: opt.nesterov,
     weightDecay: opt.weightDecay, maximize: opt.maximize, betas: opt.betas, eps: opt.eps, rho: opt.rho,
-    lrDecay: opt.lrDecay, model: model as ModelName, modelId: MODEL_IDS[model as ModelName],
+    lrDecay: opt.lrDecay, model: model as ModelName, lossId: MODEL_IDS[model as ModelName],
+    penaltyId: alpha !== 0 ? L.PENALTY_L2 : L.PENALTY_NONE,
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha, outputs, classes, batchSize, shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null,

@@ -5,8 +5,9 @@
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
-import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
+import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
+import { Config, Segment, Settings, StepState } from './config.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
 import { checkedStep } from './step.js';
 
@@ -77,9 +78,19 @@ export class JsBackend implements Backend {
   }
 
   objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
+    return this.evaluate(data, c, params, alpha, new Float64Array(params.length));
+  }
+
+  gradient(data: StoredData, c: FitConfig, params: Float64Array): { value: number; gradient: Float64Array } {
+    const gradient = new Float64Array(params.length);
+    return { value: this.evaluate(data, c, params, c.alpha, gradient), gradient };
+  }
+
+  /** objectiveAndGrad over all rows of data (src/wasm/engine.ts: evaluate); the gradient into grad. */
+  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, grad: Float64Array): number {
     const { X, y, rows: n, cols: d } = data as JsData;
-    const grad = new Float64Array(params.length);
-    return objectiveAndGrad(c.modelId, X, 0, y, 0, null, 0, n, d, c.outputs, params, grad, alpha, fitFlags(c), new Float64Array(4 * c.outputs));
+    const cfg = new Config(configBlock(c, n, d, 0, alpha), 0);
+    return objectiveAndGrad(cfg, cfg.segments(), X, 0, y, 0, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
   }
 
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
@@ -91,15 +102,24 @@ export class JsBackend implements Backend {
     const buf1 = (c: number): Float64Array => b1[written1 ? c : 0]!;
     const buf2 = (c: number): Float64Array => b2[written2 ? c : 0]!;
     const grad = new Float64Array(n);
-    const extras = { beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, rho: o.rho, lrDecay: o.lrDecay };
+    // The step's description (src/wasm/engine.ts): step state, settings, one segment (all n parameters, decayed).
+    const desc = new Float64Array(L.T_SIZE + L.O_SIZE + L.G_SIZE);
+    writeSettings(desc, L.T_SIZE, o, kind);
+    desc.set([0, n, 1], L.T_SIZE + L.O_SIZE);
+    const state = new StepState(desc, 0), settings = new Settings(desc, L.T_SIZE), segment = new Segment(desc, L.T_SIZE + L.O_SIZE);
     let cur = 0;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         grad.set(g);
+        state.lr = lr;
+        state.step = stepNumber;
+        state.beta1Pow = beta1Pow;
+        state.beta2Pow = beta2Pow;
+        state.first = (flags & L.F_FIRST_STEP) !== 0;
+        desc[L.T_SIZE + L.O_FLAGS] = flags & (L.F_NESTEROV | L.F_MAXIMIZE);
         const next = 1 - cur;
-        const code = checkedStep(kind, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad, n, lr,
-          o.momentum, o.dampening, o.weightDecay, flags, extras, beta1Pow, beta2Pow, stepNumber);
+        const code = checkedStep(settings, state, segment, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad);
         if (code === L.STEP_OK) cur = next;
         return code;
       },

@@ -3,6 +3,7 @@ import {
   F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, STEP_BAD_GRAD,
   STEP_DIVERGED, STEP_OK,
 } from '../abi/layout.js';
+import type { Segment, Settings, StepState } from './config.js';
 import { allFinite } from './reduce.js';
 
 /** assembly/step.ts: coupledGrad. g ← −g (maximize), then g ← g + λ·θ (weight decay). */
@@ -123,38 +124,34 @@ export function stepAdagrad(
   return check === 0;
 }
 
-/** Hyperparameters of optimizerStep beyond SGD's, in assembly/step.ts's argument order. */
-export interface StepExtras {
-  beta1: number;
-  beta2: number;
-  eps: number;
-  rho: number;
-  lrDecay: number;
-}
-
+/**
+ * assembly/step.ts: optimizerStep. One step of the optimizer of settings o with step state s on one parameter segment
+ * (weight decay only on a decayed one): the one step of the fit (per segment) and of the per-step API.
+ */
 export function optimizerStep(
-  kind: number, theta: Float64Array, out: Float64Array, off: number, buf1: Float64Array, buf1Out: Float64Array,
-  buf2: Float64Array, buf2Out: Float64Array, grad: Float64Array, n: number, lr: number, momentum: number,
-  dampening: number, weightDecay: number, flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number,
-  step: number,
+  o: Settings, s: StepState, seg: Segment,
+  theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array, buf2: Float64Array,
+  buf2Out: Float64Array, grad: Float64Array,
 ): boolean {
+  const kind = o.kind, flags = o.flags, off = seg.offset, n = seg.length;
+  const weightDecay = seg.decayed ? o.weightDecay : 0.0;
   const maximize = (flags & F_MAXIMIZE) !== 0;
+  const lr = s.lr;
   if (kind === OPT_ADAM || kind === OPT_ADAMW) {
-    return stepAdam(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+    return stepAdam(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, o.beta1, o.beta2, o.eps, weightDecay, kind === OPT_ADAMW, maximize, s.beta1Pow, s.beta2Pow);
   }
-  if (kind === OPT_RMSPROP) return stepRmsprop(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
-  if (kind === OPT_ADAGRAD) return stepAdagrad(theta, out, off, buf1, buf1Out, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
-  return stepMomentum(theta, out, off, buf1, buf1Out, grad, n, lr, momentum, dampening, weightDecay, flags);
+  if (kind === OPT_RMSPROP) return stepRmsprop(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, o.rho, o.eps, o.momentum, weightDecay, maximize);
+  if (kind === OPT_ADAGRAD) return stepAdagrad(theta, out, off, buf1, buf1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, maximize, s.step);
+  return stepMomentum(theta, out, off, buf1, buf1Out, grad, n, lr, o.momentum, o.dampening, weightDecay, s.first ? flags | F_FIRST_STEP : flags);
 }
 
-/** assembly/step.ts: checkedStep. Out of place; the inputs are untouched whatever the code. */
+/** assembly/step.ts: checkedStep. Out of place, over one segment; the inputs are untouched whatever the code. */
 export function checkedStep(
-  kind: number, theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array,
-  buf2: Float64Array, buf2Out: Float64Array, grad: Float64Array, n: number, lr: number, momentum: number,
-  dampening: number, weightDecay: number, flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number,
-  step: number,
+  o: Settings, s: StepState, seg: Segment,
+  theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array, buf2: Float64Array,
+  buf2Out: Float64Array, grad: Float64Array,
 ): number {
-  if (!allFinite(grad, n)) return STEP_BAD_GRAD;
-  const ok = optimizerStep(kind, theta, out, 0, buf1, buf1Out, buf2, buf2Out, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step);
+  if (!allFinite(grad, seg.length, seg.offset)) return STEP_BAD_GRAD;
+  const ok = optimizerStep(o, s, seg, theta, out, buf1, buf1Out, buf2, buf2Out, grad);
   return ok ? STEP_OK : STEP_DIVERGED;
 }

@@ -7,7 +7,7 @@
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
-import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
+import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
@@ -85,12 +85,13 @@ export class WasmBackend implements Backend {
     const t = train as WasmData, v = validation as WasmData | null;
     const n = t.rows, d = t.cols;
     const z = fitSizes(c, n, d);
+    const cfg = configBlock(c, n, d, v ? v.rows : 0);
     const cut = new Carver();
     // Each θ buffer is followed by its gradient (assembly/fit.ts switches the two together), the gradient starting
     // THETA_TO_GRAD bytes or more after θ: see THETA_TO_GRAD.
     const theta = Math.max(z.params * 8, THETA_TO_GRAD);
     const at = {
-      cfg: cut.take(L.C_SIZE * 8), st: cut.take(L.S_SIZE * 8),
+      cfg: cut.take(cfg.length * 8), st: cut.take(L.S_SIZE * 8),
       params: cut.take(theta), grad: cut.take(z.params * 8), backup: cut.take(theta), backupGrad: cut.take(z.params * 8),
       buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), loss: cut.take(z.lossCap * 8),
       epochLoss: cut.take(z.epochCap * 8), lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8),
@@ -99,7 +100,6 @@ export class WasmBackend implements Backend {
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
     const { mem, core } = this;
-    const cfg = configBlock(c, n, d, v ? v.rows : 0);
     cfg[L.C_X_PTR] = t.xPtr;
     cfg[L.C_Y_PTR] = t.yPtr;
     cfg[L.C_PARAMS_PTR] = ptr('params');
@@ -145,13 +145,27 @@ export class WasmBackend implements Backend {
   }
 
   objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
+    return this.evaluate(data, c, params, alpha, false).value;
+  }
+
+  gradient(data: StoredData, c: FitConfig, params: Float64Array): { value: number; gradient: Float64Array } {
+    return this.evaluate(data, c, params, c.alpha, true) as { value: number; gradient: Float64Array };
+  }
+
+  /** objectiveAndGrad over all rows of data in a workspace of its own: config block | θ | gradient | scratch. */
+  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, withGradient: boolean): { value: number; gradient?: Float64Array } {
     const t = data as WasmData;
     const p = params.length;
-    const ws = this.mem.alloc((2 * p + 4 * c.outputs) * 8 + 32, 'an objective workspace');
+    const cfg = configBlock(c, t.rows, t.cols, 0, alpha);
+    const cut = new Carver();
+    const at = { cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(4 * c.outputs * 8) };
+    const ws = this.mem.alloc(cut.offset, 'an objective workspace');
     try {
-      const paramsPtr = ws, gradPtr = ws + Math.ceil(p / 2) * 16, scratch = gradPtr + Math.ceil(p / 2) * 16;
-      this.mem.write(paramsPtr, params);
-      return this.core.objectiveAndGrad(c.modelId, t.xPtr, t.yPtr, 0, t.rows, t.cols, c.outputs, paramsPtr, gradPtr, alpha, fitFlags(c), scratch);
+      cfg[L.C_SCRATCH_PTR] = ws + at.scratch;
+      this.mem.write(ws + at.cfg, cfg);
+      this.mem.write(ws + at.params, params);
+      const value = this.core.objectiveAndGrad(ws + at.cfg, t.xPtr, t.yPtr, 0, t.rows, ws + at.params, ws + at.grad);
+      return withGradient ? { value, gradient: this.mem.read(ws + at.grad, p) } : { value };
     } finally {
       this.mem.release(ws);
     }
@@ -160,11 +174,18 @@ export class WasmBackend implements Backend {
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
-    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient. `cur` is the current copy of θ and of each
-    // written buffer (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
-    const base = this.mem.alloc(7 * slotBytes, `an optimizer of ${n} parameters`);
+    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient, then the step's description: its step state
+    // (T_SIZE), settings (O_SIZE) and one segment (all n parameters, decayed). `cur` is the current copy of θ and of
+    // each written buffer (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
+    const desc = new Float64Array(L.T_SIZE + L.O_SIZE + L.G_SIZE);
+    writeSettings(desc, L.T_SIZE, o, kind);
+    desc.set([0, n, 1], L.T_SIZE + L.O_SIZE);
+    const base = this.mem.alloc(7 * slotBytes + desc.length * 8, `an optimizer of ${n} parameters`);
     const slot = (k: number): number => base + k * slotBytes;
     const grad = slot(6);
+    const statePtr = slot(7), settingsPtr = statePtr + L.T_SIZE * 8, segmentPtr = settingsPtr + L.O_SIZE * 8;
+    // What changes per step: the step state and the settings' flags, written in one copy (settings follow the state).
+    const head = desc.subarray(0, L.T_SIZE + L.O_FLAGS + 1);
     const [written1, written2] = writtenBuffers(kind, o.momentum);
     const { mem, core } = this;
     let cur = 0;
@@ -174,16 +195,22 @@ export class WasmBackend implements Backend {
     mem.write(theta(0), params);
     mem.write(buf1(0), new Float64Array(n));
     mem.write(buf2(0), new Float64Array(n));
+    mem.write(statePtr, desc);
     let released = false;
-    const [beta1, beta2] = o.betas;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         mem.write(grad, g);
+        head[L.T_LR] = lr;
+        head[L.T_STEP] = stepNumber;
+        head[L.T_BETA1_POW] = beta1Pow;
+        head[L.T_BETA2_POW] = beta2Pow;
+        head[L.T_FIRST] = (flags & L.F_FIRST_STEP) !== 0 ? 1 : 0;
+        head[L.T_SIZE + L.O_FLAGS] = flags & (L.F_NESTEROV | L.F_MAXIMIZE);
+        mem.write(statePtr, head);
         const next = 1 - cur;
-        const code = core.checkedStep(kind, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur), buf2(next), grad, n,
-          lr, o.momentum, o.dampening, o.weightDecay, flags, beta1, beta2, o.eps, o.rho, o.lrDecay, beta1Pow, beta2Pow,
-          stepNumber);
+        const code = core.checkedStep(settingsPtr, statePtr, segmentPtr, theta(cur), theta(next), buf1(cur), buf1(next),
+          buf2(cur), buf2(next), grad);
         if (code === L.STEP_OK) cur = next;
         return code;
       },
