@@ -47,6 +47,8 @@ export class Settings {
   // @ts-ignore: decorator
   @inline get flags(): i32 { return i32At(changetype<usize>(this), O_FLAGS); }
   // @ts-ignore: decorator
+  @inline set flags(v: i32) { setAt(changetype<usize>(this), O_FLAGS, <f64>v); }
+  // @ts-ignore: decorator
   @inline get maximize(): bool { return (this.flags & F_MAXIMIZE) != 0; }
   // @ts-ignore: decorator
   @inline get momentum(): f64 { return f64At(changetype<usize>(this), O_MOMENTUM); }
@@ -105,6 +107,13 @@ export class Segment {
   /** The segment's first byte in an array of θ's layout at ptr. */
   // @ts-ignore: decorator
   @inline at(ptr: usize): usize { return ptr + (<usize>this.offset << 3); }
+}
+
+/** Row k of a segment table at `table` (rows of G_SIZE slots). */
+// @ts-ignore: decorator
+@inline
+export function segmentAt(table: usize, k: i32): Segment {
+  return changetype<Segment>(table + (<usize>(k * G_SIZE) << 3));
 }
 
 /** The config block (C_* slots): data, loss and penalty, workspace, batches and stopping, rings, optimizer, segments. */
@@ -185,9 +194,10 @@ export class Config {
   @inline get segmentCount(): i32 { return i32At(changetype<usize>(this), C_SEGMENT_COUNT); }
   /** Row k of the segment table. */
   // @ts-ignore: decorator
-  @inline segment(k: i32): Segment {
-    return changetype<Segment>(changetype<usize>(this) + (<usize>(C_SIZE + k * G_SIZE) << 3));
-  }
+  @inline segment(k: i32): Segment { return segmentAt(this.segmentTable, k); }
+  /** The segment table's address (its first row). */
+  // @ts-ignore: decorator
+  @inline get segmentTable(): usize { return changetype<usize>(this) + (<usize>C_SIZE << 3); }
   /** Elements of θ the segments cover: the end of the last one (the table is in order and gapless from 0). */
   // @ts-ignore: decorator
   @inline get paramCount(): i32 {

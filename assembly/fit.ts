@@ -84,11 +84,15 @@ export function gradNorm(c: Config, gradPtr: usize, paramsPtr: usize): f64 {
 export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i32): i32 {
   const c = changetype<Config>(cfg), S = changetype<State>(st);
   const o = c.optimizer, s = S.stepState;
+  // Read once: in the loop a slot costs a load and an f64 → i32 conversion each time.
   const n = c.rows, d = c.cols, batchSize = c.batchSize, rule = c.stopRule, tol = c.tol;
+  const maxIterations = c.maxIterations, maxEpochs = c.maxEpochs, nIterNoChange = c.nIterNoChange;
+  const xPtr = c.xPtr, yPtr = c.yPtr, permPtr = c.permPtr;
+  const valXPtr = c.valXPtr, valYPtr = c.valYPtr, valRows = c.valRows;
   const lossPtr = c.lossPtr, epochLossPtr = c.epochLossPtr, lrPtr = c.lrPtr;
   const lossCap = c.lossCap, epochCap = c.epochCap;
   const buf1Ptr = c.buf1Ptr, buf2Ptr = c.buf2Ptr;
-  const segments = c.segmentCount;
+  const segments = c.segmentCount, segmentTable = c.segmentTable;
   const p = c.paramCount;
   const rowBytes = <usize>d << 3;
   const shuffled = c.shuffle;
@@ -111,11 +115,11 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   let lossAt = t % lossCap, epochAt = epoch % epochCap;
   let status = RUNNING;
   while (true) {
-    if (t >= c.maxIterations || epoch >= c.maxEpochs) { status = MAX_ITERATIONS; break; }
+    if (t >= maxIterations || epoch >= maxEpochs) { status = MAX_ITERATIONS; break; }
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (rule == RULE_GRADIENT && !fullBatch && grad0 < 0) {
       // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
-      const J0 = objectiveAndGrad(cfg, c.xPtr, c.yPtr, 0, n, cur, gradPtr);
+      const J0 = objectiveAndGrad(cfg, xPtr, yPtr, 0, n, cur, gradPtr);
       if (!isFinite<f64>(J0) || !allFinite(gradPtr, p)) {
         store<f64>(lossPtr + (<usize>lossAt << 3), J0);
         status = DIVERGED;
@@ -125,12 +129,12 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       loss0 = J0;
       if (grad0 == 0) { status = CONVERGED; break; }
     }
-    if (batchPos == 0 && shuffled) shuffle(c.permPtr, n);
+    if (batchPos == 0 && shuffled) shuffle(permPtr, n);
     const count = min(batchSize, n - batchPos);
     // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
-    const rows = shuffled ? c.permPtr + (<usize>batchPos << 2) : 0;
-    const xb = shuffled ? c.xPtr : c.xPtr + <usize>batchPos * rowBytes;
-    const yb = shuffled ? c.yPtr : c.yPtr + (<usize>batchPos << 3);
+    const rows = shuffled ? permPtr + (<usize>batchPos << 2) : 0;
+    const xb = shuffled ? xPtr : xPtr + <usize>batchPos * rowBytes;
+    const yb = shuffled ? yPtr : yPtr + (<usize>batchPos << 3);
     const J = objectiveAndGrad(cfg, xb, yb, rows, count, cur, gradPtr);
     store<f64>(lossPtr + (<usize>lossAt << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
@@ -145,11 +149,11 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     s.beta1Pow = s.beta1Pow * o.beta1;
     s.beta2Pow = s.beta2Pow * o.beta2;
     // One step per parameter segment, in table order, each with its own weight decay; buffers in place (their in
-    // and out addresses are the same): a fit that diverges stops. Then the penalty's proximal step (none for L2).
-    let ok = true;
+    // and out addresses are the same): a fit that diverges stops. Then the penalty's proximal step on each decayed
+    // segment (none for L2: compiles to nothing).
+    const ok = optimizerStep(o, s, segmentTable, segments, cur, other, buf1Ptr, buf1Ptr, buf2Ptr, buf2Ptr, gradPtr);
     for (let k = 0; k < segments; k++) {
       const seg = c.segment(k);
-      if (!optimizerStep(o, s, seg, cur, other, buf1Ptr, buf1Ptr, buf2Ptr, buf2Ptr, gradPtr)) ok = false;
       if (seg.decayed) proximalStep(c, seg, other, lr);
     }
     s.first = false;
@@ -167,7 +171,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / <f64>epochBatches;
-      if (c.valRows > 0) E = objectiveAndGrad(cfg, c.valXPtr, c.valYPtr, 0, c.valRows, cur, gradPtr);
+      if (valRows > 0) E = objectiveAndGrad(cfg, valXPtr, valYPtr, 0, valRows, cur, gradPtr);
       store<f64>(epochLossPtr + (<usize>epochAt << 3), E);
       epoch++;
       if (++epochAt == epochCap) epochAt = 0;
@@ -182,9 +186,9 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
         else noImprove = 0;
         S.noImprove = noImprove;
         if (E < best) S.best = E;
-        if (noImprove >= c.nIterNoChange) { status = NO_IMPROVEMENT; break; }
+        if (noImprove >= nIterNoChange) { status = NO_IMPROVEMENT; break; }
       } else if (rule == RULE_GRADIENT && !fullBatch) {
-        const Jf = objectiveAndGrad(cfg, c.xPtr, c.yPtr, 0, n, cur, gradPtr);
+        const Jf = objectiveAndGrad(cfg, xPtr, yPtr, 0, n, cur, gradPtr);
         if (isFinite<f64>(Jf) && allFinite(gradPtr, p)) {
           const gn = gradNorm(c, gradPtr, cur);
           if (gn <= tol * grad0 && (maximize ? Jf >= loss0 : Jf <= loss0)) { status = CONVERGED; break; }

@@ -3,10 +3,10 @@
 // src/js/step.ts. Buffers: SGD velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer |
 // Adagrad sum.
 import { allFinite } from './reduce';
-import { Settings, StepState, Segment } from './config';
+import { Settings, StepState, Segment, segmentAt } from './config';
 import {
   F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
-  STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
+  STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED, T_SIZE,
 } from '../src/abi/layout';
 
 /** The gradient every optimizer but AdamW steps with: g ← −g (maximize), then g ← g + λ·θ (weight decay). */
@@ -247,44 +247,81 @@ export function stepAdagrad(
 }
 
 /**
- * One optimizer step on one parameter segment: the optimizer and its hyperparameters from the settings o, the learning
- * rate, step number t and β₁ᵗ, β₂ᵗ (running products kept by the caller, so both backends compute them identically)
- * from the step state s, elements seg.offset … seg.offset + seg.length − 1 of θ, its gradient and buffers (weight
- * decay λ only on a decayed segment). The one step of the fit (per segment) and of the per-step API (checkedStep).
- * Pointers are θ's, its new value's, the buffers' (in and out) and the gradient's: arrays of θ's layout.
+ * One optimizer step over the parameter segments: the optimizer and its hyperparameters from the settings o, the
+ * learning rate, step number t and β₁ᵗ, β₂ᵗ (running products kept by the caller, so both backends compute them
+ * identically) from the step state s, and for each of the `count` segments of the table at `segments` (G_SIZE rows,
+ * in order) the step over elements offset … offset + length − 1 of θ, its gradient and buffers, with weight decay λ
+ * only on a decayed segment. Every segment is stepped even after one fails. The one step of the fit and of the
+ * per-step API (checkedStep). Pointers are θ's, its new value's, the buffers' (in and out) and the gradient's:
+ * arrays of θ's layout. The optimizer is chosen once per call, then the segments are stepped in a loop.
  */
 export function optimizerStep(
-  o: Settings, s: StepState, seg: Segment,
+  o: Settings, s: StepState, segments: usize, count: i32,
   thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
 ): bool {
-  const kind = o.kind, flags = o.flags, n = seg.length;
-  const weightDecay = seg.decayed ? o.weightDecay : 0.0;
+  const kind = o.kind, flags = o.flags, lr = s.lr, weightDecay = o.weightDecay;
   const maximize = (flags & F_MAXIMIZE) != 0;
-  const theta = seg.at(thetaPtr), out = seg.at(outPtr), grad = seg.at(gradPtr);
-  const b1 = seg.at(buf1Ptr), b1Out = seg.at(buf1OutPtr), b2 = seg.at(buf2Ptr), b2Out = seg.at(buf2OutPtr);
-  const lr = s.lr;
+  let ok = true;
   if (kind == OPT_ADAM || kind == OPT_ADAMW) {
-    return stepAdam(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.beta1, o.beta2, o.eps, weightDecay, kind == OPT_ADAMW, maximize, s.beta1Pow, s.beta2Pow);
+    const beta1 = o.beta1, beta2 = o.beta2, eps = o.eps, beta1Pow = s.beta1Pow, beta2Pow = s.beta2Pow;
+    for (let k = 0; k < count; k++) {
+      const seg = segmentAt(segments, k);
+      if (!stepAdam(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(buf2Ptr), seg.at(buf2OutPtr),
+        seg.at(gradPtr), seg.length, lr, beta1, beta2, eps, seg.decayed ? weightDecay : 0.0, kind == OPT_ADAMW, maximize,
+        beta1Pow, beta2Pow)) ok = false;
+    }
+  } else if (kind == OPT_RMSPROP) {
+    const rho = o.rho, eps = o.eps, momentum = o.momentum;
+    for (let k = 0; k < count; k++) {
+      const seg = segmentAt(segments, k);
+      if (!stepRmsprop(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(buf2Ptr), seg.at(buf2OutPtr),
+        seg.at(gradPtr), seg.length, lr, rho, eps, momentum, seg.decayed ? weightDecay : 0.0, maximize)) ok = false;
+    }
+  } else if (kind == OPT_ADAGRAD) {
+    const lrDecay = o.lrDecay, eps = o.eps, step = s.step;
+    for (let k = 0; k < count; k++) {
+      const seg = segmentAt(segments, k);
+      if (!stepAdagrad(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(gradPtr), seg.length,
+        lr, lrDecay, eps, seg.decayed ? weightDecay : 0.0, maximize, step)) ok = false;
+    }
+  } else {
+    const momentum = o.momentum, dampening = o.dampening, f = s.first ? flags | F_FIRST_STEP : flags;
+    for (let k = 0; k < count; k++) {
+      const seg = segmentAt(segments, k);
+      if (!stepMomentum(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(gradPtr), seg.length,
+        lr, momentum, dampening, seg.decayed ? weightDecay : 0.0, f)) ok = false;
+    }
   }
-  if (kind == OPT_RMSPROP) return stepRmsprop(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.rho, o.eps, o.momentum, weightDecay, maximize);
-  if (kind == OPT_ADAGRAD) return stepAdagrad(theta, out, b1, b1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, maximize, s.step);
-  return stepMomentum(theta, out, b1, b1Out, grad, n, lr, o.momentum, o.dampening, weightDecay, s.first ? flags | F_FIRST_STEP : flags);
+  return ok;
 }
 
 /**
- * The per-step API's update, out of place, over one segment (settingsPtr, statePtr, segmentPtr: an O_SIZE settings
- * block, a T_SIZE step state, a G_SIZE segment row, src/abi/layout.ts): reads θ and the buffers at thetaPtr, buf1Ptr,
+ * The per-step API's update, out of place, over one segment (settingsPtr, segmentPtr: an O_SIZE settings block and a
+ * G_SIZE segment row, src/abi/layout.ts; the step state as numbers, F_NESTEROV and F_MAXIMIZE of flags written into
+ * the settings, F_FIRST_STEP into the step state): reads θ and the buffers at thetaPtr, buf1Ptr,
  * buf2Ptr and writes the new ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same address for a buffer
  * the optimizer does not write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ that became non-finite
  * (STEP_DIVERGED); either way the inputs are untouched, so the host keeps them by not switching to the outputs.
  */
 export function checkedStep(
-  settingsPtr: usize, statePtr: usize, segmentPtr: usize,
+  settingsPtr: usize, segmentPtr: usize,
   thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
+  lr: f64, step: f64, beta1Pow: f64, beta2Pow: f64, flags: i32,
 ): i32 {
   const seg = changetype<Segment>(segmentPtr);
   if (!allFinite(seg.at(gradPtr), seg.length)) return STEP_BAD_GRAD;
-  const ok = optimizerStep(changetype<Settings>(settingsPtr), changetype<StepState>(statePtr), seg,
-    thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr);
+  // The step state of this call, in a static block of its own (numbers in, like every export).
+  const s = changetype<StepState>(STEP_STATE);
+  s.lr = lr;
+  s.step = step;
+  s.beta1Pow = beta1Pow;
+  s.beta2Pow = beta2Pow;
+  s.first = (flags & F_FIRST_STEP) != 0;
+  const o = changetype<Settings>(settingsPtr);
+  o.flags = flags & (F_NESTEROV | F_MAXIMIZE);
+  const ok = optimizerStep(o, s, segmentPtr, 1, thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr);
   return ok ? STEP_OK : STEP_DIVERGED;
 }
+
+/** The per-step API's step state (T_SIZE f64), in static memory: the host passes its values as numbers. */
+const STEP_STATE = memory.data(T_SIZE << 3, 16);

@@ -53,9 +53,8 @@ export function writtenBuffers(kind: number, momentum: number): [boolean, boolea
 export interface StepStore {
   readonly n: number;
   /**
-   * Copies grad in and runs checkedStep out of place (its step state: lr, stepNumber, β₁ᵗ, β₂ᵗ and F_FIRST_STEP of
-   * flags; F_NESTEROV and F_MAXIMIZE of flags into its settings); returns its code (0 ok, 1 non-finite gradient, 2
-   * diverged).
+   * Copies grad in and runs checkedStep out of place (step state: lr, stepNumber, β₁ᵗ, β₂ᵗ, flags); returns its code
+   * (0 ok, 1 non-finite gradient, 2 diverged).
    * Only on 0 does the store switch to the new θ and buffers, so a refused step leaves everything as it was.
    */
   step(grad: ArrayLike<number>, lr: number, stepNumber: number, beta1Pow: number, beta2Pow: number, flags: number): number;

@@ -1,103 +1,124 @@
 /**
- * JS mirror of assembly/config.ts: typed views over the fit's config and state blocks (Float64Arrays with the slots
- * of src/abi/layout.ts). A view is the block and the index of its first slot; its getters read one slot each.
+ * JS mirror of assembly/config.ts: typed views over the fit's config and state blocks (Float64Arrays with the slots of
+ * src/abi/layout.ts). The config block does not change while a fit runs, so a JS view reads its slots once, into
+ * fields (V8 loads a field faster than it indexes a Float64Array through a getter: the same doubles either way); the
+ * step state is a record read from the state block and written back (StepState.store). The fit's loop registers
+ * (iteration, epoch, …) are read and written at the slots of the state block directly (src/js/fit.ts).
  */
 import * as L from '../abi/layout.js';
 
-/** The optimizer's settings (O_* slots): what the step reads besides the step state and the segment. */
+/** The optimizer's settings (O_* slots): what the step reads besides the step state and the segments. `flags` is writable: the per-step API sets it on each step (assembly/step.ts: checkedStep). */
 export class Settings {
-  constructor(readonly b: Float64Array, readonly at: number) {}
-  get kind(): number { return this.b[this.at + L.O_KIND]!; }
-  get flags(): number { return this.b[this.at + L.O_FLAGS]!; }
-  get momentum(): number { return this.b[this.at + L.O_MOMENTUM]!; }
-  get dampening(): number { return this.b[this.at + L.O_DAMPENING]!; }
-  get weightDecay(): number { return this.b[this.at + L.O_WEIGHT_DECAY]!; }
-  get beta1(): number { return this.b[this.at + L.O_BETA1]!; }
-  get beta2(): number { return this.b[this.at + L.O_BETA2]!; }
-  get eps(): number { return this.b[this.at + L.O_EPS]!; }
-  get rho(): number { return this.b[this.at + L.O_RHO]!; }
-  get lrDecay(): number { return this.b[this.at + L.O_LR_DECAY]!; }
+  readonly kind: number;
+  readonly momentum: number;
+  readonly dampening: number;
+  readonly weightDecay: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  readonly rho: number;
+  readonly lrDecay: number;
+  constructor(b: Float64Array, at: number) {
+    this.kind = b[at + L.O_KIND]!;
+    this.flags = b[at + L.O_FLAGS]!;
+    this.momentum = b[at + L.O_MOMENTUM]!;
+    this.dampening = b[at + L.O_DAMPENING]!;
+    this.weightDecay = b[at + L.O_WEIGHT_DECAY]!;
+    this.beta1 = b[at + L.O_BETA1]!;
+    this.beta2 = b[at + L.O_BETA2]!;
+    this.eps = b[at + L.O_EPS]!;
+    this.rho = b[at + L.O_RHO]!;
+    this.lrDecay = b[at + L.O_LR_DECAY]!;
+  }
+  /** F_NESTEROV | F_MAXIMIZE. */
+  flags = 0;
   get maximize(): boolean { return (this.flags & L.F_MAXIMIZE) !== 0; }
 }
 
-/** The optimizer's step state (T_* slots): learning rate, step number t, β₁ᵗ, β₂ᵗ, first step. */
+/** The optimizer's step state (T_* slots): learning rate, step number t, β₁ᵗ, β₂ᵗ, first step. Read from a block by the constructor, written back by store. */
 export class StepState {
-  constructor(readonly b: Float64Array, readonly at: number) {}
-  get lr(): number { return this.b[this.at + L.T_LR]!; }
-  set lr(v: number) { this.b[this.at + L.T_LR] = v; }
-  get step(): number { return this.b[this.at + L.T_STEP]!; }
-  set step(v: number) { this.b[this.at + L.T_STEP] = v; }
-  get beta1Pow(): number { return this.b[this.at + L.T_BETA1_POW]!; }
-  set beta1Pow(v: number) { this.b[this.at + L.T_BETA1_POW] = v; }
-  get beta2Pow(): number { return this.b[this.at + L.T_BETA2_POW]!; }
-  set beta2Pow(v: number) { this.b[this.at + L.T_BETA2_POW] = v; }
-  get first(): boolean { return this.b[this.at + L.T_FIRST] !== 0; }
-  set first(v: boolean) { this.b[this.at + L.T_FIRST] = v ? 1 : 0; }
+  lr: number;
+  step: number;
+  beta1Pow: number;
+  beta2Pow: number;
+  first: boolean;
+  constructor(b: Float64Array, at: number) {
+    this.lr = b[at + L.T_LR]!;
+    this.step = b[at + L.T_STEP]!;
+    this.beta1Pow = b[at + L.T_BETA1_POW]!;
+    this.beta2Pow = b[at + L.T_BETA2_POW]!;
+    this.first = b[at + L.T_FIRST] !== 0;
+  }
+  /** Writes the record into block b at at. */
+  store(b: Float64Array, at: number): void {
+    b[at + L.T_LR] = this.lr;
+    b[at + L.T_STEP] = this.step;
+    b[at + L.T_BETA1_POW] = this.beta1Pow;
+    b[at + L.T_BETA2_POW] = this.beta2Pow;
+    b[at + L.T_FIRST] = this.first ? 1 : 0;
+  }
 }
 
 /** A parameter segment (G_* slots): θ[offset … offset + length − 1], decayed (weight decay, penalty) or not. */
 export class Segment {
-  constructor(readonly b: Float64Array, readonly at: number) {}
-  get offset(): number { return this.b[this.at + L.G_OFFSET]!; }
-  get length(): number { return this.b[this.at + L.G_LENGTH]!; }
-  get decayed(): boolean { return this.b[this.at + L.G_DECAYED] !== 0; }
+  readonly offset: number;
+  readonly length: number;
+  readonly decayed: boolean;
+  constructor(b: Float64Array, at: number) {
+    this.offset = b[at + L.G_OFFSET]!;
+    this.length = b[at + L.G_LENGTH]!;
+    this.decayed = b[at + L.G_DECAYED] !== 0;
+  }
 }
 
 /** The config block (C_* slots; the pointer slots are WASM's: the JS fit has arrays, FitArrays). */
 export class Config {
-  constructor(readonly b: Float64Array, readonly at: number) {}
-  get loss(): number { return this.b[this.at + L.C_LOSS]!; }
-  get rows(): number { return this.b[this.at + L.C_ROWS]!; }
-  get cols(): number { return this.b[this.at + L.C_COLS]!; }
-  get outputs(): number { return this.b[this.at + L.C_OUTPUTS]!; }
-  get valRows(): number { return this.b[this.at + L.C_VAL_ROWS]!; }
-  get penalty(): number { return this.b[this.at + L.C_PENALTY]!; }
-  get alpha(): number { return this.b[this.at + L.C_ALPHA]!; }
-  get batchSize(): number { return this.b[this.at + L.C_BATCH_SIZE]!; }
-  get maxIterations(): number { return this.b[this.at + L.C_MAX_ITERATIONS]!; }
-  get maxEpochs(): number { return this.b[this.at + L.C_MAX_EPOCHS]!; }
-  get stopRule(): number { return this.b[this.at + L.C_STOP_RULE]!; }
-  get tol(): number { return this.b[this.at + L.C_TOL]!; }
-  get nIterNoChange(): number { return this.b[this.at + L.C_N_ITER_NO_CHANGE]!; }
-  get lossCap(): number { return this.b[this.at + L.C_LOSS_CAP]!; }
-  get epochCap(): number { return this.b[this.at + L.C_EPOCH_CAP]!; }
-  get segmentCount(): number { return this.b[this.at + L.C_SEGMENT_COUNT]!; }
-  get fitIntercept(): boolean { return (this.b[this.at + L.C_FLAGS]! & L.F_FIT_INTERCEPT) !== 0; }
-  get shuffle(): boolean { return (this.b[this.at + L.C_FLAGS]! & L.F_SHUFFLE) !== 0; }
-  /** The optimizer's settings sub-block. */
-  get optimizer(): Settings { return new Settings(this.b, this.at + L.C_OPTIMIZER); }
-  /** Row k of the segment table. */
-  segment(k: number): Segment { return new Segment(this.b, this.at + L.C_SIZE + k * L.G_SIZE); }
-  /** The segment table, as views. */
-  segments(): Segment[] { return Array.from({ length: this.segmentCount }, (_, k) => this.segment(k)); }
-  /** Elements of θ the segments cover: the end of the last one (the table is in order and gapless from 0). */
-  get paramCount(): number {
-    const last = this.segment(this.segmentCount - 1);
-    return last.offset + last.length;
+  readonly loss: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly outputs: number;
+  readonly valRows: number;
+  readonly penalty: number;
+  readonly alpha: number;
+  readonly batchSize: number;
+  readonly maxIterations: number;
+  readonly maxEpochs: number;
+  readonly stopRule: number;
+  readonly tol: number;
+  readonly nIterNoChange: number;
+  readonly lossCap: number;
+  readonly epochCap: number;
+  readonly segmentCount: number;
+  constructor(b: Float64Array, at: number) {
+    this.loss = b[at + L.C_LOSS]!;
+    this.rows = b[at + L.C_ROWS]!;
+    this.cols = b[at + L.C_COLS]!;
+    this.outputs = b[at + L.C_OUTPUTS]!;
+    this.valRows = b[at + L.C_VAL_ROWS]!;
+    this.penalty = b[at + L.C_PENALTY]!;
+    this.alpha = b[at + L.C_ALPHA]!;
+    this.batchSize = b[at + L.C_BATCH_SIZE]!;
+    this.maxIterations = b[at + L.C_MAX_ITERATIONS]!;
+    this.maxEpochs = b[at + L.C_MAX_EPOCHS]!;
+    this.stopRule = b[at + L.C_STOP_RULE]!;
+    this.tol = b[at + L.C_TOL]!;
+    this.nIterNoChange = b[at + L.C_N_ITER_NO_CHANGE]!;
+    this.lossCap = b[at + L.C_LOSS_CAP]!;
+    this.epochCap = b[at + L.C_EPOCH_CAP]!;
+    this.segmentCount = b[at + L.C_SEGMENT_COUNT]!;
+    this.fitIntercept = (b[at + L.C_FLAGS]! & L.F_FIT_INTERCEPT) !== 0;
+    this.shuffle = (b[at + L.C_FLAGS]! & L.F_SHUFFLE) !== 0;
+    this.optimizer = new Settings(b, at + L.C_OPTIMIZER);
+    this.segments = Array.from({ length: this.segmentCount }, (_, k) => new Segment(b, at + L.C_SIZE + k * L.G_SIZE));
+    const last = this.segments[this.segmentCount - 1]!;
+    this.paramCount = last.offset + last.length;
   }
-}
-
-/** The state block (S_* slots): where a resumable fit is. */
-export class State {
-  constructor(readonly b: Float64Array, readonly at: number) {}
-  get iteration(): number { return this.b[this.at + L.S_ITERATION]!; }
-  set iteration(v: number) { this.b[this.at + L.S_ITERATION] = v; }
-  get epoch(): number { return this.b[this.at + L.S_EPOCH]!; }
-  set epoch(v: number) { this.b[this.at + L.S_EPOCH] = v; }
-  get best(): number { return this.b[this.at + L.S_BEST]!; }
-  set best(v: number) { this.b[this.at + L.S_BEST] = v; }
-  get noImprove(): number { return this.b[this.at + L.S_NO_IMPROVE]!; }
-  set noImprove(v: number) { this.b[this.at + L.S_NO_IMPROVE] = v; }
-  get batchPos(): number { return this.b[this.at + L.S_BATCH_POS]!; }
-  set batchPos(v: number) { this.b[this.at + L.S_BATCH_POS] = v; }
-  get epochSum(): number { return this.b[this.at + L.S_EPOCH_SUM]!; }
-  set epochSum(v: number) { this.b[this.at + L.S_EPOCH_SUM] = v; }
-  get epochBatches(): number { return this.b[this.at + L.S_EPOCH_BATCHES]!; }
-  set epochBatches(v: number) { this.b[this.at + L.S_EPOCH_BATCHES] = v; }
-  get grad0(): number { return this.b[this.at + L.S_GRAD0]!; }
-  set grad0(v: number) { this.b[this.at + L.S_GRAD0] = v; }
-  get loss0(): number { return this.b[this.at + L.S_LOSS0]!; }
-  set loss0(v: number) { this.b[this.at + L.S_LOSS0] = v; }
-  /** The step state sub-block. */
-  get stepState(): StepState { return new StepState(this.b, this.at + L.S_STEP_STATE); }
+  readonly fitIntercept: boolean;
+  readonly shuffle: boolean;
+  /** The optimizer's settings sub-block. */
+  readonly optimizer: Settings;
+  /** The segment table, in order. */
+  readonly segments: readonly Segment[];
+  /** Elements of θ the segments cover: the end of the last one (the table is in order and gapless from 0). */
+  readonly paramCount: number;
 }

@@ -7,7 +7,7 @@ import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options.js';
 import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
-import { Config, Segment, Settings, StepState } from './config.js';
+import { Config, Segment, Settings } from './config.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
 import { checkedStep } from './step.js';
 
@@ -90,7 +90,7 @@ export class JsBackend implements Backend {
   private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, grad: Float64Array): number {
     const { X, y, rows: n, cols: d } = data as JsData;
     const cfg = new Config(configBlock(c, n, d, 0, alpha), 0);
-    return objectiveAndGrad(cfg, cfg.segments(), X, 0, y, 0, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
+    return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
   }
 
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
@@ -102,24 +102,19 @@ export class JsBackend implements Backend {
     const buf1 = (c: number): Float64Array => b1[written1 ? c : 0]!;
     const buf2 = (c: number): Float64Array => b2[written2 ? c : 0]!;
     const grad = new Float64Array(n);
-    // The step's description (src/wasm/engine.ts): step state, settings, one segment (all n parameters, decayed).
-    const desc = new Float64Array(L.T_SIZE + L.O_SIZE + L.G_SIZE);
-    writeSettings(desc, L.T_SIZE, o, kind);
-    desc.set([0, n, 1], L.T_SIZE + L.O_SIZE);
-    const state = new StepState(desc, 0), settings = new Settings(desc, L.T_SIZE), segment = new Segment(desc, L.T_SIZE + L.O_SIZE);
+    // The step's description (src/wasm/engine.ts): settings and one segment (all n parameters, decayed).
+    const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
+    writeSettings(desc, 0, o, kind);
+    desc.set([0, n, 1], L.O_SIZE);
+    const settings = new Settings(desc, 0), segment: [Segment] = [new Segment(desc, L.O_SIZE)];
     let cur = 0;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         grad.set(g);
-        state.lr = lr;
-        state.step = stepNumber;
-        state.beta1Pow = beta1Pow;
-        state.beta2Pow = beta2Pow;
-        state.first = (flags & L.F_FIRST_STEP) !== 0;
-        desc[L.T_SIZE + L.O_FLAGS] = flags & (L.F_NESTEROV | L.F_MAXIMIZE);
         const next = 1 - cur;
-        const code = checkedStep(settings, state, segment, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad);
+        const code = checkedStep(settings, segment, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad,
+          lr, stepNumber, beta1Pow, beta2Pow, flags);
         if (code === L.STEP_OK) cur = next;
         return code;
       },

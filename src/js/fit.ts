@@ -5,7 +5,7 @@
  * the views of src/js/config.ts; arrays stand in for the pointer slots.
  */
 import * as L from '../abi/layout.js';
-import { Config, State, type Segment } from './config.js';
+import { Config, StepState, type Segment } from './config.js';
 import { gradHinge } from './grad/hinge.js';
 import { gradLinear } from './grad/linear.js';
 import { gradLogistic } from './grad/logistic.js';
@@ -77,9 +77,9 @@ export function gradNorm(c: Config, segments: readonly Segment[], grad: Float64A
 }
 
 export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpoch: number, stopAtIteration: number): number {
-  const c = new Config(cfg, 0), S = new State(st, 0);
-  const o = c.optimizer, s = S.stepState;
-  const segments = c.segments();
+  const c = new Config(cfg, 0);
+  const o = c.optimizer, s = new StepState(st, L.S_STEP_STATE);
+  const segments = c.segments;
   const n = c.rows, d = c.cols, batchSize = c.batchSize, rule = c.stopRule, tol = c.tol;
   const lossCap = c.lossCap, epochCap = c.epochCap;
   const p = c.paramCount;
@@ -87,10 +87,10 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   const maximize = o.maximize;
   const fullBatch = batchSize >= n;
 
-  // The loop's own registers; written back to the state block when the call returns.
-  let t = S.iteration, epoch = S.epoch;
-  let batchPos = S.batchPos, epochSum = S.epochSum, epochBatches = S.epochBatches;
-  let grad0 = S.grad0, loss0 = S.loss0;
+  // The loop's own registers and the step state; written back to the state block when the call returns.
+  let t = st[L.S_ITERATION]!, epoch = st[L.S_EPOCH]!;
+  let batchPos = st[L.S_BATCH_POS]!, epochSum = st[L.S_EPOCH_SUM]!, epochBatches = st[L.S_EPOCH_BATCHES]!;
+  let grad0 = st[L.S_GRAD0]!, loss0 = st[L.S_LOSS0]!;
   const rng = a.rng;
   for (let k = 0; k < 4; k++) rng[k] = st[L.S_RNG0 + k]!;
 
@@ -132,11 +132,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     s.beta1Pow = s.beta1Pow * o.beta1;
     s.beta2Pow = s.beta2Pow * o.beta2;
     // One step per parameter segment, in table order (assembly/fit.ts), then the penalty's proximal step.
-    let ok = true;
-    for (const seg of segments) {
-      if (!optimizerStep(o, s, seg, cur, other, a.buf1, a.buf1, a.buf2, a.buf2, a.grad)) ok = false;
-      if (seg.decayed) proximalStep(c, seg, other, lr);
-    }
+    const ok = optimizerStep(o, s, segments, cur, other, a.buf1, a.buf1, a.buf2, a.buf2, a.grad);
+    for (const seg of segments) if (seg.decayed) proximalStep(c, seg, other, lr);
     s.first = false;
     if (!ok) { status = L.DIVERGED; break; }
     const swap = cur;
@@ -158,12 +155,12 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       epochBatches = 0;
       if (!Number.isFinite(E)) { status = L.DIVERGED; break; }
       if (rule === L.RULE_SKLEARN) {
-        const best = S.best;
-        let noImprove = S.noImprove;
+        const best = st[L.S_BEST]!;
+        let noImprove = st[L.S_NO_IMPROVE]!;
         if (E > best - tol) noImprove++;
         else noImprove = 0;
-        S.noImprove = noImprove;
-        if (E < best) S.best = E;
+        st[L.S_NO_IMPROVE] = noImprove;
+        if (E < best) st[L.S_BEST] = E;
         if (noImprove >= c.nIterNoChange) { status = L.NO_IMPROVEMENT; break; }
       } else if (rule === L.RULE_GRADIENT && !fullBatch) {
         const Jf = objectiveAndGrad(c, segments, a.X, 0, a.y, 0, null, 0, n, cur, a.grad, a.scratch);
@@ -175,13 +172,14 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     }
   }
   if (cur !== a.params) a.params.set(cur.subarray(0, p));
-  S.iteration = t;
-  S.epoch = epoch;
-  S.grad0 = grad0;
-  S.loss0 = loss0;
-  S.batchPos = batchPos;
-  S.epochSum = epochSum;
-  S.epochBatches = epochBatches;
+  st[L.S_ITERATION] = t;
+  st[L.S_EPOCH] = epoch;
+  st[L.S_GRAD0] = grad0;
+  st[L.S_LOSS0] = loss0;
+  st[L.S_BATCH_POS] = batchPos;
+  st[L.S_EPOCH_SUM] = epochSum;
+  st[L.S_EPOCH_BATCHES] = epochBatches;
+  s.store(st, L.S_STEP_STATE);
   for (let k = 0; k < 4; k++) st[L.S_RNG0 + k] = rng[k]!;
   return status;
 }

@@ -174,18 +174,16 @@ export class WasmBackend implements Backend {
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
-    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient, then the step's description: its step state
-    // (T_SIZE), settings (O_SIZE) and one segment (all n parameters, decayed). `cur` is the current copy of θ and of
-    // each written buffer (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
-    const desc = new Float64Array(L.T_SIZE + L.O_SIZE + L.G_SIZE);
-    writeSettings(desc, L.T_SIZE, o, kind);
-    desc.set([0, n, 1], L.T_SIZE + L.O_SIZE);
+    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient, then the step's description: its settings
+    // (O_SIZE) and one segment (all n parameters, decayed). `cur` is the current copy of θ and of each written buffer
+    // (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
+    const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
+    writeSettings(desc, 0, o, kind);
+    desc.set([0, n, 1], L.O_SIZE);
     const base = this.mem.alloc(7 * slotBytes + desc.length * 8, `an optimizer of ${n} parameters`);
     const slot = (k: number): number => base + k * slotBytes;
     const grad = slot(6);
-    const statePtr = slot(7), settingsPtr = statePtr + L.T_SIZE * 8, segmentPtr = settingsPtr + L.O_SIZE * 8;
-    // What changes per step: the step state and the settings' flags, written in one copy (settings follow the state).
-    const head = desc.subarray(0, L.T_SIZE + L.O_FLAGS + 1);
+    const settingsPtr = slot(7), segmentPtr = settingsPtr + L.O_SIZE * 8;
     const [written1, written2] = writtenBuffers(kind, o.momentum);
     const { mem, core } = this;
     let cur = 0;
@@ -195,22 +193,15 @@ export class WasmBackend implements Backend {
     mem.write(theta(0), params);
     mem.write(buf1(0), new Float64Array(n));
     mem.write(buf2(0), new Float64Array(n));
-    mem.write(statePtr, desc);
+    mem.write(settingsPtr, desc);
     let released = false;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         mem.write(grad, g);
-        head[L.T_LR] = lr;
-        head[L.T_STEP] = stepNumber;
-        head[L.T_BETA1_POW] = beta1Pow;
-        head[L.T_BETA2_POW] = beta2Pow;
-        head[L.T_FIRST] = (flags & L.F_FIRST_STEP) !== 0 ? 1 : 0;
-        head[L.T_SIZE + L.O_FLAGS] = flags & (L.F_NESTEROV | L.F_MAXIMIZE);
-        mem.write(statePtr, head);
         const next = 1 - cur;
-        const code = core.checkedStep(settingsPtr, statePtr, segmentPtr, theta(cur), theta(next), buf1(cur), buf1(next),
-          buf2(cur), buf2(next), grad);
+        const code = core.checkedStep(settingsPtr, segmentPtr, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur),
+          buf2(next), grad, lr, stepNumber, beta1Pow, beta2Pow, flags);
         if (code === L.STEP_OK) cur = next;
         return code;
       },
