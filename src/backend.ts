@@ -60,6 +60,11 @@ export interface StepStore {
   step(grad: ArrayLike<number>, lr: number, stepNumber: number, beta1Pow: number, beta2Pow: number, flags: number): number;
   readParams(): Float64Array;
   readBuffer(k: 1 | 2): Float64Array;
+  /**
+   * Replaces the optimizer's settings (same optimizer `kind`; Optimizer.loadState with other hyperparameters). Which
+   * buffers a step writes may change with them (writtenBuffers), so the caller writes both buffers afterwards.
+   */
+  writeSettings(options: Required<OptimizerSettings>, kind: number): void;
   writeParams(values: ArrayLike<number>): void;
   writeBuffer(k: 1 | 2, values: ArrayLike<number>): void;
   release(): void;

@@ -96,7 +96,7 @@ export class JsBackend implements Backend {
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     // θ and every written buffer twice (src/wasm/engine.ts); `cur` is the current copy.
-    const [written1, written2] = writtenBuffers(kind, o.momentum);
+    let [written1, written2] = writtenBuffers(kind, o.momentum);
     const theta = [Float64Array.from(params), new Float64Array(n)];
     const b1 = [new Float64Array(n), new Float64Array(n)], b2 = [new Float64Array(n), new Float64Array(n)];
     const buf1 = (c: number): Float64Array => b1[written1 ? c : 0]!;
@@ -106,7 +106,8 @@ export class JsBackend implements Backend {
     const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
     writeSettings(desc, 0, o, kind);
     desc.set([0, n, 1], L.O_SIZE);
-    const settings = new Settings(desc, 0), segment: [Segment] = [new Segment(desc, L.O_SIZE)];
+    let settings = new Settings(desc, 0);
+    const segment: [Segment] = [new Segment(desc, L.O_SIZE)];
     let cur = 0;
     return {
       n,
@@ -120,6 +121,11 @@ export class JsBackend implements Backend {
       },
       readParams: () => theta[cur]!.slice(),
       readBuffer: (k) => (k === 1 ? buf1(cur) : buf2(cur)).slice(),
+      writeSettings(options, k) {
+        writeSettings(desc, 0, options, k);
+        settings = new Settings(desc, 0);
+        [written1, written2] = writtenBuffers(k, options.momentum);
+      },
       writeParams: (v) => theta[cur]!.set(v),
       writeBuffer: (k, v) => (k === 1 ? buf1(cur) : buf2(cur)).set(v),
       release() {},

@@ -184,7 +184,7 @@ export class WasmBackend implements Backend {
     const slot = (k: number): number => base + k * slotBytes;
     const grad = slot(6);
     const settingsPtr = slot(7), segmentPtr = settingsPtr + L.O_SIZE * 8;
-    const [written1, written2] = writtenBuffers(kind, o.momentum);
+    let [written1, written2] = writtenBuffers(kind, o.momentum);
     const { mem, core } = this;
     let cur = 0;
     const theta = (c: number): number => slot(c);
@@ -207,6 +207,11 @@ export class WasmBackend implements Backend {
       },
       readParams: () => mem.read(theta(cur), n),
       readBuffer: (k) => mem.read(k === 1 ? buf1(cur) : buf2(cur), n),
+      writeSettings(options, k) {
+        writeSettings(desc, 0, options, k);
+        mem.write(settingsPtr, desc.subarray(0, L.O_SIZE));
+        [written1, written2] = writtenBuffers(k, options.momentum);
+      },
       writeParams: (v) => mem.write(theta(cur), v),
       writeBuffer: (k, v) => mem.write(k === 1 ? buf1(cur) : buf2(cur), v),
       release() {
