@@ -2,7 +2,9 @@
  * JS mirror of assembly/config.ts: typed views over the fit's config and state blocks (Float64Arrays with the slots of
  * src/abi/layout.ts). The config block does not change while a fit runs, so a JS view reads its slots once, into
  * fields (V8 loads a field faster than it indexes a Float64Array through a getter: the same doubles either way); the
- * step state is a record read from the state block and written back (StepState.store). The fit's loop registers
+ * step state is a record read from the state block and written back (StepState.store). Integer slots are read as
+ * int32 (`| 0`: the AS views' i32, and small integers for V8, whose kernels then index with int32 arithmetic; a double
+ * there made the fused pass ~1.8× slower). The fit's loop registers
  * (iteration, epoch, …) are read and written at the slots of the state block directly (src/js/fit.ts).
  */
 import * as L from '../abi/layout.js';
@@ -19,8 +21,8 @@ export class Settings {
   readonly rho: number;
   readonly lrDecay: number;
   constructor(b: Float64Array, at: number) {
-    this.kind = b[at + L.O_KIND]!;
-    this.flags = b[at + L.O_FLAGS]!;
+    this.kind = b[at + L.O_KIND]! | 0;
+    this.flags = b[at + L.O_FLAGS]! | 0;
     this.momentum = b[at + L.O_MOMENTUM]!;
     this.dampening = b[at + L.O_DAMPENING]!;
     this.weightDecay = b[at + L.O_WEIGHT_DECAY]!;
@@ -65,8 +67,8 @@ export class Segment {
   readonly length: number;
   readonly decayed: boolean;
   constructor(b: Float64Array, at: number) {
-    this.offset = b[at + L.G_OFFSET]!;
-    this.length = b[at + L.G_LENGTH]!;
+    this.offset = b[at + L.G_OFFSET]! | 0;
+    this.length = b[at + L.G_LENGTH]! | 0;
     this.decayed = b[at + L.G_DECAYED] !== 0;
   }
 }
@@ -90,22 +92,22 @@ export class Config {
   readonly epochCap: number;
   readonly segmentCount: number;
   constructor(b: Float64Array, at: number) {
-    this.loss = b[at + L.C_LOSS]!;
-    this.rows = b[at + L.C_ROWS]!;
-    this.cols = b[at + L.C_COLS]!;
-    this.outputs = b[at + L.C_OUTPUTS]!;
-    this.valRows = b[at + L.C_VAL_ROWS]!;
-    this.penalty = b[at + L.C_PENALTY]!;
+    this.loss = b[at + L.C_LOSS]! | 0;
+    this.rows = b[at + L.C_ROWS]! | 0;
+    this.cols = b[at + L.C_COLS]! | 0;
+    this.outputs = b[at + L.C_OUTPUTS]! | 0;
+    this.valRows = b[at + L.C_VAL_ROWS]! | 0;
+    this.penalty = b[at + L.C_PENALTY]! | 0;
     this.alpha = b[at + L.C_ALPHA]!;
-    this.batchSize = b[at + L.C_BATCH_SIZE]!;
-    this.maxIterations = b[at + L.C_MAX_ITERATIONS]!;
-    this.maxEpochs = b[at + L.C_MAX_EPOCHS]!;
-    this.stopRule = b[at + L.C_STOP_RULE]!;
+    this.batchSize = b[at + L.C_BATCH_SIZE]! | 0;
+    this.maxIterations = b[at + L.C_MAX_ITERATIONS]! | 0;
+    this.maxEpochs = b[at + L.C_MAX_EPOCHS]! | 0;
+    this.stopRule = b[at + L.C_STOP_RULE]! | 0;
     this.tol = b[at + L.C_TOL]!;
-    this.nIterNoChange = b[at + L.C_N_ITER_NO_CHANGE]!;
-    this.lossCap = b[at + L.C_LOSS_CAP]!;
-    this.epochCap = b[at + L.C_EPOCH_CAP]!;
-    this.segmentCount = b[at + L.C_SEGMENT_COUNT]!;
+    this.nIterNoChange = b[at + L.C_N_ITER_NO_CHANGE]! | 0;
+    this.lossCap = b[at + L.C_LOSS_CAP]! | 0;
+    this.epochCap = b[at + L.C_EPOCH_CAP]! | 0;
+    this.segmentCount = b[at + L.C_SEGMENT_COUNT]! | 0;
     this.fitIntercept = (b[at + L.C_FLAGS]! & L.F_FIT_INTERCEPT) !== 0;
     this.shuffle = (b[at + L.C_FLAGS]! & L.F_SHUFFLE) !== 0;
     this.optimizer = new Settings(b, at + L.C_OPTIMIZER);
