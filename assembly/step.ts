@@ -10,7 +10,7 @@ import { allFinite } from './reduce';
 import { Settings, StepState, Segment, segmentAt } from './config';
 import {
   F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
-  STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED, T_SIZE,
+  STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
 } from '../src/abi/layout';
 
 /** The gradient every optimizer but AdamW steps with: g ← −g (maximize), then g ← g + λ·θ (weight decay). */
@@ -300,22 +300,23 @@ export function optimizerStep(
 }
 
 /**
- * The per-step API's update, out of place, over one segment (settingsPtr, segmentPtr: an O_SIZE settings block and a
- * G_SIZE segment row, src/abi/layout.ts; the step state as numbers, F_NESTEROV and F_MAXIMIZE of flags written into
- * the settings, F_FIRST_STEP into the step state): reads θ and the buffers at thetaPtr, buf1Ptr,
+ * The per-step API's update, out of place, over one segment (settingsPtr, statePtr, segmentPtr: an O_SIZE settings
+ * block, a T_SIZE step state and a G_SIZE segment row, src/abi/layout.ts): the step state comes as numbers and is
+ * written at statePtr (F_FIRST_STEP of flags as T_FIRST), F_NESTEROV and F_MAXIMIZE of flags into the settings. No
+ * static data: the heap base, hence the alignment of the first data set, stays where it was. reads θ and the buffers at thetaPtr, buf1Ptr,
  * buf2Ptr and writes the new ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same address for a buffer
  * the optimizer does not write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ that became non-finite
  * (STEP_DIVERGED); either way the inputs are untouched, so the host keeps them by not switching to the outputs.
  */
 export function checkedStep(
-  settingsPtr: usize, segmentPtr: usize,
+  settingsPtr: usize, statePtr: usize, segmentPtr: usize,
   thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
   lr: f64, step: f64, beta1Pow: f64, beta2Pow: f64, flags: i32,
 ): i32 {
   const seg = changetype<Segment>(segmentPtr);
   if (!allFinite(seg.at(gradPtr), seg.length)) return STEP_BAD_GRAD;
-  // The step state of this call, in a static block of its own (numbers in, like every export).
-  const s = changetype<StepState>(STEP_STATE);
+  // The step state of this call: numbers in, like every export, kept in the host's T_SIZE block at statePtr.
+  const s = changetype<StepState>(statePtr);
   s.lr = lr;
   s.step = step;
   s.beta1Pow = beta1Pow;
@@ -326,6 +327,3 @@ export function checkedStep(
   const ok = optimizerStep(o, s, segmentPtr, 1, thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr);
   return ok ? STEP_OK : STEP_DIVERGED;
 }
-
-/** The per-step API's step state (T_SIZE f64), in static memory: the host passes its values as numbers. */
-const STEP_STATE = memory.data(T_SIZE << 3, 16);

@@ -175,15 +175,15 @@ export class WasmBackend implements Backend {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
     // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient, then the step's description: its settings
-    // (O_SIZE) and one segment (all n parameters, decayed). `cur` is the current copy of θ and of each written buffer
+    // (O_SIZE), one segment (all n parameters, decayed) and the step state (T_SIZE, written by checkedStep). `cur` is the current copy of θ and of each written buffer
     // (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
     const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
     writeSettings(desc, 0, o, kind);
     desc.set([0, n, 1], L.O_SIZE);
-    const base = this.mem.alloc(7 * slotBytes + desc.length * 8, `an optimizer of ${n} parameters`);
+    const base = this.mem.alloc(7 * slotBytes + (desc.length + L.T_SIZE) * 8, `an optimizer of ${n} parameters`);
     const slot = (k: number): number => base + k * slotBytes;
     const grad = slot(6);
-    const settingsPtr = slot(7), segmentPtr = settingsPtr + L.O_SIZE * 8;
+    const settingsPtr = slot(7), segmentPtr = settingsPtr + L.O_SIZE * 8, statePtr = segmentPtr + L.G_SIZE * 8;
     let [written1, written2] = writtenBuffers(kind, o.momentum);
     const { mem, core } = this;
     let cur = 0;
@@ -200,7 +200,7 @@ export class WasmBackend implements Backend {
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         mem.write(grad, g);
         const next = 1 - cur;
-        const code = core.checkedStep(settingsPtr, segmentPtr, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur),
+        const code = core.checkedStep(settingsPtr, statePtr, segmentPtr, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur),
           buf2(next), grad, lr, stepNumber, beta1Pow, beta2Pow, flags);
         if (code === L.STEP_OK) cur = next;
         return code;

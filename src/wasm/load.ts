@@ -15,9 +15,9 @@ export interface CoreExports {
   objectiveAndGrad(cfgPtr: number, xPtr: number, yPtr: number, rowsPtr: number, n: number, paramsPtr: number, gradPtr: number): number;
   /** assembly/step.ts: one step of the per-step API over the segment at segmentPtr, out of place. */
   checkedStep(
-    settingsPtr: number, segmentPtr: number, thetaPtr: number, outPtr: number, buf1Ptr: number, buf1OutPtr: number,
-    buf2Ptr: number, buf2OutPtr: number, gradPtr: number, lr: number, step: number, beta1Pow: number, beta2Pow: number,
-    flags: number,
+    settingsPtr: number, statePtr: number, segmentPtr: number, thetaPtr: number, outPtr: number, buf1Ptr: number,
+    buf1OutPtr: number, buf2Ptr: number, buf2OutPtr: number, gradPtr: number, lr: number, step: number,
+    beta1Pow: number, beta2Pow: number, flags: number,
   ): number;
 }
 
