@@ -1,8 +1,10 @@
 // The only entry of the WASM module: re-exports, no logic. The host (src/wasm/memory.ts) owns the layout of
 // linear memory above heapBase(); every export takes byte addresses and sizes, and returns numbers.
+// What src/wasm/load.ts (CoreExports) and test/math/wasm.ts (mathMap) bind, and the loss registry's entries that
+// test/architecture/loss-*.test.ts call directly.
 export { lossGrad, lossGradGeneric } from './loss/registry';
-export { stepMomentum, optimizerStep, checkedStep } from './step';
-export { fit, objectiveAndGrad, predictRaw } from './fit';
+export { checkedStep } from './step';
+export { fit, objectiveAndGrad } from './fit';
 
 /** First free byte of linear memory: the host allocates above it. */
 export function heapBase(): usize {

@@ -53,12 +53,18 @@ export function writtenBuffers(kind: number, momentum: number): [boolean, boolea
 export interface StepStore {
   readonly n: number;
   /**
-   * Copies grad in and runs checkedStep out of place; returns its code (0 ok, 1 non-finite gradient, 2 diverged).
+   * Copies grad in and runs checkedStep out of place (step state: lr, stepNumber, β₁ᵗ, β₂ᵗ, flags); returns its code
+   * (0 ok, 1 non-finite gradient, 2 diverged).
    * Only on 0 does the store switch to the new θ and buffers, so a refused step leaves everything as it was.
    */
   step(grad: ArrayLike<number>, lr: number, stepNumber: number, beta1Pow: number, beta2Pow: number, flags: number): number;
   readParams(): Float64Array;
   readBuffer(k: 1 | 2): Float64Array;
+  /**
+   * Replaces the optimizer's settings (same optimizer `kind`; Optimizer.loadState with other hyperparameters). Which
+   * buffers a step writes may change with them (writtenBuffers), so the caller writes both buffers afterwards.
+   */
+  writeSettings(options: Required<OptimizerSettings>, kind: number): void;
   writeParams(values: ArrayLike<number>): void;
   writeBuffer(k: 1 | 2, values: ArrayLike<number>): void;
   release(): void;
@@ -73,8 +79,14 @@ export interface Backend {
   /** A new stored data set holding the given rows of `data`, in that order. */
   subset(data: StoredData, rows: Uint32Array): StoredData;
   startFit(train: StoredData, validation: StoredData | null, config: FitConfig): FitRun;
-  /** J of the config's model at `params` over all rows of `data`, with penalty `alpha`. */
+  /** J of the config's model at `params` over all rows of `data`, with the penalty's strength `alpha`. */
   objective(data: StoredData, config: FitConfig, params: Float64Array, alpha: number): number;
+  /**
+   * The gradient seam: J and ∇J of the config's model (loss and penalty) at `params` [W (K·d) | b (K)] over all rows of
+   * `data`, as the fit computes them (objectiveAndGrad, the same doubles); `gradient` is a copy in the layout of
+   * `params`. Without an intercept its last K entries are the data term's ∂J/∂b at b = 0 (the fit does not step them).
+   */
+  gradient(data: StoredData, config: FitConfig, params: Float64Array): { value: number; gradient: Float64Array };
   /** A per-step optimizer's storage; `kind` is the optimizer id (src/abi/layout.ts: OPT_*). */
   stepStore(params: Float64Array, options: Required<OptimizerSettings>, kind: number): StepStore;
 }

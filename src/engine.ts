@@ -165,6 +165,8 @@ class FitDriver {
   status = L.RUNNING;
   /** The last epoch reported to onProgress. */
   private reported = 0;
+  /** η of epoch e: the schedule's, or the constant lr. */
+  private readonly lrAt: (epoch: number) => number;
 
   private readonly data: StoredData;
 
@@ -189,8 +191,8 @@ class FitDriver {
       this.release();
       throw e;
     }
-    // A constant η fills the ring once; a schedule writes each chunk's epochs as they come (chunk()).
-    if (!config.lrAt) this.run.writeLrs(0, new Float64Array(z.epochCap).fill(config.lr));
+    const lr = config.lr;
+    this.lrAt = config.lrAt ?? (() => lr);
   }
 
   /** Runs `epochs` more epochs (or to the end), in pieces that fit the rings; returns true when the fit ended. */
@@ -201,11 +203,11 @@ class FitDriver {
     for (;;) {
       const e0 = run.epoch, t0 = run.iteration;
       const eStop = Math.min(target, e0 + z.epochCap);
-      if (c.lrAt) {
-        const lrs = new Float64Array(Math.max(0, Math.min(eStop, c.epochs) - e0));
-        for (let k = 0; k < lrs.length; k++) lrs[k] = c.lrAt(e0 + k);
-        run.writeLrs(e0, lrs);
-      }
+      // The learning rates of the epochs this piece can start, by one path: η of epoch e from the schedule (a
+      // constant η is the schedule e ↦ lr), written into the ring just before the kernel reads them.
+      const lrs = new Float64Array(Math.max(0, Math.min(eStop, c.epochs) - e0));
+      for (let k = 0; k < lrs.length; k++) lrs[k] = this.lrAt(e0 + k);
+      run.writeLrs(e0, lrs);
       this.status = run.run(eStop, t0 + z.lossCap - 1);
       const t1 = run.iteration + (this.status === L.DIVERGED ? 1 : 0);
       this.loss.push(run.readRing('loss', t0, t1 - t0));

@@ -6,7 +6,7 @@
  * hand-worked points and finite differences.
  */
 
-import { exp, expm1 } from './math.js';
+import { exp, expm1 } from './elementary.js';
 import { checkArgCount } from './options/index.js';
 
 /** A point of the plane, `[x, y]`. */

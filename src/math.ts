@@ -20,7 +20,7 @@
  * ```
  * @module momentum-gd/math
  */
-import * as m from './js/math.js';
+import * as m from './elementary.js';
 
 /**
  * eˣ. Reduction x = k·ln 2 + r with k = round(x/ln 2) (ln 2 in two parts, so r is exact to 2⁻⁸⁵), then fdlibm

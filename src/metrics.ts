@@ -4,7 +4,7 @@
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
 import { checkArgCount, describe } from './options/check.js';
-import { log } from './math.js';
+import { log } from './elementary.js';
 import { pow2Floor } from './scale.js';
 
 /** Largest k of confusionMatrix: a k × k result of 2²⁴ counts (labels are indices, so one label sets k). */

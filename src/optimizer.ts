@@ -194,6 +194,9 @@ export class Optimizer implements SgdOptimizer {
     const bufs = names.map((name) => (name ? toFloat64(`state.buffers.${name}`, state.buffers?.[name], n) : null));
     Object.assign(this.options, options);
     this.learningRate = options.lr;
+    // The store steps with these settings from now on (before the buffers are written: which ones a step writes
+    // can change with them).
+    this.store.writeSettings(this.options, optimizerId(this.options));
     this.store.writeParams(params);
     this.store.writeBuffer(1, velocity ?? bufs[0] ?? new Float64Array(n));
     this.store.writeBuffer(2, bufs[1] ?? new Float64Array(n));

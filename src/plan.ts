@@ -1,10 +1,12 @@
 /**
- * What both backends need to start a fit: the config block and the initial state block (slots of src/abi/layout.ts),
- * the initial parameters, and the sizes of the workspace arrays. Pure functions of a validated FitConfig.
+ * What both backends need to start a fit: the config block (with the parameter segment table) and the initial state
+ * block (slots of src/abi/layout.ts), the initial parameters, and the sizes of the workspace arrays; and the optimizer
+ * settings block of the per-step API. Pure functions of validated options.
  */
 import * as L from './abi/layout.js';
 import type { FitConfig } from './options/index.js';
-import { seedState } from './js/random.js';
+import type { OptimizerSettings } from './types.js';
+import { seedState } from './random.js';
 
 /** Sizes (in elements) of a fit's arrays. */
 export interface FitSizes {
@@ -33,40 +35,62 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
   };
 }
 
-/** The config block, pointer slots left 0 (the WASM backend fills them). */
-export function configBlock(c: FitConfig, n: number, d: number, valRows: number): Float64Array {
-  const cfg = new Float64Array(L.C_SIZE);
-  cfg[L.C_MODEL] = c.modelId;
+/**
+ * The parameter segments of a linear model with K outputs over d features: W (K·d weights, decayed), then b (K
+ * intercepts, not decayed) when the intercept is fitted. Rows of [offset, length, decayed (1/0)], in θ's order.
+ */
+export function segments(c: FitConfig, d: number): [number, number, number][] {
+  const K = c.outputs;
+  const table: [number, number, number][] = [[0, K * d, 1]];
+  if (c.fitIntercept) table.push([K * d, K, 0]);
+  return table;
+}
+
+/**
+ * Writes the optimizer's settings (O_* slots) at `at` of `block`: the sub-block of a fit's config block, or the per-step
+ * API's own settings block. `kind` is the optimizer id (OPT_*).
+ */
+export function writeSettings(block: Float64Array, at: number, o: Required<OptimizerSettings>, kind: number): void {
+  block[at + L.O_KIND] = kind;
+  block[at + L.O_FLAGS] = (o.nesterov ? L.F_NESTEROV : 0) | (o.maximize ? L.F_MAXIMIZE : 0);
+  block[at + L.O_MOMENTUM] = o.momentum;
+  block[at + L.O_DAMPENING] = o.dampening;
+  block[at + L.O_WEIGHT_DECAY] = o.weightDecay;
+  block[at + L.O_BETA1] = o.betas[0];
+  block[at + L.O_BETA2] = o.betas[1];
+  block[at + L.O_EPS] = o.eps;
+  block[at + L.O_RHO] = o.rho;
+  block[at + L.O_LR_DECAY] = o.lrDecay;
+}
+
+/**
+ * The config block (fixed slots, then the segment table), pointer slots left 0 (the WASM backend fills them).
+ * `alpha` overrides the penalty's strength (the objective without the penalty: 0).
+ */
+export function configBlock(c: FitConfig, n: number, d: number, valRows: number, alpha = c.alpha): Float64Array {
+  const table = segments(c, d);
+  const cfg = new Float64Array(L.C_SIZE + table.length * L.G_SIZE);
+  cfg[L.C_LOSS] = c.lossId;
   cfg[L.C_ROWS] = n;
   cfg[L.C_COLS] = d;
   cfg[L.C_OUTPUTS] = c.outputs;
   cfg[L.C_VAL_ROWS] = valRows;
-  cfg[L.C_MOMENTUM] = c.momentum;
-  cfg[L.C_DAMPENING] = c.dampening;
-  cfg[L.C_WEIGHT_DECAY] = c.weightDecay;
-  cfg[L.C_ALPHA] = c.alpha;
-  cfg[L.C_TOL] = c.tol;
-  cfg[L.C_N_ITER_NO_CHANGE] = c.nIterNoChange;
-  cfg[L.C_STOP_RULE] = c.stopRule;
+  cfg[L.C_FLAGS] = (c.fitIntercept ? L.F_FIT_INTERCEPT : 0) | (c.shuffle ? L.F_SHUFFLE : 0);
+  cfg[L.C_PENALTY] = c.penaltyId;
+  cfg[L.C_ALPHA] = alpha;
+  cfg[L.C_BATCH_SIZE] = c.batchSize;
   cfg[L.C_MAX_ITERATIONS] = c.maxIterations;
   cfg[L.C_MAX_EPOCHS] = c.maxEpochs;
-  cfg[L.C_BATCH_SIZE] = c.batchSize;
-  cfg[L.C_FLAGS] = fitFlags(c);
-  cfg[L.C_OPTIMIZER] = c.optimizerId;
-  cfg[L.C_BETA1] = c.betas[0];
-  cfg[L.C_BETA2] = c.betas[1];
-  cfg[L.C_EPS] = c.eps;
-  cfg[L.C_RHO] = c.rho;
-  cfg[L.C_LR_DECAY] = c.lrDecay;
+  cfg[L.C_STOP_RULE] = c.stopRule;
+  cfg[L.C_TOL] = c.tol;
+  cfg[L.C_N_ITER_NO_CHANGE] = c.nIterNoChange;
   const z = fitSizes(c, n, d);
   cfg[L.C_LOSS_CAP] = z.lossCap;
   cfg[L.C_EPOCH_CAP] = z.epochCap;
+  writeSettings(cfg, L.C_OPTIMIZER, c, c.optimizerId);
+  cfg[L.C_SEGMENT_COUNT] = table.length;
+  table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;
-}
-
-export function fitFlags(c: FitConfig): number {
-  return (c.nesterov ? L.F_NESTEROV : 0) | (c.maximize ? L.F_MAXIMIZE : 0) |
-    (c.fitIntercept ? L.F_FIT_INTERCEPT : 0) | (c.shuffle ? L.F_SHUFFLE : 0);
 }
 
 /** The state block of a fit that has not started. */
@@ -74,13 +98,10 @@ export function initialState(c: FitConfig): Float64Array {
   const st = new Float64Array(L.S_SIZE);
   st[L.S_BEST] = Infinity;
   st[L.S_GRAD0] = -1;
-  st[L.S_BETA1_POW] = 1;
-  st[L.S_BETA2_POW] = 1;
-  const rng = seedState(c.seed);
-  st[L.S_RNG0] = rng[0]!;
-  st[L.S_RNG1] = rng[1]!;
-  st[L.S_RNG2] = rng[2]!;
-  st[L.S_RNG3] = rng[3]!;
+  st[L.S_STEP_STATE + L.T_BETA1_POW] = 1;
+  st[L.S_STEP_STATE + L.T_BETA2_POW] = 1;
+  st[L.S_STEP_STATE + L.T_FIRST] = 1;
+  st.set(seedState(c.seed), L.S_RNG0);
   return st;
 }
 

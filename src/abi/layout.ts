@@ -2,101 +2,133 @@
 // blocks (f64 each), ids, flags and status codes. Plain constants only, importing nothing: this file is both TS and AS,
 // compiled into assembly/ and src/ alike; it is the only file of src/ that assembly/ imports.
 
-/** Config block: what a fit is asked to do. Pointer slots (…_PTR) are byte addresses, used by WASM only. */
-export const C_MODEL = 0;
+/**
+ * Config block: what a fit is asked to do, grouped by concern (read through the typed views of assembly/config.ts
+ * and src/js/config.ts). Pointer slots (…_PTR) are byte addresses, used by WASM only. After the C_SIZE fixed slots
+ * comes the parameter segment table: C_SEGMENT_COUNT rows of G_SIZE slots.
+ */
+// The data and the model's loss and penalty.
+/** The loss (LOSS_*): the data term of the objective. */
+export const C_LOSS = 0;
 export const C_ROWS = 1;
 export const C_COLS = 2;
+/** Outputs K: the model's parameters are K·d weights and K intercepts. */
 export const C_OUTPUTS = 3;
 export const C_X_PTR = 4;
 export const C_Y_PTR = 5;
-export const C_PARAMS_PTR = 6;
-export const C_BUF1_PTR = 7;
-export const C_BUF2_PTR = 8;
-export const C_GRAD_PTR = 9;
-export const C_BACKUP_PTR = 10;
-export const C_LOSS_PTR = 11;
-export const C_EPOCH_LOSS_PTR = 12;
-export const C_LR_PTR = 13;
-export const C_SCRATCH_PTR = 14;
-export const C_PERM_PTR = 15;
-export const C_VAL_X_PTR = 16;
-export const C_VAL_Y_PTR = 17;
-export const C_VAL_ROWS = 18;
-export const C_MOMENTUM = 19;
-export const C_DAMPENING = 20;
-export const C_WEIGHT_DECAY = 21;
-export const C_ALPHA = 22;
-export const C_TOL = 23;
-export const C_N_ITER_NO_CHANGE = 24;
-export const C_MAX_ITERATIONS = 25;
-export const C_MAX_EPOCHS = 26;
-export const C_BATCH_SIZE = 27;
-export const C_FLAGS = 28;
-export const C_OPTIMIZER = 29;
-export const C_BETA1 = 30;
-export const C_BETA2 = 31;
-export const C_EPS = 32;
-export const C_RHO = 33;
-export const C_LR_DECAY = 34;
-/** Ring sizes: loss[t % C_LOSS_CAP], lr and epoch loss at [e % C_EPOCH_CAP]; the host drains them between chunks. */
-export const C_LOSS_CAP = 35;
-export const C_EPOCH_CAP = 36;
-/** The gradient buffer used while θ is in the backup buffer (each θ buffer has its gradient right after it). */
-export const C_BACKUP_GRAD_PTR = 37;
+export const C_VAL_X_PTR = 6;
+export const C_VAL_Y_PTR = 7;
+export const C_VAL_ROWS = 8;
+/** Flags of the data and the batches: F_FIT_INTERCEPT, F_SHUFFLE. */
+export const C_FLAGS = 9;
+/** The penalty (PENALTY_*) on the decayed segments, and its strength α (assembly/penalty.ts). */
+export const C_PENALTY = 10;
+export const C_ALPHA = 11;
+// The workspace.
+export const C_PARAMS_PTR = 12;
+export const C_GRAD_PTR = 13;
+/** The second θ buffer, and the gradient buffer used while θ is in it (each θ buffer has its gradient right after it). */
+export const C_BACKUP_PTR = 14;
+export const C_BACKUP_GRAD_PTR = 15;
+export const C_BUF1_PTR = 16;
+export const C_BUF2_PTR = 17;
+/** 4·K f64 for the row kernels. */
+export const C_SCRATCH_PTR = 18;
+export const C_PERM_PTR = 19;
+// The batches and the stopping rule.
+export const C_BATCH_SIZE = 20;
+export const C_MAX_ITERATIONS = 21;
+export const C_MAX_EPOCHS = 22;
 /** The stopping rule: RULE_NONE, RULE_GRADIENT or RULE_SKLEARN. */
-export const C_STOP_RULE = 38;
-export const C_SIZE = 39;
+export const C_STOP_RULE = 23;
+export const C_TOL = 24;
+export const C_N_ITER_NO_CHANGE = 25;
+// The rings: loss[t % C_LOSS_CAP], learning rate and epoch objective at [e % C_EPOCH_CAP]; the host drains them
+// between chunks (and writes the learning rates of the chunk's epochs before it).
+export const C_LOSS_PTR = 26;
+export const C_EPOCH_LOSS_PTR = 27;
+export const C_LR_PTR = 28;
+export const C_LOSS_CAP = 29;
+export const C_EPOCH_CAP = 30;
+/** The optimizer's settings: a sub-block of O_SIZE slots (O_*), the same record the per-step API hands its step. */
+export const C_OPTIMIZER = 31;
+/** Rows of the parameter segment table that follows the fixed slots. */
+export const C_SEGMENT_COUNT = 41;
+/** Fixed slots; the segment table starts here. */
+export const C_SIZE = 42;
+
+/** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
+/** The optimizer (OPT_*). */
+export const O_KIND = 0;
+/** F_NESTEROV, F_MAXIMIZE. */
+export const O_FLAGS = 1;
+export const O_MOMENTUM = 2;
+export const O_DAMPENING = 3;
+/** λ, applied to the decayed segments only. */
+export const O_WEIGHT_DECAY = 4;
+export const O_BETA1 = 5;
+export const O_BETA2 = 6;
+export const O_EPS = 7;
+export const O_RHO = 8;
+export const O_LR_DECAY = 9;
+export const O_SIZE = 10;
+
+/**
+ * A row of the parameter segment table: elements offset … offset + length − 1 of θ (and of its gradient and buffers),
+ * decayed or not (weight decay and the penalty apply to decayed segments only). Linear models: W (K·d, decayed), then
+ * b (K, not decayed) when the intercept is fitted.
+ */
+export const G_OFFSET = 0;
+export const G_LENGTH = 1;
+export const G_DECAYED = 2;
+export const G_SIZE = 3;
 
 /** State block: where a (resumable) fit is. */
 export const S_ITERATION = 0;
 export const S_EPOCH = 1;
 export const S_BEST = 2;
 export const S_NO_IMPROVE = 3;
-export const S_HAS_BUFFER = 4;
-export const S_RNG0 = 5;
-export const S_RNG1 = 6;
-export const S_RNG2 = 7;
-export const S_RNG3 = 8;
-export const S_BETA1_POW = 9;
-export const S_BETA2_POW = 10;
-export const S_BATCH_POS = 11;
-export const S_EPOCH_SUM = 12;
-export const S_EPOCH_BATCHES = 13;
-export const S_STEP = 14;
+export const S_BATCH_POS = 4;
+export const S_EPOCH_SUM = 5;
+export const S_EPOCH_BATCHES = 6;
 /** RULE_GRADIENT: ‖∇J(θ₀)‖∞ (−1 until measured) and J(θ₀), on all training rows. */
-export const S_GRAD0 = 15;
-export const S_LOSS0 = 16;
-export const S_SIZE = 17;
+export const S_GRAD0 = 7;
+export const S_LOSS0 = 8;
+/** The shuffle's xoshiro128** state, four u32 words. */
+export const S_RNG0 = 9;
+export const S_RNG1 = 10;
+export const S_RNG2 = 11;
+export const S_RNG3 = 12;
+/** The optimizer's step state: a sub-block of T_SIZE slots (T_*), the same record the per-step API hands its step. */
+export const S_STEP_STATE = 13;
+export const S_SIZE = 18;
 
-/**
- * Losses (the config slot C_MODEL → C_LOSS): the kernel the fused pass runs, one entry each in assembly/loss/registry.ts
- * and src/js/loss/registry.ts. LOSS_SQUARED: ½(z − y)² (linear, ridge; data term Σr²/(2n)); LOSS_LOG: binary
- * logistic; LOSS_HINGE: the linear SVM's max(0, 1 − s·z); LOSS_MULTINOMIAL: softmax cross-entropy over K scores.
- */
+/** Step state (offsets in the sub-block at S_STEP_STATE, or in the per-step API's own block). */
+/** The learning rate η of this step. */
+export const T_LR = 0;
+/** The 1-based number t of this step. */
+export const T_STEP = 1;
+/** β₁ᵗ and β₂ᵗ for this step t, running products kept by the caller (Adam). */
+export const T_BETA1_POW = 2;
+export const T_BETA2_POW = 3;
+/** 1 while no step has been taken (SGD's velocity starts as the gradient), then 0. */
+export const T_FIRST = 4;
+export const T_SIZE = 5;
+
+/** Losses (C_LOSS). */
+/** ½·(x·w + b − y)²: J = Σr²/(2n) (linear, ridge). */
 export const LOSS_SQUARED = 0;
+/** Logistic loss (log loss) of a 0/1 label. */
 export const LOSS_LOG = 1;
 export const LOSS_HINGE = 2;
+/** Softmax cross-entropy over K classes. */
 export const LOSS_MULTINOMIAL = 3;
 
-/** Models. */
-export const MODEL_LINEAR = 0;
-export const MODEL_RIDGE = 1;
-export const MODEL_LOGISTIC = 2;
-export const MODEL_HINGE = 3;
-export const MODEL_SOFTMAX = 4;
-
-/**
- * Losses (the data term of a fit; issue 13). linear and ridge: LOSS_SQUARED, J = Σr²/(2n); logistic: LOSS_LOG;
- * hinge: LOSS_HINGE; softmax: LOSS_MULTINOMIAL. Which model uses which: src/models/registry.ts.
- */
-export const LOSS_SQUARED = 0;
-export const LOSS_LOG = 1;
-export const LOSS_HINGE = 2;
-export const LOSS_MULTINOMIAL = 3;
-
-/** Penalties: PENALTY_L2 ((α/2)·‖w‖², never on the intercepts) when α > 0, PENALTY_NONE otherwise. */
+/** Penalties (C_PENALTY) on the decayed segments. */
 export const PENALTY_NONE = 0;
+/** (α/2)·‖w‖²: J + (α/2)·Σw², ∇ + α·w. */
 export const PENALTY_L2 = 1;
+
 
 /** Optimizers. */
 export const OPT_SGD = 0;
@@ -105,7 +137,7 @@ export const OPT_ADAMW = 2;
 export const OPT_RMSPROP = 3;
 export const OPT_ADAGRAD = 4;
 
-/** Flag bits. */
+/** Flag bits: F_NESTEROV, F_MAXIMIZE in O_FLAGS (F_FIRST_STEP added by the step from T_FIRST); F_FIT_INTERCEPT, F_SHUFFLE in C_FLAGS. */
 export const F_NESTEROV = 1;
 export const F_MAXIMIZE = 2;
 export const F_FIRST_STEP = 4;

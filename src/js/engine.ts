@@ -5,8 +5,9 @@
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
-import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
+import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
+import { Config, Segment, Settings } from './config.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
 import { checkedStep } from './step.js';
 
@@ -77,34 +78,54 @@ export class JsBackend implements Backend {
   }
 
   objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
+    return this.evaluate(data, c, params, alpha, new Float64Array(params.length));
+  }
+
+  gradient(data: StoredData, c: FitConfig, params: Float64Array): { value: number; gradient: Float64Array } {
+    const gradient = new Float64Array(params.length);
+    return { value: this.evaluate(data, c, params, c.alpha, gradient), gradient };
+  }
+
+  /** objectiveAndGrad over all rows of data (src/wasm/engine.ts: evaluate); the gradient into grad. */
+  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, grad: Float64Array): number {
     const { X, y, rows: n, cols: d } = data as JsData;
-    const grad = new Float64Array(params.length);
-    return objectiveAndGrad(c.modelId, X, 0, y, 0, null, 0, n, d, c.outputs, params, grad, alpha, fitFlags(c), new Float64Array(4 * c.outputs));
+    const cfg = new Config(configBlock(c, n, d, 0, alpha), 0);
+    return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
   }
 
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     // θ and every written buffer twice (src/wasm/engine.ts); `cur` is the current copy.
-    const [written1, written2] = writtenBuffers(kind, o.momentum);
+    let [written1, written2] = writtenBuffers(kind, o.momentum);
     const theta = [Float64Array.from(params), new Float64Array(n)];
     const b1 = [new Float64Array(n), new Float64Array(n)], b2 = [new Float64Array(n), new Float64Array(n)];
     const buf1 = (c: number): Float64Array => b1[written1 ? c : 0]!;
     const buf2 = (c: number): Float64Array => b2[written2 ? c : 0]!;
     const grad = new Float64Array(n);
-    const extras = { beta1: o.betas[0], beta2: o.betas[1], eps: o.eps, rho: o.rho, lrDecay: o.lrDecay };
+    // The step's description (src/wasm/engine.ts): settings and one segment (all n parameters, decayed).
+    const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
+    writeSettings(desc, 0, o, kind);
+    desc.set([0, n, 1], L.O_SIZE);
+    let settings = new Settings(desc, 0);
+    const segment: [Segment] = [new Segment(desc, L.O_SIZE)];
     let cur = 0;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         grad.set(g);
         const next = 1 - cur;
-        const code = checkedStep(kind, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad, n, lr,
-          o.momentum, o.dampening, o.weightDecay, flags, extras, beta1Pow, beta2Pow, stepNumber);
+        const code = checkedStep(settings, segment, theta[cur]!, theta[next]!, buf1(cur), buf1(next), buf2(cur), buf2(next), grad,
+          lr, stepNumber, beta1Pow, beta2Pow, flags);
         if (code === L.STEP_OK) cur = next;
         return code;
       },
       readParams: () => theta[cur]!.slice(),
       readBuffer: (k) => (k === 1 ? buf1(cur) : buf2(cur)).slice(),
+      writeSettings(options, k) {
+        writeSettings(desc, 0, options, k);
+        settings = new Settings(desc, 0);
+        [written1, written2] = writtenBuffers(k, options.momentum);
+      },
       writeParams: (v) => theta[cur]!.set(v),
       writeBuffer: (k, v) => (k === 1 ? buf1(cur) : buf2(cur)).set(v),
       release() {},

@@ -1,8 +1,9 @@
 /** JS mirror of assembly/step.ts: SGD (momentum, Nesterov), Adam/AdamW, RMSprop, Adagrad, in the same order. */
 import {
   F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, STEP_BAD_GRAD,
-  STEP_DIVERGED, STEP_OK,
+  STEP_DIVERGED, STEP_OK, T_SIZE,
 } from '../abi/layout.js';
+import { StepState, type Segment, type Settings } from './config.js';
 import { allFinite } from './reduce.js';
 
 /** assembly/step.ts: coupledGrad. g ← −g (maximize), then g ← g + λ·θ (weight decay). */
@@ -123,38 +124,68 @@ export function stepAdagrad(
   return check === 0;
 }
 
-/** Hyperparameters of optimizerStep beyond SGD's, in assembly/step.ts's argument order. */
-export interface StepExtras {
-  beta1: number;
-  beta2: number;
-  eps: number;
-  rho: number;
-  lrDecay: number;
-}
-
+/**
+ * assembly/step.ts: optimizerStep. One step of the optimizer of settings o with step state s over the segments (in
+ * order; weight decay only on a decayed one; every segment stepped even after one fails): the one step of the fit and
+ * of the per-step API.
+ */
 export function optimizerStep(
-  kind: number, theta: Float64Array, out: Float64Array, off: number, buf1: Float64Array, buf1Out: Float64Array,
-  buf2: Float64Array, buf2Out: Float64Array, grad: Float64Array, n: number, lr: number, momentum: number,
-  dampening: number, weightDecay: number, flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number,
-  step: number,
+  o: Settings, s: StepState, segments: readonly Segment[],
+  theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array, buf2: Float64Array,
+  buf2Out: Float64Array, grad: Float64Array,
 ): boolean {
+  const kind = o.kind, flags = o.flags, lr = s.lr, weightDecay = o.weightDecay;
   const maximize = (flags & F_MAXIMIZE) !== 0;
+  let ok = true;
   if (kind === OPT_ADAM || kind === OPT_ADAMW) {
-    return stepAdam(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, x.beta1, x.beta2, x.eps, weightDecay, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+    const beta1 = o.beta1, beta2 = o.beta2, eps = o.eps, beta1Pow = s.beta1Pow, beta2Pow = s.beta2Pow;
+    for (const seg of segments) {
+      if (!stepAdam(theta, out, seg.offset, buf1, buf1Out, buf2, buf2Out, grad, seg.length, lr, beta1, beta2, eps,
+        seg.decayed ? weightDecay : 0.0, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow)) ok = false;
+    }
+  } else if (kind === OPT_RMSPROP) {
+    const rho = o.rho, eps = o.eps, momentum = o.momentum;
+    for (const seg of segments) {
+      if (!stepRmsprop(theta, out, seg.offset, buf1, buf1Out, buf2, buf2Out, grad, seg.length, lr, rho, eps, momentum,
+        seg.decayed ? weightDecay : 0.0, maximize)) ok = false;
+    }
+  } else if (kind === OPT_ADAGRAD) {
+    const lrDecay = o.lrDecay, eps = o.eps, step = s.step;
+    for (const seg of segments) {
+      if (!stepAdagrad(theta, out, seg.offset, buf1, buf1Out, grad, seg.length, lr, lrDecay, eps,
+        seg.decayed ? weightDecay : 0.0, maximize, step)) ok = false;
+    }
+  } else {
+    const momentum = o.momentum, dampening = o.dampening, f = s.first ? flags | F_FIRST_STEP : flags;
+    for (const seg of segments) {
+      if (!stepMomentum(theta, out, seg.offset, buf1, buf1Out, grad, seg.length, lr, momentum, dampening,
+        seg.decayed ? weightDecay : 0.0, f)) ok = false;
+    }
   }
-  if (kind === OPT_RMSPROP) return stepRmsprop(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, x.rho, x.eps, momentum, weightDecay, maximize);
-  if (kind === OPT_ADAGRAD) return stepAdagrad(theta, out, off, buf1, buf1Out, grad, n, lr, x.lrDecay, x.eps, weightDecay, maximize, step);
-  return stepMomentum(theta, out, off, buf1, buf1Out, grad, n, lr, momentum, dampening, weightDecay, flags);
+  return ok;
 }
 
-/** assembly/step.ts: checkedStep. Out of place; the inputs are untouched whatever the code. */
+/**
+ * assembly/step.ts: checkedStep. Out of place, over one segment (a table of one row); the step state as numbers (F_NESTEROV, F_MAXIMIZE of
+ * flags into the settings); the inputs are untouched whatever the code.
+ */
 export function checkedStep(
-  kind: number, theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array,
-  buf2: Float64Array, buf2Out: Float64Array, grad: Float64Array, n: number, lr: number, momentum: number,
-  dampening: number, weightDecay: number, flags: number, x: StepExtras, beta1Pow: number, beta2Pow: number,
-  step: number,
+  o: Settings, segment: readonly [Segment],
+  theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array, buf2: Float64Array,
+  buf2Out: Float64Array, grad: Float64Array,
+  lr: number, step: number, beta1Pow: number, beta2Pow: number, flags: number,
 ): number {
-  if (!allFinite(grad, n)) return STEP_BAD_GRAD;
-  const ok = optimizerStep(kind, theta, out, 0, buf1, buf1Out, buf2, buf2Out, grad, n, lr, momentum, dampening, weightDecay, flags, x, beta1Pow, beta2Pow, step);
+  if (!allFinite(grad, segment[0].length, segment[0].offset)) return STEP_BAD_GRAD;
+  const s = STEP_STATE;
+  s.lr = lr;
+  s.step = step;
+  s.beta1Pow = beta1Pow;
+  s.beta2Pow = beta2Pow;
+  s.first = (flags & F_FIRST_STEP) !== 0;
+  o.flags = flags & (F_NESTEROV | F_MAXIMIZE);
+  const ok = optimizerStep(o, s, segment, theta, out, buf1, buf1Out, buf2, buf2Out, grad);
   return ok ? STEP_OK : STEP_DIVERGED;
 }
+
+/** The per-step API's step state (assembly/step.ts: STEP_STATE). */
+const STEP_STATE = new StepState(new Float64Array(T_SIZE), 0);

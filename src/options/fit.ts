@@ -32,12 +32,6 @@ export interface FitConfig extends Required<OptimizerSettings> {
   lossId: number;
   /** src/abi/layout.ts: PENALTY_L2 when alpha > 0, else PENALTY_NONE. */
   penaltyId: number;
-  /**
-   * TRANSITIONAL (issue 13, api branch only): the MODEL_* id today's kernels dispatch on, derived from lossId
-   * (KERNEL_MODEL_ID). The core branch's plan.ts writes lossId into C_LOSS instead; the lead deletes this field and
-   * KERNEL_MODEL_ID when merging.
-   */
-  modelId: number;
   optimizerId: number;
   /** The L2 penalty's α (0 for a model without a penalty). */
   alpha: number;
@@ -66,12 +60,6 @@ export interface FitConfig extends Required<OptimizerSettings> {
   progressEvery: number;
   signal: NonNullable<FitOptionsRecord['signal']> | null;
 }
-
-/**
- * TRANSITIONAL (see FitConfig.modelId): LOSS_* id → the MODEL_* id today's kernels dispatch on. The kernels treat
- * MODEL_LINEAR and MODEL_RIDGE alike (the L2 term depends on α alone), so the squared loss maps to MODEL_LINEAR.
- */
-const KERNEL_MODEL_ID: readonly number[] = [L.MODEL_LINEAR, L.MODEL_LOGISTIC, L.MODEL_HINGE, L.MODEL_SOFTMAX];
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
 export const MAX_FIT_PARAMS = 2 ** 24;
@@ -165,7 +153,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   return {
     optimizer: opt.optimizer, lr: opt.lr, momentum: opt.momentum, dampening: opt.dampening, nesterov: opt.nesterov,
     weightDecay: opt.weightDecay, maximize: opt.maximize, betas: opt.betas, eps: opt.eps, rho: opt.rho,
-    lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId, modelId: KERNEL_MODEL_ID[m.lossId]!,
+    lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId,
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null,

@@ -7,7 +7,7 @@
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
-import { configBlock, fitFlags, fitSizes, identity, initialParams, initialState, readRing, writeRing } from '../plan.js';
+import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
@@ -85,12 +85,13 @@ export class WasmBackend implements Backend {
     const t = train as WasmData, v = validation as WasmData | null;
     const n = t.rows, d = t.cols;
     const z = fitSizes(c, n, d);
+    const cfg = configBlock(c, n, d, v ? v.rows : 0);
     const cut = new Carver();
     // Each θ buffer is followed by its gradient (assembly/fit.ts switches the two together), the gradient starting
     // THETA_TO_GRAD bytes or more after θ: see THETA_TO_GRAD.
     const theta = Math.max(z.params * 8, THETA_TO_GRAD);
     const at = {
-      cfg: cut.take(L.C_SIZE * 8), st: cut.take(L.S_SIZE * 8),
+      cfg: cut.take(cfg.length * 8), st: cut.take(L.S_SIZE * 8),
       params: cut.take(theta), grad: cut.take(z.params * 8), backup: cut.take(theta), backupGrad: cut.take(z.params * 8),
       buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), loss: cut.take(z.lossCap * 8),
       epochLoss: cut.take(z.epochCap * 8), lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8),
@@ -99,7 +100,6 @@ export class WasmBackend implements Backend {
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
     const { mem, core } = this;
-    const cfg = configBlock(c, n, d, v ? v.rows : 0);
     cfg[L.C_X_PTR] = t.xPtr;
     cfg[L.C_Y_PTR] = t.yPtr;
     cfg[L.C_PARAMS_PTR] = ptr('params');
@@ -145,13 +145,27 @@ export class WasmBackend implements Backend {
   }
 
   objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
+    return this.evaluate(data, c, params, alpha, false).value;
+  }
+
+  gradient(data: StoredData, c: FitConfig, params: Float64Array): { value: number; gradient: Float64Array } {
+    return this.evaluate(data, c, params, c.alpha, true) as { value: number; gradient: Float64Array };
+  }
+
+  /** objectiveAndGrad over all rows of data in a workspace of its own: config block | θ | gradient | scratch. */
+  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, withGradient: boolean): { value: number; gradient?: Float64Array } {
     const t = data as WasmData;
     const p = params.length;
-    const ws = this.mem.alloc((2 * p + 4 * c.outputs) * 8 + 32, 'an objective workspace');
+    const cfg = configBlock(c, t.rows, t.cols, 0, alpha);
+    const cut = new Carver();
+    const at = { cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(4 * c.outputs * 8) };
+    const ws = this.mem.alloc(cut.offset, 'an objective workspace');
     try {
-      const paramsPtr = ws, gradPtr = ws + Math.ceil(p / 2) * 16, scratch = gradPtr + Math.ceil(p / 2) * 16;
-      this.mem.write(paramsPtr, params);
-      return this.core.objectiveAndGrad(c.modelId, t.xPtr, t.yPtr, 0, t.rows, t.cols, c.outputs, paramsPtr, gradPtr, alpha, fitFlags(c), scratch);
+      cfg[L.C_SCRATCH_PTR] = ws + at.scratch;
+      this.mem.write(ws + at.cfg, cfg);
+      this.mem.write(ws + at.params, params);
+      const value = this.core.objectiveAndGrad(ws + at.cfg, t.xPtr, t.yPtr, 0, t.rows, ws + at.params, ws + at.grad);
+      return withGradient ? { value, gradient: this.mem.read(ws + at.grad, p) } : { value };
     } finally {
       this.mem.release(ws);
     }
@@ -160,12 +174,17 @@ export class WasmBackend implements Backend {
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
-    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient. `cur` is the current copy of θ and of each
-    // written buffer (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
-    const base = this.mem.alloc(7 * slotBytes, `an optimizer of ${n} parameters`);
+    // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient, then the step's description: its settings
+    // (O_SIZE), one segment (all n parameters, decayed) and the step state (T_SIZE, written by checkedStep). `cur` is the current copy of θ and of each written buffer
+    // (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
+    const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
+    writeSettings(desc, 0, o, kind);
+    desc.set([0, n, 1], L.O_SIZE);
+    const base = this.mem.alloc(7 * slotBytes + (desc.length + L.T_SIZE) * 8, `an optimizer of ${n} parameters`);
     const slot = (k: number): number => base + k * slotBytes;
     const grad = slot(6);
-    const [written1, written2] = writtenBuffers(kind, o.momentum);
+    const settingsPtr = slot(7), segmentPtr = settingsPtr + L.O_SIZE * 8, statePtr = segmentPtr + L.G_SIZE * 8;
+    let [written1, written2] = writtenBuffers(kind, o.momentum);
     const { mem, core } = this;
     let cur = 0;
     const theta = (c: number): number => slot(c);
@@ -174,21 +193,25 @@ export class WasmBackend implements Backend {
     mem.write(theta(0), params);
     mem.write(buf1(0), new Float64Array(n));
     mem.write(buf2(0), new Float64Array(n));
+    mem.write(settingsPtr, desc);
     let released = false;
-    const [beta1, beta2] = o.betas;
     return {
       n,
       step(g, lr, stepNumber, beta1Pow, beta2Pow, flags) {
         mem.write(grad, g);
         const next = 1 - cur;
-        const code = core.checkedStep(kind, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur), buf2(next), grad, n,
-          lr, o.momentum, o.dampening, o.weightDecay, flags, beta1, beta2, o.eps, o.rho, o.lrDecay, beta1Pow, beta2Pow,
-          stepNumber);
+        const code = core.checkedStep(settingsPtr, statePtr, segmentPtr, theta(cur), theta(next), buf1(cur), buf1(next), buf2(cur),
+          buf2(next), grad, lr, stepNumber, beta1Pow, beta2Pow, flags);
         if (code === L.STEP_OK) cur = next;
         return code;
       },
       readParams: () => mem.read(theta(cur), n),
       readBuffer: (k) => mem.read(k === 1 ? buf1(cur) : buf2(cur), n),
+      writeSettings(options, k) {
+        writeSettings(desc, 0, options, k);
+        mem.write(settingsPtr, desc.subarray(0, L.O_SIZE));
+        [written1, written2] = writtenBuffers(k, options.momentum);
+      },
       writeParams: (v) => mem.write(theta(cur), v),
       writeBuffer: (k, v) => mem.write(k === 1 ? buf1(cur) : buf2(cur), v),
       release() {

@@ -11,17 +11,14 @@ export interface CoreExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   fit(cfgPtr: number, statePtr: number, stopAtEpoch: number, stopAtIteration: number): number;
-  objectiveAndGrad(
-    model: number, xPtr: number, yPtr: number, rowsPtr: number, n: number, d: number, K: number, paramsPtr: number, gradPtr: number,
-    alpha: number, flags: number, scratchPtr: number,
-  ): number;
+  /** assembly/fit.ts: J and ∇J of the model of the config block at cfgPtr over n rows (the gradient seam). */
+  objectiveAndGrad(cfgPtr: number, xPtr: number, yPtr: number, rowsPtr: number, n: number, paramsPtr: number, gradPtr: number): number;
+  /** assembly/step.ts: one step of the per-step API over the segment at segmentPtr, out of place. */
   checkedStep(
-    kind: number, thetaPtr: number, outPtr: number, buf1Ptr: number, buf1OutPtr: number, buf2Ptr: number,
-    buf2OutPtr: number, gradPtr: number, n: number, lr: number, momentum: number, dampening: number, weightDecay: number, flags: number,
-    beta1: number, beta2: number, eps: number, rho: number, lrDecay: number, beta1Pow: number, beta2Pow: number,
-    step: number,
+    settingsPtr: number, statePtr: number, segmentPtr: number, thetaPtr: number, outPtr: number, buf1Ptr: number,
+    buf1OutPtr: number, buf2Ptr: number, buf2OutPtr: number, gradPtr: number, lr: number, step: number,
+    beta1Pow: number, beta2Pow: number, flags: number,
   ): number;
-  predictRaw(xPtr: number, n: number, d: number, K: number, paramsPtr: number, outPtr: number): void;
 }
 
 /** What the core imports: nothing (exp, log, log1p are its own, assembly/math.ts; test/math/imports.test.ts). */

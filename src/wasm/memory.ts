@@ -141,15 +141,13 @@ export class LinearMemory {
     this.view().set(src, ptr >>> 3);
   }
 
-  /** Hands `fill` a temporary Float64Array view of `n` elements at `ptr`; the view must not escape `fill`. */
+  /**
+   * Hands `fill` a temporary Float64Array view of exactly the `n` elements at `ptr` (offset 0): a fill cannot
+   * reach the blocks around them. The view must not escape `fill`.
+   */
   fill(ptr: number, n: number, fill: (dst: Float64Array, offset: number) => void): void {
-    void n;
-    fill(this.view(), ptr >>> 3);
-  }
-
-  /** Writes one f64. */
-  setF64(ptr: number, value: number): void {
-    this.view()[ptr >>> 3] = value;
+    const i = ptr >>> 3;
+    fill(this.view().subarray(i, i + n), 0);
   }
 
   /** Reads one f64. */
