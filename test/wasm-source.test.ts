@@ -136,7 +136,10 @@ describe('createEngine({ wasm })', () => {
     [new Uint8Array(8), 'got an object (Uint8Array)'],
     [{ simd: 42 }, 'wasm.simd must be a URL (string or URL), the bytes of momentum-simd.wasm (ArrayBuffer or typed array) or a WebAssembly.Module, got number 42'],
     [{ scalar: {} }, 'wasm.scalar must be a URL'],
-    [{ simdd: 'x' }, 'Unknown wasm key "simdd"; known keys: simd (momentum-simd.wasm), scalar (momentum.wasm)'],
+    [{ simdd: 'x' }, 'Unknown wasm option "simdd" (did you mean "simd"?); known options: simd, scalar'],
+    [{ Scalar: 'x' }, 'Unknown wasm option "Scalar" (did you mean "scalar"?); known options: simd, scalar'],
+    [{ url: 'https://cdn.example/m/' }, 'Unknown wasm option "url": a folder is given as wasm itself ' +
+      "(createEngine({ wasm: '<folder URL>' })); the object takes one build per key; known options: simd, scalar"],
   ])('a wasm of the wrong shape is a TypeError, never a fallback: %o', async (wasm, message) => {
     for (const backend of ['auto', 'wasm', 'js'] as const) { // checked even where it would not be used
       const e = await createEngine({ backend, wasm: wasm as EngineOptions['wasm'] }).then(() => null, (x: Error) => x);

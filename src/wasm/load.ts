@@ -4,6 +4,8 @@
  * The only user of @assemblyscript/loader. Compiled modules are cached; each call makes a fresh instance with its
  * own memory, so engines never share state.
  */
+import { checkKeys } from '../options/check.js';
+
 type Loader = typeof import('@assemblyscript/loader');
 
 /** The exports of assembly/index.ts, as the host sees them (byte addresses are numbers). */
@@ -51,6 +53,13 @@ function isNode(): boolean {
 
 /** The file names of the two builds, as published in the package's build/ folder. */
 export const WASM_FILES = { simd: 'momentum-simd.wasm', scalar: 'momentum.wasm' } as const;
+
+/** The keys of `{ simd, scalar }` (EngineOptions.wasm), each naming one of WASM_FILES. */
+const WASM_KEYS = ['simd', 'scalar'] as const;
+
+/** Keys users write for a folder, which is given as `wasm` itself rather than inside the object. */
+const FOLDER_NOTE = "a folder is given as wasm itself (createEngine({ wasm: '<folder URL>' })); the object takes one build per key";
+const WASM_NOTES: Readonly<Record<string, string>> = { url: FOLDER_NOTE, path: FOLDER_NOTE, folder: FOLDER_NOTE, dir: FOLDER_NOTE };
 
 /**
  * The default location: the package's own build/ folder, next to dist/. Written as literal
@@ -106,7 +115,9 @@ function describeValue(v: unknown): string {
  * Validates `EngineOptions.wasm` (undefined: the package's build/ folder) and picks the file of one build.
  * - a string or URL: a folder (URL prefix) holding momentum-simd.wasm and momentum.wasm;
  * - `{ simd, scalar }`: each a URL, the bytes, or a compiled `WebAssembly.Module`; a build left out uses the default.
- * @throws TypeError naming `wasm` (or `wasm.simd` / `wasm.scalar`) and what it accepts.
+ * @throws TypeError naming `wasm` (or `wasm.simd` / `wasm.scalar`) and what it accepts; for another key, checkKeys'
+ *   `Unknown wasm option "<key>" (did you mean "<nearest>"?); known options: simd, scalar` (a folder's key such as
+ *   `url` is told to give the folder as `wasm` itself).
  */
 export function resolveWasm(source: unknown, simd: boolean): Resolved {
   if (source === undefined) return defaultUrl(simd);
@@ -121,13 +132,9 @@ export function resolveWasm(source: unknown, simd: boolean): Resolved {
       `{ simd, scalar } with each a URL, the bytes or a WebAssembly.Module; got ${describeValue(source)}`,
     );
   }
-  for (const key of Object.keys(source)) {
-    if (key !== 'simd' && key !== 'scalar') {
-      throw new TypeError(`Unknown wasm key "${key}"; known keys: simd (${WASM_FILES.simd}), scalar (${WASM_FILES.scalar})`);
-    }
-  }
+  checkKeys(source, WASM_KEYS, 'wasm', WASM_NOTES);
   let chosen: Resolved | undefined;
-  for (const key of ['simd', 'scalar'] as const) { // both checked, so that a mistake shows whichever build is in use
+  for (const key of WASM_KEYS) { // both checked, so that a mistake shows whichever build is in use
     const v = (source as Record<string, unknown>)[key];
     const name = key === 'simd' ? WASM_FILES.simd : WASM_FILES.scalar;
     let r: Resolved | undefined;

@@ -1,14 +1,15 @@
 // Every public entry point that takes an options object refuses a misspelt key with a TypeError that names the key
 // and suggests the option meant, through the one checker (src/options/check.ts: checkKeys). The table below is the
 // list of those entry points; a scan of src/ holds it complete: every checkKeys call site has a row, and no other
-// code writes an "Unknown … option" error by hand.
+// code (src/, site/, examples/) writes an "Unknown … option" error by hand. The worker engine's fit options and
+// `wasm` are checked inside the worker: those rows run the real worker entry through a loopback worker.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   Estimator, createEngine, createStandardizer, createWorkerEngine, fit, minimize, progressLogger, quadratic, referenceExperiment,
-  trainTestSplit, type WorkerLike,
+  tableToMatrix, trainTestSplit, type WorkerLike,
 } from '../../src/index.js';
 import { loadBreastCancer, loadDigits } from '../../src/datasets.js';
 
@@ -28,6 +29,37 @@ function fakeWorker(): WorkerLike {
   return w;
 }
 
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/**
+ * A worker that runs the real worker entry (src/worker-entry.ts) in this thread: messages go both ways through
+ * structuredClone, as postMessage copies them, so the options reach the worker's own engine and its errors come back
+ * as the page sees them. A fresh module graph each time: the entry keeps one engine per worker.
+ */
+async function loopbackWorker(): Promise<WorkerLike> {
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message: unknown) {
+      const data = structuredClone(message);
+      queueMicrotask(() => entry({ data }));
+    },
+    terminate() {},
+  };
+  vi.stubGlobal('postMessage', (reply: unknown) => {
+    const data = structuredClone(reply);
+    queueMicrotask(() => w.onmessage?.({ data }));
+  });
+  vi.stubGlobal('onmessage', null);
+  vi.resetModules();
+  await import('../../src/worker-entry.js');
+  const entry = (globalThis as unknown as { onmessage: (event: { data: unknown }) => void }).onmessage;
+  expect(typeof entry).toBe('function');
+  return w;
+}
+
 type Loose = (...args: unknown[]) => unknown;
 const loose = (f: unknown) => f as Loose;
 
@@ -38,6 +70,7 @@ const loose = (f: unknown) => f as Loose;
 type Row = [file: string, site: string, what: string, key: string, meant: string, call: (key: string) => unknown];
 const ROWS: Row[] = [
   ['src/engine.ts', "'createEngine'", 'createEngine', 'backnd', 'backend', (k) => createEngine({ [k]: 'js' } as never)],
+  ['src/wasm/load.ts', "'wasm'", 'wasm', 'simdd', 'simd', (k) => createEngine({ backend: 'js', wasm: { [k]: 'https://cdn.example/m.wasm' } } as never)],
   ['src/options/fit.ts', "'fit'", 'fit', 'momentun', 'momentum', async (k) => {
     const e = await createEngine({ backend: 'js' });
     return e.fit(e.dataset(X, y), { lr: 0.1, [k]: 0.9 } as never);
@@ -61,6 +94,7 @@ const ROWS: Row[] = [
     return opt.loadState({ ...opt.state(), buffers: { expAvg: [0], [k]: [0] } } as never);
   }],
   ['src/columnar.ts', "'column selection'", 'column selection', 'lable', 'label', async (k) => (await createEngine({ backend: 'js' })).dataset({ a: [1, 2], y: [0, 1] }, { [k]: 'y' } as never)],
+  ['src/columnar.ts', "'column selection'", 'column selection', 'feature', 'features', (k) => tableToMatrix({ a: [1, 2], y: [0, 1] }, { label: 'y', [k]: ['a'] } as never)],
   ['src/fit.ts', "'fit'", 'fit', 'verbos', 'verbose', (k) => fit(X, y, { lr: 0.1, [k]: true } as never)],
   ['src/fit.ts', "'Estimator'", 'Estimator', 'seeed', 'seed', (k) => new Estimator({ lr: 0.1, [k]: 1 } as never)],
   ['src/minimize.ts', "'minimize'", 'minimize', 'max_iter', 'maxIterations', (k) => minimize(quadratic(2), [1, 1], { lr: 0.1, [k]: 5 } as never)],
@@ -79,6 +113,16 @@ const ROWS: Row[] = [
     const e = await createWorkerEngine({ worker: fakeWorker() });
     return loose(e.fit.bind(e))(null, { lr: 1 }, { [k]: null });
   }],
+  // The worker engine's own options are checked in the worker, by the engine there: the same checker, the same words.
+  ['src/wasm/load.ts', "'wasm'", 'wasm', 'scalr', 'scalar', async (k) => createWorkerEngine({ worker: await loopbackWorker(), wasm: { [k]: 'https://cdn.example/m.wasm' } } as never)],
+  ['src/options/fit.ts', "'fit'", 'fit', 'maxIteration', 'maxIterations', async (k) => {
+    const e = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+    return e.fit(await e.dataset(X, y), { lr: 0.1, [k]: 5 } as never);
+  }],
+  ['src/options/schedule.ts', "'schedule'", 'schedule', 'step_size', 'stepSize', async (k) => {
+    const e = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+    return e.fit(await e.dataset(X, y), { lr: 0.1, schedule: { type: 'step', gamma: 0.5, [k]: 2 } } as never);
+  }],
 ];
 
 /** The error a call throws or rejects with. */
@@ -91,6 +135,20 @@ async function caught(call: () => unknown): Promise<unknown> {
   return null;
 }
 
+describe('the loopback worker', () => {
+  it("runs the real worker entry: a fit comes back with the page engine's doubles", async () => {
+    const options = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 20 } as const;
+    const e = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+    expect([e.backend, e.simd]).toEqual(['js', false]);
+    const remote = await e.fit(await e.dataset(X, y), options);
+    const page = await createEngine({ backend: 'js' });
+    const local = page.fit(page.dataset(X, y), options);
+    expect(remote.loss.length).toBe(20);
+    const bits = (r: typeof local) => [...r.weights, ...r.intercepts, ...r.loss];
+    expect(bits(remote).every((v, i) => Object.is(v, bits(local)[i]))).toBe(true);
+  });
+});
+
 describe('one unknown-option checker, always suggesting', () => {
   it.each(ROWS.map((r) => [r[2], r[3], r[4], r[5]] as const))('%s: "%s" → did you mean "%s"', async (what, key, meant, call) => {
     const e = await caught(() => call(key));
@@ -99,29 +157,23 @@ describe('one unknown-option checker, always suggesting', () => {
   });
 });
 
-/** Every .ts file under src/, as [path relative to the root, text]. */
-function sources(): [string, string][] {
+/** Every .ts file under the given folders (node_modules and build output left out), as [path relative to the root, text]. */
+function sources(...dirs: string[]): [string, string][] {
   const out: [string, string][] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) out.push([relative(ROOT, p), readFileSync(p, 'utf8')]);
+      if (entry.isDirectory()) {
+        if (!['node_modules', 'dist', 'public'].includes(entry.name)) walk(p);
+      } else if (p.endsWith('.ts')) out.push([relative(ROOT, p).split('\\').join('/'), readFileSync(p, 'utf8')]);
     }
   };
-  walk(join(ROOT, 'src'));
+  for (const dir of dirs) walk(join(ROOT, dir));
   return out;
 }
 
-/**
- * Hand-written unknown-key errors that remain, with the reason. src/wasm/load.ts (the `wasm` option's `{ simd,
- * scalar }`) keeps its message `Unknown wasm key "…"; known keys: simd (momentum-simd.wasm), …`, which
- * test/wasm-source.test.ts pins verbatim; it is the WASM binding's file (issue 13's core part).
- */
-const HAND_WRITTEN = ['src/wasm/load.ts'];
-
 describe('the table is every options object of the public API', () => {
-  const files = sources();
+  const files = sources('src');
   it('every checkKeys call site has a row (and every row a call site)', () => {
     const sites = new Set<string>();
     for (const [file, text] of files) {
@@ -137,10 +189,12 @@ describe('the table is every options object of the public API', () => {
     expect([...sites].sort()).toEqual([...new Set(ROWS.map((r) => `${r[0]}: ${r[1]}`))].sort());
   });
 
-  it('no other code writes an unknown-option error by hand', () => {
-    const offenders = files
-      .filter(([file]) => file !== 'src/options/check.ts' && !HAND_WRITTEN.includes(file))
-      .filter(([, text]) => /Unknown [^"`'\n]*(option|key)/.test(text.replace(/^\s*(\*|\/\/).*$/gm, '')))
+  it('no other code writes an unknown-option error by hand (src/, site/, examples/)', () => {
+    const all = sources('src', 'site', 'examples');
+    expect(all.some(([file]) => file.startsWith('site/')) && all.some(([file]) => file.startsWith('examples/'))).toBe(true);
+    const offenders = all
+      .filter(([file]) => file !== 'src/options/check.ts')
+      .filter(([, text]) => /unknown [^"`'\n]*(option|key)|known (options|keys):/i.test(text.replace(/^\s*(\*|\/\/).*$/gm, '')))
       .map(([file]) => file);
     expect(offenders).toEqual([]);
   });
