@@ -4,7 +4,7 @@
  * the generic pass); one feature: rows in two lanes (its own association, see assembly/loss/fast.ts: oneFeature).
  */
 import { axpy4, labelAt, rowAt } from '../reduce.js';
-import { L4, R4, Y4, Z4, applyRows, pointTail, type PointwiseLoss } from './pass.js';
+import { applyRows, pointTail, type PointwiseLoss } from './pass.js';
 
 /**
  * Rows per chunk in the fast paths: the scores of a chunk's blocks first (and a costly loss's residuals, one
@@ -154,24 +154,8 @@ export function oneFeature(
     }
     i += count;
   }
-  let s = s0 + s1, t = t0 + t1, gs = g0 + g1;
-  for (; i < n; i++) {
-    const x = X[rowAt(xOff, rows, rOff, i, 1)]!;
-    const z = x * w + b, yi = labelAt(y, yOff, rows, rOff, i);
-    let r: number;
-    if (costly) {
-      Z4[0] = z; Y4[0] = yi;
-      applyRows(loss, Z4, Y4, R4, L4, 1);
-      r = R4[0]!;
-      s += L4[0]!;
-    } else {
-      r = loss.residual(z, yi, scratch, 0);
-      s += loss.value(z, yi, r, scratch, 0);
-    }
-    t += r;
-    gs += r * x;
-  }
-  g[gOff] = gs;
-  g[gOff + 1] = t;
-  return s;
+  // The rows after the blocks as the other passes take them (pointTail, d = 1: the dot product of one feature is
+  // −0 + x·w = x·w exactly, so z = x·w + b as above), onto the lanes' sums and Σr·x stored at g[gOff].
+  g[gOff] = g0 + g1;
+  return pointTail(loss, X, xOff, y, yOff, rows, rOff, i, n, 1, P, wOff, b, g, gOff, scratch, s0 + s1, t0 + t1);
 }

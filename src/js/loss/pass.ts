@@ -99,7 +99,7 @@ export function fusedPass(
 }
 
 /** A block's scores, labels, residuals and losses for applyRows. */
-export const Z4 = new Float64Array(4), Y4 = new Float64Array(4), R4 = new Float64Array(4), L4 = new Float64Array(4);
+const Z4 = new Float64Array(4), Y4 = new Float64Array(4), R4 = new Float64Array(4), L4 = new Float64Array(4);
 const SLOTS = new Float64Array(64);
 
 /**
@@ -117,8 +117,9 @@ export function applyRows(loss: PointwiseLoss, Z: Float64Array, Y: Float64Array,
 }
 
 /**
- * assembly/loss/pass.ts: fusedTail of a pointwise loss. Rows i … n − 1 one at a time onto the sums s (loss) and t
- * (residuals); stores Σr at g[gOff + d], returns Σℓ.
+ * assembly/loss/pass.ts: fusedTail of a pointwise loss. Rows i … n − 1 (those after the four-row blocks) one at a
+ * time onto the sums s (loss) and t (residuals); stores Σr at g[gOff + d], returns Σℓ. The one tail of every
+ * pointwise path: the generic pass, short rows and one feature (src/js/loss/fast.ts) all end here.
  */
 export function pointTail(
   loss: PointwiseLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
