@@ -4,7 +4,7 @@
  * Neither `apache-arrow` nor `arquero` is imported: tables are recognised by their shape (duck typing), so users
  * bring whichever version they have and nobody else pays for them.
  */
-import { checkArgCount, checkKeys, describe } from './options/check.js';
+import { checkArgCount, checkKeys, describe } from './check/args.js';
 import type {
   ArqueroTableLike, ArrowTableLike, ArrowVectorLike, ColumnSelection, ColumnsInput, FeaturesInput, LabelsInput, Matrix,
   TableInput,

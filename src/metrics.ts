@@ -3,7 +3,7 @@
  * confusion matrix (rows = true class, columns = predicted), R², mean squared error and log-loss. Plain f64
  * sums in index order; inputs are validated (TypeError/RangeError naming the argument) and never mutated.
  */
-import { checkArgCount, describe } from './options/check.js';
+import { checkArgCount, describe } from './check/args.js';
 import { log } from './elementary.js';
 import { pow2Floor } from './scale.js';
 

@@ -3,7 +3,7 @@
  * normal equations (AᵀA)θ = Aᵀy with A = [X 1], solved by Cholesky in f64, independent of gradient descent.
  */
 
-import { checkArgCount } from '../options/index.js';
+import { checkArgCount } from '../check/args.js';
 import { pow2Floor } from '../scale.js';
 
 /**

@@ -5,7 +5,8 @@
 import { isTable, tableToMatrix } from '../columnar.js';
 import { INSPECT, formatSummary, summarizeModel } from '../inspect.js';
 import { pow2Floor } from '../scale.js';
-import { checkArgCount, checkDataset, describe, toFloat64 } from '../options/index.js';
+import { checkArgCount, describe, toFloat64 } from '../check/args.js';
+import { checkDataset } from '../check/dataset.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
 import { MODELS, fixedClasses, listNames, modelNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
 

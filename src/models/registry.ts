@@ -3,7 +3,8 @@
  * the loss the kernels run (src/abi/layout.ts: LOSS_*), the penalty rule for α, the number of outputs K, the label
  * rule, whether it is a classifier (stratified hold-out), the link from scores to predictions and probabilities, and
  * the metric of `score`. Options (src/options/model.ts), the engine, {@link LinearModel} and its JSON form read this
- * table; nothing else on the host lists models. A model is the composition loss + penalty + link: ridge is the
+ * table; nothing else on the host lists models. It is data that options read: it imports no option code, not even
+ * through another module (test/architecture/core-imports.test.ts). A model is the composition loss + penalty + link: ridge is the
  * squared loss with an L2 penalty, logistic the log-loss with the sigmoid link.
  *
  * Adding a model: one entry here, one member of `ModelOptions` in src/types.ts (its TSDoc: objective, labels, α),

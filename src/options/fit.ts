@@ -4,8 +4,8 @@
  */
 import * as L from '../abi/layout.js';
 import type { FitOptionsRecord, ModelName, OptimizerSettings, Progress } from '../types.js';
-import { bool, checkKeys, describe, describeSignal, finiteNumber, positiveInteger, requireObject, toFloat64 } from './check.js';
-import type { LabelInfo } from './dataset.js';
+import { bool, checkKeys, describe, describeSignal, finiteNumber, positiveInteger, requireObject, toFloat64 } from '../check/args.js';
+import type { LabelInfo } from '../check/dataset.js';
 import { checkModelName, checkModelOptions, modelOption } from './model.js';
 import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';

@@ -1,15 +1,17 @@
 /**
- * Option defaults and validation, by concern: check.ts (describe, the one option-name checker with "did you mean",
- * argument counts, number checks), optimizer.ts (optimizer settings), fit.ts (fit options, stopping rule, hold-out),
- * model.ts (model, alpha, classes and labels, by the model table), schedule.ts (learning-rate schedules),
- * dataset.ts (X and y). Every check runs before any work; every error is a TypeError (wrong type, unknown name) or
- * a RangeError (out of range) naming the argument and what was expected.
+ * Option defaults and validation, by concern: optimizer.ts (optimizer settings), fit.ts (fit options, stopping rule,
+ * hold-out), model.ts (model, alpha, classes and labels, by the model table), schedule.ts (learning-rate schedules);
+ * and, re-exported from src/check/ (the checks below both options/ and models/), args.ts (describe, the one
+ * option-name checker with "did you mean", argument counts, number checks) and dataset.ts (X and y). Every check runs
+ * before any work; every error is a TypeError (wrong type, unknown name) or a RangeError (out of range) naming the
+ * argument and what was expected. The dependency is one way: options/ reads the model table (src/models/registry.ts),
+ * nothing in src/models/ imports options/ (test/architecture/core-imports.test.ts).
  */
 export {
   bool, checkArgCount, checkKeys, describe, describeSignal, finiteNumber, nearest, numberIn, positiveInteger, requireObject,
   toFloat64,
-} from './check.js';
-export { checkDataset, labelInfo, type DatasetInput, type LabelInfo } from './dataset.js';
+} from '../check/args.js';
+export { checkDataset, labelInfo, type DatasetInput, type LabelInfo } from '../check/dataset.js';
 export { FIT_CALL_KEYS, MAX_FIT_PARAMS, checkFitOptions, holdOutRows, type FitConfig } from './fit.js';
 export { checkModelName, checkModelOptions, modelOption, type ModelConfig } from './model.js';
 export {

@@ -5,8 +5,8 @@
 import * as L from '../abi/layout.js';
 import { DEFAULT_MODEL, modelNames, listNames, modelSpec, modelsWhere, outputsOf, type ModelSpec } from '../models/registry.js';
 import type { FitOptionsRecord, ModelName } from '../types.js';
-import { describe, numberIn, positiveInteger } from './check.js';
-import type { LabelInfo } from './dataset.js';
+import { describe, numberIn, positiveInteger } from '../check/args.js';
+import type { LabelInfo } from '../check/dataset.js';
 
 /** The model part of a FitConfig. */
 export interface ModelConfig {

@@ -4,7 +4,7 @@
  */
 import * as L from '../abi/layout.js';
 import type { OptimizerName, OptimizerSettings } from '../types.js';
-import { bool, checkKeys, describe, finiteNumber, numberIn, requireObject } from './check.js';
+import { bool, checkKeys, describe, finiteNumber, numberIn, requireObject } from '../check/args.js';
 
 /** Known optimizers and their ids (src/abi/layout.ts: OPT_*). */
 export const OPTIMIZER_IDS: Readonly<Record<OptimizerName, number>> = {

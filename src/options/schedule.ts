@@ -3,7 +3,7 @@
  * 'invscaling'): the formulas, validated up front, as one function of the epoch.
  */
 import type { Schedule } from '../types.js';
-import { checkKeys, describe, numberIn, positiveInteger } from './check.js';
+import { checkKeys, describe, numberIn, positiveInteger } from '../check/args.js';
 
 /**
  * The learning rate of epoch e for a `schedule` option and η₀ = lr, or null for a constant one (η = lr):

@@ -4,7 +4,7 @@
  * The only user of @assemblyscript/loader. Compiled modules are cached; each call makes a fresh instance with its
  * own memory, so engines never share state.
  */
-import { checkKeys } from '../options/check.js';
+import { checkKeys } from '../check/args.js';
 
 type Loader = typeof import('@assemblyscript/loader');
 

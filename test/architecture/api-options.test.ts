@@ -1,5 +1,5 @@
 // Every public entry point that takes an options object refuses a misspelt key with a TypeError that names the key
-// and suggests the option meant, through the one checker (src/options/check.ts: checkKeys). The table below is the
+// and suggests the option meant, through the one checker (src/check/args.ts: checkKeys). The table below is the
 // list of those entry points; a scan of src/ holds it complete: every checkKeys call site has a row, and no other
 // code (src/, site/, examples/) writes an "Unknown … option" error by hand. The worker engine's fit options and
 // `wasm` are checked inside the worker: those rows run the real worker entry through a loopback worker.
@@ -177,7 +177,7 @@ describe('the table is every options object of the public API', () => {
   it('every checkKeys call site has a row (and every row a call site)', () => {
     const sites = new Set<string>();
     for (const [file, text] of files) {
-      if (file === 'src/options/check.ts') continue;
+      if (file === 'src/check/args.ts') continue;
       // checkKeys(<object>, <known>, <what>[, notes]): the third argument as written.
       for (const m of text.matchAll(/\bcheckKeys\(([^;]*?)\);/gs)) {
         const args = splitTopLevel(m[1]!);
@@ -193,7 +193,7 @@ describe('the table is every options object of the public API', () => {
     const all = sources('src', 'site', 'examples');
     expect(all.some(([file]) => file.startsWith('site/')) && all.some(([file]) => file.startsWith('examples/'))).toBe(true);
     const offenders = all
-      .filter(([file]) => file !== 'src/options/check.ts')
+      .filter(([file]) => file !== 'src/check/args.ts')
       .filter(([, text]) => /unknown [^"`'\n]*(option|key)|known (options|keys):/i.test(text.replace(/^\s*(\*|\/\/).*$/gm, '')))
       .map(([file]) => file);
     expect(offenders).toEqual([]);

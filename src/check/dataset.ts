@@ -1,9 +1,10 @@
 /**
  * Dataset validation: X (rows or row-major { data, rows, cols }) and y (numbers or booleans), checked completely
- * before anything is allocated or copied, and the label scan the models' label rules read (src/models/registry.ts).
+ * before anything is allocated or copied, and the label scan the models' label rules read (src/models/registry.ts,
+ * through src/options/model.ts). Below both options/ and models/: {@link LinearModel} checks X with it too.
  */
 import type { FeaturesInput, LabelsInput } from '../types.js';
-import { describe, isArrayLikeOfNumbers } from './check.js';
+import { describe, isArrayLikeOfNumbers } from './args.js';
 
 /** What a fit needs to know of the labels: checked when the dataset is made. */
 export interface LabelInfo {

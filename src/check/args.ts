@@ -2,6 +2,8 @@
  * The checks every public entry point shares: describe (a value, for an error message), checkKeys (the one check of
  * option names, with "did you mean"), checkArgCount (extra positional arguments), and the number/boolean/array
  * checks that name the argument. Every error is a TypeError (wrong type, unknown name) or a RangeError (out of range).
+ * The ground floor of validation: imports nothing, so every module (the model table's metric, columnar input, the
+ * WASM loader, options/) can use it without depending on the option code.
  */
 
 /** A short description of a value for error messages: `"0.1" (string)`, `NaN`, `[object Object]`. */
