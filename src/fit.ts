@@ -8,7 +8,7 @@ import { createEngine } from './engine.js';
 import { INSPECT } from './inspect.js';
 import { DEFAULT_MODEL } from './models/registry.js';
 import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/index.js';
-import { progressLogger, type ProgressLoggerOptions } from './progress.js';
+import { PROGRESS_LOGGER_KEYS, progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
   BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,
   Progress,
@@ -77,6 +77,7 @@ export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSele
   if (verbose !== undefined && typeof verbose !== 'boolean' && (typeof verbose !== 'object' || verbose === null)) {
     throw new TypeError(`verbose must be true, false or progressLogger options, got ${describe(verbose)}`);
   }
+  if (typeof verbose === 'object') checkKeys(verbose, PROGRESS_LOGGER_KEYS, 'verbose');
   const engineOptions: EngineOptions = {};
   if (backend !== undefined) engineOptions.backend = backend;
   if (simd !== undefined) engineOptions.simd = simd;

@@ -57,10 +57,13 @@ function fmt(v: number): string {
  * const fit = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 300, progressEvery: 100, onProgress: log });
  * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s, the same at epochs 200 and 300, then: done: maxIterations after 300 …
  */
+/** The option names of {@link progressLogger} (also checked under `verbose` by {@link fit}). @internal */
+export const PROGRESS_LOGGER_KEYS = ['write', 'interval', 'epochs', 'label'] as const;
+
 export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLogger {
   checkArgCount('progressLogger', ['options'], arguments);
   if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${describe(options)}`);
-  checkKeys(options, ['write', 'interval', 'epochs', 'label'], 'progressLogger');
+  checkKeys(options, PROGRESS_LOGGER_KEYS, 'progressLogger');
   const write = options.write ?? ((line: string) => console.log(line));
   if (typeof write !== 'function') throw new TypeError(`write must be a function (line) => void, got ${describe(write)}`);
   const interval = options.interval ?? 1000;

@@ -96,6 +96,7 @@ const ROWS: Row[] = [
   ['src/columnar.ts', "'column selection'", 'column selection', 'lable', 'label', async (k) => (await createEngine({ backend: 'js' })).dataset({ a: [1, 2], y: [0, 1] }, { [k]: 'y' } as never)],
   ['src/columnar.ts', "'column selection'", 'column selection', 'feature', 'features', (k) => tableToMatrix({ a: [1, 2], y: [0, 1] }, { label: 'y', [k]: ['a'] } as never)],
   ['src/fit.ts', "'fit'", 'fit', 'verbos', 'verbose', (k) => fit(X, y, { lr: 0.1, [k]: true } as never)],
+  ['src/fit.ts', "'verbose'", 'verbose', 'intervall', 'interval', (k) => fit(X, y, { lr: 0.1, verbose: { [k]: 0 } } as never)],
   ['src/fit.ts', "'Estimator'", 'Estimator', 'seeed', 'seed', (k) => new Estimator({ lr: 0.1, [k]: 1 } as never)],
   ['src/minimize.ts', "'minimize'", 'minimize', 'max_iter', 'maxIterations', (k) => minimize(quadratic(2), [1, 1], { lr: 0.1, [k]: 5 } as never)],
   ['src/preprocess.ts', "'split'", 'split', 'test_size', 'testFraction', (k) => trainTestSplit(X, y, { [k]: 0.5 } as never)],
