@@ -43,6 +43,9 @@ function fmt(v: number): string {
   return Number.isFinite(v) && v !== 0 ? v.toPrecision(6) : String(v);
 }
 
+/** The option names of `progressLogger` (also checked under `verbose` by `fit`). */
+export const PROGRESS_LOGGER_KEYS = ['write', 'interval', 'epochs', 'label'] as const;
+
 /**
  * An `onProgress` callback that prints the fit's progress, one line per report, throttled to one line per
  * `interval` ms: `epoch 10/100  iteration 100  loss 0.0123457  0.52 s`. Pass it as `onProgress` (with
@@ -57,9 +60,6 @@ function fmt(v: number): string {
  * const fit = engine.fit(data, { lr: 0.1, momentum: 0.9, maxIterations: 300, progressEvery: 100, onProgress: log });
  * log.done(fit); // epoch 100  iteration 100  loss …  0.01 s, the same at epochs 200 and 300, then: done: maxIterations after 300 …
  */
-/** The option names of {@link progressLogger} (also checked under `verbose` by {@link fit}). @internal */
-export const PROGRESS_LOGGER_KEYS = ['write', 'interval', 'epochs', 'label'] as const;
-
 export function progressLogger(options: ProgressLoggerOptions = {}): ProgressLogger {
   checkArgCount('progressLogger', ['options'], arguments);
   if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${describe(options)}`);
