@@ -11,7 +11,7 @@ import { rngSet, rngGet, shuffle } from './random';
 import { Config, State } from './config';
 import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
-  A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_LIMIT, S_AUTO_CURVATURE,
+  A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
 } from '../src/abi/layout';
 
@@ -98,8 +98,9 @@ export function gradNorm(c: Config, gradPtr: usize, paramsPtr: usize): f64 {
  * With C_AUTO (full batches only, src/options/auto.ts), each evaluation first judges the step that led to θ (its start
  * point θₜ, ∇J(θₜ) and J(θₜ) kept at C_PREV_PTR): A_BACKTRACK rejects it unless J is finite and
  * J ≤ J(θₜ) + c·min(∇J(θₜ)·Δ, 0) (Armijo, c = AUTO_ARMIJO), then θ, ∇J and J go back to θₜ's, the velocity restarts,
- * and η is halved if the step had no momentum in it; at each restart η ← min(1/C, AUTO_GROW_LIMIT·η), C the largest
- * secant curvature ⟨Δ∇J, Δθ⟩/‖Δθ‖² of the steps since the previous restart (the local curvature). A_RESTART_FUNCTION
+ * and η is halved if the step had no momentum in it; at each restart η ← 1/C, C the largest
+ * secant curvature ⟨Δ∇J, Δθ⟩/‖Δθ‖² of the steps since the previous restart (the local curvature), and a run of
+ * AUTO_GROW_AFTER steps with η·C < AUTO_GROW_BELOW restarts to do so. A_RESTART_FUNCTION
  * resets the velocity when J rose, A_RESTART_GRADIENT when ∇J(θ)·Δ > 0 (O'Donoghue & Candès 2015); A_SCHEDULE sets
  * β = k/(k + 3) before the k-th step since the last restart. Every evaluation is an update of the count (loss[t] is
  * J at the point update t steps from, after the judgement).
@@ -203,10 +204,16 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
         s.first = true;
         restarts += 1.0;
         reset = true;
+      } else if (backtrack && autoK >= AUTO_GROW_AFTER && curvature * autoLr < AUTO_GROW_BELOW) {
+        // A long run far below the local curvature: restart to take the larger step.
+        autoK = 0;
+        s.first = true;
+        restarts += 1.0;
+        reset = true;
       }
       // Without momentum every accepted step is a restart point (gradient descent with a curvature-following step).
       if (backtrack && (reset || (accept && o.momentum == 0))) {
-        if (curvature > 0) autoLr = min(1.0 / curvature, AUTO_GROW_LIMIT * autoLr);
+        if (curvature > 0) autoLr = 1.0 / curvature;
         curvature = 0;
       }
     }

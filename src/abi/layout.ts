@@ -171,7 +171,8 @@ export const F_SHUFFLE = 16;
 /** C_AUTO flags. */
 /**
  * lr 'auto': a step whose objective fails Armijo's test is undone (restart); a failed fresh step halves η; at each
- * restart η ← min(1/C, AUTO_GROW_LIMIT·η), C the largest secant curvature of the steps since the previous one.
+ * restart η ← 1/C, C the largest secant curvature of the steps since the previous one; a run with η·C below
+ * AUTO_GROW_BELOW restarts to grow η.
  */
 export const A_BACKTRACK = 1;
 /** momentum 'auto' without a known μ: β = k/(k + 3) on the k-th step since the start or the last restart. */
@@ -184,8 +185,13 @@ export const A_RESTART_GRADIENT = 8;
 export const AUTO_ARMIJO = 1e-4;
 /** η ← η·AUTO_SHRINK after a failed fresh step. */
 export const AUTO_SHRINK = 0.5;
-/** At a restart η at most doubles (the curvature near the optimum is often far below the global L). */
-export const AUTO_GROW_LIMIT = 2;
+/**
+ * lr 'auto' with momentum: a run of at least AUTO_GROW_AFTER steps whose largest secant curvature C has η·C below
+ * AUTO_GROW_BELOW (the step is a small part of what the local curvature allows: near the optimum of a logistic loss
+ * the curvature is often far below the global L) restarts, to take η ← 1/C.
+ */
+export const AUTO_GROW_AFTER = 3;
+export const AUTO_GROW_BELOW = 0.25;
 
 /** Power iteration for λmax(AᵀA/n) (assembly/lipschitz.ts): at most this many passes over X. */
 export const POWER_MAX_ITER = 50;

@@ -175,10 +175,16 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
         s.first = true;
         restarts += 1.0;
         reset = true;
+      } else if (backtrack && autoK >= L.AUTO_GROW_AFTER && curvature * autoLr < L.AUTO_GROW_BELOW) {
+        // A long run far below the local curvature: restart to take the larger step.
+        autoK = 0;
+        s.first = true;
+        restarts += 1.0;
+        reset = true;
       }
       // Without momentum every accepted step is a restart point (gradient descent with a curvature-following step).
       if (backtrack && (reset || (accept && o.momentum === 0))) {
-        if (curvature > 0) autoLr = Math.min(1.0 / curvature, L.AUTO_GROW_LIMIT * autoLr);
+        if (curvature > 0) autoLr = 1.0 / curvature;
         curvature = 0;
       }
     }
