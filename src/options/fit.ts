@@ -12,9 +12,9 @@ import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 
 const FIT_KEYS = [
-  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
+  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
-  'onProgress', 'progressEvery', 'signal', ...AUTO_KEYS,
+  'onProgress', 'progressEvery', 'signal',
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
 export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
