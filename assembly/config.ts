@@ -5,7 +5,8 @@ import {
   C_LOSS, C_ROWS, C_COLS, C_OUTPUTS, C_X_PTR, C_Y_PTR, C_VAL_X_PTR, C_VAL_Y_PTR, C_VAL_ROWS, C_FLAGS, C_PENALTY,
   C_ALPHA, C_PARAMS_PTR, C_GRAD_PTR, C_BACKUP_PTR, C_BACKUP_GRAD_PTR, C_BUF1_PTR, C_BUF2_PTR, C_SCRATCH_PTR,
   C_PERM_PTR, C_BATCH_SIZE, C_MAX_ITERATIONS, C_MAX_EPOCHS, C_STOP_RULE, C_TOL, C_N_ITER_NO_CHANGE, C_LOSS_PTR,
-  C_EPOCH_LOSS_PTR, C_LR_PTR, C_LOSS_CAP, C_EPOCH_CAP, C_OPTIMIZER, C_SEGMENT_COUNT, C_SIZE,
+  C_EPOCH_LOSS_PTR, C_LR_PTR, C_LOSS_CAP, C_EPOCH_CAP, C_OPTIMIZER, C_SEGMENT_COUNT, C_SIZE, C_AUTO, C_PREV_PTR,
+  C_PREV_GRAD_PTR,
   O_KIND, O_FLAGS, O_MOMENTUM, O_DAMPENING, O_WEIGHT_DECAY, O_BETA1, O_BETA2, O_EPS, O_RHO, O_LR_DECAY,
   G_OFFSET, G_LENGTH, G_DECAYED, G_SIZE,
   S_ITERATION, S_EPOCH, S_BEST, S_NO_IMPROVE, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_GRAD0, S_LOSS0,
@@ -52,6 +53,9 @@ export class Settings {
   @inline get maximize(): bool { return (this.flags & F_MAXIMIZE) != 0; }
   // @ts-ignore: decorator
   @inline get momentum(): f64 { return f64At(changetype<usize>(this), O_MOMENTUM); }
+  /** Written by a fit with the k/(k + 3) schedule before each step (A_SCHEDULE). */
+  // @ts-ignore: decorator
+  @inline set momentum(v: f64) { setAt(changetype<usize>(this), O_MOMENTUM, v); }
   // @ts-ignore: decorator
   @inline get dampening(): f64 { return f64At(changetype<usize>(this), O_DAMPENING); }
   // @ts-ignore: decorator
@@ -187,6 +191,13 @@ export class Config {
   @inline get lossCap(): i32 { return i32At(changetype<usize>(this), C_LOSS_CAP); }
   // @ts-ignore: decorator
   @inline get epochCap(): i32 { return i32At(changetype<usize>(this), C_EPOCH_CAP); }
+  // Automatic step size and momentum (A_* flags; 0 for every other fit) and their buffers.
+  // @ts-ignore: decorator
+  @inline get auto(): i32 { return i32At(changetype<usize>(this), C_AUTO); }
+  // @ts-ignore: decorator
+  @inline get prevPtr(): usize { return ptrAt(changetype<usize>(this), C_PREV_PTR); }
+  // @ts-ignore: decorator
+  @inline get prevGradPtr(): usize { return ptrAt(changetype<usize>(this), C_PREV_GRAD_PTR); }
   // The optimizer and the parameter segments.
   // @ts-ignore: decorator
   @inline get optimizer(): Settings { return changetype<Settings>(changetype<usize>(this) + (<usize>C_OPTIMIZER << 3)); }
@@ -245,6 +256,11 @@ export class State {
   @inline get loss0(): f64 { return f64At(changetype<usize>(this), S_LOSS0); }
   // @ts-ignore: decorator
   @inline set loss0(v: f64) { setAt(changetype<usize>(this), S_LOSS0, v); }
+  /** Slot k of the block (the S_AUTO_* and counter slots, read and written by the fit's auto branch). */
+  // @ts-ignore: decorator
+  @inline slot(k: i32): f64 { return f64At(changetype<usize>(this), k); }
+  // @ts-ignore: decorator
+  @inline setSlot(k: i32, v: f64): void { setAt(changetype<usize>(this), k, v); }
   /** Word k (0 … 3) of the shuffle's generator state. */
   // @ts-ignore: decorator
   @inline rng(k: i32): u32 { return <u32>f64At(changetype<usize>(this), S_RNG0 + k); }

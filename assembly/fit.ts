@@ -11,7 +11,31 @@ import { rngSet, rngGet, shuffle } from './random';
 import { Config, State } from './config';
 import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
+  A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
+  S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
 } from '../src/abi/layout';
+
+/** ⟨g − h, a − b⟩/‖a − b‖² over p elements, in order: the secant curvature of the step b → a (0 when a = b). */
+function secant(gPtr: usize, hPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
+  let num = 0.0, den = 0.0;
+  for (let j = 0; j < p; j++) {
+    const o = <usize>j << 3;
+    const dt = load<f64>(aPtr + o) - load<f64>(bPtr + o);
+    num += (load<f64>(gPtr + o) - load<f64>(hPtr + o)) * dt;
+    den += dt * dt;
+  }
+  return den > 0 ? num / den : 0.0;
+}
+
+/** Σⱼ g[j]·(a[j] − b[j]) over p elements, in order: the slope of the step b → a along g (the same in every build). */
+function slopeAlong(gPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
+  let s = 0.0;
+  for (let j = 0; j < p; j++) {
+    const o = <usize>j << 3;
+    s += load<f64>(gPtr + o) * (load<f64>(aPtr + o) - load<f64>(bPtr + o));
+  }
+  return s;
+}
 
 /**
  * Objective J of the model described by the config block cfg at params [W (K·d) | b (K)] over n rows (x, y at xPtr,
@@ -71,6 +95,15 @@ export function gradNorm(c: Config, gradPtr: usize, paramsPtr: usize): f64 {
  * (≥ when maximizing), g and J on all training rows (full batch: each update's own; mini-batch: one more pass at
  * θ₀ and after each epoch); RULE_SKLEARN stops with NO_IMPROVEMENT when the epoch objective has not beaten its best
  * by tol for nIterNoChange epochs.
+ * With C_AUTO (full batches only, src/options/auto.ts), each evaluation first judges the step that led to θ (its start
+ * point θₜ, ∇J(θₜ) and J(θₜ) kept at C_PREV_PTR): A_BACKTRACK rejects it unless J is finite and
+ * J ≤ J(θₜ) + c·min(∇J(θₜ)·Δ, 0) (Armijo, c = AUTO_ARMIJO), then θ, ∇J and J go back to θₜ's, the velocity restarts,
+ * and η is halved if the step had no momentum in it; at each restart η ← 1/C, C the largest
+ * secant curvature ⟨Δ∇J, Δθ⟩/‖Δθ‖² of the steps since the previous restart (the local curvature), and a run of
+ * AUTO_GROW_AFTER steps with η·C < AUTO_GROW_BELOW restarts to do so. A_RESTART_FUNCTION
+ * resets the velocity when J rose, A_RESTART_GRADIENT when ∇J(θ)·Δ > 0 (O'Donoghue & Candès 2015); A_SCHEDULE sets
+ * β = k/(k + 3) before the k-th step since the last restart. Every evaluation is an update of the count (loss[t] is
+ * J at the point update t steps from, after the judgement).
  */
 export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i32): i32 {
   const c = changetype<Config>(cfg), S = changetype<State>(st);
@@ -95,6 +128,15 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   let batchPos = S.batchPos, epochSum = S.epochSum, epochBatches = S.epochBatches;
   let grad0 = S.grad0, loss0 = S.loss0;
   rngSet(S.rng(0), S.rng(1), S.rng(2), S.rng(3));
+  // Automatic step size and momentum: registers of the step being tried (all idle when auto is 0).
+  const auto = c.auto;
+  const backtrack = (auto & A_BACKTRACK) != 0, schedule = (auto & A_SCHEDULE) != 0;
+  const restartF = (auto & A_RESTART_FUNCTION) != 0, restartG = (auto & A_RESTART_GRADIENT) != 0;
+  const prevPtr = c.prevPtr, prevGradPtr = c.prevGradPtr;
+  const pBytes = <usize>p << 3;
+  let autoLr = S.slot(S_AUTO_LR), autoK = S.slot(S_AUTO_K), prevJ = S.slot(S_AUTO_PREV_LOSS);
+  let pending = S.slot(S_AUTO_PENDING) != 0, fresh = S.slot(S_AUTO_FRESH) != 0, valid = S.slot(S_AUTO_VALID) != 0;
+  let restarts = S.slot(S_RESTARTS), backtracks = S.slot(S_BACKTRACKS), curvature = S.slot(S_AUTO_CURVATURE);
 
   // θ lives in two buffers: each step reads the current one and writes the other, so a step that overflows leaves
   // θₜ intact without a copy; the final θ is copied back to paramsPtr when the call returns.
@@ -106,7 +148,12 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   let lossAt = t % lossCap, epochAt = epoch % epochCap;
   let status = RUNNING;
   while (true) {
-    if (t >= maxIterations || epoch >= maxEpochs) { status = MAX_ITERATIONS; break; }
+    if (t >= maxIterations || epoch >= maxEpochs) {
+      // A candidate that is not finite is never returned: back to the point its step left.
+      if (pending && !valid) { memory.copy(cur, prevPtr, pBytes); pending = false; }
+      status = MAX_ITERATIONS;
+      break;
+    }
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (rule == RULE_GRADIENT && !fullBatch && grad0 < 0) {
       // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
@@ -126,7 +173,50 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     const rows = shuffled ? permPtr + (<usize>batchPos << 2) : 0;
     const xb = shuffled ? xPtr : xPtr + <usize>batchPos * rowBytes;
     const yb = shuffled ? yPtr : yPtr + (<usize>batchPos << 3);
-    const J = objectiveAndGrad(cfg, xb, yb, rows, count, cur, gradPtr);
+    let J = objectiveAndGrad(cfg, xb, yb, rows, count, cur, gradPtr);
+    if (pending) {
+      pending = false;
+      const finite = valid && isFinite<f64>(J) && allFinite(gradPtr, p);
+      if (finite) {
+        const cv = secant(gradPtr, prevGradPtr, cur, prevPtr, p);
+        if (cv > curvature) curvature = cv;
+      }
+      let accept = finite;
+      if (accept && backtrack) accept = J <= prevJ + AUTO_ARMIJO * min(slopeAlong(prevGradPtr, cur, prevPtr, p), 0.0);
+      let reset = false;
+      if (!accept) {
+        if (backtrack) {
+          memory.copy(cur, prevPtr, pBytes);
+          memory.copy(gradPtr, prevGradPtr, pBytes);
+          J = prevJ;
+          if (fresh) {
+            autoLr = autoLr * AUTO_SHRINK;
+            backtracks += 1.0;
+          } else {
+            restarts += 1.0;
+            reset = true;
+          }
+          autoK = 0;
+          s.first = true;
+        }
+      } else if ((restartF && J > prevJ) || (restartG && slopeAlong(gradPtr, cur, prevPtr, p) > 0)) {
+        autoK = 0;
+        s.first = true;
+        restarts += 1.0;
+        reset = true;
+      } else if (backtrack && autoK >= AUTO_GROW_AFTER && curvature * autoLr < AUTO_GROW_BELOW) {
+        // A long run far below the local curvature: restart to take the larger step.
+        autoK = 0;
+        s.first = true;
+        restarts += 1.0;
+        reset = true;
+      }
+      // Without momentum every accepted step is a restart point (gradient descent with a curvature-following step).
+      if (backtrack && (reset || (accept && o.momentum == 0))) {
+        if (curvature > 0) autoLr = 1.0 / curvature;
+        curvature = 0;
+      }
+    }
     store<f64>(lossPtr + (<usize>lossAt << 3), J);
     if (!isFinite<f64>(J) || !allFinite(gradPtr, p)) { status = DIVERGED; break; }
     if (rule == RULE_GRADIENT && fullBatch) {
@@ -134,7 +224,17 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       if (grad0 < 0) { grad0 = gn; loss0 = J; }
       if (gn <= tol * grad0 && (maximize ? J >= loss0 : J <= loss0)) { status = CONVERGED; break; }
     }
-    const lr = load<f64>(lrPtr + (<usize>epochAt << 3));
+    let lr = load<f64>(lrPtr + (<usize>epochAt << 3));
+    if (auto != 0) {
+      memory.copy(prevPtr, cur, pBytes);
+      memory.copy(prevGradPtr, gradPtr, pBytes);
+      prevJ = J;
+      pending = true;
+      autoK = autoK + 1.0;
+      if (schedule) o.momentum = autoK / (autoK + 3.0);
+      fresh = s.first || o.momentum == 0;
+      if (backtrack) lr = autoLr;
+    }
     s.lr = lr;
     s.step = s.step + 1.0;
     s.beta1Pow = s.beta1Pow * o.beta1;
@@ -148,7 +248,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       if (seg.decayed) proximalStep(c, seg, other, lr);
     }
     s.first = false;
-    if (!ok) { status = DIVERGED; break; }
+    valid = ok;
+    if (!ok && !backtrack) { status = DIVERGED; break; }
     const swap = cur;
     cur = other;
     other = swap;
@@ -196,5 +297,14 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   S.epochSum = epochSum;
   S.epochBatches = epochBatches;
   for (let k = 0; k < 4; k++) S.setRng(k, rngGet(k));
+  S.setSlot(S_AUTO_LR, autoLr);
+  S.setSlot(S_AUTO_K, autoK);
+  S.setSlot(S_AUTO_PREV_LOSS, prevJ);
+  S.setSlot(S_AUTO_PENDING, pending ? 1.0 : 0.0);
+  S.setSlot(S_AUTO_FRESH, fresh ? 1.0 : 0.0);
+  S.setSlot(S_AUTO_VALID, valid ? 1.0 : 0.0);
+  S.setSlot(S_RESTARTS, restarts);
+  S.setSlot(S_BACKTRACKS, backtracks);
+  S.setSlot(S_AUTO_CURVATURE, curvature);
   return status;
 }

@@ -11,3 +11,4 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { mathMap } from './math';
+export { powerIteration } from './lipschitz';

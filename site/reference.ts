@@ -1,17 +1,19 @@
 /**
  * The reference experiment panel: the seeded data of src/experiment.ts, a scatter with the fitted lines of plain
- * GD (β = 0) and momentum (β = 0.9) at iteration k, the least-squares line, and the two MSE curves. The line at
- * iteration k comes from a fit of exactly k iterations, so every frame is a real engine.fit result.
+ * GD (β = 0), momentum (β = 0.9) and the 'auto' racer (lr and momentum 'auto', Nesterov: η and β from the data, no
+ * hand tuning) at iteration k, the least-squares line, and the three MSE curves. The line at iteration k comes from a
+ * fit of exactly k iterations, so every frame is a real engine.fit result.
  */
 import { referenceData } from '../src/experiment.js';
-import type { Engine, FitResult } from '../src/types.js';
+import type { Engine, FitOptions, FitResult } from '../src/types.js';
 import { LineChart } from './charts.js';
 
 export const REFERENCE = { seed: 42, lr: 0.1, iterations: 100 } as const;
 
-const RUNS = [
-  { label: 'plain GD (β = 0)', momentum: 0, color: '#e4572e' },
-  { label: 'momentum (β = 0.9)', momentum: 0.9, color: '#2e86de' },
+const RUNS: { label: string; options: FitOptions; color: string }[] = [
+  { label: 'plain GD (β = 0)', options: { lr: REFERENCE.lr, momentum: 0 }, color: '#e4572e' },
+  { label: 'momentum (β = 0.9)', options: { lr: REFERENCE.lr, momentum: 0.9 }, color: '#2e86de' },
+  { label: "auto (lr, momentum 'auto', Nesterov)", options: { lr: 'auto', momentum: 'auto', nesterov: true }, color: '#1b9e5a' },
 ];
 
 interface Elements {
@@ -27,9 +29,8 @@ export function setupReference(engine: Engine, el: Elements) {
   const xs = X.map((row) => row[0]!);
   const data = engine.dataset(X, y);
   // fits[r][k]: run r after k updates (k = 0 is the start, w = b = 0)
-  const fits: FitResult[][] = RUNS.map(({ momentum }) =>
-    Array.from({ length: REFERENCE.iterations }, (_, k) =>
-      engine.fit(data, { lr: REFERENCE.lr, momentum, maxIterations: k + 1 })),
+  const fits: FitResult[][] = RUNS.map(({ options }) =>
+    Array.from({ length: REFERENCE.iterations }, (_, k) => engine.fit(data, { ...options, maxIterations: k + 1 })),
   );
   const lineAt = (r: number, k: number): [number, number] =>
     k === 0 ? [0, 0] : [fits[r]![k - 1]!.weights[0]!, fits[r]![k - 1]!.intercept];
@@ -40,7 +41,7 @@ export function setupReference(engine: Engine, el: Elements) {
   const w = xs.reduce((s, v, i) => s + (v - mx) * (y[i]! - my), 0) / xs.reduce((s, v) => s + (v - mx) ** 2, 0);
   const ls: [number, number] = [w, my - w * mx];
 
-  const chart = new LineChart(el.chart, 'MSE per iteration (η = 0.1)', 'iteration k', 560, 260);
+  const chart = new LineChart(el.chart, 'MSE per iteration (η = 0.1; auto: η₀ = 1/L)', 'iteration k', 560, 260);
   const final = fits.map((f) => f[REFERENCE.iterations - 1]!);
   const ks = Array.from({ length: REFERENCE.iterations }, (_, k) => k);
   chart.set(RUNS.map((r) => ({ label: r.label, stroke: r.color })), ks, final.map((f) => f.loss.map((J) => 2 * J)), 'log', 'MSE');

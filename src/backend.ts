@@ -20,6 +20,10 @@ export interface RawFit {
   params: Float64Array;
   iterations: number;
   epochs: number;
+  /** With C_AUTO (src/abi/layout.ts): velocity resets, halvings of η, and η at the end (S_RESTARTS, S_BACKTRACKS, S_AUTO_LR). */
+  restarts: number;
+  backtracks: number;
+  lr: number;
 }
 
 /** A fit in progress: resumable in chunks bounded by the rings of src/plan.ts. */
@@ -87,6 +91,11 @@ export interface Backend {
    * `params`. Without an intercept its last K entries are the data term's ∂J/∂b at b = 0 (the fit does not step them).
    */
   gradient(data: StoredData, config: FitConfig, params: Float64Array): { value: number; gradient: Float64Array };
+  /**
+   * λmax(AᵀA/n) by the kernel's power iteration (assembly/lipschitz.ts), A = X or [X | 1] with `intercept`, from the
+   * start vector `v0` (p = cols + 1 or cols entries), with at most `maxIter` passes and relative tolerance `tol`.
+   */
+  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number): { lambdaMax: number; iterations: number };
   /** A per-step optimizer's storage; `kind` is the optimizer id (src/abi/layout.ts: OPT_*). */
   stepStore(params: Float64Array, options: Required<OptimizerSettings>, kind: number): StepStore;
 }

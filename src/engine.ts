@@ -17,9 +17,10 @@ import {
 import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
+import { resolveAuto, type AutoResolved } from './auto.js';
 import { createRandom } from './random.js';
 import type {
-  BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
+  AutoReport, BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
   OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
@@ -70,6 +71,7 @@ class FittedModel extends LinearModel implements FitResult {
   constructor(
     parts: ModelParts, readonly loss: Float64Array, readonly epochLoss: Float64Array, readonly iterations: number,
     readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
+    readonly auto: AutoReport | null,
   ) {
     super(...parts);
   }
@@ -169,8 +171,11 @@ class FitDriver {
   private readonly lrAt: (epoch: number) => number;
 
   private readonly data: StoredData;
+  readonly config: FitConfig;
+  /** lr / momentum 'auto' and restart, resolved from the estimate of L (src/auto.ts), or null. */
+  private readonly auto: AutoResolved | null = null;
 
-  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, readonly config: FitConfig) {
+  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, config: FitConfig) {
     const data = handle.data();
     this.data = data;
     const y = handle.y;
@@ -182,6 +187,16 @@ class FitDriver {
       val = impl.subset(data, valRows);
       this.parts.push(val);
     }
+    if (config.auto) {
+      try {
+        this.auto = resolveAuto(impl, train, config);
+      } catch (e) {
+        this.release();
+        throw e;
+      }
+      config = this.auto.config;
+    }
+    this.config = config;
     const z = (this.sizes = fitSizes(config, train.rows, train.cols));
     this.loss = new Growable(z.lossCap);
     this.epochLoss = new Growable(z.epochCap);
@@ -249,7 +264,7 @@ class FitDriver {
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
     return new FittedModel(
       model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
-      new LazyObjective(this.impl, this.handle, c, raw.params),
+      new LazyObjective(this.impl, this.handle, c, raw.params), this.auto ? this.auto.report(raw) : null,
     );
   }
 

@@ -7,7 +7,7 @@ import { meanSquaredError } from './metrics.js';
 import { leastSquares } from './models/linear.js';
 import { checkArgCount, checkKeys, describe } from './options/index.js';
 import { createRandom } from './random.js';
-import type { Engine, FitResult } from './types.js';
+import type { Engine, FitCommonOptions, FitResult } from './types.js';
 
 /** Most rows referenceData generates (a loop and two arrays of n). */
 const MAX_REFERENCE_ROWS = 2 ** 24;
@@ -70,6 +70,12 @@ export interface ExperimentResult {
   };
   /** One run per momentum, in the order given. */
   runs: ExperimentRun[];
+  /**
+   * The same fit with `lr: 'auto', momentum: 'auto', nesterov: true` (η and β from the data's smoothness constant,
+   * adaptive restart; see {@link FitCommonOptions.lr}): `momentum` is NaN (the schedule), `fit.auto` says what was
+   * chosen.
+   */
+  auto: ExperimentRun;
   /** The relative tolerance of {@link ExperimentRun.iterationsToOptimum}. */
   relTol: number;
 }
@@ -105,7 +111,12 @@ export function referenceExperiment(
       const k = long.loss.findIndex((J) => Math.abs(2 * J - optimum.mse) <= relTol * optimum.mse);
       return { momentum, fit, mse: fit.loss.map((J) => 2 * J), iterationsToOptimum: k < 0 ? null : k };
     });
-    return { X, y, optimum, runs, relTol };
+    const auto = { lr: 'auto', momentum: 'auto', nesterov: true } as const;
+    const fit = engine.fit(data, { ...auto, maxIterations: iterations });
+    const long = engine.fit(data, { ...auto, maxIterations });
+    const k = long.loss.findIndex((J) => Math.abs(2 * J - optimum.mse) <= relTol * optimum.mse);
+    const autoRun = { momentum: NaN, fit, mse: fit.loss.map((J) => 2 * J), iterationsToOptimum: k < 0 ? null : k };
+    return { X, y, optimum, runs, relTol, auto: autoRun };
   } finally {
     data.dispose();
   }
@@ -136,6 +147,7 @@ export function formatExperiment(r: ExperimentResult, backend: string): string {
     lines.push(`${label.padEnd(30)}${f(b, 14)}${f(w, 14)}${f(mse, 14)}`);
   row(`GD, β = 0 (${n} iter)`, gd.fit.intercept, gd.fit.weights[0]!, gd.fit.mse);
   row(`momentum, β = ${mom.momentum} (${n} iter)`, mom.fit.intercept, mom.fit.weights[0]!, mom.fit.mse);
+  row(`lr, momentum 'auto' (${r.auto.fit.iterations} iter)`, r.auto.fit.intercept, r.auto.fit.weights[0]!, r.auto.fit.mse);
   row('least squares (normal eq.)', r.optimum.intercept, r.optimum.weights[0]!, r.optimum.mse);
   lines.push('');
   lines.push(`Iterations to reach the least-squares MSE within ${r.relTol} (relative):`);
@@ -145,5 +157,9 @@ export function formatExperiment(r: ExperimentResult, backend: string): string {
   if (gd.iterationsToOptimum !== null && mom.iterationsToOptimum !== null) {
     lines.push(`  momentum is ${(gd.iterationsToOptimum / mom.iterationsToOptimum).toFixed(1)}× faster`);
   }
+  const a = r.auto.fit.auto;
+  lines.push(`  lr, momentum 'auto': ${c(r.auto.iterationsToOptimum)}` + (a
+    ? ` (L = ${a.lipschitz.toFixed(4)}, η₀ = 1/L = ${a.lr.toFixed(4)}, β = k/(k + 3), ${a.restarts} restarts, η at the end ${a.finalLr.toFixed(4)})`
+    : ''));
   return lines.join('\n');
 }

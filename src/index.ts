@@ -21,7 +21,7 @@ export type { Random } from './random.js';
 export { referenceData, referenceExperiment, formatExperiment } from './experiment.js';
 export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
-  AbortSignalLike, ArqueroTableLike, ArrowTableLike, ArrowVectorLike, BackendName, ColumnSelection, ColumnsInput,
+  AbortSignalLike, ArqueroTableLike, ArrowTableLike, ArrowVectorLike, AutoReport, BackendName, ColumnSelection, ColumnsInput,
   Dataset, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus,
   LabelsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
   OptimizerSettings, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput, UrlInput, WasmFile,

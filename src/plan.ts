@@ -19,6 +19,8 @@ export interface FitSizes {
   /** 4·K for the row kernels. */
   scratch: number;
   perm: number;
+  /** θ and its gradient at the last accepted point, with the C_AUTO settings (p each), else 0. */
+  prev: number;
 }
 
 /** Largest ring: a fit runs in chunks of at most this many updates and epochs. */
@@ -32,6 +34,7 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
     epochCap: Math.min(c.epochs + 1, RING),
     scratch: 4 * K,
     perm: c.shuffle ? n : 0,
+    prev: c.autoFlags !== 0 ? K * d + K : 0,
   };
 }
 
@@ -88,6 +91,7 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   cfg[L.C_LOSS_CAP] = z.lossCap;
   cfg[L.C_EPOCH_CAP] = z.epochCap;
   writeSettings(cfg, L.C_OPTIMIZER, c, c.optimizerId);
+  cfg[L.C_AUTO] = c.autoFlags;
   cfg[L.C_SEGMENT_COUNT] = table.length;
   table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;
@@ -102,6 +106,7 @@ export function initialState(c: FitConfig): Float64Array {
   st[L.S_STEP_STATE + L.T_BETA2_POW] = 1;
   st[L.S_STEP_STATE + L.T_FIRST] = 1;
   st.set(seedState(c.seed), L.S_RNG0);
+  st[L.S_AUTO_LR] = c.lr;
   return st;
 }
 

@@ -302,8 +302,24 @@ export interface Progress {
  * time; {@link FitOptions} adds the model's and the optimizer's own options.
  */
 export interface FitCommonOptions {
-  /** Learning rate η > 0. Required. */
-  lr: number;
+  /**
+   * Learning rate η > 0, or `'auto'`. Required. `'auto'` (full batches, smooth losses, optimizer 'sgd'): the kernel
+   * estimates L, the objective's smoothness constant, by power iteration (L = c·λmax(AᵀA/n)·1.05 + α + λ, A = X with a
+   * column of ones when fitIntercept; c = 1 squared, ¼ logistic, ½ softmax) and starts from the theory's step: η = 1/L
+   * (gradient descent, Nesterov), or 4/(√L + √μ)² for heavy ball with μ known (μ = α + λ without an intercept).
+   * Then Armijo backtracking on every step (a step with J(θ + Δ) > J(θ) + 10⁻⁴·min(∇J·Δ, 0) is undone and the
+   * velocity restarted; η halves when that step had no momentum in it) and η × 1.05 after each accepted step, so the
+   * fit never diverges and the step follows the local curvature. {@link FitResult.auto} reports L, μ, η and β.
+   * A RangeError for mini-batches, the hinge loss, `maximize`, a schedule or another optimizer.
+   */
+  lr: number | 'auto';
+  /**
+   * When to reset the velocity (SGD with momentum; full batches): `'function'` when the objective rose, `'gradient'`
+   * when the step went uphill (∇J(θₜ₊₁)·(θₜ₊₁ − θₜ) > 0); O'Donoghue & Candès, "Adaptive restart for accelerated
+   * gradient schemes" (2015). It removes momentum's oscillation and keeps the accelerated rate without knowing μ.
+   * Default `'function'` when momentum is on and lr or momentum is `'auto'`, else `'none'`.
+   */
+  restart?: 'function' | 'gradient' | 'none';
   /** Weight decay λ ≥ 0: g ← g + λ·w before the update (AdamW: θ ← θ·(1 − η·λ)). Never on the intercept. Default 0 (AdamW 0.01). */
   weightDecay?: number;
   /** Maximise instead of minimise (PyTorch's `maximize`): g ← −g first. Default false. */
@@ -421,9 +437,12 @@ export type OptimizerChoice =
     optimizer?: 'sgd';
     /**
      * Momentum β ∈ [0, 1): v ← β·v + (1 − τ)·g (v ← g on the first step); θ ← θ − η·v. Default 0 (plain gradient
-     * descent, no buffer kept).
+     * descent, no buffer kept). `'auto'` (full batches, smooth losses): with μ known (no intercept, α + λ > 0),
+     * κ = L/μ and β = ((√κ − 1)/(√κ + 1))² (heavy ball, Polyak 1964) or (√κ − 1)/(√κ + 1) (Nesterov 2004, (2.2.22));
+     * otherwise β = k/(k + 3) on the k-th step since the start or the last restart (Su, Boyd & Candès 2016), with
+     * `restart: 'function'` by default.
      */
-    momentum?: number;
+    momentum?: number | 'auto';
     /** Dampening τ ∈ [0, 1] in v ← β·v + (1 − τ)·g, from the second step on. Default 0. */
     dampening?: number;
     /** Nesterov momentum: θ ← θ − η·(g + β·v); requires β > 0 and τ = 0 (PyTorch's rule; RangeError). Default false. */
@@ -513,7 +532,11 @@ export type FitOptions = FitCommonOptions & ModelOptions & OptimizerChoice;
  * combination and rejects the invalid ones with a RangeError). Not a type to write options against: use
  * {@link FitOptions}.
  */
-export interface FitOptionsRecord extends FitCommonOptions, OptimizerSettings {
+export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettings, 'lr' | 'momentum'> {
+  /** A number, or 'auto' (see {@link FitCommonOptions.lr}). */
+  lr: number | 'auto';
+  /** A number, or 'auto' for SGD (see {@link OptimizerChoice}). */
+  momentum?: number | 'auto';
   /** The objective (see {@link ModelOptions} for the formulas); default `'linear'`. */
   model?: ModelName;
   /**
@@ -631,6 +654,32 @@ export interface FitResult extends Model {
   readonly finalLoss: number;
   /** Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise). */
   readonly mse: number;
+  /** What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for. */
+  readonly auto: AutoReport | null;
+}
+
+/** {@link FitResult.auto}: the estimate, the settings it gave, and what the fit did with them. */
+export interface AutoReport {
+  /** λmax(AᵀA/n) by power iteration (A = X, with a column of ones when fitIntercept); NaN when not estimated. */
+  readonly lambdaMax: number;
+  /** Passes over X the power iteration made (at most 50; it stops when the estimate changes by ≤ 0.1 %). */
+  readonly powerIterations: number;
+  /** L = c·1.05·lambdaMax + α + λ (c = 1 squared, ¼ logistic, ½ softmax); NaN when not estimated. */
+  readonly lipschitz: number;
+  /** μ = α + λ without an intercept, 0 (unknown) with one; NaN when not estimated. */
+  readonly strongConvexity: number;
+  /** η of the first step (the theory's for lr 'auto', else the given lr). */
+  readonly lr: number;
+  /** β used: the number, or 'schedule' (k/(k + 3) since the last restart). */
+  readonly momentum: number | 'schedule';
+  /** The restart rule that was applied. */
+  readonly restart: 'function' | 'gradient' | 'none';
+  /** Velocity resets (a rejected or uphill momentum step). */
+  readonly restarts: number;
+  /** Halvings of η (a rejected step without momentum in it; lr 'auto' only). */
+  readonly backtracks: number;
+  /** η at the end (lr 'auto': after backtracking and growth). */
+  readonly finalLr: number;
 }
 
 /**

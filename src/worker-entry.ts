@@ -47,6 +47,7 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       const value: WorkerFitValue = {
         model: r.model, cols: r.cols, classes: r.classes, weights: r.weights, intercepts: r.intercepts, loss: r.loss,
         epochLoss: r.epochLoss, iterations: r.iterations, epochs: r.epochs, status: r.status, finalLoss: r.finalLoss, mse: r.mse,
+        auto: r.auto,
       };
       // a Set: transferring one buffer twice would throw DataCloneError
       const buffers = new Set([r.weights, r.intercepts, r.loss, r.epochLoss].map((a) => a.buffer as ArrayBuffer));

@@ -8,7 +8,7 @@ import { normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
 import { checkArgCount, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
-  AbortSignalLike, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
+  AbortSignalLike, AutoReport, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
 } from './types.js';
 
@@ -162,6 +162,8 @@ export interface WorkerFitValue {
   status: FitStatus;
   finalLoss: number;
   mse: number;
+  /** FitResult.auto: plain numbers and strings (structured-clone safe). */
+  auto: AutoReport | null;
 }
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError };

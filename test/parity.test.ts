@@ -83,6 +83,12 @@ describe('backend parity (bit for bit)', () => {
     { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1, weightDecay: 0.01, tol: 0.05 } },
     { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-2, batchSize: 4, seed: 2, tol: 0.2 } },
     { model: 'softmax', opts: { lr: 0.1, optimizer: 'adam', alpha: 1e-2, tol: 0.3, stoppingRule: 'sklearn', nIterNoChange: 2 } },
+    // lr / momentum 'auto' and restart (issue 18; more in test/contract/auto.test.ts): the power iteration, Armijo
+    // backtracking, the schedule and both restart rules.
+    { model: 'logistic', opts: { lr: 'auto', momentum: 'auto', nesterov: true, alpha: 1e-3 } },
+    { model: 'ridge', opts: { lr: 'auto', momentum: 'auto', alpha: 0.1, fitIntercept: false, tol: 1e-4 } },
+    { model: 'softmax', opts: { lr: 'auto', momentum: 0.9, restart: 'gradient', alpha: 1e-3 } },
+    { model: 'hinge', opts: { lr: 0.1, momentum: 0.9, nesterov: true, restart: 'function', alpha: 1e-2 } },
   ];
 
   it.each(CLASSIFY.flatMap((c) => [[9, 3], [33, 10]].map(([n, d]) => [c.model, n, d, c] as const)))(

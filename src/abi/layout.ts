@@ -54,8 +54,14 @@ export const C_EPOCH_CAP = 30;
 export const C_OPTIMIZER = 31;
 /** Rows of the parameter segment table that follows the fixed slots. */
 export const C_SEGMENT_COUNT = 41;
+// Step size and momentum without trial and error (issue 18; src/options/auto.ts): 0 for every other fit.
+/** A_* flags: Armijo backtracking (lr 'auto'), the k/(k+3) momentum schedule, adaptive restart. */
+export const C_AUTO = 42;
+/** With C_AUTO: θₜ and ∇J(θₜ) of the last accepted point, kept while the step from it is tried (p f64 each). */
+export const C_PREV_PTR = 43;
+export const C_PREV_GRAD_PTR = 44;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 42;
+export const C_SIZE = 45;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -101,7 +107,25 @@ export const S_RNG2 = 11;
 export const S_RNG3 = 12;
 /** The optimizer's step state: a sub-block of T_SIZE slots (T_*), the same record the per-step API hands its step. */
 export const S_STEP_STATE = 13;
-export const S_SIZE = 18;
+// With C_AUTO (assembly/fit.ts): the step being tried and the adaptive step size.
+/** η of the next step (lr 'auto': starts at the theory's step, halved by backtracking, grown after accepted steps). */
+export const S_AUTO_LR = 18;
+/** Steps since the start or the last restart (the schedule's k). */
+export const S_AUTO_K = 19;
+/** 1 while θ is a candidate from a step not yet judged (θ and ∇J of the point it left are at C_PREV_PTR). */
+export const S_AUTO_PENDING = 20;
+/** J at the point the candidate's step left. */
+export const S_AUTO_PREV_LOSS = 21;
+/** 1 when the candidate's step had no momentum in it (a fresh velocity or β = 0): a rejection then halves η. */
+export const S_AUTO_FRESH = 22;
+/** 1 when the candidate's step kept θ and the buffers finite. */
+export const S_AUTO_VALID = 23;
+/** Counters: velocity resets (restarts), halvings of η (backtracks). */
+export const S_RESTARTS = 24;
+export const S_BACKTRACKS = 25;
+/** The largest secant curvature ⟨Δ∇J, Δθ⟩/‖Δθ‖² of the steps since the last restart (0 before any). */
+export const S_AUTO_CURVATURE = 26;
+export const S_SIZE = 27;
 
 /** Step state (offsets in the sub-block at S_STEP_STATE, or in the per-step API's own block). */
 /** The learning rate η of this step. */
@@ -143,6 +167,36 @@ export const F_MAXIMIZE = 2;
 export const F_FIRST_STEP = 4;
 export const F_FIT_INTERCEPT = 8;
 export const F_SHUFFLE = 16;
+
+/** C_AUTO flags. */
+/**
+ * lr 'auto': a step whose objective fails Armijo's test is undone (restart); a failed fresh step halves η; at each
+ * restart η ← 1/C, C the largest secant curvature of the steps since the previous one; a run with η·C below
+ * AUTO_GROW_BELOW restarts to grow η.
+ */
+export const A_BACKTRACK = 1;
+/** momentum 'auto' without a known μ: β = k/(k + 3) on the k-th step since the start or the last restart. */
+export const A_SCHEDULE = 2;
+/** restart 'function': reset the velocity when the objective rises (O'Donoghue & Candès 2015). */
+export const A_RESTART_FUNCTION = 4;
+/** restart 'gradient': reset the velocity when ∇J(θₜ₊₁)·(θₜ₊₁ − θₜ) > 0 (the step went uphill). */
+export const A_RESTART_GRADIENT = 8;
+/** Armijo's constant c: accept J(θ + Δ) ≤ J(θ) + c·min(∇J(θ)·Δ, 0). */
+export const AUTO_ARMIJO = 1e-4;
+/** η ← η·AUTO_SHRINK after a failed fresh step. */
+export const AUTO_SHRINK = 0.5;
+/**
+ * lr 'auto' with momentum: a run of at least AUTO_GROW_AFTER steps whose largest secant curvature C has η·C below
+ * AUTO_GROW_BELOW (the step is a small part of what the local curvature allows: near the optimum of a logistic loss
+ * the curvature is often far below the global L) restarts, to take η ← 1/C.
+ */
+export const AUTO_GROW_AFTER = 3;
+export const AUTO_GROW_BELOW = 0.25;
+
+/** Power iteration for λmax(AᵀA/n) (assembly/lipschitz.ts): at most this many passes over X. */
+export const POWER_MAX_ITER = 50;
+/** It stops when the Rayleigh quotient changes by at most this fraction of itself from one pass to the next. */
+export const POWER_TOL = 1e-3;
 
 /** Fit status codes. */
 export const RUNNING = 0;

@@ -12,7 +12,8 @@ import * as L from '../abi/layout.js';
 /** The optimizer's settings (O_* slots): what the step reads besides the step state and the segments. `flags` is writable: the per-step API sets it on each step (assembly/step.ts: checkedStep). */
 export class Settings {
   readonly kind: number;
-  readonly momentum: number;
+  /** Written by a fit with the k/(k + 3) schedule before each step (A_SCHEDULE). */
+  momentum: number;
   readonly dampening: number;
   readonly weightDecay: number;
   readonly beta1: number;
@@ -91,7 +92,10 @@ export class Config {
   readonly lossCap: number;
   readonly epochCap: number;
   readonly segmentCount: number;
+  /** A_* flags of src/abi/layout.ts: 0 for every fit without an 'auto' option. */
+  readonly auto: number;
   constructor(b: Float64Array, at: number) {
+    this.auto = b[at + L.C_AUTO]! | 0;
     this.loss = b[at + L.C_LOSS]! | 0;
     this.rows = b[at + L.C_ROWS]! | 0;
     this.cols = b[at + L.C_COLS]! | 0;

@@ -10,6 +10,7 @@ import type { OptimizerSettings } from '../types.js';
 import { Config, Segment, Settings } from './config.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
 import { checkedStep } from './step.js';
+import { powerIteration } from './lipschitz.js';
 
 class JsData implements StoredData {
   constructor(readonly rows: number, readonly cols: number, public X: Float64Array, public y: Float64Array) {}
@@ -62,6 +63,8 @@ export class JsBackend implements Backend {
       valX: val ? val.X : new Float64Array(0),
       valY: val ? val.y : new Float64Array(0),
       rng: new Uint32Array(4),
+      prev: new Float64Array(z.prev),
+      prevGrad: new Float64Array(z.prev),
     };
     return {
       run: (stopAtEpoch, stopAtIteration) => fit(cfg, st, a, stopAtEpoch, stopAtIteration),
@@ -72,7 +75,10 @@ export class JsBackend implements Backend {
         const src = ring === 'loss' ? a.loss : a.epochLoss;
         return readRing((i, k) => src.slice(i, i + k), src.length, from, count);
       },
-      result: (): RawFit => ({ params: a.params.slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]! }),
+      result: (): RawFit => ({
+        params: a.params.slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]!,
+        restarts: st[L.S_RESTARTS]!, backtracks: st[L.S_BACKTRACKS]!, lr: st[L.S_AUTO_LR]!,
+      }),
       release() {},
     };
   }
@@ -91,6 +97,13 @@ export class JsBackend implements Backend {
     const { X, y, rows: n, cols: d } = data as JsData;
     const cfg = new Config(configBlock(c, n, d, 0, alpha), 0);
     return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
+  }
+
+  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number): { lambdaMax: number; iterations: number } {
+    const { X, rows: n, cols: d } = data as JsData;
+    const iters = new Float64Array(1);
+    const lambdaMax = powerIteration(X, n, d, intercept, Float64Array.from(v0), new Float64Array(v0.length), maxIter, tol, iters);
+    return { lambdaMax, iterations: iters[0]! };
   }
 
   stepStore(params: Float64Array, o: Required<OptimizerSettings>, kind: number): StepStore {

@@ -30,6 +30,27 @@ export interface FitArrays {
   valX: Float64Array;
   valY: Float64Array;
   rng: Uint32Array;
+  /** With C_AUTO: θₜ and ∇J(θₜ) of the point the step being tried left (assembly/fit.ts: C_PREV_PTR); else empty. */
+  prev: Float64Array;
+  prevGrad: Float64Array;
+}
+
+/** assembly/fit.ts: secant. ⟨g − h, a − b⟩/‖a − b‖² over p elements, in order (0 when a = b). */
+function secant(g: Float64Array, h: Float64Array, a: Float64Array, b: Float64Array, p: number): number {
+  let num = 0.0, den = 0.0;
+  for (let j = 0; j < p; j++) {
+    const dt = a[j]! - b[j]!;
+    num += (g[j]! - h[j]!) * dt;
+    den += dt * dt;
+  }
+  return den > 0 ? num / den : 0.0;
+}
+
+/** assembly/fit.ts: slopeAlong. Σⱼ g[j]·(a[j] − b[j]) over p elements, in order. */
+function slopeAlong(g: Float64Array, a: Float64Array, b: Float64Array, p: number): number {
+  let s = 0.0;
+  for (let j = 0; j < p; j++) s += g[j]! * (a[j]! - b[j]!);
+  return s;
 }
 
 /**
@@ -85,13 +106,26 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   let grad0 = st[L.S_GRAD0]!, loss0 = st[L.S_LOSS0]!;
   const rng = a.rng;
   for (let k = 0; k < 4; k++) rng[k] = st[L.S_RNG0 + k]!;
+  // Automatic step size and momentum (assembly/fit.ts): idle when auto is 0.
+  const auto = c.auto;
+  const backtrack = (auto & L.A_BACKTRACK) !== 0, schedule = (auto & L.A_SCHEDULE) !== 0;
+  const restartF = (auto & L.A_RESTART_FUNCTION) !== 0, restartG = (auto & L.A_RESTART_GRADIENT) !== 0;
+  const prev = a.prev, prevGrad = a.prevGrad;
+  let autoLr = st[L.S_AUTO_LR]!, autoK = st[L.S_AUTO_K]!, prevJ = st[L.S_AUTO_PREV_LOSS]!;
+  let pending = st[L.S_AUTO_PENDING] !== 0, fresh = st[L.S_AUTO_FRESH] !== 0, valid = st[L.S_AUTO_VALID] !== 0;
+  let restarts = st[L.S_RESTARTS]!, backtracks = st[L.S_BACKTRACKS]!, curvature = st[L.S_AUTO_CURVATURE]!;
 
   // θ lives in two buffers (assembly/fit.ts): each step writes the other one; the final θ is copied back.
   let cur = a.params, other = a.backup;
   let lossAt = t % lossCap, epochAt = epoch % epochCap;
   let status = L.RUNNING;
   for (;;) {
-    if (t >= c.maxIterations || epoch >= c.maxEpochs) { status = L.MAX_ITERATIONS; break; }
+    if (t >= c.maxIterations || epoch >= c.maxEpochs) {
+      // A candidate that is not finite is never returned: back to the point its step left.
+      if (pending && !valid) { cur.set(prev.subarray(0, p)); pending = false; }
+      status = L.MAX_ITERATIONS;
+      break;
+    }
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (rule === L.RULE_GRADIENT && !fullBatch && grad0 < 0) {
       // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
@@ -108,9 +142,52 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     if (batchPos === 0 && shuffled) shuffle(a.perm, n, rng);
     const count = Math.min(batchSize, n - batchPos);
     // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
-    const J = shuffled
+    let J = shuffled
       ? objectiveAndGrad(c, segments, a.X, 0, a.y, 0, a.perm, batchPos, count, cur, a.grad, a.scratch)
       : objectiveAndGrad(c, segments, a.X, batchPos * d, a.y, batchPos, null, 0, count, cur, a.grad, a.scratch);
+    if (pending) {
+      pending = false;
+      const finite = valid && Number.isFinite(J) && allFinite(a.grad, p);
+      if (finite) {
+        const cv = secant(a.grad, prevGrad, cur, prev, p);
+        if (cv > curvature) curvature = cv;
+      }
+      let accept = finite;
+      if (accept && backtrack) accept = J <= prevJ + L.AUTO_ARMIJO * Math.min(slopeAlong(prevGrad, cur, prev, p), 0.0);
+      let reset = false;
+      if (!accept) {
+        if (backtrack) {
+          cur.set(prev.subarray(0, p));
+          a.grad.set(prevGrad.subarray(0, p));
+          J = prevJ;
+          if (fresh) {
+            autoLr = autoLr * L.AUTO_SHRINK;
+            backtracks += 1.0;
+          } else {
+            restarts += 1.0;
+            reset = true;
+          }
+          autoK = 0;
+          s.first = true;
+        }
+      } else if ((restartF && J > prevJ) || (restartG && slopeAlong(a.grad, cur, prev, p) > 0)) {
+        autoK = 0;
+        s.first = true;
+        restarts += 1.0;
+        reset = true;
+      } else if (backtrack && autoK >= L.AUTO_GROW_AFTER && curvature * autoLr < L.AUTO_GROW_BELOW) {
+        // A long run far below the local curvature: restart to take the larger step.
+        autoK = 0;
+        s.first = true;
+        restarts += 1.0;
+        reset = true;
+      }
+      // Without momentum every accepted step is a restart point (gradient descent with a curvature-following step).
+      if (backtrack && (reset || (accept && o.momentum === 0))) {
+        if (curvature > 0) autoLr = 1.0 / curvature;
+        curvature = 0;
+      }
+    }
     a.loss[lossAt] = J;
     if (!Number.isFinite(J) || !allFinite(a.grad, p)) { status = L.DIVERGED; break; }
     if (rule === L.RULE_GRADIENT && fullBatch) {
@@ -118,7 +195,17 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       if (grad0 < 0) { grad0 = gn; loss0 = J; }
       if (gn <= tol * grad0 && (maximize ? J >= loss0 : J <= loss0)) { status = L.CONVERGED; break; }
     }
-    const lr = a.lrs[epochAt]!;
+    let lr = a.lrs[epochAt]!;
+    if (auto !== 0) {
+      prev.set(cur.subarray(0, p));
+      prevGrad.set(a.grad.subarray(0, p));
+      prevJ = J;
+      pending = true;
+      autoK = autoK + 1.0;
+      if (schedule) o.momentum = autoK / (autoK + 3.0);
+      fresh = s.first || o.momentum === 0;
+      if (backtrack) lr = autoLr;
+    }
     s.lr = lr;
     s.step = s.step + 1.0;
     s.beta1Pow = s.beta1Pow * o.beta1;
@@ -127,7 +214,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     const ok = optimizerStep(o, s, segments, cur, other, a.buf1, a.buf1, a.buf2, a.buf2, a.grad);
     for (const seg of segments) if (seg.decayed) proximalStep(c, seg, other, lr);
     s.first = false;
-    if (!ok) { status = L.DIVERGED; break; }
+    valid = ok;
+    if (!ok && !backtrack) { status = L.DIVERGED; break; }
     const swap = cur;
     cur = other;
     other = swap;
@@ -173,5 +261,14 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   st[L.S_EPOCH_BATCHES] = epochBatches;
   s.store(st, L.S_STEP_STATE);
   for (let k = 0; k < 4; k++) st[L.S_RNG0 + k] = rng[k]!;
+  st[L.S_AUTO_LR] = autoLr;
+  st[L.S_AUTO_K] = autoK;
+  st[L.S_AUTO_PREV_LOSS] = prevJ;
+  st[L.S_AUTO_PENDING] = pending ? 1 : 0;
+  st[L.S_AUTO_FRESH] = fresh ? 1 : 0;
+  st[L.S_AUTO_VALID] = valid ? 1 : 0;
+  st[L.S_RESTARTS] = restarts;
+  st[L.S_BACKTRACKS] = backtracks;
+  st[L.S_AUTO_CURVATURE] = curvature;
   return status;
 }

@@ -9,9 +9,10 @@ import type { LabelInfo } from '../check/dataset.js';
 import { checkModelName, checkModelOptions, modelOption } from './model.js';
 import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
+import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 
 const FIT_KEYS = [
-  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
+  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal',
 ] as const;
@@ -59,6 +60,10 @@ export interface FitConfig extends Required<OptimizerSettings> {
   onProgress: ((p: Progress) => void | boolean) | null;
   progressEvery: number;
   signal: NonNullable<FitOptionsRecord['signal']> | null;
+  /** lr / momentum 'auto' and restart (src/options/auto.ts), or null; lr and momentum hold placeholders until resolved. */
+  auto: AutoRequest | null;
+  /** src/abi/layout.ts C_AUTO flags, set when the fit driver resolves `auto` (src/engine.ts); 0 otherwise. */
+  autoFlags: number;
 }
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
@@ -102,7 +107,9 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   checkKeys(o, FIT_KEYS, 'fit', FIT_NOTES);
   const model = modelOption(o.model);
   const spec = checkModelName(model);
-  const opt = checkOptimizer(o);
+  // 'auto' (src/options/auto.ts): the optimizer's checks see placeholders; the numbers come from the estimate of L.
+  const a = autoOptions(o);
+  const opt = checkOptimizer((a.request ? { ...o, lr: a.lr, momentum: a.momentum } : o) as Partial<OptimizerSettings>);
   const m = checkModelOptions(model, spec, o, labels);
   const outputs = m.outputs;
   if (outputs * (cols + 1) > MAX_FIT_PARAMS) {
@@ -147,6 +154,10 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   const progressEvery = positiveInteger('progressEvery', o.progressEvery, 1);
   const batchesPerEpoch = Math.ceil(trainRows / batchSize);
   const epochs = Math.min(maxEpochs, Math.ceil(maxIterations / batchesPerEpoch));
+  const auto = a.request && checkAuto(a.request, {
+    optimizer: opt.optimizer, model, lossId: m.lossId, momentum: opt.momentum, dampening: opt.dampening,
+    maximize: opt.maximize, batchSize, trainRows, schedule: o.schedule, restartGiven: o.restart !== undefined,
+  });
   const lrAt = checkSchedule(o.schedule, opt.lr);
   lrAt?.(0); // a schedule that fails at once fails before any work
   // Explicit properties, no spread: V8 builds a spread into a many-field literal on a slow path (~30 µs a fit).
@@ -156,6 +167,6 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId,
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
-    onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null,
+    onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0,
   };
 }

@@ -95,7 +95,7 @@ export class WasmBackend implements Backend {
       params: cut.take(theta), grad: cut.take(z.params * 8), backup: cut.take(theta), backupGrad: cut.take(z.params * 8),
       buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), loss: cut.take(z.lossCap * 8),
       epochLoss: cut.take(z.epochCap * 8), lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8),
-      perm: cut.take(z.perm * 4),
+      perm: cut.take(z.perm * 4), prev: cut.take(z.prev * 8), prevGrad: cut.take(z.prev * 8),
     };
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
@@ -113,6 +113,8 @@ export class WasmBackend implements Backend {
     cfg[L.C_LR_PTR] = ptr('lrs');
     cfg[L.C_SCRATCH_PTR] = ptr('scratch');
     cfg[L.C_PERM_PTR] = ptr('perm');
+    cfg[L.C_PREV_PTR] = ptr('prev');
+    cfg[L.C_PREV_GRAD_PTR] = ptr('prevGrad');
     cfg[L.C_VAL_X_PTR] = v ? v.xPtr : 0;
     cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
     mem.write(ptr('cfg'), cfg);
@@ -134,7 +136,10 @@ export class WasmBackend implements Backend {
         const base = ptr(ring), cap = ring === 'loss' ? z.lossCap : z.epochCap;
         return readRing((i, k) => mem.read(base + i * 8, k), cap, from, count);
       },
-      result: (): RawFit => ({ params: mem.read(ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH) }),
+      result: (): RawFit => ({
+        params: mem.read(ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH),
+        restarts: state(L.S_RESTARTS), backtracks: state(L.S_BACKTRACKS), lr: state(L.S_AUTO_LR),
+      }),
       release() {
         if (!released) {
           released = true;
@@ -166,6 +171,20 @@ export class WasmBackend implements Backend {
       this.mem.write(ws + at.params, params);
       const value = this.core.objectiveAndGrad(ws + at.cfg, t.xPtr, t.yPtr, 0, t.rows, ws + at.params, ws + at.grad);
       return withGradient ? { value, gradient: this.mem.read(ws + at.grad, p) } : { value };
+    } finally {
+      this.mem.release(ws);
+    }
+  }
+
+  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number): { lambdaMax: number; iterations: number } {
+    const t = data as WasmData;
+    const p = v0.length;
+    const ws = this.mem.alloc((2 * p + 2) * 8, 'a power-iteration workspace');
+    try {
+      this.mem.write(ws, v0);
+      const itersPtr = ws + 2 * p * 8;
+      const lambdaMax = this.core.powerIteration(t.xPtr, t.rows, t.cols, intercept ? 1 : 0, ws, ws + p * 8, maxIter, tol, itersPtr);
+      return { lambdaMax, iterations: this.mem.read(itersPtr, 1)[0]! };
     } finally {
       this.mem.release(ws);
     }

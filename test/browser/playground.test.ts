@@ -43,6 +43,8 @@ describe('playground', () => {
     { lr: 0.1, momentum: 0.9, maxIterations: 100 },
     { lr: 0.1, momentum: 0.9, nesterov: true, maxIterations: 500 },
     { lr: 0.05, momentum: 0.8, dampening: 0.2, weightDecay: 0.01, maxIterations: 300 },
+    { lr: 'auto', momentum: 'auto', nesterov: true, maxIterations: 100 },
+    { lr: 'auto', momentum: 0.9, restart: 'gradient', maxIterations: 100 },
   ] as FitOptions[])('fits the reference experiment in the page exactly as in Node: %j', async (options) => {
     const { X, y } = referenceData(42);
     const node = await createEngine({ backend: 'wasm' });

@@ -46,5 +46,14 @@ describe.each(BACKENDS)('reference experiment [$name]', ({ create }) => {
     expect(mom!.iterationsToOptimum).not.toBeNull();
     expect(gd!.iterationsToOptimum).not.toBeNull();
     expect(gd!.iterationsToOptimum! / mom!.iterationsToOptimum!).toBeGreaterThan(3);
+    // lr and momentum 'auto' (issue 18): η₀ = 1/L with L = 1.05·λmax of [x 1]ᵀ[x 1]/n (computed here), and the
+    // optimum's MSE (closed form) sooner than the hand-tuned β = 0.9.
+    const sx2 = xs.reduce((s, v) => s + v * v, 0) / n;
+    const lmax = (sx2 + 1) / 2 + Math.sqrt(((sx2 - 1) / 2) ** 2 + mx * mx);
+    expect(relErr(r.auto.fit.auto!.lambdaMax, lmax)).toBeLessThan(1e-3);
+    expect(r.auto.fit.auto!.lr).toBe(1 / r.auto.fit.auto!.lipschitz);
+    expect(relErr(r.auto.fit.mse, r.optimum.mse)).toBeLessThan(1e-6);
+    expect(r.auto.iterationsToOptimum).not.toBeNull();
+    expect(r.auto.iterationsToOptimum!).toBeLessThan(mom!.iterationsToOptimum!);
   });
 });
