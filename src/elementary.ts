@@ -1,9 +1,12 @@
 /**
  * Elementary functions of our own: exp, expm1, log, log1p, tanh, and the sigmoid and softplus of the losses. Only
- * + − × ÷, comparisons, exponent bits and exact powers of two: the same doubles in every JS engine and in WASM. Same operation order, constants and branches as assembly/math.ts (scalar), whose f64x2 forms repeat
- * the scalar operations lane by lane. Reductions and minimax polynomials of fdlibm 5.3 (Sun Microsystems, 1993:
- * e_exp.c, s_expm1.c, e_log.c, s_log1p.c, s_tanh.c), with one change: k = round(x/ln 2) by the 1.5·2⁵² shift for
- * every x (fdlibm branches on |x| ≶ ½ln 2, 1½ln 2), so the SIMD lanes need no branch.
+ * + − × ÷, comparisons, exponent bits, exact powers of two and a table of exact constants (exp's; the lookup cannot
+ * differ): the same doubles in every JS engine and in WASM. Same operation order, constants, table and branches as
+ * assembly/math.ts (scalar), whose f64x2 forms repeat the scalar operations lane by lane. exp: Tang's table-driven
+ * method as ARM optimized-routines' exp.c has it (N = 128, no division). expm1, log, log1p, tanh: the reductions and
+ * minimax polynomials of fdlibm 5.3 (Sun Microsystems, 1993: s_expm1.c, e_log.c, s_log1p.c, s_tanh.c), with one
+ * change: k = round(x/ln 2) by the 1.5·2⁵² shift for every x (fdlibm branches on |x| ≶ ½ln 2, 1½ln 2), so the SIMD
+ * lanes need no branch.
  */
 
 // One 8-byte scratch seen as a double and as its two 32-bit words: the exact way to read and set exponent bits in
@@ -43,35 +46,152 @@ function scale(y: number, k: number): number {
   return y * pow2(k);
 }
 
-// exp: fdlibm e_exp.c's rational form on |r| ≤ ½ln 2 (P1…P5: a Remez fit of R(r²) with error < 2⁻⁵⁹).
-const P1 = 1.66666666666666019037e-01;
-const P2 = -2.77777777770155933842e-03;
-const P3 = 6.61375632143793436117e-05;
-const P4 = -1.65339022054652515390e-06;
-const P5 = 4.13813679705723846039e-08;
+// exp: Tang's table-driven method (P. T. P. Tang, "Table-driven implementation of the exponential function in IEEE
+// floating-point arithmetic", ACM TOMS 15(2), 1989) in the form of ARM optimized-routines' exp.c (Szabolcs Nagy,
+// 2018; also musl src/math/exp.c and exp_data.c, whose table and coefficients these are): N = 128 subintervals,
+// x = (k + j/N)·ln 2 + r with |r| ≤ ln 2/256, eˣ = 2ᵏ·2^(j/N)·eʳ, eʳ − 1 by a degree-5 minimax polynomial (ARM's
+// error bound without FMA: 0.511 ulp). No division.
+/** N/ln 2 with N = 128 (0x1.71547652b82fep0·2⁷). */
+const EXP_INV_LN2_N = 184.6649652337873;
+/** −ln 2/N in two parts; the high part has 36 significant bits, so kd·EXP_NEG_LN2_HI_N is exact for |kd| < 2¹⁷. */
+const EXP_NEG_LN2_HI_N = -0.005415212348111709;
+const EXP_NEG_LN2_LO_N = -1.2864023111638346e-14;
+/** eʳ − 1 ≈ r + C2·r² + C3·r³ + C4·r⁴ + C5·r⁵ on |r| ≤ ln 2/256 (ARM's minimax fit, absolute error 1.555·2⁻⁶⁶). */
+const C2 = 0.49999999999996786;
+const C3 = 0.16666666666665886;
+const C4 = 0.0416666808410674;
+const C5 = 0.008333335853059549;
+/** The fast path's range: 2^⌊k/N⌋ and the result are normal, and s·tmp loses at most 2⁻¹⁰⁷⁵ (1/64 ulp). */
+const EXP_FAST_LO = -704.0;
+const EXP_FAST_HI = 709.0;
 /** Above this, eˣ overflows (ln of the largest double, rounded down). */
 const EXP_OVER = 7.09782712893383973096e+02;
-/** e rounded to nearest (Math.E). */
-const E = 2.718281828459045;
 /** Below this, eˣ < 2⁻¹⁰⁷⁵ rounds to 0. */
 const EXP_UNDER = -7.45133219101941108420e+02;
 
 /**
- * eˣ (see src/math.ts for the contract). x = k·ln 2 + r with k = round(x/ln 2), r = hi − lo;
- * c = r − r²·(P1 + r²·(P2 + …)); eʳ = 1 − ((lo − r·c/(2 − c)) − hi); eˣ = 2ᵏ·eʳ (fdlibm e_exp.c).
+ * The table of assembly/math.ts (EXP_TAB), the same 256 u64: for j = 0 … 127, the bits of tail_j, then those of s_j
+ * minus j·2⁴⁵, where s_j is 2^(j/128) rounded to nearest and tail_j = (2^(j/128) − s_j)/s_j rounded (both checked
+ * against decimal.js in test/math/tables.test.ts). Exact constants: the lookup cannot differ between engines.
+ */
+export const EXP_TABLE = new BigUint64Array([
+  0x0000000000000000n, 0x3FF0000000000000n, 0x3C9B3B4F1A88BF6En, 0x3FEFF63DA9FB3335n,
+  0xBC7160139CD8DC5Dn, 0x3FEFEC9A3E778061n, 0xBC905E7A108766D1n, 0x3FEFE315E86E7F85n,
+  0x3C8CD2523567F613n, 0x3FEFD9B0D3158574n, 0xBC8BCE8023F98EFAn, 0x3FEFD06B29DDF6DEn,
+  0x3C60F74E61E6C861n, 0x3FEFC74518759BC8n, 0x3C90A3E45B33D399n, 0x3FEFBE3ECAC6F383n,
+  0x3C979AA65D837B6Dn, 0x3FEFB5586CF9890Fn, 0x3C8EB51A92FDEFFCn, 0x3FEFAC922B7247F7n,
+  0x3C3EBE3D702F9CD1n, 0x3FEFA3EC32D3D1A2n, 0xBC6A033489906E0Bn, 0x3FEF9B66AFFED31Bn,
+  0xBC9556522A2FBD0En, 0x3FEF9301D0125B51n, 0xBC5080EF8C4EEA55n, 0x3FEF8ABDC06C31CCn,
+  0xBC91C923B9D5F416n, 0x3FEF829AAEA92DE0n, 0x3C80D3E3E95C55AFn, 0x3FEF7A98C8A58E51n,
+  0xBC801B15EAA59348n, 0x3FEF72B83C7D517Bn, 0xBC8F1FF055DE323Dn, 0x3FEF6AF9388C8DEAn,
+  0x3C8B898C3F1353BFn, 0x3FEF635BEB6FCB75n, 0xBC96D99C7611EB26n, 0x3FEF5BE084045CD4n,
+  0x3C9AECF73E3A2F60n, 0x3FEF54873168B9AAn, 0xBC8FE782CB86389Dn, 0x3FEF4D5022FCD91Dn,
+  0x3C8A6F4144A6C38Dn, 0x3FEF463B88628CD6n, 0x3C807A05B0E4047Dn, 0x3FEF3F49917DDC96n,
+  0x3C968EFDE3A8A894n, 0x3FEF387A6E756238n, 0x3C875E18F274487Dn, 0x3FEF31CE4FB2A63Fn,
+  0x3C80472B981FE7F2n, 0x3FEF2B4565E27CDDn, 0xBC96B87B3F71085En, 0x3FEF24DFE1F56381n,
+  0x3C82F7E16D09AB31n, 0x3FEF1E9DF51FDEE1n, 0xBC3D219B1A6FBFFAn, 0x3FEF187FD0DAD990n,
+  0x3C8B3782720C0AB4n, 0x3FEF1285A6E4030Bn, 0x3C6E149289CECB8Fn, 0x3FEF0CAFA93E2F56n,
+  0x3C834D754DB0ABB6n, 0x3FEF06FE0A31B715n, 0x3C864201E2AC744Cn, 0x3FEF0170FC4CD831n,
+  0x3C8FDD395DD3F84An, 0x3FEEFC08B26416FFn, 0xBC86A3803B8E5B04n, 0x3FEEF6C55F929FF1n,
+  0xBC924AEDCC4B5068n, 0x3FEEF1A7373AA9CBn, 0xBC9907F81B512D8En, 0x3FEEECAE6D05D866n,
+  0xBC71D1E83E9436D2n, 0x3FEEE7DB34E59FF7n, 0xBC991919B3CE1B15n, 0x3FEEE32DC313A8E5n,
+  0x3C859F48A72A4C6Dn, 0x3FEEDEA64C123422n, 0xBC9312607A28698An, 0x3FEEDA4504AC801Cn,
+  0xBC58A78F4817895Bn, 0x3FEED60A21F72E2An, 0xBC7C2C9B67499A1Bn, 0x3FEED1F5D950A897n,
+  0x3C4363ED60C2AC11n, 0x3FEECE086061892Dn, 0x3C9666093B0664EFn, 0x3FEECA41ED1D0057n,
+  0x3C6ECCE1DAA10379n, 0x3FEEC6A2B5C13CD0n, 0x3C93FF8E3F0F1230n, 0x3FEEC32AF0D7D3DEn,
+  0x3C7690CEBB7AAFB0n, 0x3FEEBFDAD5362A27n, 0x3C931DBDEB54E077n, 0x3FEEBCB299FDDD0Dn,
+  0xBC8F94340071A38En, 0x3FEEB9B2769D2CA7n, 0xBC87DECCDC93A349n, 0x3FEEB6DAA2CF6642n,
+  0xBC78DEC6BD0F385Fn, 0x3FEEB42B569D4F82n, 0xBC861246EC7B5CF6n, 0x3FEEB1A4CA5D920Fn,
+  0x3C93350518FDD78En, 0x3FEEAF4736B527DAn, 0x3C7B98B72F8A9B05n, 0x3FEEAD12D497C7FDn,
+  0x3C9063E1E21C5409n, 0x3FEEAB07DD485429n, 0x3C34C7855019C6EAn, 0x3FEEA9268A5946B7n,
+  0x3C9432E62B64C035n, 0x3FEEA76F15AD2148n, 0xBC8CE44A6199769Fn, 0x3FEEA5E1B976DC09n,
+  0xBC8C33C53BEF4DA8n, 0x3FEEA47EB03A5585n, 0xBC845378892BE9AEn, 0x3FEEA34634CCC320n,
+  0xBC93CEDD78565858n, 0x3FEEA23882552225n, 0x3C5710AA807E1964n, 0x3FEEA155D44CA973n,
+  0xBC93B3EFBF5E2228n, 0x3FEEA09E667F3BCDn, 0xBC6A12AD8734B982n, 0x3FEEA012750BDABFn,
+  0xBC6367EFB86DA9EEn, 0x3FEE9FB23C651A2Fn, 0xBC80DC3D54E08851n, 0x3FEE9F7DF9519484n,
+  0xBC781F647E5A3ECFn, 0x3FEE9F75E8EC5F74n, 0xBC86EE4AC08B7DB0n, 0x3FEE9F9A48A58174n,
+  0xBC8619321E55E68An, 0x3FEE9FEB564267C9n, 0x3C909CCB5E09D4D3n, 0x3FEEA0694FDE5D3Fn,
+  0xBC7B32DCB94DA51Dn, 0x3FEEA11473EB0187n, 0x3C94ECFD5467C06Bn, 0x3FEEA1ED0130C132n,
+  0x3C65EBE1ABD66C55n, 0x3FEEA2F336CF4E62n, 0xBC88A1C52FB3CF42n, 0x3FEEA427543E1A12n,
+  0xBC9369B6F13B3734n, 0x3FEEA589994CCE13n, 0xBC805E843A19FF1En, 0x3FEEA71A4623C7ADn,
+  0xBC94D450D872576En, 0x3FEEA8D99B4492EDn, 0x3C90AD675B0E8A00n, 0x3FEEAAC7D98A6699n,
+  0x3C8DB72FC1F0EAB4n, 0x3FEEACE5422AA0DBn, 0xBC65B6609CC5E7FFn, 0x3FEEAF3216B5448Cn,
+  0x3C7BF68359F35F44n, 0x3FEEB1AE99157736n, 0xBC93091FA71E3D83n, 0x3FEEB45B0B91FFC6n,
+  0xBC5DA9B88B6C1E29n, 0x3FEEB737B0CDC5E5n, 0xBC6C23F97C90B959n, 0x3FEEBA44CBC8520Fn,
+  0xBC92434322F4F9AAn, 0x3FEEBD829FDE4E50n, 0xBC85CA6CD7668E4Bn, 0x3FEEC0F170CA07BAn,
+  0x3C71AFFC2B91CE27n, 0x3FEEC49182A3F090n, 0x3C6DD235E10A73BBn, 0x3FEEC86319E32323n,
+  0xBC87C50422622263n, 0x3FEECC667B5DE565n, 0x3C8B1C86E3E231D5n, 0x3FEED09BEC4A2D33n,
+  0xBC91BBD1D3BCBB15n, 0x3FEED503B23E255Dn, 0x3C90CC319CEE31D2n, 0x3FEED99E1330B358n,
+  0x3C8469846E735AB3n, 0x3FEEDE6B5579FDBFn, 0xBC82DFCD978E9DB4n, 0x3FEEE36BBFD3F37An,
+  0x3C8C1A7792CB3387n, 0x3FEEE89F995AD3ADn, 0xBC907B8F4AD1D9FAn, 0x3FEEEE07298DB666n,
+  0xBC55C3D956DCAEBAn, 0x3FEEF3A2B84F15FBn, 0xBC90A40E3DA6F640n, 0x3FEEF9728DE5593An,
+  0xBC68D6F438AD9334n, 0x3FEEFF76F2FB5E47n, 0xBC91EEE26B588A35n, 0x3FEF05B030A1064An,
+  0x3C74FFD70A5FDDCDn, 0x3FEF0C1E904BC1D2n, 0xBC91BDFBFA9298ACn, 0x3FEF12C25BD71E09n,
+  0x3C736EAE30AF0CB3n, 0x3FEF199BDD85529Cn, 0x3C8EE3325C9FFD94n, 0x3FEF20AB5FFFD07An,
+  0x3C84E08FD10959ACn, 0x3FEF27F12E57D14Bn, 0x3C63CDAF384E1A67n, 0x3FEF2F6D9406E7B5n,
+  0x3C676B2C6C921968n, 0x3FEF3720DCEF9069n, 0xBC808A1883CCB5D2n, 0x3FEF3F0B555DC3FAn,
+  0xBC8FAD5D3FFFFA6Fn, 0x3FEF472D4A07897Cn, 0xBC900DAE3875A949n, 0x3FEF4F87080D89F2n,
+  0x3C74A385A63D07A7n, 0x3FEF5818DCFBA487n, 0xBC82919E2040220Fn, 0x3FEF60E316C98398n,
+  0x3C8E5A50D5C192ACn, 0x3FEF69E603DB3285n, 0x3C843A59AC016B4Bn, 0x3FEF7321F301B460n,
+  0xBC82D52107B43E1Fn, 0x3FEF7C97337B9B5Fn, 0xBC892AB93B470DC9n, 0x3FEF864614F5A129n,
+  0x3C74B604603A88D3n, 0x3FEF902EE78B3FF6n, 0x3C83C5EC519D7271n, 0x3FEF9A51FBC74C83n,
+  0xBC8FF7128FD391F0n, 0x3FEFA4AFA2A490DAn, 0xBC8DAE98E223747Dn, 0x3FEFAF482D8E67F1n,
+  0x3C8EC3BC41AA2008n, 0x3FEFBA1BEE615A27n, 0x3C842B94C3A9EB32n, 0x3FEFC52B376BBA97n,
+  0x3C8A64A931D185EEn, 0x3FEFD0765B6E4540n, 0xBC8E37BAE43BE3EDn, 0x3FEFDBFDAD9CBE14n,
+  0x3C77893B4D91CD9Dn, 0x3FEFE7C1819E90D8n, 0x3C5305C14160CC89n, 0x3FEFF3C22B8F71F1n,
+]);
+/** tail_j and s_j as doubles (s_j: the table's bits plus j·2⁴⁵, as assembly/math.ts does with k·2⁵² added). */
+const EXP_TAIL = new Float64Array(128);
+const EXP_SCALE = new Float64Array(128);
+{
+  const bits = new BigUint64Array(1);
+  const asDouble = new Float64Array(bits.buffer);
+  for (let j = 0; j < 128; j++) {
+    bits[0] = EXP_TABLE[2 * j]!;
+    EXP_TAIL[j] = asDouble[0]!;
+    bits[0] = EXP_TABLE[2 * j + 1]! + (BigInt(j) << 45n);
+    EXP_SCALE[j] = asDouble[0]!;
+  }
+}
+
+/**
+ * eˣ (see src/math.ts for the contract). kd = round(x·N/ln 2) = 128·k + j by the 1.5·2⁵² shift; r = (x + kd·(−ln2hi/N))
+ * + kd·(−ln2lo/N); tmp = ((tail_j + r) + r²·(C2 + r·C3)) + r⁴·(C4 + r·C5); s = s_j·2ᵏ; eˣ = s + s·tmp (Tang's method
+ * as in ARM optimized-routines / musl exp.c). Outside [−704, 709], expSlow.
  */
 export function exp(x: number): number {
+  if (!(x >= EXP_FAST_LO && x <= EXP_FAST_HI)) return expSlow(x);
+  const kd = (x * EXP_INV_LN2_N + SHIFT) - SHIFT;
+  const ki = kd | 0;
+  const j = ki & 127;
+  const r = (x + kd * EXP_NEG_LN2_HI_N) + kd * EXP_NEG_LN2_LO_N;
+  const r2 = r * r;
+  const tmp = ((EXP_TAIL[j]! + r) + r2 * (C2 + r * C3)) + (r2 * r2) * (C4 + r * C5);
+  const s = EXP_SCALE[j]! * POW2[(ki >> 7) + 1022]!;
+  return s + s * tmp;
+}
+
+/**
+ * exp outside [−704, 709]: +∞ above EXP_OVER, NaN for NaN, 0 below EXP_UNDER; otherwise the same tmp, with s_j·2ᵏ
+ * applied as (s + s·tmp)·2 for k > 0 (s = s_j·2ᵏ⁻¹) and as (s + s·tmp)·2⁻¹⁰⁰⁰ below (s = s_j·2ᵏ⁺¹⁰⁰⁰), so that only
+ * the last product rounds (subnormal results: < 1 ulp).
+ */
+function expSlow(x: number): number {
   if (!(x <= EXP_OVER)) return x > 0 ? Infinity : x; // +∞ and overflow; NaN
   if (x < EXP_UNDER) return 0.0;
-  if (x === 1.0) return E; // as V8's fdlibm port: exp(1) = Math.E, where the formula gives 1 ulp above
-  const kf = (x * INV_LN2 + SHIFT) - SHIFT;
-  const hi = x - kf * LN2_HI;
-  const lo = kf * LN2_LO;
-  const r = hi - lo;
-  const t = r * r;
-  const c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
-  const y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
-  return scale(y, kf | 0);
+  const kd = (x * EXP_INV_LN2_N + SHIFT) - SHIFT;
+  const ki = kd | 0;
+  const j = ki & 127;
+  const k = ki >> 7;
+  const r = (x + kd * EXP_NEG_LN2_HI_N) + kd * EXP_NEG_LN2_LO_N;
+  const r2 = r * r;
+  const tmp = ((EXP_TAIL[j]! + r) + r2 * (C2 + r * C3)) + (r2 * r2) * (C4 + r * C5);
+  if (k > 0) {
+    const s = EXP_SCALE[j]! * pow2(k - 1);
+    return (s + s * tmp) * 2.0;
+  }
+  const s = EXP_SCALE[j]! * pow2(k + 1000);
+  return (s + s * tmp) * pow2(-1000);
 }
 
 // expm1: fdlibm s_expm1.c's scaled polynomial (Q1…Q5) for the rational approximation on |r| ≤ ½ln 2.
