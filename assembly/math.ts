@@ -687,10 +687,28 @@ export function logV(X: v128): v128 {
   return v128.bitselect(logNear1V(X), logTableV(X), NEAR);
 }
 
+/**
+ * log1pV for lanes in [0, 1] (the logistic loss's log1p(e^−|z|)), bitwise as log1p: there 1 + x < 2·√2, so the
+ * scalar's branches come down to f = x, k = 0, c = 0 below √2 − 1 and k = 1, f = (1 + x)/2 − 1 (exact),
+ * c = (x − ((1 + x) − 1))/(1 + x) from it on: no exponent bits, no choice of c.
+ */
+// @ts-ignore: decorator
+@inline
+function log1pUnitV(X: v128): v128 {
+  const ONE = vf(V_ONE);
+  const TINY = f64x2.lt(X, vf(V_LOG1P_TINY));
+  const direct = f64x2.lt(X, vf(V_LOG1P_F_MAX));
+  const U = f64x2.add(ONE, X);
+  const F = v128.bitselect(X, f64x2.sub(f64x2.mul(vf(V_HALF), U), ONE), direct);
+  const C = v128.andnot(f64x2.div(f64x2.sub(X, f64x2.sub(U, ONE)), U), direct);
+  return v128.bitselect(X, logReducedV(F, v128.andnot(ONE, direct), C), TINY);
+}
+
 /** ln(1 + x) in each lane, bitwise as log1p. Lanes in (−1, ∞) take the vector path. */
 // @ts-ignore: decorator
 @inline
 export function log1pV(X: v128): v128 {
+  if (v128.all_true<i64>(v128.and(f64x2.ge(X, f64x2.splat(0.0)), f64x2.le(X, vf(V_ONE))))) return log1pUnitV(X);
   if (!v128.all_true<i64>(v128.and(f64x2.gt(X, vf(V_MINUS_ONE)), f64x2.lt(X, vf(V_INF))))) {
     return lanes(X, MATH_LOG1P);
   }
