@@ -3,7 +3,7 @@
 // data term Σloss/n. The SIMD build takes the exponentials and the residuals of two classes per f64x2 (expV: exp's
 // operations lane by lane; the sum in class order), so every build rounds alike. A row loss over K scores; the pass
 // (assembly/loss/pass.ts) computes the scores. Mirror: src/js/loss/multinomial.ts.
-import { exp, log, expV } from '../math';
+import { exp, log, expV, expCoreV } from '../math';
 
 /** Multinomial logistic loss (cross-entropy of the softmax). Traits: a row loss, rows i … i + 3 in order. */
 @unmanaged
@@ -20,44 +20,94 @@ export class Multinomial {
   // @ts-ignore: decorator
   @inline rowsInLanes(): bool { return false; }
 
-  /** rPtr holds the K scores zₖ = x·Wₖ + bₖ; overwrites them with the residuals pₖ − [k = y]; returns lse − z_y. */
+  /**
+   * rPtr holds the K scores zₖ = x·Wₖ + bₖ; overwrites them with the residuals pₖ − [k = y]; returns lse − z_y.
+   * m = max zₖ in two lanes (even and odd classes, a < b ? b : a, as f64x2.pmax), then the odd last class; the sum
+   * Σ e^(zₖ−m) in the same two lanes, s = s₀ + s₁, then the last class. The SIMD build takes two classes per f64x2 and
+   * checks the range of the whole row once (min zₖ − m ≥ −704 and no NaN: the exponentials by expCoreV, with no
+   * check per vector); any other row takes expV, which gives the same doubles.
+   */
   // @ts-ignore: decorator
   @inline row(rPtr: usize, K: i32, y: i32): f64 {
-    let m = -Infinity;
-    for (let k = 0; k < K; k++) m = Math.max(m, load<f64>(rPtr + (<usize>k << 3)));
     const zy = load<f64>(rPtr + (<usize>y << 3));
-    let s = 0.0;
-    let k = 0;
+    const last = rPtr + (<usize>(K - 1) << 3);
+    let m: f64, s: f64;
     if (ASC_FEATURE_SIMD) {
-      // Two classes per vector; the sum keeps the class order.
-      const M = f64x2.splat(m);
+      const end = rPtr + (<usize>(K >> 1) << 4);
+      let M = f64x2.splat(-Infinity), Mn = f64x2.splat(Infinity), N = f64x2.splat(0.0);
+      for (let o = rPtr; o < end; o += 16) {
+        const Z = v128.load(o);
+        M = f64x2.pmax(M, Z);
+        Mn = f64x2.pmin(Mn, Z);
+        N = f64x2.add(N, Z); // NaN in any lane stays NaN (±∞ of both signs give NaN too: the check fails alike)
+      }
+      const m0 = f64x2.extract_lane(M, 0), m1 = f64x2.extract_lane(M, 1);
+      m = m0 < m1 ? m1 : m0;
+      let mn = Math.min(f64x2.extract_lane(Mn, 0), f64x2.extract_lane(Mn, 1));
+      if (K & 1) {
+        const z = load<f64>(last);
+        m = m < z ? z : m;
+        mn = Math.min(mn, z);
+      }
+      const MM = f64x2.splat(m);
+      let S = f64x2.splat(0.0);
+      if (mn - m >= -704.0 && v128.all_true<i64>(f64x2.eq(N, N))) {
+        for (let o = rPtr; o < end; o += 16) {
+          const E = expCoreV(f64x2.sub(v128.load(o), MM));
+          v128.store(o, E);
+          S = f64x2.add(S, E);
+        }
+      } else {
+        for (let o = rPtr; o < end; o += 16) {
+          const E = expV(f64x2.sub(v128.load(o), MM));
+          v128.store(o, E);
+          S = f64x2.add(S, E);
+        }
+      }
+      s = f64x2.extract_lane(S, 0) + f64x2.extract_lane(S, 1);
+      if (K & 1) {
+        const e = exp(load<f64>(last) - m);
+        store<f64>(last, e);
+        s += e;
+      }
+      const SS = f64x2.splat(s);
+      for (let o = rPtr; o < end; o += 16) v128.store(o, f64x2.div(v128.load(o), SS));
+      if (K & 1) store<f64>(last, load<f64>(last) / s);
+    } else {
+      let m0 = -Infinity, m1 = -Infinity;
+      let k = 0;
       for (; k + 2 <= K; k += 2) {
+        const a = load<f64>(rPtr + (<usize>k << 3)), b = load<f64>(rPtr + (<usize>k << 3), 8);
+        m0 = m0 < a ? a : m0;
+        m1 = m1 < b ? b : m1;
+      }
+      m = m0 < m1 ? m1 : m0;
+      if (K & 1) {
+        const z = load<f64>(last);
+        m = m < z ? z : m;
+      }
+      let s0 = 0.0, s1 = 0.0;
+      for (k = 0; k + 2 <= K; k += 2) {
         const o = rPtr + (<usize>k << 3);
-        const E = expV(f64x2.sub(v128.load(o), M));
-        v128.store(o, E);
-        s += f64x2.extract_lane(E, 0);
-        s += f64x2.extract_lane(E, 1);
+        const a = exp(load<f64>(o) - m), b = exp(load<f64>(o, 8) - m);
+        store<f64>(o, a);
+        store<f64>(o, b, 8);
+        s0 += a;
+        s1 += b;
+      }
+      s = s0 + s1;
+      if (K & 1) {
+        const e = exp(load<f64>(last) - m);
+        store<f64>(last, e);
+        s += e;
+      }
+      for (k = 0; k < K; k++) {
+        const o = rPtr + (<usize>k << 3);
+        store<f64>(o, load<f64>(o) / s);
       }
     }
-    for (; k < K; k++) {
-      const o = rPtr + (<usize>k << 3);
-      const e = exp(load<f64>(o) - m);
-      store<f64>(o, e);
-      s += e;
-    }
-    k = 0;
-    if (ASC_FEATURE_SIMD) {
-      const S = f64x2.splat(s);
-      for (; k + 2 <= K; k += 2) {
-        const o = rPtr + (<usize>k << 3);
-        const I = f64x2.replace_lane(f64x2.splat(k == y ? 1.0 : 0.0), 1, k + 1 == y ? 1.0 : 0.0);
-        v128.store(o, f64x2.sub(f64x2.div(v128.load(o), S), I));
-      }
-    }
-    for (; k < K; k++) {
-      const o = rPtr + (<usize>k << 3);
-      store<f64>(o, load<f64>(o) / s - (k == y ? 1.0 : 0.0));
-    }
+    const oy = rPtr + (<usize>y << 3);
+    store<f64>(oy, load<f64>(oy) - 1.0);
     return (m + log(s)) - zy;
   }
 
