@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/ab.ts --before DIR [--rounds N]`: the engine before and after a change, in one process, on the
+ * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX]`: the engine before and after a change, in one process, on the
  * same data, in interleaved rounds — how a refactor proves "no speed loss" and "the same doubles".
  *
  * DIR is a checkout of the earlier commit with `npm run build` done (its dist/ and build/); this checkout must be
@@ -21,8 +21,9 @@ const arg = (name: string): string | undefined => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const beforeDir = arg('--before');
-if (!beforeDir) throw new Error('usage: tsx bench/ab.ts --before DIR [--rounds N]');
+if (!beforeDir) throw new Error('usage: tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX]');
 const rounds = Number(arg('--rounds') ?? 7);
+const only = arg('--only') === undefined ? undefined : new RegExp(arg('--only')!);
 const earlier = (await import(pathToFileURL(resolve(beforeDir, 'dist/index.js')).href)) as Lib;
 
 interface Case {
@@ -122,6 +123,7 @@ let mismatches = 0;
 const rowsOut: string[] = [];
 let worstSpread = 0;
 for (const c of cases()) {
+  if (only && !only.test(c.name)) continue;
   const a = await prepare(earlier, c);
   const b = await prepare(current, c);
   const fa = a.fit(), fb = b.fit();
@@ -145,10 +147,61 @@ for (const c of cases()) {
   console.error(rowsOut[rowsOut.length - 1]);
 }
 
+// The per-step API: `engine.sgd(params, { lr, momentum: 0.9 }).step(grad)` (a small alternating gradient keeps θ
+// bounded), samples of ~1 ms (a few thousand steps), rounds A₁ B A₂ as above, more of them (a sample is short and
+// the per-step path is sensitive to a busy core); median and min ns per step. Same doubles: θ and the velocity of
+// the two builds after the same number of steps.
+const STEP_ROUNDS = Math.max(25, 3 * rounds);
+const stepRows: string[] = [];
+for (const backend of ['wasm', 'js'] as const) {
+  for (const d of [10, 1_000]) {
+    const name = `step d = ${d} ${backend}`;
+    if (only && !only.test(name)) continue;
+    const steps = d === 10 ? 8_000 : 400;
+    const grads = [new Float64Array(d).fill(1e-3), new Float64Array(d).fill(-1e-3)];
+    const make = async (lib: Lib) => {
+      const engine = await lib.createEngine({ backend });
+      return engine.sgd(new Float64Array(d), { lr: 0.01, momentum: 0.9 });
+    };
+    const oa = await make(earlier), ob = await make(current);
+    const run = (o: typeof oa): number => {
+      const t0 = performance.now();
+      for (let s = 0; s < steps; s++) o.step(grads[s & 1]!);
+      return ((performance.now() - t0) * 1e6) / steps;
+    };
+    for (let w = 0; w < 5; w++) { run(oa); run(ob); }
+    const A1: number[] = [], A2: number[] = [], B: number[] = [];
+    for (let r = 0; r < STEP_ROUNDS; r++) {
+      if (r % 2 === 0) { A1.push(run(oa)); B.push(run(ob)); A2.push(run(oa)); }
+      else { A2.push(run(oa)); B.push(run(ob)); A1.push(run(oa)); }
+    }
+    // A has run 5 + 2·STEP_ROUNDS samples, B 5 + STEP_ROUNDS: bring B level, then compare.
+    for (let s = 0; s < STEP_ROUNDS * steps; s++) ob.step(grads[s & 1]!);
+    const equal = oa.stepCount === ob.stepCount && same(oa.params, ob.params) && same(oa.velocity!, ob.velocity!);
+    if (!equal) mismatches++;
+    oa.dispose();
+    ob.dispose();
+    const aa = A1.map((x, i) => A2[i]! / x);
+    const ba = B.map((x, i) => x / Math.sqrt(A1[i]! * A2[i]!));
+    const spread = Math.max(...aa.map((x) => Math.abs(Math.log(x))));
+    const ns = (x: number): string => x.toFixed(0);
+    stepRows.push(`| ${name} | ${ns(median([...A1, ...A2]))} (${ns(Math.min(...A1, ...A2))}) | ${ns(median(B))} (${ns(Math.min(...B))}) | ` +
+      `${median(ba).toFixed(3)} (${Math.min(...ba).toFixed(3)}–${Math.max(...ba).toFixed(3)}) | ${median(aa).toFixed(3)} ` +
+      `(±${(100 * (Math.exp(spread) - 1)).toFixed(1)} %) | ${equal ? 'yes' : '**NO**'} |`);
+    console.error(stepRows[stepRows.length - 1]);
+  }
+}
+
 console.log(`before: ${resolve(beforeDir)}; rounds: ${rounds}; ${new Date().toISOString()}`);
 console.log('| case | before µs/fit | after µs/fit | after/before median (range) | before/before median (widest round) | same doubles |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rowsOut) console.log(r);
+if (stepRows.length > 0) {
+  console.log(`\nPer-step API (momentum 0.9; ${STEP_ROUNDS} rounds of 8 000 (d = 10) or 400 (d = 1 000) steps):\n`);
+  console.log('| case | before ns/step median (min) | after ns/step median (min) | after/before median (range) | before/before median (widest round) | same doubles |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of stepRows) console.log(r);
+}
 console.log(`\nlargest |log| of a before/before median: ${(100 * (Math.exp(worstSpread) - 1)).toFixed(1)} %`);
 if (mismatches > 0) {
   console.log(`${mismatches} case(s) gave different doubles`);
