@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX]`: the engine before and after a change, in one process, on the
+ * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu]`: the engine before and after a change, in one process, on the
  * same data, in interleaved rounds — how a refactor proves "no speed loss" and "the same doubles".
  *
  * DIR is a checkout of the earlier commit with `npm run build` done (its dist/ and build/); this checkout must be
@@ -21,9 +21,17 @@ const arg = (name: string): string | undefined => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const beforeDir = arg('--before');
-if (!beforeDir) throw new Error('usage: tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX]');
+if (!beforeDir) throw new Error('usage: tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu]');
 const rounds = Number(arg('--rounds') ?? 7);
 const only = arg('--only') === undefined ? undefined : new RegExp(arg('--only')!);
+// --clock cpu: the process's CPU time (user + system) instead of wall time, so that time spent descheduled on a
+// shared machine does not count (a busy sibling core still does: memory bandwidth, caches).
+const clock = arg('--clock') ?? 'wall';
+if (clock !== 'wall' && clock !== 'cpu') throw new Error('--clock must be wall or cpu');
+/** The clock in ms. */
+const now = clock === 'cpu'
+  ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
+  : (): number => performance.now();
 const earlier = (await import(pathToFileURL(resolve(beforeDir, 'dist/index.js')).href)) as Lib;
 
 interface Case {
@@ -103,14 +111,12 @@ function same(a: Float64Array, b: Float64Array): boolean {
 /** Seconds per fit: repeats until ≥ 25 ms so that timer granularity does not matter. */
 function time(p: Prepared): number {
   let reps = 0;
-  const t0 = performance.now();
-  let t = t0;
+  const t0 = performance.now(), c0 = now();
   do {
     p.fit();
     reps++;
-    t = performance.now();
-  } while (t - t0 < 25);
-  return (t - t0) / 1000 / reps;
+  } while (performance.now() - t0 < 25);
+  return (now() - c0) / 1000 / reps;
 }
 
 const median = (v: number[]): number => {
@@ -165,9 +171,9 @@ for (const backend of ['wasm', 'js'] as const) {
     };
     const oa = await make(earlier), ob = await make(current);
     const run = (o: typeof oa): number => {
-      const t0 = performance.now();
+      const t0 = now();
       for (let s = 0; s < steps; s++) o.step(grads[s & 1]!);
-      return ((performance.now() - t0) * 1e6) / steps;
+      return ((now() - t0) * 1e6) / steps;
     };
     for (let w = 0; w < 5; w++) { run(oa); run(ob); }
     const A1: number[] = [], A2: number[] = [], B: number[] = [];
@@ -192,7 +198,7 @@ for (const backend of ['wasm', 'js'] as const) {
   }
 }
 
-console.log(`before: ${resolve(beforeDir)}; rounds: ${rounds}; ${new Date().toISOString()}`);
+console.log(`before: ${resolve(beforeDir)}; rounds: ${rounds}; clock: ${clock}; ${new Date().toISOString()}`);
 console.log('| case | before µs/fit | after µs/fit | after/before median (range) | before/before median (widest round) | same doubles |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rowsOut) console.log(r);
