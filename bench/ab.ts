@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu]`: the engine before and after a change, in one process, on the
+ * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu] [--instances]`: the engine before and after a change, in one process, on the
  * same data, in interleaved rounds — how a refactor proves "no speed loss" and "the same doubles".
  *
  * DIR is a checkout of the earlier commit with `npm run build` done (its dist/ and build/); this checkout must be
@@ -21,13 +21,15 @@ const arg = (name: string): string | undefined => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const beforeDir = arg('--before');
-if (!beforeDir) throw new Error('usage: tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu]');
+if (!beforeDir) throw new Error('usage: tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu] [--instances]');
 const rounds = Number(arg('--rounds') ?? 7);
 const only = arg('--only') === undefined ? undefined : new RegExp(arg('--only')!);
 // --clock cpu: the process's CPU time (user + system) instead of wall time, so that time spent descheduled on a
 // shared machine does not count (a busy sibling core still does: memory bandwidth, caches).
 const clock = arg('--clock') ?? 'wall';
 if (clock !== 'wall' && clock !== 'cpu') throw new Error('--clock must be wall or cpu');
+// --instances: also time a second engine of the earlier build (its own memory): the spread between two engines.
+const instances = process.argv.includes('--instances');
 /** The clock in ms. */
 const now = clock === 'cpu'
   ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
@@ -132,24 +134,30 @@ for (const c of cases()) {
   if (only && !only.test(c.name)) continue;
   const a = await prepare(earlier, c);
   const b = await prepare(current, c);
+  // A second engine of the earlier build with its own copy of the data (A′): its memory lands elsewhere, which at
+  // the DRAM sizes moves the time by several per cent (cache sets, pages) where re-timing one engine (A₂/A₁) does not.
+  const a3 = instances ? await prepare(earlier, c) : null;
   const fa = a.fit(), fb = b.fit();
   const equal = same(fa.weights, fb.weights) && same(fa.intercepts, fb.intercepts) && same(fa.loss, fb.loss);
   if (!equal) mismatches++;
-  for (let w = 0; w < 2; w++) { time(a); time(b); }
-  const A1: number[] = [], A2: number[] = [], B: number[] = [];
+  for (let w = 0; w < 2; w++) { time(a); time(b); if (a3) time(a3); }
+  const A1: number[] = [], A2: number[] = [], B: number[] = [], A3: number[] = [];
   for (let r = 0; r < rounds; r++) {
     if (r % 2 === 0) { A1.push(time(a)); B.push(time(b)); A2.push(time(a)); }
     else { A2.push(time(a)); B.push(time(b)); A1.push(time(a)); }
+    if (a3) A3.push(time(a3));
   }
   a.dispose();
   b.dispose();
+  a3?.dispose();
+  const other = A3.length > 0 ? ` ${median(A3.map((x, i) => x / Math.sqrt(A1[i]! * A2[i]!))).toFixed(3)} |` : '';
   const aa = A1.map((x, i) => A2[i]! / x);
   const ba = B.map((x, i) => x / Math.sqrt(A1[i]! * A2[i]!));
   const spread = Math.max(...aa.map((x) => Math.abs(Math.log(x))));
   worstSpread = Math.max(worstSpread, Math.abs(Math.log(median(aa))));
   const us = (s: number): string => (s * 1e6).toFixed(s < 1e-3 ? 2 : 0);
   rowsOut.push(`| ${c.name} | ${us(median([...A1, ...A2]))} | ${us(median(B))} | ${median(ba).toFixed(3)} ` +
-    `(${Math.min(...ba).toFixed(3)}–${Math.max(...ba).toFixed(3)}) | ${median(aa).toFixed(3)} (±${(100 * (Math.exp(spread) - 1)).toFixed(1)} %) | ${equal ? 'yes' : '**NO**'} |`);
+    `(${Math.min(...ba).toFixed(3)}–${Math.max(...ba).toFixed(3)}) | ${median(aa).toFixed(3)} (±${(100 * (Math.exp(spread) - 1)).toFixed(1)} %) |${other} ${equal ? 'yes' : '**NO**'} |`);
   console.error(rowsOut[rowsOut.length - 1]);
 }
 
@@ -199,8 +207,9 @@ for (const backend of ['wasm', 'js'] as const) {
 }
 
 console.log(`before: ${resolve(beforeDir)}; rounds: ${rounds}; clock: ${clock}; ${new Date().toISOString()}`);
-console.log('| case | before µs/fit | after µs/fit | after/before median (range) | before/before median (widest round) | same doubles |');
-console.log('|---|---|---|---|---|---|');
+console.log('| case | before µs/fit | after µs/fit | after/before median (range) | before/before median (widest round) |' +
+  `${instances ? ' before′/before (another engine) |' : ''} same doubles |`);
+console.log(`|---|---|---|---|---|${instances ? '---|' : ''}---|`);
 for (const r of rowsOut) console.log(r);
 if (stepRows.length > 0) {
   console.log(`\nPer-step API (momentum 0.9; ${STEP_ROUNDS} rounds of 8 000 (d = 10) or 400 (d = 1 000) steps):\n`);
