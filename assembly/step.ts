@@ -1,10 +1,11 @@
 // One optimizer update, with PyTorch's rules in PyTorch's operation order: SGD with momentum (torch.optim.SGD),
-// Adam and AdamW, RMSprop (with momentum) and Adagrad. optimizerStep is the one entry (the fit's and checkedStep's):
-// the optimizer's settings, its step state and the parameter segments as typed views (assembly/config.ts); the
-// per-optimizer kernels below step n contiguous parameters. Same operation order as src/js/step.ts. Buffers: SGD
+// Adam and AdamW, RMSprop (with momentum) and Adagrad. segmentStep is the one step (the fit's optimizerStep calls it
+// per segment, checkedStep for its one): the optimizer's settings and the segments as typed views (assembly/config.ts),
+// the step state as numbers (the fit reads them from its step-state block); the per-optimizer kernels below step n
+// contiguous parameters. Same operation order as src/js/step.ts. Buffers: SGD
 // velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer | Adagrad sum.
 // Adding an optimizer: its OPT_ id (src/abi/layout.ts), a kernel here and its mirror in src/js/step.ts, one branch
-// of optimizerStep on each side, its buffers in src/backend.ts (writtenBuffers) and src/optimizer.ts (BUFFER_NAMES),
+// of segmentStep on each side, its buffers in src/backend.ts (writtenBuffers) and src/optimizer.ts (BUFFER_NAMES),
 // its options (src/options), and a contract test against a hand-worked step.
 import { allFinite } from './reduce';
 import { Settings, StepState, Segment, segmentAt } from './config';
