@@ -1,10 +1,11 @@
 // One optimizer update, with PyTorch's rules in PyTorch's operation order: SGD with momentum (torch.optim.SGD),
-// Adam and AdamW, RMSprop (with momentum) and Adagrad. optimizerStep is the one entry (the fit's and checkedStep's):
-// the optimizer's settings, its step state and the parameter segments as typed views (assembly/config.ts); the
-// per-optimizer kernels below step n contiguous parameters. Same operation order as src/js/step.ts. Buffers: SGD
+// Adam and AdamW, RMSprop (with momentum) and Adagrad. segmentStep is the one step (the fit's optimizerStep calls it
+// per segment, checkedStep for its one): the optimizer's settings and the segments as typed views (assembly/config.ts),
+// the step state as numbers (the fit reads them from its step-state block); the per-optimizer kernels below step n
+// contiguous parameters. Same operation order as src/js/step.ts. Buffers: SGD
 // velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer | Adagrad sum.
 // Adding an optimizer: its OPT_ id (src/abi/layout.ts), a kernel here and its mirror in src/js/step.ts, one branch
-// of optimizerStep on each side, its buffers in src/backend.ts (writtenBuffers) and src/optimizer.ts (BUFFER_NAMES),
+// of segmentStep on each side, its buffers in src/backend.ts (writtenBuffers) and src/optimizer.ts (BUFFER_NAMES),
 // its options (src/options), and a contract test against a hand-worked step.
 import { allFinite } from './reduce';
 import { Settings, StepState, Segment, segmentAt } from './config';
@@ -255,58 +256,62 @@ export function stepAdagrad(
  * learning rate, step number t and β₁ᵗ, β₂ᵗ (running products kept by the caller, so both backends compute them
  * identically) from the step state s, and for each of the `count` segments of the table at `segments` (G_SIZE rows,
  * in order) the step over elements offset … offset + length − 1 of θ, its gradient and buffers, with weight decay λ
- * only on a decayed segment. Every segment is stepped even after one fails. The one step of the fit and of the
- * per-step API (checkedStep). Pointers are θ's, its new value's, the buffers' (in and out) and the gradient's:
- * arrays of θ's layout. The optimizer is chosen once per call, then the segments are stepped in a loop.
+ * only on a decayed segment. Every segment is stepped even after one fails. The fit's step; segment by segment
+ * (segmentStep, which checkedStep calls for its one segment). Pointers are θ's, its new value's, the buffers' (in and
+ * out) and the gradient's: arrays of θ's layout.
  */
 export function optimizerStep(
   o: Settings, s: StepState, segments: usize, count: i32,
   thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
 ): bool {
-  const kind = o.kind, flags = o.flags, lr = s.lr, weightDecay = o.weightDecay;
-  const maximize = (flags & F_MAXIMIZE) != 0;
+  const flags = o.flags | (s.first ? F_FIRST_STEP : 0), lr = s.lr, step = s.step, beta1Pow = s.beta1Pow, beta2Pow = s.beta2Pow;
   let ok = true;
-  if (kind == OPT_ADAM || kind == OPT_ADAMW) {
-    const beta1 = o.beta1, beta2 = o.beta2, eps = o.eps, beta1Pow = s.beta1Pow, beta2Pow = s.beta2Pow;
-    for (let k = 0; k < count; k++) {
-      const seg = segmentAt(segments, k);
-      if (!stepAdam(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(buf2Ptr), seg.at(buf2OutPtr),
-        seg.at(gradPtr), seg.length, lr, beta1, beta2, eps, seg.decayed ? weightDecay : 0.0, kind == OPT_ADAMW, maximize,
-        beta1Pow, beta2Pow)) ok = false;
-    }
-  } else if (kind == OPT_RMSPROP) {
-    const rho = o.rho, eps = o.eps, momentum = o.momentum;
-    for (let k = 0; k < count; k++) {
-      const seg = segmentAt(segments, k);
-      if (!stepRmsprop(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(buf2Ptr), seg.at(buf2OutPtr),
-        seg.at(gradPtr), seg.length, lr, rho, eps, momentum, seg.decayed ? weightDecay : 0.0, maximize)) ok = false;
-    }
-  } else if (kind == OPT_ADAGRAD) {
-    const lrDecay = o.lrDecay, eps = o.eps, step = s.step;
-    for (let k = 0; k < count; k++) {
-      const seg = segmentAt(segments, k);
-      if (!stepAdagrad(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(gradPtr), seg.length,
-        lr, lrDecay, eps, seg.decayed ? weightDecay : 0.0, maximize, step)) ok = false;
-    }
-  } else {
-    const momentum = o.momentum, dampening = o.dampening, f = s.first ? flags | F_FIRST_STEP : flags;
-    for (let k = 0; k < count; k++) {
-      const seg = segmentAt(segments, k);
-      if (!stepMomentum(seg.at(thetaPtr), seg.at(outPtr), seg.at(buf1Ptr), seg.at(buf1OutPtr), seg.at(gradPtr), seg.length,
-        lr, momentum, dampening, seg.decayed ? weightDecay : 0.0, f)) ok = false;
-    }
+  for (let k = 0; k < count; k++) {
+    const seg = segmentAt(segments, k);
+    if (!segmentStep(o, flags, lr, step, beta1Pow, beta2Pow, <usize>seg.offset << 3, seg.length, seg.decayed,
+      thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr)) ok = false;
   }
   return ok;
 }
 
 /**
- * The per-step API's update, out of place, over one segment (settingsPtr, statePtr, segmentPtr: an O_SIZE settings
- * block, a T_SIZE step state and a G_SIZE segment row, src/abi/layout.ts): the step state comes as numbers and is
- * written at statePtr (F_FIRST_STEP of flags as T_FIRST), F_NESTEROV and F_MAXIMIZE of flags into the settings. No
- * static data: the heap base, hence the alignment of the first data set, stays where it was. reads θ and the buffers at thetaPtr, buf1Ptr,
- * buf2Ptr and writes the new ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same address for a buffer
- * the optimizer does not write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ that became non-finite
- * (STEP_DIVERGED); either way the inputs are untouched, so the host keeps them by not switching to the outputs.
+ * The step of optimizer o over one segment (off: its first byte from θ's start; n elements; weight decay only if
+ * decayed), the step state as numbers and the flags apart from the settings
+ * (F_NESTEROV | F_MAXIMIZE | F_FIRST_STEP; o.flags is not read): optimizerStep calls it per segment, checkedStep for
+ * its one segment, so the per-step API writes no step state and no settings on each call (bench/AB-13.md).
+ */
+// @ts-ignore: decorator
+@inline
+function segmentStep(
+  o: Settings, flags: i32, lr: f64, step: f64, beta1Pow: f64, beta2Pow: f64, off: usize, n: i32, decayed: bool,
+  thetaPtr: usize, outPtr: usize, buf1Ptr: usize, buf1OutPtr: usize, buf2Ptr: usize, buf2OutPtr: usize, gradPtr: usize,
+): bool {
+  const kind = o.kind, weightDecay = decayed ? o.weightDecay : 0.0;
+  const theta = thetaPtr + off, out = outPtr + off, b1 = buf1Ptr + off, b1Out = buf1OutPtr + off;
+  const b2 = buf2Ptr + off, b2Out = buf2OutPtr + off, grad = gradPtr + off;
+  const maximize = (flags & F_MAXIMIZE) != 0;
+  if (kind == OPT_ADAM || kind == OPT_ADAMW) {
+    return stepAdam(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.beta1, o.beta2, o.eps, weightDecay,
+      kind == OPT_ADAMW, maximize, beta1Pow, beta2Pow);
+  }
+  if (kind == OPT_RMSPROP) {
+    return stepRmsprop(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.rho, o.eps, o.momentum, weightDecay, maximize);
+  }
+  if (kind == OPT_ADAGRAD) {
+    return stepAdagrad(theta, out, b1, b1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, maximize, step);
+  }
+  return stepMomentum(theta, out, b1, b1Out, grad, n, lr, o.momentum, o.dampening, weightDecay, flags);
+}
+
+/**
+ * The per-step API's update, out of place, over one segment (settingsPtr, segmentPtr: an O_SIZE settings block and a
+ * G_SIZE segment row, src/abi/layout.ts; statePtr: the host's T_SIZE step-state block, not used: the step state comes
+ * as numbers, with F_NESTEROV, F_MAXIMIZE and F_FIRST_STEP in flags, and goes to segmentStep as they are). No static
+ * data: the heap base, hence the alignment of the first data set, stays where it was. Reads θ and the buffers at
+ * thetaPtr, buf1Ptr, buf2Ptr and writes the new ones at outPtr, buf1OutPtr, buf2OutPtr (the host passes the same
+ * address for a buffer the optimizer does not write). Refuses a non-finite gradient (STEP_BAD_GRAD) and reports a θ
+ * that became non-finite (STEP_DIVERGED); either way the inputs are untouched, so the host keeps them by not
+ * switching to the outputs.
  */
 export function checkedStep(
   settingsPtr: usize, statePtr: usize, segmentPtr: usize,
@@ -314,16 +319,9 @@ export function checkedStep(
   lr: f64, step: f64, beta1Pow: f64, beta2Pow: f64, flags: i32,
 ): i32 {
   const seg = changetype<Segment>(segmentPtr);
-  if (!allFinite(seg.at(gradPtr), seg.length)) return STEP_BAD_GRAD;
-  // The step state of this call: numbers in, like every export, kept in the host's T_SIZE block at statePtr.
-  const s = changetype<StepState>(statePtr);
-  s.lr = lr;
-  s.step = step;
-  s.beta1Pow = beta1Pow;
-  s.beta2Pow = beta2Pow;
-  s.first = (flags & F_FIRST_STEP) != 0;
-  const o = changetype<Settings>(settingsPtr);
-  o.flags = flags & (F_NESTEROV | F_MAXIMIZE);
-  const ok = optimizerStep(o, s, segmentPtr, 1, thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr);
+  const off = <usize>seg.offset << 3, n = seg.length;
+  if (!allFinite(gradPtr + off, n)) return STEP_BAD_GRAD;
+  const ok = segmentStep(changetype<Settings>(settingsPtr), flags & (F_NESTEROV | F_MAXIMIZE | F_FIRST_STEP), lr, step,
+    beta1Pow, beta2Pow, off, n, seg.decayed, thetaPtr, outPtr, buf1Ptr, buf1OutPtr, buf2Ptr, buf2OutPtr, gradPtr);
   return ok ? STEP_OK : STEP_DIVERGED;
 }

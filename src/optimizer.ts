@@ -91,14 +91,18 @@ export class Optimizer implements SgdOptimizer {
    *   element, or a step that would make θ non-finite (θ and the buffers are then left as they were).
    */
   step(grad: ArrayLike<number>): void {
-    checkArgCount('step', ['grad'], arguments);
+    // The checks cost on every step: the argument list is built only when there is an extra argument, and a
+    // Float64Array (the usual gradient) skips the type tests it passes anyway.
+    if (arguments.length > 1) checkArgCount('step', ['grad'], arguments);
     this.alive();
     const n = this.store.n;
-    if (!ArrayBuffer.isView(grad) && !Array.isArray(grad)) {
-      throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
-    }
-    if (grad instanceof BigInt64Array || grad instanceof BigUint64Array) {
-      throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
+    if (!(grad instanceof Float64Array)) {
+      if (!ArrayBuffer.isView(grad) && !Array.isArray(grad)) {
+        throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
+      }
+      if (grad instanceof BigInt64Array || grad instanceof BigUint64Array) {
+        throw new TypeError(`grad must be an array or typed array of numbers, got ${describe(grad)}`);
+      }
     }
     if (grad.length !== n) throw new RangeError(`grad must have length ${n} (the number of params), got ${grad.length}`);
     if (!ArrayBuffer.isView(grad)) {

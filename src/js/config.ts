@@ -9,7 +9,7 @@
  */
 import * as L from '../abi/layout.js';
 
-/** The optimizer's settings (O_* slots): what the step reads besides the step state and the segments. `flags` is writable: the per-step API sets it on each step (assembly/step.ts: checkedStep). */
+/** The optimizer's settings (O_* slots): what the step reads besides the step state and the segments. The per-step API passes its flags with the step (src/js/step.ts: checkedStep), so the settings stay as read. */
 export class Settings {
   readonly kind: number;
   /** Written by a fit with the k/(k + 3) schedule before each step (A_SCHEDULE). */
@@ -21,6 +21,8 @@ export class Settings {
   readonly eps: number;
   readonly rho: number;
   readonly lrDecay: number;
+  /** F_NESTEROV | F_MAXIMIZE. */
+  readonly flags: number;
   constructor(b: Float64Array, at: number) {
     this.kind = b[at + L.O_KIND]! | 0;
     this.flags = b[at + L.O_FLAGS]! | 0;
@@ -33,8 +35,6 @@ export class Settings {
     this.rho = b[at + L.O_RHO]!;
     this.lrDecay = b[at + L.O_LR_DECAY]!;
   }
-  /** F_NESTEROV | F_MAXIMIZE. */
-  flags = 0;
   get maximize(): boolean { return (this.flags & L.F_MAXIMIZE) !== 0; }
 }
 

@@ -1,9 +1,9 @@
 /** JS mirror of assembly/step.ts: SGD (momentum, Nesterov), Adam/AdamW, RMSprop, Adagrad, in the same order. */
 import {
-  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, STEP_BAD_GRAD,
-  STEP_DIVERGED, STEP_OK, T_SIZE,
+  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_SGD, STEP_BAD_GRAD,
+  STEP_DIVERGED, STEP_OK,
 } from '../abi/layout.js';
-import { StepState, type Segment, type Settings } from './config.js';
+import type { Segment, Settings, StepState } from './config.js';
 import { allFinite } from './reduce.js';
 
 /** assembly/step.ts: coupledGrad. g ← −g (maximize), then g ← g + λ·θ (weight decay). */
@@ -15,7 +15,10 @@ function coupledGrad(g: number, theta: number, maximize: boolean, weightDecay: n
 
 /** Every step reads θ from `theta` and each buffer from its array, writes the new θ into `out` and each buffer into
  * its out array (the same arrays for an in-place step), all at the same offset, and returns whether all new θ and
- * buffers are finite (Σ (u − u) is 0 exactly when none is ±∞ or NaN; assembly/step.ts). */
+ * buffers are finite (Σ (u − u) is 0 exactly when none is ±∞ or NaN; assembly/step.ts). stepMomentum runs the usual
+ * step (β ≠ 0 after the first, no Nesterov, no maximize, λ = 0) in a loop of its own: the general loop with those
+ * branches taken, the same operations in the same order, so the same doubles; V8 runs it at ~2.3 against ~3.7 ns an
+ * element (bench/AB-13.md). */
 export function stepMomentum(
   theta: Float64Array, out: Float64Array, off: number, velocity: Float64Array, velocityOut: Float64Array,
   grad: Float64Array, n: number,
@@ -25,9 +28,20 @@ export function stepMomentum(
   const maximize = (flags & F_MAXIMIZE) !== 0;
   const first = (flags & F_FIRST_STEP) !== 0;
   const keep = 1.0 - dampening;
+  const end = off + n;
   let check = 0.0;
-  for (let k = 0; k < n; k++) {
-    const i = off + k;
+  if (momentum !== 0 && !first && !nesterov && !maximize && weightDecay === 0) {
+    // g = grad[i] (coupledGrad without maximize and λ), v = β·v + (1 − τ)·g, g = v, u = θ − η·g.
+    for (let i = off; i < end; i++) {
+      const v = momentum * velocity[i]! + keep * grad[i]!;
+      velocityOut[i] = v;
+      const u = theta[i]! - lr * v;
+      out[i] = u;
+      check += (v - v) + (u - u);
+    }
+    return check === 0;
+  }
+  for (let i = off; i < end; i++) {
     const t = theta[i]!;
     let g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     if (momentum !== 0) {
@@ -56,8 +70,7 @@ export function stepAdam(
   const stepSize = lr / (1.0 - beta1Pow);
   const bc2Sqrt = Math.sqrt(1.0 - beta2Pow);
   const decay = 1.0 - lr * weightDecay;
-  for (let k = 0; k < n; k++) {
-    const i = off + k;
+  for (let i = off, end = off + n; i < end; i++) {
     let g = grad[i]!;
     let t = theta[i]!;
     if (maximize) g = -g;
@@ -83,8 +96,7 @@ export function stepRmsprop(
   lr: number, rho: number, eps: number, momentum: number, weightDecay: number, maximize: boolean,
 ): boolean {
   let check = 0.0;
-  for (let k = 0; k < n; k++) {
-    const i = off + k;
+  for (let i = off, end = off + n; i < end; i++) {
     const t = theta[i]!;
     const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     const s = rho * sq[i]! + (1.0 - rho) * (g * g);
@@ -111,8 +123,7 @@ export function stepAdagrad(
 ): boolean {
   const clr = lr / (1.0 + (step - 1.0) * lrDecay);
   let check = 0.0;
-  for (let k = 0; k < n; k++) {
-    const i = off + k;
+  for (let i = off, end = off + n; i < end; i++) {
     const t = theta[i]!;
     const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
     const s = sum[i]! + g * g;
@@ -127,47 +138,57 @@ export function stepAdagrad(
 /**
  * assembly/step.ts: optimizerStep. One step of the optimizer of settings o with step state s over the segments (in
  * order; weight decay only on a decayed one; every segment stepped even after one fails): the one step of the fit and
- * of the per-step API.
+ * of the per-step API (checkedStep), segment by segment (segmentStep).
  */
 export function optimizerStep(
   o: Settings, s: StepState, segments: readonly Segment[],
   theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array, buf2: Float64Array,
   buf2Out: Float64Array, grad: Float64Array,
 ): boolean {
-  const kind = o.kind, flags = o.flags, lr = s.lr, weightDecay = o.weightDecay;
-  const maximize = (flags & F_MAXIMIZE) !== 0;
+  const flags = o.flags | (s.first ? F_FIRST_STEP : 0), lr = s.lr, step = s.step, beta1Pow = s.beta1Pow, beta2Pow = s.beta2Pow;
   let ok = true;
-  if (kind === OPT_ADAM || kind === OPT_ADAMW) {
-    const beta1 = o.beta1, beta2 = o.beta2, eps = o.eps, beta1Pow = s.beta1Pow, beta2Pow = s.beta2Pow;
-    for (const seg of segments) {
-      if (!stepAdam(theta, out, seg.offset, buf1, buf1Out, buf2, buf2Out, grad, seg.length, lr, beta1, beta2, eps,
-        seg.decayed ? weightDecay : 0.0, kind === OPT_ADAMW, maximize, beta1Pow, beta2Pow)) ok = false;
-    }
-  } else if (kind === OPT_RMSPROP) {
-    const rho = o.rho, eps = o.eps, momentum = o.momentum;
-    for (const seg of segments) {
-      if (!stepRmsprop(theta, out, seg.offset, buf1, buf1Out, buf2, buf2Out, grad, seg.length, lr, rho, eps, momentum,
-        seg.decayed ? weightDecay : 0.0, maximize)) ok = false;
-    }
-  } else if (kind === OPT_ADAGRAD) {
-    const lrDecay = o.lrDecay, eps = o.eps, step = s.step;
-    for (const seg of segments) {
-      if (!stepAdagrad(theta, out, seg.offset, buf1, buf1Out, grad, seg.length, lr, lrDecay, eps,
-        seg.decayed ? weightDecay : 0.0, maximize, step)) ok = false;
-    }
-  } else {
-    const momentum = o.momentum, dampening = o.dampening, f = s.first ? flags | F_FIRST_STEP : flags;
-    for (const seg of segments) {
-      if (!stepMomentum(theta, out, seg.offset, buf1, buf1Out, grad, seg.length, lr, momentum, dampening,
-        seg.decayed ? weightDecay : 0.0, f)) ok = false;
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k]!;
+    if (!segmentStep(o, flags, lr, step, beta1Pow, beta2Pow, seg.offset, seg.length, seg.decayed, theta, out, buf1, buf1Out,
+      buf2, buf2Out, grad)) {
+      ok = false;
     }
   }
   return ok;
 }
 
 /**
- * assembly/step.ts: checkedStep. Out of place, over one segment (a table of one row); the step state as numbers (F_NESTEROV, F_MAXIMIZE of
- * flags into the settings); the inputs are untouched whatever the code.
+ * The step of optimizer o over one segment (θ[off … off + n − 1], weight decay only if decayed), the step state as
+ * numbers and the flags apart from the settings (F_NESTEROV | F_MAXIMIZE | F_FIRST_STEP; o.flags is not read):
+ * optimizerStep calls it per segment, checkedStep for its one segment. The per-step API thus writes no step state
+ * and no settings on each step (a record written and read back, with a write barrier per field, where the numbers
+ * can stay in registers) and runs no loop over a table of one segment (bench/AB-13.md).
+ */
+export function segmentStep(
+  o: Settings, flags: number, lr: number, step: number, beta1Pow: number, beta2Pow: number, off: number, n: number,
+  decayed: boolean, theta: Float64Array, out: Float64Array, buf1: Float64Array, buf1Out: Float64Array, buf2: Float64Array,
+  buf2Out: Float64Array, grad: Float64Array,
+): boolean {
+  const kind = o.kind, weightDecay = decayed ? o.weightDecay : 0.0;
+  if (kind === OPT_SGD) {
+    return stepMomentum(theta, out, off, buf1, buf1Out, grad, n, lr, o.momentum, o.dampening, weightDecay, flags);
+  }
+  if (kind === OPT_ADAM || kind === OPT_ADAMW) {
+    return stepAdam(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, o.beta1, o.beta2, o.eps, weightDecay,
+      kind === OPT_ADAMW, (flags & F_MAXIMIZE) !== 0, beta1Pow, beta2Pow);
+  }
+  if (kind === OPT_RMSPROP) {
+    return stepRmsprop(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, o.rho, o.eps, o.momentum, weightDecay,
+      (flags & F_MAXIMIZE) !== 0);
+  }
+  return stepAdagrad(theta, out, off, buf1, buf1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, (flags & F_MAXIMIZE) !== 0,
+    step);
+}
+
+/**
+ * assembly/step.ts: checkedStep. Out of place, over one segment (a table of one row); the step state as numbers, with
+ * F_NESTEROV, F_MAXIMIZE and F_FIRST_STEP in flags (the settings' own flags are not read); the inputs are untouched
+ * whatever the code.
  */
 export function checkedStep(
   o: Settings, segment: readonly [Segment],
@@ -175,17 +196,9 @@ export function checkedStep(
   buf2Out: Float64Array, grad: Float64Array,
   lr: number, step: number, beta1Pow: number, beta2Pow: number, flags: number,
 ): number {
-  if (!allFinite(grad, segment[0].length, segment[0].offset)) return STEP_BAD_GRAD;
-  const s = STEP_STATE;
-  s.lr = lr;
-  s.step = step;
-  s.beta1Pow = beta1Pow;
-  s.beta2Pow = beta2Pow;
-  s.first = (flags & F_FIRST_STEP) !== 0;
-  o.flags = flags & (F_NESTEROV | F_MAXIMIZE);
-  const ok = optimizerStep(o, s, segment, theta, out, buf1, buf1Out, buf2, buf2Out, grad);
+  const seg = segment[0];
+  if (!allFinite(grad, seg.length, seg.offset)) return STEP_BAD_GRAD;
+  const ok = segmentStep(o, flags & (F_NESTEROV | F_MAXIMIZE | F_FIRST_STEP), lr, step, beta1Pow, beta2Pow, seg.offset,
+    seg.length, seg.decayed, theta, out, buf1, buf1Out, buf2, buf2Out, grad);
   return ok ? STEP_OK : STEP_DIVERGED;
 }
-
-/** The per-step API's step state (assembly/step.ts: STEP_STATE). */
-const STEP_STATE = new StepState(new Float64Array(T_SIZE), 0);

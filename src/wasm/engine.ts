@@ -194,7 +194,7 @@ export class WasmBackend implements Backend {
     const n = params.length;
     const slotBytes = Math.max(1, Math.ceil(n / 2)) * 16;
     // Slots: θ twice, buffer 1 twice, buffer 2 twice, the gradient, then the step's description: its settings
-    // (O_SIZE), one segment (all n parameters, decayed) and the step state (T_SIZE, written by checkedStep). `cur` is the current copy of θ and of each written buffer
+    // (O_SIZE), one segment (all n parameters, decayed) and a step-state block (T_SIZE; checkedStep takes the step state as numbers). `cur` is the current copy of θ and of each written buffer
     // (writtenBuffers); a buffer the optimizer never writes stays in its first slot.
     const desc = new Float64Array(L.O_SIZE + L.G_SIZE);
     writeSettings(desc, 0, o, kind);
