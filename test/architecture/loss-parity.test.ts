@@ -23,7 +23,7 @@ const LOSSES: { name: string; id: number; Ks: number[] }[] = [
   { name: 'multinomial', id: L.LOSS_MULTINOMIAL, Ks: [1, 2, 3, 10] },
 ];
 const NS = [1, 2, 3, 4, 5, 6, 7, 9, 30, 67, 150]; // 150: the JS fast paths' chunks of 64 rows, and a partial one
-const DS = [1, 2, 3, 16, 17, 31, 32, 100];
+const DS = [1, 2, 3, 10, 16, 17, 31, 32, 100]; // 10: the softmax benchmarks' rows
 
 function batch(loss: number, n: number, d: number, K: number, shuffled: boolean, seed: number): Batch {
   const rnd = mulberry32(seed);
