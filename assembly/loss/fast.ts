@@ -206,8 +206,6 @@ export function shortRows<L, R>(
  * (test/architecture/loss-parity.test.ts). Against the generic pass, softmax with 10 classes at 1 000 × 10: see
  * bench/RESULTS.md.
  */
-// @ts-ignore: decorator
-@inline
 export function shortRowLoss<L, R>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize,
@@ -228,14 +226,27 @@ export function shortRowLoss<L, R>(
     const q = loss.twoStreams() ? half + p : i + 2;
     const x0 = rowAt<R>(xPtr, rowsPtr, p, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, p + 1, rowBytes);
     const x2 = rowAt<R>(xPtr, rowsPtr, q, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, q + 1, rowBytes);
-    rowScores(x0, d, K, wPtr, bPtr, scratch);
-    const l0 = loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, p));
-    rowScores(x1, d, K, wPtr, bPtr, s1p);
-    const l1 = loss.row(s1p, K, <i32>labelAt<R>(yPtr, rowsPtr, p + 1));
-    rowScores(x2, d, K, wPtr, bPtr, s2p);
-    const l2 = loss.row(s2p, K, <i32>labelAt<R>(yPtr, rowsPtr, q));
-    rowScores(x3, d, K, wPtr, bPtr, s3p);
-    const l3 = loss.row(s3p, K, <i32>labelAt<R>(yPtr, rowsPtr, q + 1));
+    let l0: f64, l1: f64, l2: f64, l3: f64;
+    if (ASC_FEATURE_SIMD) {
+      // Two rows per loss.rowPair: their chains overlap (the same doubles as row() of each).
+      rowScores(x0, d, K, wPtr, bPtr, scratch);
+      rowScores(x1, d, K, wPtr, bPtr, s1p);
+      const L01 = loss.rowPair(scratch, s1p, K, <i32>labelAt<R>(yPtr, rowsPtr, p), <i32>labelAt<R>(yPtr, rowsPtr, p + 1));
+      rowScores(x2, d, K, wPtr, bPtr, s2p);
+      rowScores(x3, d, K, wPtr, bPtr, s3p);
+      const L23 = loss.rowPair(s2p, s3p, K, <i32>labelAt<R>(yPtr, rowsPtr, q), <i32>labelAt<R>(yPtr, rowsPtr, q + 1));
+      l0 = f64x2.extract_lane(L01, 0); l1 = f64x2.extract_lane(L01, 1);
+      l2 = f64x2.extract_lane(L23, 0); l3 = f64x2.extract_lane(L23, 1);
+    } else {
+      rowScores(x0, d, K, wPtr, bPtr, scratch);
+      l0 = loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, p));
+      rowScores(x1, d, K, wPtr, bPtr, s1p);
+      l1 = loss.row(s1p, K, <i32>labelAt<R>(yPtr, rowsPtr, p + 1));
+      rowScores(x2, d, K, wPtr, bPtr, s2p);
+      l2 = loss.row(s2p, K, <i32>labelAt<R>(yPtr, rowsPtr, q));
+      rowScores(x3, d, K, wPtr, bPtr, s3p);
+      l3 = loss.row(s3p, K, <i32>labelAt<R>(yPtr, rowsPtr, q + 1));
+    }
     if (loss.twoLanes()) {
       s0 += l0 + l2;
       s1 += l1 + l3;
@@ -372,6 +383,33 @@ function rowScoresP(x: usize, d: i32, K: i32, wPtr: usize, bPtr: usize, out: usi
     if (P > 12) X12 = v128.load(x, 192);
     if (P > 13) X13 = v128.load(x, 208);
     if (P > 14) X14 = v128.load(x, 224);
+    // Two classes k, k + 1 per trip: their lane sums by one add of two shuffles, the tails by one f64x2 mac, the
+    // biases by one f64x2 add (each class's operations as dotShort's, lane by lane).
+    const XT = f64x2.splat(xt), pairEnd = out + (<usize>(K >> 1) << 4);
+    for (; op < pairEnd; op += 16) {
+      const u = w + rowBytes;
+      let A = f64x2.mul(X0, v128.load(w)), B = Z, C = f64x2.mul(X0, v128.load(u)), D = Z;
+      if (P > 1) { B = f64x2.mul(X1, v128.load(w, 16)); D = f64x2.mul(X1, v128.load(u, 16)); }
+      if (P > 2) { A = mac(A, X2, v128.load(w, 32)); C = mac(C, X2, v128.load(u, 32)); }
+      if (P > 3) { B = mac(B, X3, v128.load(w, 48)); D = mac(D, X3, v128.load(u, 48)); }
+      if (P > 4) { A = mac(A, X4, v128.load(w, 64)); C = mac(C, X4, v128.load(u, 64)); }
+      if (P > 5) { B = mac(B, X5, v128.load(w, 80)); D = mac(D, X5, v128.load(u, 80)); }
+      if (P > 6) { A = mac(A, X6, v128.load(w, 96)); C = mac(C, X6, v128.load(u, 96)); }
+      if (P > 7) { B = mac(B, X7, v128.load(w, 112)); D = mac(D, X7, v128.load(u, 112)); }
+      if (P > 8) { A = mac(A, X8, v128.load(w, 128)); C = mac(C, X8, v128.load(u, 128)); }
+      if (P > 9) { B = mac(B, X9, v128.load(w, 144)); D = mac(D, X9, v128.load(u, 144)); }
+      if (P > 10) { A = mac(A, X10, v128.load(w, 160)); C = mac(C, X10, v128.load(u, 160)); }
+      if (P > 11) { B = mac(B, X11, v128.load(w, 176)); D = mac(D, X11, v128.load(u, 176)); }
+      if (P > 12) { A = mac(A, X12, v128.load(w, 192)); C = mac(C, X12, v128.load(u, 192)); }
+      if (P > 13) { B = mac(B, X13, v128.load(w, 208)); D = mac(D, X13, v128.load(u, 208)); }
+      if (P > 14) { A = mac(A, X14, v128.load(w, 224)); C = mac(C, X14, v128.load(u, 224)); }
+      const S = f64x2.add(A, B), T = f64x2.add(C, D);
+      let V = f64x2.add(v128.shuffle<f64>(S, T, 0, 2), v128.shuffle<f64>(S, T, 1, 3));
+      if (odd) V = mac(V, XT, v128.load64_lane(u + tail, v128.load64_splat(w + tail), 1));
+      v128.store(op, f64x2.add(V, v128.load(bp)));
+      w = u + rowBytes;
+      bp += 16;
+    }
     for (; op < end; op += 8) {
       let A = f64x2.mul(X0, v128.load(w)), B = Z;
       if (P > 1) B = f64x2.mul(X1, v128.load(w, 16));
