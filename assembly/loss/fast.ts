@@ -1,6 +1,7 @@
 // Fast paths of the fused pass (assembly/loss/pass.ts), each generic over the loss and bitwise equal to the generic
 // pass for the loss's row order and lanes (test/architecture/loss-parity.test.ts holds them to it), except where
-// noted: short rows (2…31 features, SIMD build) unrolled over the pairs, and one feature with rows in SIMD lanes.
+// noted: short rows (2…31 features, SIMD build) unrolled over the pairs for pointwise losses; short rows (both builds)
+// for row losses (softmax), each row's pairs held across its K scores; one feature with rows in SIMD lanes.
 // Same operation order as src/js/loss/fast.ts.
 import { zero, rowAt, labelAt, labelPair, axpy4 } from '../reduce';
 import { fusedTail } from './pass';
@@ -202,9 +203,13 @@ export function shortRows<L, R>(
  * rowScores (its pairs loaded once and held across the K classes, each dot in dotShort's lane order); the gradient
  * of output k as axpy4 does it, G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) per pair, SIMD build unrolled over the
  * pairs (entered at the row's last pair, every load at an immediate offset), the tail element scalar as axpy4's; the
- * bias sums of two outputs per f64x2 (the same additions lane by lane). Bitwise equal to the generic pass
- * (test/architecture/loss-parity.test.ts). Against the generic pass, softmax with 10 classes at 1 000 × 10: see
- * bench/RESULTS.md.
+ * bias sums of two outputs per f64x2 (the same additions lane by lane). SIMD build: the block's rows two at a time
+ * through L.rowPair(a, b, K, ya, yb) → (ℓa, ℓb), row() of both rows interleaved (a row loss of the SIMD build
+ * provides it; its doubles are row()'s); the scalar build calls row() per row. Bitwise equal to the generic pass
+ * (test/architecture/loss-parity.test.ts). Out of line (not @inline): inlined into grad<Multinomial> it doubled
+ * that function and slowed its generic pass (d = 100) 1.5×. Measured against main (lossGrad, softmax with 10
+ * classes, 1 000 × 10 and 1 000 000 × 10, SIMD): 0.61–0.62× the time (~102 → ~64 ns a row; the pass alone ~33 ns,
+ * the rows' softmax ~29 ns); scalar build and JS mirror 0.95–0.97× in the fit.
  */
 export function shortRowLoss<L, R>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,

@@ -2,7 +2,8 @@
 // log-sum-exp m + log Σₖ e^(zₖ−m) with m = maxₖ zₖ, loss lse − z_y, residuals pₖ − [k = y] with pₖ = e^(zₖ−m)/Σ,
 // data term Σloss/n. The SIMD build takes the exponentials and the residuals of two classes per f64x2 (expV: exp's
 // operations lane by lane; the sum in class order), so every build rounds alike. A row loss over K scores; the pass
-// (assembly/loss/pass.ts) computes the scores. Mirror: src/js/loss/multinomial.ts.
+// (assembly/loss/pass.ts) computes the scores. rowPair: two rows' row() interleaved, for the short-row path of row
+// losses (assembly/loss/fast.ts: shortRowLoss), the same doubles. Mirror: src/js/loss/multinomial.ts (row() only).
 import { exp, log, expV, expCoreV, logV } from '../math';
 
 /** Multinomial logistic loss (cross-entropy of the softmax). Traits: a row loss, rows i … i + 3 in order. */
