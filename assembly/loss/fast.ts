@@ -1,8 +1,9 @@
 // Fast paths of the fused pass (assembly/loss/pass.ts), each generic over the loss and bitwise equal to the generic
 // pass for the loss's row order and lanes (test/architecture/loss-parity.test.ts holds them to it), except where
-// noted: short rows (2…31 features, SIMD build) unrolled over the pairs, and one feature with rows in SIMD lanes.
+// noted: short rows (2…31 features, SIMD build) unrolled over the pairs for pointwise losses; short rows (both builds)
+// for row losses (softmax), each row's pairs held across its K scores; one feature with rows in SIMD lanes.
 // Same operation order as src/js/loss/fast.ts.
-import { zero, rowAt, labelAt, labelPair } from '../reduce';
+import { zero, rowAt, labelAt, labelPair, axpy4 } from '../reduce';
 import { fusedTail } from './pass';
 
 /**
@@ -194,6 +195,318 @@ export function shortRows<L, R>(
   // Remaining rows one at a time, as the generic pass does them.
   return fusedTail<L, R>(xPtr, yPtr, rowsPtr, i, n, d, 1, wPtr, bPtr, gPtr, scratch, sl, st);
 }
+
+/**
+ * Rows of 2…31 features, row losses (pointwise() false, K outputs; the softmax): the generic pass's operations in its
+ * order (fusedPass: per block of four rows in L's row order the K scores and loss.row of each row, the sums in L's
+ * lanes, then per output k one axpy4 and the bias sum Σr) with less overhead around them. Each row's scores by
+ * rowScores (its pairs loaded once and held across the K classes, each dot in dotShort's lane order); the gradient
+ * of output k as axpy4 does it, G_k + ((r0·x0 + r1·x1) + (r2·x2 + r3·x3)) per pair, SIMD build unrolled over the
+ * pairs (entered at the row's last pair, every load at an immediate offset), the tail element scalar as axpy4's; the
+ * bias sums of two outputs per f64x2 (the same additions lane by lane). SIMD build: the block's rows two at a time
+ * through L.rowPair(a, b, K, ya, yb) → (ℓa, ℓb), row() of both rows interleaved (a row loss of the SIMD build
+ * provides it; its doubles are row()'s); the scalar build calls row() per row. Bitwise equal to the generic pass
+ * (test/architecture/loss-parity.test.ts). Out of line (not @inline): inlined into grad<Multinomial> it doubled
+ * that function and slowed its generic pass (d = 100) 1.5×. Measured against main (lossGrad, softmax with 10
+ * classes, 1 000 × 10 and 1 000 000 × 10, SIMD): 0.61–0.62× the time (~102 → ~64 ns a row; the pass alone ~33 ns,
+ * the rows' softmax ~29 ns); scalar build and JS mirror 0.95–0.97× in the fit.
+ */
+export function shortRowLoss<L, R>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
+  scratch: usize,
+): f64 {
+  const loss = changetype<L>(0);
+  const rowBytes = <usize>d << 3, kb = <usize>K << 3, tail = <usize>(d - 1) << 3;
+  const gbPtr = gPtr + <usize>K * rowBytes;
+  zero(gPtr, K * d + K);
+  const pairs = d >> 1, odd = (d & 1) != 0;
+  const s1p = scratch + kb, s2p = scratch + 2 * kb, s3p = scratch + 3 * kb;
+  const kPairs = <usize>(K >> 1) << 4;
+  let s0 = 0.0, s1 = 0.0;
+  let i = 0;
+  const half = (n >> 2) << 1;
+  for (; i + 4 <= n; i += 4) {
+    // The block's rows: positions p, p + 1 and q, q + 1 (fusedPass).
+    const p = loss.twoStreams() ? i >> 1 : i;
+    const q = loss.twoStreams() ? half + p : i + 2;
+    const x0 = rowAt<R>(xPtr, rowsPtr, p, rowBytes), x1 = rowAt<R>(xPtr, rowsPtr, p + 1, rowBytes);
+    const x2 = rowAt<R>(xPtr, rowsPtr, q, rowBytes), x3 = rowAt<R>(xPtr, rowsPtr, q + 1, rowBytes);
+    let l0: f64, l1: f64, l2: f64, l3: f64;
+    if (ASC_FEATURE_SIMD) {
+      // Two rows per loss.rowPair: their chains overlap (the same doubles as row() of each).
+      rowScores(x0, d, K, wPtr, bPtr, scratch);
+      rowScores(x1, d, K, wPtr, bPtr, s1p);
+      const L01 = loss.rowPair(scratch, s1p, K, <i32>labelAt<R>(yPtr, rowsPtr, p), <i32>labelAt<R>(yPtr, rowsPtr, p + 1));
+      rowScores(x2, d, K, wPtr, bPtr, s2p);
+      rowScores(x3, d, K, wPtr, bPtr, s3p);
+      const L23 = loss.rowPair(s2p, s3p, K, <i32>labelAt<R>(yPtr, rowsPtr, q), <i32>labelAt<R>(yPtr, rowsPtr, q + 1));
+      l0 = f64x2.extract_lane(L01, 0); l1 = f64x2.extract_lane(L01, 1);
+      l2 = f64x2.extract_lane(L23, 0); l3 = f64x2.extract_lane(L23, 1);
+    } else {
+      rowScores(x0, d, K, wPtr, bPtr, scratch);
+      l0 = loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, p));
+      rowScores(x1, d, K, wPtr, bPtr, s1p);
+      l1 = loss.row(s1p, K, <i32>labelAt<R>(yPtr, rowsPtr, p + 1));
+      rowScores(x2, d, K, wPtr, bPtr, s2p);
+      l2 = loss.row(s2p, K, <i32>labelAt<R>(yPtr, rowsPtr, q));
+      rowScores(x3, d, K, wPtr, bPtr, s3p);
+      l3 = loss.row(s3p, K, <i32>labelAt<R>(yPtr, rowsPtr, q + 1));
+    }
+    if (loss.twoLanes()) {
+      s0 += l0 + l2;
+      s1 += l1 + l3;
+    } else {
+      s0 += (l0 + l1) + (l2 + l3);
+    }
+    let gk = gPtr;
+    for (let o: usize = 0; o < kb; o += 8) {
+      if (ASC_FEATURE_SIMD) {
+        const R0 = v128.load64_splat(scratch + o), R1 = v128.load64_splat(s1p + o);
+        const R2 = v128.load64_splat(s2p + o), R3 = v128.load64_splat(s3p + o);
+      switch (pairs) {
+        case 15: v128.store(gk, rows4(v128.load(gk, 224),
+          R0, v128.load(x0, 224), R1, v128.load(x1, 224), R2, v128.load(x2, 224), R3, v128.load(x3, 224)), 224);
+        case 14: v128.store(gk, rows4(v128.load(gk, 208),
+          R0, v128.load(x0, 208), R1, v128.load(x1, 208), R2, v128.load(x2, 208), R3, v128.load(x3, 208)), 208);
+        case 13: v128.store(gk, rows4(v128.load(gk, 192),
+          R0, v128.load(x0, 192), R1, v128.load(x1, 192), R2, v128.load(x2, 192), R3, v128.load(x3, 192)), 192);
+        case 12: v128.store(gk, rows4(v128.load(gk, 176),
+          R0, v128.load(x0, 176), R1, v128.load(x1, 176), R2, v128.load(x2, 176), R3, v128.load(x3, 176)), 176);
+        case 11: v128.store(gk, rows4(v128.load(gk, 160),
+          R0, v128.load(x0, 160), R1, v128.load(x1, 160), R2, v128.load(x2, 160), R3, v128.load(x3, 160)), 160);
+        case 10: v128.store(gk, rows4(v128.load(gk, 144),
+          R0, v128.load(x0, 144), R1, v128.load(x1, 144), R2, v128.load(x2, 144), R3, v128.load(x3, 144)), 144);
+        case 9: v128.store(gk, rows4(v128.load(gk, 128),
+          R0, v128.load(x0, 128), R1, v128.load(x1, 128), R2, v128.load(x2, 128), R3, v128.load(x3, 128)), 128);
+        case 8: v128.store(gk, rows4(v128.load(gk, 112),
+          R0, v128.load(x0, 112), R1, v128.load(x1, 112), R2, v128.load(x2, 112), R3, v128.load(x3, 112)), 112);
+        case 7: v128.store(gk, rows4(v128.load(gk, 96),
+          R0, v128.load(x0, 96), R1, v128.load(x1, 96), R2, v128.load(x2, 96), R3, v128.load(x3, 96)), 96);
+        case 6: v128.store(gk, rows4(v128.load(gk, 80),
+          R0, v128.load(x0, 80), R1, v128.load(x1, 80), R2, v128.load(x2, 80), R3, v128.load(x3, 80)), 80);
+        case 5: v128.store(gk, rows4(v128.load(gk, 64),
+          R0, v128.load(x0, 64), R1, v128.load(x1, 64), R2, v128.load(x2, 64), R3, v128.load(x3, 64)), 64);
+        case 4: v128.store(gk, rows4(v128.load(gk, 48),
+          R0, v128.load(x0, 48), R1, v128.load(x1, 48), R2, v128.load(x2, 48), R3, v128.load(x3, 48)), 48);
+        case 3: v128.store(gk, rows4(v128.load(gk, 32),
+          R0, v128.load(x0, 32), R1, v128.load(x1, 32), R2, v128.load(x2, 32), R3, v128.load(x3, 32)), 32);
+        case 2: v128.store(gk, rows4(v128.load(gk, 16),
+          R0, v128.load(x0, 16), R1, v128.load(x1, 16), R2, v128.load(x2, 16), R3, v128.load(x3, 16)), 16);
+        default: v128.store(gk, rows4(v128.load(gk),
+          R0, v128.load(x0), R1, v128.load(x1), R2, v128.load(x2), R3, v128.load(x3)));
+      }
+        if (odd) {
+          const r0 = load<f64>(scratch + o), r1 = load<f64>(s1p + o), r2 = load<f64>(s2p + o), r3 = load<f64>(s3p + o);
+          store<f64>(gk + tail, load<f64>(gk + tail) +
+            ((r0 * load<f64>(x0 + tail) + r1 * load<f64>(x1 + tail)) + (r2 * load<f64>(x2 + tail) + r3 * load<f64>(x3 + tail))));
+        }
+      } else {
+        axpy4(gk, d, load<f64>(scratch + o), x0, load<f64>(s1p + o), x1, load<f64>(s2p + o), x2, load<f64>(s3p + o), x3);
+      }
+      gk += rowBytes;
+    }
+    // The bias sums gb_k + ((r0 + r1) + (r2 + r3)), two outputs per f64x2 in the SIMD build.
+    let o: usize = 0;
+    if (ASC_FEATURE_SIMD) {
+      for (; o < kPairs; o += 16) {
+        const T = f64x2.add(f64x2.add(v128.load(scratch + o), v128.load(s1p + o)), f64x2.add(v128.load(s2p + o), v128.load(s3p + o)));
+        v128.store(gbPtr + o, f64x2.add(v128.load(gbPtr + o), T));
+      }
+    }
+    for (; o < kb; o += 8) {
+      store<f64>(gbPtr + o, load<f64>(gbPtr + o) +
+        ((load<f64>(scratch + o) + load<f64>(s1p + o)) + (load<f64>(s2p + o) + load<f64>(s3p + o))));
+    }
+  }
+  if (loss.twoLanes()) s0 = s0 + s1;
+  // Remaining rows one at a time, as the generic pass does them.
+  return fusedTail<L, R>(xPtr, yPtr, rowsPtr, i, n, d, K, wPtr, bPtr, gPtr, scratch, s0, 0.0);
+}
+
+/**
+ * The K scores x·Wₖ + bₖ of one row of d = 2…31 features into out, each dot product in dotShort's four-lane order
+ * (assembly/reduce.ts: pair j of the row into lanes B_(j mod 2), each lane from its first product, B0 + B1, its two
+ * lanes, then the odd tail): the row's pairs loaded once into locals (every load at an immediate offset) and kept
+ * across the K classes, W's rows streamed. One jump on the number of pairs per row to a copy with that many.
+ */
+function rowScores(x: usize, d: i32, K: i32, wPtr: usize, bPtr: usize, out: usize): void {
+  switch (d >> 1) {
+    case 1: rowScoresP(x, d, K, wPtr, bPtr, out, 1); break;
+    case 2: rowScoresP(x, d, K, wPtr, bPtr, out, 2); break;
+    case 3: rowScoresP(x, d, K, wPtr, bPtr, out, 3); break;
+    case 4: rowScoresP(x, d, K, wPtr, bPtr, out, 4); break;
+    case 5: rowScoresP(x, d, K, wPtr, bPtr, out, 5); break;
+    case 6: rowScoresP(x, d, K, wPtr, bPtr, out, 6); break;
+    case 7: rowScoresP(x, d, K, wPtr, bPtr, out, 7); break;
+    case 8: rowScoresP(x, d, K, wPtr, bPtr, out, 8); break;
+    case 9: rowScoresP(x, d, K, wPtr, bPtr, out, 9); break;
+    case 10: rowScoresP(x, d, K, wPtr, bPtr, out, 10); break;
+    case 11: rowScoresP(x, d, K, wPtr, bPtr, out, 11); break;
+    case 12: rowScoresP(x, d, K, wPtr, bPtr, out, 12); break;
+    case 13: rowScoresP(x, d, K, wPtr, bPtr, out, 13); break;
+    case 14: rowScoresP(x, d, K, wPtr, bPtr, out, 14); break;
+    default: rowScoresP(x, d, K, wPtr, bPtr, out, 15);
+  }
+}
+
+/** rowScores for rows of P pairs (a constant after inlining: the tests on P fold). */
+// @ts-ignore: decorator
+@inline
+function rowScoresP(x: usize, d: i32, K: i32, wPtr: usize, bPtr: usize, out: usize, P: i32): void {
+  const rowBytes = <usize>d << 3, tail = <usize>(d - 1) << 3, odd = (d & 1) != 0;
+  const xt = odd ? load<f64>(x + tail) : 0.0;
+  let w = wPtr, bp = bPtr, op = out;
+  const end = out + (<usize>K << 3);
+  if (ASC_FEATURE_SIMD) {
+    const Z = f64x2.splat(-0.0);
+    const X0 = v128.load(x);
+    let X1 = Z;
+    let X2 = Z;
+    let X3 = Z;
+    let X4 = Z;
+    let X5 = Z;
+    let X6 = Z;
+    let X7 = Z;
+    let X8 = Z;
+    let X9 = Z;
+    let X10 = Z;
+    let X11 = Z;
+    let X12 = Z;
+    let X13 = Z;
+    let X14 = Z;
+    if (P > 1) X1 = v128.load(x, 16);
+    if (P > 2) X2 = v128.load(x, 32);
+    if (P > 3) X3 = v128.load(x, 48);
+    if (P > 4) X4 = v128.load(x, 64);
+    if (P > 5) X5 = v128.load(x, 80);
+    if (P > 6) X6 = v128.load(x, 96);
+    if (P > 7) X7 = v128.load(x, 112);
+    if (P > 8) X8 = v128.load(x, 128);
+    if (P > 9) X9 = v128.load(x, 144);
+    if (P > 10) X10 = v128.load(x, 160);
+    if (P > 11) X11 = v128.load(x, 176);
+    if (P > 12) X12 = v128.load(x, 192);
+    if (P > 13) X13 = v128.load(x, 208);
+    if (P > 14) X14 = v128.load(x, 224);
+    // Two classes k, k + 1 per trip: their lane sums by one add of two shuffles, the tails by one f64x2 mac, the
+    // biases by one f64x2 add (each class's operations as dotShort's, lane by lane).
+    const XT = f64x2.splat(xt), pairEnd = out + (<usize>(K >> 1) << 4);
+    for (; op < pairEnd; op += 16) {
+      const u = w + rowBytes;
+      let A = f64x2.mul(X0, v128.load(w)), B = Z, C = f64x2.mul(X0, v128.load(u)), D = Z;
+      if (P > 1) { B = f64x2.mul(X1, v128.load(w, 16)); D = f64x2.mul(X1, v128.load(u, 16)); }
+      if (P > 2) { A = mac(A, X2, v128.load(w, 32)); C = mac(C, X2, v128.load(u, 32)); }
+      if (P > 3) { B = mac(B, X3, v128.load(w, 48)); D = mac(D, X3, v128.load(u, 48)); }
+      if (P > 4) { A = mac(A, X4, v128.load(w, 64)); C = mac(C, X4, v128.load(u, 64)); }
+      if (P > 5) { B = mac(B, X5, v128.load(w, 80)); D = mac(D, X5, v128.load(u, 80)); }
+      if (P > 6) { A = mac(A, X6, v128.load(w, 96)); C = mac(C, X6, v128.load(u, 96)); }
+      if (P > 7) { B = mac(B, X7, v128.load(w, 112)); D = mac(D, X7, v128.load(u, 112)); }
+      if (P > 8) { A = mac(A, X8, v128.load(w, 128)); C = mac(C, X8, v128.load(u, 128)); }
+      if (P > 9) { B = mac(B, X9, v128.load(w, 144)); D = mac(D, X9, v128.load(u, 144)); }
+      if (P > 10) { A = mac(A, X10, v128.load(w, 160)); C = mac(C, X10, v128.load(u, 160)); }
+      if (P > 11) { B = mac(B, X11, v128.load(w, 176)); D = mac(D, X11, v128.load(u, 176)); }
+      if (P > 12) { A = mac(A, X12, v128.load(w, 192)); C = mac(C, X12, v128.load(u, 192)); }
+      if (P > 13) { B = mac(B, X13, v128.load(w, 208)); D = mac(D, X13, v128.load(u, 208)); }
+      if (P > 14) { A = mac(A, X14, v128.load(w, 224)); C = mac(C, X14, v128.load(u, 224)); }
+      const S = f64x2.add(A, B), T = f64x2.add(C, D);
+      let V = f64x2.add(v128.shuffle<f64>(S, T, 0, 2), v128.shuffle<f64>(S, T, 1, 3));
+      if (odd) V = mac(V, XT, v128.load64_lane(u + tail, v128.load64_splat(w + tail), 1));
+      v128.store(op, f64x2.add(V, v128.load(bp)));
+      w = u + rowBytes;
+      bp += 16;
+    }
+    for (; op < end; op += 8) {
+      let A = f64x2.mul(X0, v128.load(w)), B = Z;
+      if (P > 1) B = f64x2.mul(X1, v128.load(w, 16));
+      if (P > 2) A = mac(A, X2, v128.load(w, 32));
+      if (P > 3) B = mac(B, X3, v128.load(w, 48));
+      if (P > 4) A = mac(A, X4, v128.load(w, 64));
+      if (P > 5) B = mac(B, X5, v128.load(w, 80));
+      if (P > 6) A = mac(A, X6, v128.load(w, 96));
+      if (P > 7) B = mac(B, X7, v128.load(w, 112));
+      if (P > 8) A = mac(A, X8, v128.load(w, 128));
+      if (P > 9) B = mac(B, X9, v128.load(w, 144));
+      if (P > 10) A = mac(A, X10, v128.load(w, 160));
+      if (P > 11) B = mac(B, X11, v128.load(w, 176));
+      if (P > 12) A = mac(A, X12, v128.load(w, 192));
+      if (P > 13) B = mac(B, X13, v128.load(w, 208));
+      if (P > 14) A = mac(A, X14, v128.load(w, 224));
+      const S = f64x2.add(A, B);
+      let s = f64x2.extract_lane(S, 0) + f64x2.extract_lane(S, 1);
+      if (odd) s += xt * load<f64>(w + tail);
+      store<f64>(op, s + load<f64>(bp));
+      w += rowBytes;
+      bp += 8;
+    }
+  } else {
+    const x0 = load<f64>(x), x1 = load<f64>(x, 8);
+    let x2 = 0.0;
+    let x3 = 0.0;
+    let x4 = 0.0;
+    let x5 = 0.0;
+    let x6 = 0.0;
+    let x7 = 0.0;
+    let x8 = 0.0;
+    let x9 = 0.0;
+    let x10 = 0.0;
+    let x11 = 0.0;
+    let x12 = 0.0;
+    let x13 = 0.0;
+    let x14 = 0.0;
+    let x15 = 0.0;
+    let x16 = 0.0;
+    let x17 = 0.0;
+    let x18 = 0.0;
+    let x19 = 0.0;
+    let x20 = 0.0;
+    let x21 = 0.0;
+    let x22 = 0.0;
+    let x23 = 0.0;
+    let x24 = 0.0;
+    let x25 = 0.0;
+    let x26 = 0.0;
+    let x27 = 0.0;
+    let x28 = 0.0;
+    let x29 = 0.0;
+    if (P > 1) { x2 = load<f64>(x, 16); x3 = load<f64>(x, 24); }
+    if (P > 2) { x4 = load<f64>(x, 32); x5 = load<f64>(x, 40); }
+    if (P > 3) { x6 = load<f64>(x, 48); x7 = load<f64>(x, 56); }
+    if (P > 4) { x8 = load<f64>(x, 64); x9 = load<f64>(x, 72); }
+    if (P > 5) { x10 = load<f64>(x, 80); x11 = load<f64>(x, 88); }
+    if (P > 6) { x12 = load<f64>(x, 96); x13 = load<f64>(x, 104); }
+    if (P > 7) { x14 = load<f64>(x, 112); x15 = load<f64>(x, 120); }
+    if (P > 8) { x16 = load<f64>(x, 128); x17 = load<f64>(x, 136); }
+    if (P > 9) { x18 = load<f64>(x, 144); x19 = load<f64>(x, 152); }
+    if (P > 10) { x20 = load<f64>(x, 160); x21 = load<f64>(x, 168); }
+    if (P > 11) { x22 = load<f64>(x, 176); x23 = load<f64>(x, 184); }
+    if (P > 12) { x24 = load<f64>(x, 192); x25 = load<f64>(x, 200); }
+    if (P > 13) { x26 = load<f64>(x, 208); x27 = load<f64>(x, 216); }
+    if (P > 14) { x28 = load<f64>(x, 224); x29 = load<f64>(x, 232); }
+    for (; op < end; op += 8) {
+      let b0 = x0 * load<f64>(w), b1 = x1 * load<f64>(w, 8), b2 = -0.0, b3 = -0.0;
+      if (P > 1) { b2 = x2 * load<f64>(w, 16); b3 = x3 * load<f64>(w, 24); }
+      if (P > 2) { b0 += x4 * load<f64>(w, 32); b1 += x5 * load<f64>(w, 40); }
+      if (P > 3) { b2 += x6 * load<f64>(w, 48); b3 += x7 * load<f64>(w, 56); }
+      if (P > 4) { b0 += x8 * load<f64>(w, 64); b1 += x9 * load<f64>(w, 72); }
+      if (P > 5) { b2 += x10 * load<f64>(w, 80); b3 += x11 * load<f64>(w, 88); }
+      if (P > 6) { b0 += x12 * load<f64>(w, 96); b1 += x13 * load<f64>(w, 104); }
+      if (P > 7) { b2 += x14 * load<f64>(w, 112); b3 += x15 * load<f64>(w, 120); }
+      if (P > 8) { b0 += x16 * load<f64>(w, 128); b1 += x17 * load<f64>(w, 136); }
+      if (P > 9) { b2 += x18 * load<f64>(w, 144); b3 += x19 * load<f64>(w, 152); }
+      if (P > 10) { b0 += x20 * load<f64>(w, 160); b1 += x21 * load<f64>(w, 168); }
+      if (P > 11) { b2 += x22 * load<f64>(w, 176); b3 += x23 * load<f64>(w, 184); }
+      if (P > 12) { b0 += x24 * load<f64>(w, 192); b1 += x25 * load<f64>(w, 200); }
+      if (P > 13) { b2 += x26 * load<f64>(w, 208); b3 += x27 * load<f64>(w, 216); }
+      if (P > 14) { b0 += x28 * load<f64>(w, 224); b1 += x29 * load<f64>(w, 232); }
+      let s = (b0 + b2) + (b1 + b3);
+      if (odd) s += xt * load<f64>(w + tail);
+      store<f64>(op, s + load<f64>(bp));
+      w += rowBytes;
+      bp += 8;
+    }
+  }
+}
+
 
 /** A + X·W, lane-wise. */
 // @ts-ignore: decorator

@@ -3,7 +3,7 @@
 // its id, one case below; its JS mirror and one entry in src/js/loss/registry.ts.
 import { Contiguous, Indexed, SHORT_ROW } from '../reduce';
 import { fusedPass } from './pass';
-import { shortRows, oneFeature } from './fast';
+import { shortRows, shortRowLoss, oneFeature } from './fast';
 import { Squared } from './squared';
 import { Logistic } from './logistic';
 import { Hinge } from './hinge';
@@ -75,6 +75,10 @@ function gradRows<L, R>(
     // Short rows, SIMD build: unrolled over the pairs; the copy for up to eight pairs has no tests for the rest.
     if (ASC_FEATURE_SIMD && d >= 2 && d <= 16) return shortRows<L, R>(xPtr, yPtr, rowsPtr, n, d, wPtr, bPtr, gPtr, scratch, 8);
     if (ASC_FEATURE_SIMD && d >= 2 && d < SHORT_ROW) return shortRows<L, R>(xPtr, yPtr, rowsPtr, n, d, wPtr, bPtr, gPtr, scratch, 15);
+  }
+  // Row losses (softmax), short rows, both builds: each row's pairs held across the K scores.
+  if (!loss.pointwise() && fast && d >= 2 && d < SHORT_ROW) {
+    return shortRowLoss<L, R>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch);
   }
   return fusedPass<L, R>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch);
 }

@@ -23,7 +23,7 @@ const LOSSES: { name: string; id: number; Ks: number[] }[] = [
   { name: 'multinomial', id: L.LOSS_MULTINOMIAL, Ks: [1, 2, 3, 10] },
 ];
 const NS = [1, 2, 3, 4, 5, 6, 7, 9, 30, 67, 150]; // 150: the JS fast paths' chunks of 64 rows, and a partial one
-const DS = [1, 2, 3, 16, 17, 31, 32, 100];
+const DS = [1, 2, 3, 10, 16, 17, 31, 32, 100]; // 10: the softmax benchmarks' rows
 
 function batch(loss: number, n: number, d: number, K: number, shuffled: boolean, seed: number): Batch {
   const rnd = mulberry32(seed);
@@ -155,6 +155,29 @@ describe('loss registry: fast paths = generic pass, bit for bit', () => {
         });
       }
     }
+  });
+
+  it('softmax rows beyond exp\'s fast range, with ±∞ and NaN scores: fast = generic on every backend, and across backends', () => {
+    // Scores spread over thousands (rows whose min zₖ − m < −704 take expV: the two-row path checks both rows at
+    // once), and single rows with an infinite or NaN weight product; d = 10 and 17 take the short-row path for row
+    // losses, K = 10 and 3 (odd: the last class alone).
+    let compared = 0;
+    for (const [d, K] of [[10, 10], [17, 3], [2, 5]] as const) {
+      for (const kind of ['wide', 'inf', 'nan'] as const) {
+        const b = batch(L.LOSS_MULTINOMIAL, 13, d, K, kind === 'wide', 1000 + d + K);
+        if (kind === 'wide') for (let i = 0; i < b.params.length; i++) b.params[i] = b.params[i]! * (i % 3 === 0 ? 900 : 2);
+        else b.X[(b.first + 5) * d + 1] = kind === 'inf' ? Infinity : NaN;
+        const results = BACKENDS.map(({ run }) => [run(b, true), run(b, false)] as const);
+        for (const [k, [fast, generic]] of results.entries()) {
+          if (!same(fast, generic)) expect.fail(`${kind} d=${d} K=${K} [${BACKENDS[k]!.name}]: fast ${fast.J} ≠ generic ${generic.J}`);
+          if (!same(fast, results[0]![0])) expect.fail(`${kind} d=${d} K=${K}: ${BACKENDS[k]!.name} ≠ ${BACKENDS[0]!.name}`);
+          compared++;
+        }
+        if (kind === 'wide') expect(Number.isFinite(results[0]![0].J)).toBe(true);
+        else expect(Number.isNaN(results[0]![0].J)).toBe(true);
+      }
+    }
+    expect(compared).toBe(9 * BACKENDS.length);
   });
 
   it('an unknown loss id is an error on every backend, never a silent default', () => {

@@ -5,7 +5,7 @@
  */
 import * as L from '../../abi/layout.js';
 import { SHORT_ROW } from '../reduce.js';
-import { oneFeature, shortRows } from './fast.js';
+import { oneFeature, shortRowLoss, shortRows } from './fast.js';
 import { hinge } from './hinge.js';
 import { logistic } from './logistic.js';
 import { multinomial } from './multinomial.js';
@@ -34,7 +34,11 @@ export function lossGrad(
 ): number {
   const l = lossOf(loss);
   let sum: number;
-  if (!l.pointwise) sum = fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
+  if (!l.pointwise) {
+    sum = d >= 2 && d < SHORT_ROW
+      ? shortRowLoss(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch)
+      : fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
+  }
   else if (d === 1 && l.rowsInLanes) sum = oneFeature(l, X, xOff, y, yOff, rows, rOff, n, params, wOff, bOff, grad, gOff, scratch);
   else if (d < SHORT_ROW) sum = shortRows(l, X, xOff, y, yOff, rows, rOff, n, d, params, wOff, bOff, grad, gOff, scratch);
   else sum = fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
