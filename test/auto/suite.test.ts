@@ -7,10 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, type FitOptions } from '../../src/index.js';
 import { loadBreastCancer, loadDigits } from '../../src/datasets.js';
-import { bundledProblems, syntheticProblems, type Problem } from './problems.js';
-
-const LRS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const BETAS = [0, 0.5, 0.9, 0.95, 0.99];
+import { bundledProblems, GRID_BETAS as BETAS, GRID_LRS as LRS, syntheticProblems, type Problem } from './problems.js';
 const GRID_UPDATES = 3000;
 
 /** [problem, fewest updates to 1e-6 of J* over the grid (Infinity: none within {GRID_UPDATES}), the setting [lr, β]]. */
