@@ -13,6 +13,7 @@ import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
   A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
+  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED,
 } from '../src/abi/layout';
 
 /** ⟨g − h, a − b⟩/‖a − b‖² over p elements, in order: the secant curvature of the step b → a (0 when a = b). */
@@ -99,8 +100,9 @@ export function gradNorm(c: Config, gradPtr: usize, paramsPtr: usize): f64 {
  * point θₜ, ∇J(θₜ) and J(θₜ) kept at C_PREV_PTR): A_BACKTRACK rejects it unless J is finite and
  * J ≤ J(θₜ) + c·min(∇J(θₜ)·Δ, 0) (Armijo, c = AUTO_ARMIJO), then θ, ∇J and J go back to θₜ's, the velocity restarts,
  * and η is halved if the step had no momentum in it; at each restart η ← 1/C, C the largest
- * secant curvature ⟨Δ∇J, Δθ⟩/‖Δθ‖² of the steps since the previous restart (the local curvature), and a run of
- * AUTO_GROW_AFTER steps with η·C < AUTO_GROW_BELOW restarts to do so. A_RESTART_FUNCTION
+ * secant curvature ⟨Δ∇J, Δθ⟩/‖Δθ‖² of the steps since the previous restart (the local curvature; for every loss but the
+ * squared one, older ones scaled by AUTO_CURVATURE_DECAY per step), and a run of S_AUTO_GROW_AFTER (AUTO_GROW_AFTER at
+ * first, doubled by each) steps with η·C < AUTO_GROW_BELOW restarts to do so. A_RESTART_FUNCTION
  * resets the velocity when J rose, A_RESTART_GRADIENT when ∇J(θ)·Δ > 0 (O'Donoghue & Candès 2015); A_SCHEDULE sets
  * β = k/(k + 3) before the k-th step since the last restart. Every evaluation is an update of the count (loss[t] is
  * J at the point update t steps from, after the judgement).
@@ -137,6 +139,9 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   let autoLr = S.slot(S_AUTO_LR), autoK = S.slot(S_AUTO_K), prevJ = S.slot(S_AUTO_PREV_LOSS);
   let pending = S.slot(S_AUTO_PENDING) != 0, fresh = S.slot(S_AUTO_FRESH) != 0, valid = S.slot(S_AUTO_VALID) != 0;
   let restarts = S.slot(S_RESTARTS), backtracks = S.slot(S_BACKTRACKS), curvature = S.slot(S_AUTO_CURVATURE);
+  let growAfter = S.slot(S_AUTO_GROW_AFTER);
+  if (growAfter == 0) growAfter = <f64>AUTO_GROW_AFTER;
+  const forget = c.loss != LOSS_SQUARED;
 
   // θ lives in two buffers: each step reads the current one and writes the other, so a step that overflows leaves
   // θₜ intact without a copy; the final θ is copied back to paramsPtr when the call returns.
@@ -179,6 +184,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
       const finite = valid && isFinite<f64>(J) && allFinite(gradPtr, p);
       if (finite) {
         const cv = secant(gradPtr, prevGradPtr, cur, prevPtr, p);
+        if (forget) curvature = curvature * AUTO_CURVATURE_DECAY;
         if (cv > curvature) curvature = cv;
       }
       let accept = finite;
@@ -204,8 +210,9 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
         s.first = true;
         restarts += 1.0;
         reset = true;
-      } else if (backtrack && autoK >= AUTO_GROW_AFTER && curvature * autoLr < AUTO_GROW_BELOW) {
+      } else if (backtrack && autoK >= growAfter && curvature * autoLr < AUTO_GROW_BELOW) {
         // A long run far below the local curvature: restart to take the larger step.
+        growAfter = growAfter * 2.0;
         autoK = 0;
         s.first = true;
         restarts += 1.0;
@@ -306,5 +313,6 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   S.setSlot(S_RESTARTS, restarts);
   S.setSlot(S_BACKTRACKS, backtracks);
   S.setSlot(S_AUTO_CURVATURE, curvature);
+  S.setSlot(S_AUTO_GROW_AFTER, growAfter);
   return status;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --classifiers]`: every contender in one process, one run (`--classifiers`: the
  * classifiers' section alone, written to RESULTS-classifiers[-quick].md). Loads the engine (if it builds) and
- * the peers, measures each size, the classifiers' section, the per-step API cost and the read-bandwidth probes, checks that all
+ * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes and the
+ * time to solution (issue 18; bench/time-to-solution.ts), checks that all
  * contenders reached the same weights, prints the table and writes the markdown report and the chart.
  * Exits 1 when a weight check failed.
  */
@@ -22,6 +23,7 @@ import { chartSpec, consoleReport, failures, machineLine, markdownReport, type R
 import { measureStepCost, type StepCost } from './stepcost.js';
 import { measureMemory, runSize, type SizeResult } from './suite.js';
 import { evaluateClassifierFloors, evaluateTargets } from './targets.js';
+import { timeToSolution, type TimeToSolution } from './time-to-solution.js';
 
 const MEMORY_SIZE = { rows: 1_000_000, cols: 10 };
 
@@ -117,14 +119,27 @@ async function main(): Promise<number> {
   }
   const best = Math.max(...probes.map((p) => p.bytesPerSecond));
 
+  // Time to solution (issue 18): the same section bench/time-to-solution.ts writes alone (npm run bench:time).
+  let tts: TimeToSolution | null = null;
+  if (engines && !classifiersOnly) {
+    log('\ntime to solution…');
+    try {
+      tts = await timeToSolution(cfg.quick, () => undefined);
+    } catch (e) {
+      notes.push(`time to solution not measured: ${message(e)}`);
+    }
+  }
+
   const result: RunResult = {
     machine, quick: cfg.quick, classifiersOnly, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
     classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
     seconds: (performance.now() - started) / 1000,
   };
   log(consoleReport(result));
+  const ttsSection = tts ? ['', '## Time to solution (issue 18)', '', ...tts.lines, ''] : [];
+  if (tts) log(['\ntime to solution (issue 18):', ...tts.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile));
+  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n'));
   if (cfg.chartFile) writeFileSync(here(cfg.chartFile), renderChart(chartSpec(result)));
   log(`wrote bench/${cfg.resultsFile}${cfg.chartFile ? ` and bench/${cfg.chartFile}` : ''} (sink ${sink.value.toPrecision(3)})`);
   return failures(result).length > 0 ? 1 : 0;

@@ -23,7 +23,7 @@ type TfBackend = 'cpu' | 'wasm';
  * Makes `name` the active backend. For an initialised backend `tf.setBackend` completes synchronously (its
  * promise only reports the result), so it is safe to call at the top of a synchronous measured call.
  */
-function activate(name: TfBackend): void {
+export function activate(name: TfBackend): void {
   if (tf.getBackend() !== name) void tf.setBackend(name);
   if (tf.getBackend() !== name) throw new Error(`tfjs backend ${name} is not initialised`);
 }
@@ -147,7 +147,7 @@ function tfOptimizerContender(backend: TfBackend, label: string): Contender {
 let initialised: Promise<void> | null = null;
 
 /** Registers and initialises both tfjs backends, once. */
-function initTfjs(): Promise<void> {
+export function initTfjs(): Promise<void> {
   initialised ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));

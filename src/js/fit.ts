@@ -114,6 +114,9 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   let autoLr = st[L.S_AUTO_LR]!, autoK = st[L.S_AUTO_K]!, prevJ = st[L.S_AUTO_PREV_LOSS]!;
   let pending = st[L.S_AUTO_PENDING] !== 0, fresh = st[L.S_AUTO_FRESH] !== 0, valid = st[L.S_AUTO_VALID] !== 0;
   let restarts = st[L.S_RESTARTS]!, backtracks = st[L.S_BACKTRACKS]!, curvature = st[L.S_AUTO_CURVATURE]!;
+  let growAfter = st[L.S_AUTO_GROW_AFTER]!;
+  if (growAfter === 0) growAfter = L.AUTO_GROW_AFTER;
+  const forget = c.loss !== L.LOSS_SQUARED;
 
   // θ lives in two buffers (assembly/fit.ts): each step writes the other one; the final θ is copied back.
   let cur = a.params, other = a.backup;
@@ -150,6 +153,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
       const finite = valid && Number.isFinite(J) && allFinite(a.grad, p);
       if (finite) {
         const cv = secant(a.grad, prevGrad, cur, prev, p);
+        if (forget) curvature = curvature * L.AUTO_CURVATURE_DECAY;
         if (cv > curvature) curvature = cv;
       }
       let accept = finite;
@@ -175,8 +179,9 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
         s.first = true;
         restarts += 1.0;
         reset = true;
-      } else if (backtrack && autoK >= L.AUTO_GROW_AFTER && curvature * autoLr < L.AUTO_GROW_BELOW) {
+      } else if (backtrack && autoK >= growAfter && curvature * autoLr < L.AUTO_GROW_BELOW) {
         // A long run far below the local curvature: restart to take the larger step.
+        growAfter = growAfter * 2.0;
         autoK = 0;
         s.first = true;
         restarts += 1.0;
@@ -270,5 +275,6 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   st[L.S_RESTARTS] = restarts;
   st[L.S_BACKTRACKS] = backtracks;
   st[L.S_AUTO_CURVATURE] = curvature;
+  st[L.S_AUTO_GROW_AFTER] = growAfter;
   return status;
 }

@@ -91,13 +91,19 @@ export function standardized(X: number[][]): number[][] {
   return X.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!));
 }
 
+/** The (lr, β) grid of hand-tuned settings the issue names (7 × 5; also bench/time-to-solution.ts). */
+export const GRID_LRS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const GRID_BETAS = [0, 0.5, 0.9, 0.95, 0.99];
+
+/** The first 300 digits of the given classes (in file order), standardized: the suite's digits problems. */
+export function digitsSubset(digits: { X: number[][]; y: number[] }, classes: number[]): { X: number[][]; y: number[] } {
+  const rows = digits.y.map((v, i) => [v, i] as const).filter(([v]) => classes.includes(v)).slice(0, 300);
+  return { X: standardized(rows.map(([, i]) => digits.X[i]!)), y: rows.map(([v]) => v) };
+}
+
 /** The bundled data sets: breast cancer (standardized, and as recorded, features up to ~4000), digits 0/1 and 0/1/2. */
 export function bundledProblems(cancer: { X: number[][]; y: number[] }, digits: { X: number[][]; y: number[] }): Problem[] {
-  const pick = (classes: number[]) => {
-    const rows = digits.y.map((v, i) => [v, i] as const).filter(([v]) => classes.includes(v)).slice(0, 300);
-    return { X: standardized(rows.map(([, i]) => digits.X[i]!)), y: rows.map(([v]) => v) };
-  };
-  const d01 = pick([0, 1]), d012 = pick([0, 1, 2]);
+  const d01 = digitsSubset(digits, [0, 1]), d012 = digitsSubset(digits, [0, 1, 2]);
   return [
     logisticProblem('cancer standardized α 1e-4', standardized(cancer.X), cancer.y, 1e-4),
     logisticProblem('cancer standardized α 1e-2', standardized(cancer.X), cancer.y, 1e-2),

@@ -1,16 +1,14 @@
 // The issue's suite (issue 18): on 20 problems (linear, ridge, logistic, softmax; well and ill conditioned; scaled,
 // unscaled and offset features; the bundled data sets) lr and momentum 'auto' (Nesterov, restart 'function') never
 // diverge and reach 1e-6 of the optimum J* (computed independently: Newton, the normal equations; test/auto/problems.ts)
-// within 2× the updates of the best of a 7 × 5 grid of hand-tuned (lr, β) pairs, plus 20 updates: the step is learnt
-// from the curvature the first steps meet (on the two problems the grid solves in ~30 updates at lr 10, auto needs
-// 66 and 71). The table holds the grid's best count and setting; MOMENTUM_LONG=1 runs the grid again and checks them.
+// within 2× the updates of the best of a 7 × 5 grid of hand-tuned (lr, β) pairs. The step follows the curvature the
+// steps meet, with a forgetting envelope for the classifiers (src/abi/layout.ts: AUTO_CURVATURE_DECAY; without it, on
+// cancer α 1e-2 and digits 0/1 the first run kept η = 1/L for ~50 steps: 71 and 66 updates against the grid's 29 and
+// 32). The table holds the grid's best count and setting; MOMENTUM_LONG=1 runs the grid again and checks them.
 import { describe, expect, it } from 'vitest';
 import { createEngine, type FitOptions } from '../../src/index.js';
 import { loadBreastCancer, loadDigits } from '../../src/datasets.js';
-import { bundledProblems, syntheticProblems, type Problem } from './problems.js';
-
-const LRS = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const BETAS = [0, 0.5, 0.9, 0.95, 0.99];
+import { bundledProblems, GRID_BETAS as BETAS, GRID_LRS as LRS, syntheticProblems, type Problem } from './problems.js';
 const GRID_UPDATES = 3000;
 
 /** [problem, fewest updates to 1e-6 of J* over the grid (Infinity: none within {GRID_UPDATES}), the setting [lr, β]]. */
@@ -53,7 +51,7 @@ async function problems(): Promise<Problem[]> {
 }
 
 describe("lr and momentum 'auto' on the issue's 20 problems", () => {
-  it('reach 1e-6 of J* within 2× the best grid setting (+ 20 updates), never diverging', async () => {
+  it('reach 1e-6 of J* within 2× the best grid setting, never diverging', async () => {
     const e = await createEngine({ backend: 'wasm' });
     const all = await problems();
     expect(all.map((p) => p.name)).toEqual(TABLE.map((r) => r[0]));
@@ -65,7 +63,7 @@ describe("lr and momentum 'auto' on the issue's 20 problems", () => {
       expect(r.status, name).not.toBe('diverged');
       const t = reach(r.loss, p.Jstar);
       expect(t, name).toBeLessThan(Infinity);
-      expect(t, name).toBeLessThanOrEqual(2 * best + 20);
+      expect(t, name).toBeLessThanOrEqual(2 * best);
       data.dispose();
     }
   }, 120_000);
