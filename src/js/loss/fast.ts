@@ -4,8 +4,8 @@
  * generic pass); short rows, row losses: each row's K dot products inline in dotShort's order; one feature: rows in
  * two lanes (its own association, see assembly/loss/fast.ts: oneFeature).
  */
-import { axpy1, axpy4, labelAt, rowAt } from '../reduce.js';
-import { applyRows, pointTail, type PointwiseLoss, type RowLoss } from './pass.js';
+import { axpy4, labelAt, rowAt } from '../reduce.js';
+import { applyRows, pointTail, rowPass, type PointwiseLoss, type RowLoss } from './pass.js';
 
 /**
  * Rows per chunk in the fast paths: the scores of a chunk's blocks first (and a costly loss's residuals, one
@@ -171,48 +171,7 @@ export function shortRowLoss(
   n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array,
 ): number {
-  g.fill(0, gOff, gOff + K * d + K);
-  const gb = gOff + K * d;
-  const streams = loss.twoStreams, lanes = loss.twoLanes;
-  let s0 = 0, s1 = 0;
-  let i = 0;
-  const half = (n >> 2) << 1;
-  for (; i + 4 <= n; i += 4) {
-    const p = streams ? i >> 1 : i;
-    const q = streams ? half + p : i + 2;
-    const x0 = rowAt(xOff, rows, rOff, p, d), x1 = rowAt(xOff, rows, rOff, p + 1, d);
-    const x2 = rowAt(xOff, rows, rOff, q, d), x3 = rowAt(xOff, rows, rOff, q + 1, d);
-    rowScores(X, x0, d, K, P, wOff, bOff, scratch, 0);
-    const l0 = loss.row(scratch, 0, K, labelAt(y, yOff, rows, rOff, p) | 0);
-    rowScores(X, x1, d, K, P, wOff, bOff, scratch, K);
-    const l1 = loss.row(scratch, K, K, labelAt(y, yOff, rows, rOff, p + 1) | 0);
-    rowScores(X, x2, d, K, P, wOff, bOff, scratch, 2 * K);
-    const l2 = loss.row(scratch, 2 * K, K, labelAt(y, yOff, rows, rOff, q) | 0);
-    rowScores(X, x3, d, K, P, wOff, bOff, scratch, 3 * K);
-    const l3 = loss.row(scratch, 3 * K, K, labelAt(y, yOff, rows, rOff, q + 1) | 0);
-    if (lanes) {
-      s0 += l0 + l2; s1 += l1 + l3;
-    } else {
-      s0 += (l0 + l1) + (l2 + l3);
-    }
-    for (let k = 0; k < K; k++) {
-      const r0 = scratch[k]!, r1 = scratch[K + k]!, r2 = scratch[2 * K + k]!, r3 = scratch[3 * K + k]!;
-      axpy4(g, gOff + k * d, d, X, r0, x0, r1, x1, r2, x2, r3, x3);
-      g[gb + k] = g[gb + k]! + ((r0 + r1) + (r2 + r3));
-    }
-  }
-  if (lanes) s0 = s0 + s1;
-  for (; i < n; i++) {
-    const x0 = rowAt(xOff, rows, rOff, i, d);
-    rowScores(X, x0, d, K, P, wOff, bOff, scratch, 0);
-    s0 += loss.row(scratch, 0, K, labelAt(y, yOff, rows, rOff, i) | 0);
-    for (let k = 0; k < K; k++) {
-      const r = scratch[k]!;
-      axpy1(g, gOff + k * d, d, r, X, x0);
-      g[gb + k] = g[gb + k]! + r;
-    }
-  }
-  return s0;
+  return rowPass(loss, X, xOff, y, yOff, rows, rOff, n, d, K, P, wOff, bOff, g, gOff, scratch, rowScores);
 }
 
 /** The K scores x·Wₖ + bₖ of the row at X[x …] (d < SHORT_ROW) into r[off …], each dot in dotShort's order. */

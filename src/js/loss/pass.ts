@@ -146,11 +146,17 @@ export function pointTail(
   return s;
 }
 
-/** fusedPass of a row loss (K outputs): the scores of each row into scratch, then loss.row. */
-function rowPass(
+/** The K scores of the row at x into r[off …] (`scores`, or the short-row path's `rowScores`: the same doubles). */
+export type RowScores = (X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number) => void;
+
+/**
+ * fusedPass of a row loss (K outputs): each row's scores into scratch by `rowScores` (default: `scores`), then
+ * loss.row. The short-row fast path (src/js/loss/fast.ts: shortRowLoss) is this pass with its own scores.
+ */
+export function rowPass(
   loss: RowLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
-  scratch: Float64Array,
+  scratch: Float64Array, rowScores: RowScores = scores,
 ): number {
   g.fill(0, gOff, gOff + K * d + K);
   const gb = gOff + K * d;
@@ -163,13 +169,13 @@ function rowPass(
     const q = streams ? half + p : i + 2;
     const x0 = rowAt(xOff, rows, rOff, p, d), x1 = rowAt(xOff, rows, rOff, p + 1, d);
     const x2 = rowAt(xOff, rows, rOff, q, d), x3 = rowAt(xOff, rows, rOff, q + 1, d);
-    scores(X, x0, d, K, P, wOff, bOff, scratch, 0);
+    rowScores(X, x0, d, K, P, wOff, bOff, scratch, 0);
     const l0 = loss.row(scratch, 0, K, labelAt(y, yOff, rows, rOff, p) | 0);
-    scores(X, x1, d, K, P, wOff, bOff, scratch, K);
+    rowScores(X, x1, d, K, P, wOff, bOff, scratch, K);
     const l1 = loss.row(scratch, K, K, labelAt(y, yOff, rows, rOff, p + 1) | 0);
-    scores(X, x2, d, K, P, wOff, bOff, scratch, 2 * K);
+    rowScores(X, x2, d, K, P, wOff, bOff, scratch, 2 * K);
     const l2 = loss.row(scratch, 2 * K, K, labelAt(y, yOff, rows, rOff, q) | 0);
-    scores(X, x3, d, K, P, wOff, bOff, scratch, 3 * K);
+    rowScores(X, x3, d, K, P, wOff, bOff, scratch, 3 * K);
     const l3 = loss.row(scratch, 3 * K, K, labelAt(y, yOff, rows, rOff, q + 1) | 0);
     if (lanes) {
       s0 += l0 + l2; s1 += l1 + l3;
@@ -185,7 +191,7 @@ function rowPass(
   if (lanes) s0 = s0 + s1;
   for (; i < n; i++) {
     const x0 = rowAt(xOff, rows, rOff, i, d);
-    scores(X, x0, d, K, P, wOff, bOff, scratch, 0);
+    rowScores(X, x0, d, K, P, wOff, bOff, scratch, 0);
     s0 += loss.row(scratch, 0, K, labelAt(y, yOff, rows, rOff, i) | 0);
     for (let k = 0; k < K; k++) {
       const r = scratch[k]!;
