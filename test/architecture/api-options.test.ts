@@ -152,6 +152,21 @@ describe('the loopback worker', () => {
   });
 });
 
+describe('the loopback worker, weighted', () => {
+  it("carries sampleWeight (with the dataset) and classWeight (with the fit) to the worker: the page engine's doubles", async () => {
+    const sw = [1, 0.5, 2, 3];
+    const options = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 20, classWeight: { 1: 2 } } as const;
+    const e = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+    const remote = await e.fit(await e.dataset(X, y, { sampleWeight: sw }), options);
+    const page = await createEngine({ backend: 'js' });
+    const local = page.fit(page.dataset(X, y), { ...options, sampleWeight: sw });
+    const unweighted = page.fit(page.dataset(X, y), { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 20 });
+    const bits = (r: typeof local) => [...r.weights, ...r.intercepts, ...r.loss];
+    expect(bits(remote).every((v, i) => Object.is(v, bits(local)[i]))).toBe(true);
+    expect(bits(unweighted).every((v, i) => Object.is(v, bits(local)[i]))).toBe(false);
+  });
+});
+
 describe('one unknown-option checker, always suggesting', () => {
   it.each(ROWS.map((r) => [r[2], r[3], r[4], r[5]] as const))('%s: "%s" → did you mean "%s"', async (what, key, meant, call) => {
     const e = await caught(() => call(key));
