@@ -140,14 +140,19 @@ export function fusedPass<L, R, W>(
         t0 += (r0 + r1) + (r2 + r3);
       }
       axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
+    } else if (weights.on()) {
+      for (let k = 0; k < K; k++) {
+        const o = <usize>k << 3;
+        const r0 = load<f64>(scratch + o) * c0, r1 = load<f64>(scratch + kb + o) * c1;
+        const r2 = load<f64>(scratch + 2 * kb + o) * c2, r3 = load<f64>(scratch + 3 * kb + o) * c3;
+        axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
+        store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
+      }
     } else {
       for (let k = 0; k < K; k++) {
         const o = <usize>k << 3;
-        let r0 = load<f64>(scratch + o), r1 = load<f64>(scratch + kb + o);
-        let r2 = load<f64>(scratch + 2 * kb + o), r3 = load<f64>(scratch + 3 * kb + o);
-        if (weights.on()) {
-          r0 = r0 * c0; r1 = r1 * c1; r2 = r2 * c2; r3 = r3 * c3;
-        }
+        const r0 = load<f64>(scratch + o), r1 = load<f64>(scratch + kb + o);
+        const r2 = load<f64>(scratch + 2 * kb + o), r3 = load<f64>(scratch + 3 * kb + o);
         axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
         store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
       }
@@ -179,31 +184,35 @@ export function fusedTail<L, R, W>(
   const b = loss.pointwise() ? load<f64>(bPtr) : 0.0;
   for (; i < n; i++) {
     const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
-    if (loss.pointwise()) {
-      const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i);
-      let r = loss.residual(z, y, scratch);
-      if (weights.on()) {
-        const c = labelAt<R>(swPtr, rowsPtr, i);
-        s += loss.value(z, y, r, scratch) * c;
-        r = r * c;
-      } else {
-        s += loss.value(z, y, r, scratch);
-      }
+    if (loss.pointwise() && weights.on()) {
+      const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i), c = labelAt<R>(swPtr, rowsPtr, i);
+      const r0 = loss.residual(z, y, scratch);
+      s += loss.value(z, y, r0, scratch) * c;
+      const r = r0 * c;
       t += r;
       axpy1(gPtr, d, r, x0);
-    } else {
+    } else if (loss.pointwise()) {
+      const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i);
+      const r = loss.residual(z, y, scratch);
+      s += loss.value(z, y, r, scratch);
+      t += r;
+      axpy1(gPtr, d, r, x0);
+    } else if (weights.on()) {
       scores(x0, d, K, wPtr, bPtr, scratch);
-      let c = 1.0;
-      if (weights.on()) {
-        c = labelAt<R>(swPtr, rowsPtr, i);
-        s += loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, i)) * c;
-      } else {
-        s += loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, i));
-      }
+      const c = labelAt<R>(swPtr, rowsPtr, i);
+      s += loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, i)) * c;
       for (let k = 0; k < K; k++) {
         const o = <usize>k << 3;
-        let r = load<f64>(scratch + o);
-        if (weights.on()) r = r * c;
+        const r = load<f64>(scratch + o) * c;
+        axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
+        store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
+      }
+    } else {
+      scores(x0, d, K, wPtr, bPtr, scratch);
+      s += loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, i));
+      for (let k = 0; k < K; k++) {
+        const o = <usize>k << 3;
+        const r = load<f64>(scratch + o);
         axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
         store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
       }

@@ -21,7 +21,7 @@ export function lossGrad(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize,
 ): f64 {
-  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true, 0);
+  return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true, 0);
 }
 
 /**
@@ -32,7 +32,7 @@ export function lossGradGeneric(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize,
 ): f64 {
-  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, 0);
+  return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, 0);
 }
 
 /**
@@ -44,35 +44,37 @@ export function lossGradWeighted(
   loss: i32, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize,
   gPtr: usize, scratch: usize,
 ): f64 {
-  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, swPtr);
+  return dispatch<Weighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, swPtr);
 }
 
-// The registry: one case per loss.
+// The registry: one case per loss. W (Unweighted / Weighted) picks the instance: each loss has one function per
+// weighting, so the unweighted one is the code it was before weights (a weighted branch in the same function made
+// the SIMD logistic pass 1.5× slower at d = 100: bench/ab.ts).
 // @ts-ignore: decorator
 @inline
-function dispatch(
+function dispatch<W>(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
   switch (loss) {
-    case LOSS_SQUARED: return grad<Squared>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
-    case LOSS_LOG: return grad<Logistic>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
-    case LOSS_HINGE: return grad<Hinge>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
-    case LOSS_MULTINOMIAL: return grad<Multinomial>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_SQUARED: return grad<Squared, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_LOG: return grad<Logistic, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_HINGE: return grad<Hinge, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_MULTINOMIAL: return grad<Multinomial, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
     default: unreachable();
   }
   return 0;
 }
 
 /**
- * One function per loss (a generic instance): the row access and the fast path for d, then L.mean; with row weights
- * (swPtr ≠ 0) the weighted generic pass.
+ * One function per loss and weighting (a generic instance): the row access and the fast path for d, then L.mean;
+ * W = Weighted: the weighted generic pass over the row weights at swPtr.
  */
-function grad<L>(
+function grad<L, W>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
-  if (swPtr != 0) {
+  if (changetype<W>(0).on()) {
     const sw = rowsPtr == 0
       ? fusedPass<L, Contiguous, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr)
       : fusedPass<L, Indexed, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr);
