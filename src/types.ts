@@ -679,12 +679,16 @@ export interface FitResult extends Model {
   readonly status: FitStatus;
   /**
    * Objective on all training rows at the returned parameters: one more pass over X, made on first access (or just
-   * before the dataset is disposed), so a caller who never reads it does not pay for it.
+   * before the dataset is disposed), so a caller who never reads it does not pay for it. A weighted fit's is the
+   * weighted objective (1/n)·Σ cᵢ·ℓᵢ + α·R(w) over all the dataset's rows.
    * @throws TypeError when first read after the dataset was disposed, if this fit was not among the 8 most recent
    *   unread fits of that dataset (the ones evaluated at dispose); the same for {@link FitResult.mse}.
    */
   readonly finalLoss: number;
-  /** Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise). */
+  /**
+   * Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise); for a
+   * weighted fit (1/n)·Σ cᵢ·rᵢ².
+   */
   readonly mse: number;
   /** What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for. */
   readonly auto: AutoReport | null;
