@@ -290,10 +290,19 @@ export function weightedPass(
     const ci = labelAt(c, yOff, rows, rOff, i);
     if (loss.pointwise) {
       const z = dot(X, x0, P, wOff, d) + b, yi = labelAt(y, yOff, rows, rOff, i);
-      Z4[0] = z; Y4[0] = yi;
-      applyRows(loss, Z4, Y4, R4, L4, 1);
-      s0 += L4[0]! * ci;
-      const r = R4[0]! * ci;
+      let r: number, l: number;
+      if (loss.costly) {
+        // applyRows' call sites see only the costly losses (LossTraits.costly).
+        Z4[0] = z; Y4[0] = yi;
+        applyRows(loss, Z4, Y4, R4, L4, 1);
+        r = R4[0]!;
+        l = L4[0]!;
+      } else {
+        r = loss.residual(z, yi, scratch, 0);
+        l = loss.value(z, yi, r, scratch, 0);
+      }
+      s0 += l * ci;
+      r = r * ci;
       t0 += r;
       axpy1(g, gOff, d, r, X, x0);
     } else {
