@@ -3,6 +3,7 @@
 // and a conversion, the same code as reading the slot by hand. Nothing is allocated. Mirrored by src/js/config.ts.
 import {
   C_LOSS, C_ROWS, C_COLS, C_OUTPUTS, C_X_PTR, C_Y_PTR, C_VAL_X_PTR, C_VAL_Y_PTR, C_VAL_ROWS, C_FLAGS, C_PENALTY,
+  C_WEIGHT_PTR, C_VAL_WEIGHT_PTR,
   C_ALPHA, C_PARAMS_PTR, C_GRAD_PTR, C_BACKUP_PTR, C_BACKUP_GRAD_PTR, C_BUF1_PTR, C_BUF2_PTR, C_SCRATCH_PTR,
   C_PERM_PTR, C_BATCH_SIZE, C_MAX_ITERATIONS, C_MAX_EPOCHS, C_STOP_RULE, C_TOL, C_N_ITER_NO_CHANGE, C_LOSS_PTR,
   C_EPOCH_LOSS_PTR, C_LR_PTR, C_LOSS_CAP, C_EPOCH_CAP, C_OPTIMIZER, C_SEGMENT_COUNT, C_SIZE, C_AUTO, C_PREV_PTR,
@@ -154,6 +155,12 @@ export class Config {
   @inline get valYPtr(): usize { return ptrAt(changetype<usize>(this), C_VAL_Y_PTR); }
   // @ts-ignore: decorator
   @inline get valRows(): i32 { return i32At(changetype<usize>(this), C_VAL_ROWS); }
+  /** The training rows' weights cᵢ (indexed like y), or 0 for an unweighted fit. */
+  // @ts-ignore: decorator
+  @inline get weightPtr(): usize { return ptrAt(changetype<usize>(this), C_WEIGHT_PTR); }
+  /** The validation rows' weights, or 0. */
+  // @ts-ignore: decorator
+  @inline get valWeightPtr(): usize { return ptrAt(changetype<usize>(this), C_VAL_WEIGHT_PTR); }
   // @ts-ignore: decorator
   @inline get fitIntercept(): bool { return (i32At(changetype<usize>(this), C_FLAGS) & F_FIT_INTERCEPT) != 0; }
   // @ts-ignore: decorator

@@ -4,7 +4,7 @@
 // state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
 // Same operation order as src/js/fit.ts.
 import { allFinite } from './reduce';
-import { lossGrad } from './loss/registry';
+import { lossGrad, lossGradWeighted } from './loss/registry';
 import { optimizerStep } from './step';
 import { penaltyTerm, proximalStep } from './penalty';
 import { rngSet, rngGet, shuffle } from './random';
@@ -41,17 +41,22 @@ function slopeAlong(gPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
 /**
  * Objective J of the model described by the config block cfg at params [W (K·d) | b (K)] over n rows (x, y at xPtr,
  * yPtr, through the row order at rowsPtr when it is not 0), and its gradient into gradPtr (same layout):
- * J = data term + penalty, ∇ = (1/n)·Σ… + the penalty's gradient (assembly/penalty.ts, on the decayed segments);
+ * J = data term + penalty, the data term (1/n)·Σᵢ cᵢ·ℓᵢ with the row weights cᵢ at swPtr (indexed like y; 0: every
+ * cᵢ = 1, the unweighted pass and its fast paths), ∇ = (1/n)·Σ… + the penalty's gradient (assembly/penalty.ts, on the decayed segments);
  * the intercepts are read from params (0 without an intercept: the host keeps them 0). Data terms (C_LOSS): squared Σr²/(2n); log, hinge,
  * multinomial Σloss/n. Scratch: cfg's, 4·K f64. Also the host's gradient seam (Backend.gradient).
  */
-export function objectiveAndGrad(cfg: usize, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize): f64 {
+export function objectiveAndGrad(
+  cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
+): f64 {
   const c = changetype<Config>(cfg);
   const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);
   const nf = <f64>n;
-  let J = lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch);
+  let J = swPtr == 0
+    ? lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch)
+    : lossGradWeighted(loss, xPtr, yPtr, swPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch);
   const p = m + K;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;
@@ -115,6 +120,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const maxIterations = c.maxIterations, maxEpochs = c.maxEpochs, nIterNoChange = c.nIterNoChange;
   const xPtr = c.xPtr, yPtr = c.yPtr, permPtr = c.permPtr;
   const valXPtr = c.valXPtr, valYPtr = c.valYPtr, valRows = c.valRows;
+  const swPtr = c.weightPtr, valSwPtr = c.valWeightPtr;
   const lossPtr = c.lossPtr, epochLossPtr = c.epochLossPtr, lrPtr = c.lrPtr;
   const lossCap = c.lossCap, epochCap = c.epochCap;
   const buf1Ptr = c.buf1Ptr, buf2Ptr = c.buf2Ptr;
@@ -162,7 +168,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (rule == RULE_GRADIENT && !fullBatch && grad0 < 0) {
       // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
-      const J0 = objectiveAndGrad(cfg, xPtr, yPtr, 0, n, cur, gradPtr);
+      const J0 = objectiveAndGrad(cfg, xPtr, yPtr, swPtr, 0, n, cur, gradPtr);
       if (!isFinite<f64>(J0) || !allFinite(gradPtr, p)) {
         store<f64>(lossPtr + (<usize>lossAt << 3), J0);
         status = DIVERGED;
@@ -178,7 +184,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     const rows = shuffled ? permPtr + (<usize>batchPos << 2) : 0;
     const xb = shuffled ? xPtr : xPtr + <usize>batchPos * rowBytes;
     const yb = shuffled ? yPtr : yPtr + (<usize>batchPos << 3);
-    let J = objectiveAndGrad(cfg, xb, yb, rows, count, cur, gradPtr);
+    const swb = shuffled || swPtr == 0 ? swPtr : swPtr + (<usize>batchPos << 3);
+    let J = objectiveAndGrad(cfg, xb, yb, swb, rows, count, cur, gradPtr);
     if (pending) {
       pending = false;
       const finite = valid && isFinite<f64>(J) && allFinite(gradPtr, p);
@@ -270,7 +277,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / <f64>epochBatches;
-      if (valRows > 0) E = objectiveAndGrad(cfg, valXPtr, valYPtr, 0, valRows, cur, gradPtr);
+      if (valRows > 0) E = objectiveAndGrad(cfg, valXPtr, valYPtr, valSwPtr, 0, valRows, cur, gradPtr);
       store<f64>(epochLossPtr + (<usize>epochAt << 3), E);
       epoch++;
       if (++epochAt == epochCap) epochAt = 0;
@@ -287,7 +294,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
         if (E < best) S.best = E;
         if (noImprove >= nIterNoChange) { status = NO_IMPROVEMENT; break; }
       } else if (rule == RULE_GRADIENT && !fullBatch) {
-        const Jf = objectiveAndGrad(cfg, xPtr, yPtr, 0, n, cur, gradPtr);
+        const Jf = objectiveAndGrad(cfg, xPtr, yPtr, swPtr, 0, n, cur, gradPtr);
         if (isFinite<f64>(Jf) && allFinite(gradPtr, p)) {
           const gn = gradNorm(c, gradPtr, cur);
           if (gn <= tol * grad0 && (maximize ? Jf >= loss0 : Jf <= loss0)) { status = CONVERGED; break; }

@@ -2,7 +2,7 @@
 // linear memory above heapBase(); every export takes byte addresses and sizes, and returns numbers.
 // What src/wasm/load.ts (CoreExports) and test/math/wasm.ts (mathMap) bind, and the loss registry's entries that
 // test/architecture/loss-*.test.ts call directly.
-export { lossGrad, lossGradGeneric } from './loss/registry';
+export { lossGrad, lossGradGeneric, lossGradWeighted } from './loss/registry';
 export { checkedStep } from './step';
 export { fit, objectiveAndGrad } from './fit';
 

@@ -1,7 +1,8 @@
 // The largest eigenvalue of AᵀA/n by power iteration, A = X (n × d, row-major) or [X | 1] with the intercept's column
 // of ones: the smoothness constant L of the squared loss (¼ of it bounds the logistic loss's Hessian, ½ the softmax
 // one's; src/options/auto.ts). One pass over X per iteration: uᵢ = aᵢ·v, w += Σ uᵢ·aᵢ, four rows at a time (axpy4),
-// then w/n. The Rayleigh quotient vᵀw of the unit v never exceeds λmax and converges to it. Same operation order as
+// then w/n; with row weights cᵢ, λmax(AᵀCA/n): w += Σ cᵢ·uᵢ·aᵢ (uᵢ ← cᵢ·uᵢ before it is added). The Rayleigh
+// quotient vᵀw of the unit v never exceeds λmax and converges to it. Same operation order as
 // src/js/lipschitz.ts; the sums over the p entries of v and w are sequential, the same in both builds.
 import { dot, axpy4, axpy1, zero } from './reduce';
 
@@ -9,10 +10,10 @@ import { dot, axpy4, axpy1, zero } from './reduce';
  * λmax(AᵀA/n) estimated from the start vector at vPtr (p = d + 1 entries with the intercept, else d; overwritten by
  * the last iterate) with w at wPtr as scratch (p f64): at most maxIter passes, stopping once the Rayleigh quotient
  * changes by at most tol·itself. Returns 0 when A·v is 0 (X = 0 without an intercept) and writes the number of passes
- * made at itersPtr (one f64).
+ * made at itersPtr (one f64). swPtr: the rows' weights cᵢ (n f64) for λmax(AᵀCA/n), C = diag(c), or 0.
  */
 export function powerIteration(
-  xPtr: usize, n: i32, d: i32, intercept: bool, vPtr: usize, wPtr: usize, maxIter: i32, tol: f64, itersPtr: usize,
+  xPtr: usize, swPtr: usize, n: i32, d: i32, intercept: bool, vPtr: usize, wPtr: usize, maxIter: i32, tol: f64, itersPtr: usize,
 ): f64 {
   const p = intercept ? d + 1 : d;
   const rowBytes = <usize>d << 3;
@@ -41,17 +42,23 @@ export function powerIteration(
         u1 = u1 + b;
         u2 = u2 + b;
         u3 = u3 + b;
-        store<f64>(wIcpt, load<f64>(wIcpt) + ((u0 + u1) + (u2 + u3)));
       }
+      if (swPtr != 0) {
+        const c = swPtr + (<usize>i << 3);
+        u0 = u0 * load<f64>(c);
+        u1 = u1 * load<f64>(c, 8);
+        u2 = u2 * load<f64>(c, 16);
+        u3 = u3 * load<f64>(c, 24);
+      }
+      if (intercept) store<f64>(wIcpt, load<f64>(wIcpt) + ((u0 + u1) + (u2 + u3)));
       axpy4(wPtr, d, u0, x0, u1, x1, u2, x2, u3, x3);
     }
     for (; i < n; i++) {
       const x0 = xPtr + <usize>i * rowBytes;
       let u0 = dot(x0, vPtr, d);
-      if (intercept) {
-        u0 = u0 + b;
-        store<f64>(wIcpt, load<f64>(wIcpt) + u0);
-      }
+      if (intercept) u0 = u0 + b;
+      if (swPtr != 0) u0 = u0 * load<f64>(swPtr + (<usize>i << 3));
+      if (intercept) store<f64>(wIcpt, load<f64>(wIcpt) + u0);
       axpy1(wPtr, d, u0, x0);
     }
     let q = 0.0;

@@ -18,15 +18,19 @@ export interface AutoResolved {
   report(raw: RawFit): AutoReport;
 }
 
-/** Resolves `config.auto` on the training rows `train` (the whole data set, or its part without the hold-out). */
-export function resolveAuto(impl: Backend, train: StoredData, config: FitConfig): AutoResolved {
+/**
+ * Resolves `config.auto` on the training rows `train` (the whole data set, or its part without the hold-out); with
+ * their row weights c, on λmax(AᵀCA/n) (the weighted data term's Hessian is (1/n)·AᵀC·diag(ℓ'')·A, so L = c_ℓ·λmax(AᵀCA/n)
+ * bounds it as in the unweighted case; tighter than max(c)·λmax(AᵀA/n)).
+ */
+export function resolveAuto(impl: Backend, train: StoredData, config: FitConfig, weights: Float64Array | null = null): AutoResolved {
   const r = config.auto!;
   const c = config;
   let lambdaMax = NaN, powerIterations = 0, lipschitz = NaN, mu = NaN;
   let lr = c.lr, momentum: number | 'schedule' = c.momentum;
   if (r.lr || r.momentum) {
     const p = train.cols + (c.fitIntercept ? 1 : 0);
-    const est = impl.powerIteration(train, c.fitIntercept, powerStart(p), L.POWER_MAX_ITER, L.POWER_TOL);
+    const est = impl.powerIteration(train, c.fitIntercept, powerStart(p), L.POWER_MAX_ITER, L.POWER_TOL, weights);
     lambdaMax = est.lambdaMax;
     powerIterations = est.iterations;
     lipschitz = lipschitzConstant(c.lossId, lambdaMax, c.alpha, c.weightDecay);

@@ -74,6 +74,16 @@ export interface StepStore {
   release(): void;
 }
 
+/**
+ * The per-row weights cᵢ = sampleWeightᵢ·classWeight[yᵢ] of a weighted fit (issue 15), one per row of the training
+ * and validation data it is started with: the backend copies them into the fit's workspace (C_WEIGHT_PTR,
+ * C_VAL_WEIGHT_PTR). null (or absent) for an unweighted fit.
+ */
+export interface FitWeights {
+  train: Float64Array;
+  validation: Float64Array | null;
+}
+
 export interface Backend {
   readonly name: 'wasm' | 'js';
   readonly simd: boolean;
@@ -82,20 +92,24 @@ export interface Backend {
   storeDataset(input: DatasetInput): StoredData;
   /** A new stored data set holding the given rows of `data`, in that order. */
   subset(data: StoredData, rows: Uint32Array): StoredData;
-  startFit(train: StoredData, validation: StoredData | null, config: FitConfig): FitRun;
-  /** J of the config's model at `params` over all rows of `data`, with the penalty's strength `alpha`. */
-  objective(data: StoredData, config: FitConfig, params: Float64Array, alpha: number): number;
+  startFit(train: StoredData, validation: StoredData | null, config: FitConfig, weights?: FitWeights | null): FitRun;
+  /**
+   * J of the config's model at `params` over all rows of `data`, with the penalty's strength `alpha`; with `weights`
+   * (one per row) the weighted data term (1/n)·Σ cᵢ·ℓᵢ.
+   */
+  objective(data: StoredData, config: FitConfig, params: Float64Array, alpha: number, weights?: Float64Array | null): number;
   /**
    * The gradient seam: J and ∇J of the config's model (loss and penalty) at `params` [W (K·d) | b (K)] over all rows of
    * `data`, as the fit computes them (objectiveAndGrad, the same doubles); `gradient` is a copy in the layout of
    * `params`. Without an intercept its last K entries are the data term's ∂J/∂b at b = 0 (the fit does not step them).
    */
-  gradient(data: StoredData, config: FitConfig, params: Float64Array): { value: number; gradient: Float64Array };
+  gradient(data: StoredData, config: FitConfig, params: Float64Array, weights?: Float64Array | null): { value: number; gradient: Float64Array };
   /**
    * λmax(AᵀA/n) by the kernel's power iteration (assembly/lipschitz.ts), A = X or [X | 1] with `intercept`, from the
-   * start vector `v0` (p = cols + 1 or cols entries), with at most `maxIter` passes and relative tolerance `tol`.
+   * start vector `v0` (p = cols + 1 or cols entries), with at most `maxIter` passes and relative tolerance `tol`; with
+   * `weights` (one per row) λmax(AᵀCA/n), C = diag(weights).
    */
-  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number): { lambdaMax: number; iterations: number };
+  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number, weights?: Float64Array | null): { lambdaMax: number; iterations: number };
   /** A per-step optimizer's storage; `kind` is the optimizer id (src/abi/layout.ts: OPT_*). */
   stepStore(params: Float64Array, options: Required<OptimizerSettings>, kind: number): StepStore;
 }

@@ -124,7 +124,7 @@ function unknownColumn(name: unknown, names: string[], what: string): never {
 }
 
 /** The label column and the feature columns chosen by the second argument of `engine.dataset(table, …)`. */
-function selection(view: TableView, y: unknown): { label: string | null; features: string[] } {
+function selection(view: TableView, y: unknown, weightColumn: string | null = null): { label: string | null; features: string[] } {
   let label: string | null = null, features: string[] | null = null;
   if (typeof y === 'string') {
     label = y;
@@ -139,14 +139,16 @@ function selection(view: TableView, y: unknown): { label: string | null; feature
     }
   }
   if (label !== null && !view.names.includes(label)) unknownColumn(label, view.names, 'label');
+  if (weightColumn !== null && weightColumn === label) throw new RangeError(`sampleWeight: column "${weightColumn}" is the label column`);
   if (features === null) {
-    features = view.names.filter((n) => n !== label);
+    features = view.names.filter((n) => n !== label && n !== weightColumn);
   } else {
     const seen = new Set<string>();
     for (const f of features) {
       if (!view.names.includes(f)) unknownColumn(f, view.names, 'features');
       if (seen.has(f)) throw new RangeError(`features: column "${f}" is named twice`);
       if (f === label) throw new RangeError(`features: column "${f}" is the label column`);
+      if (f === weightColumn) throw new RangeError(`features: column "${f}" is the sampleWeight column`);
       seen.add(f);
     }
   }
@@ -190,8 +192,15 @@ export function tableToMatrix(X: TableInput, y?: LabelsInput | string | ColumnSe
   if (!isTable(X)) {
     throw new TypeError(`X must be an object of columns, an Apache Arrow table or an Arquero table, got ${describe(X)}`);
   }
+  const { sampleWeight: _, ...t } = readTable(X, y, null);
+  return t;
+}
+
+/** tableToMatrix, and the weight column `weightColumn` (engine.dataset's `sampleWeight` by name; not a feature). */
+function readTable(X: TableInput, y: LabelsInput | string | ColumnSelection | undefined, weightColumn: string | null): TableMatrix & { sampleWeight: Float64Array | null } {
   const view = viewOf(X);
-  const { label, features } = selection(view, y);
+  if (weightColumn !== null && !view.names.includes(weightColumn)) unknownColumn(weightColumn, view.names, 'sampleWeight');
+  const { label, features } = selection(view, y, weightColumn);
   const rows = view.rows;
   if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`X must have at least one row, got ${rows} rows`);
   const cols = features.length;
@@ -205,7 +214,13 @@ export function tableToMatrix(X: TableInput, y?: LabelsInput | string | ColumnSe
   } else if (y !== undefined) {
     labels = y as LabelsInput;
   }
-  return { X: { data, rows, cols }, y: labels, features, label };
+  let sampleWeight: Float64Array | null = null;
+  if (weightColumn !== null) {
+    // Read as a column (finite numbers); ≥ 0 is checked with the other sample weights (src/options/weights.ts).
+    sampleWeight = new Float64Array(rows);
+    readColumn('sampleWeight', weightColumn, view.column(weightColumn), rows, sampleWeight, 0, 1);
+  }
+  return { X: { data, rows, cols }, y: labels, features, label, sampleWeight };
 }
 
 /**
@@ -213,14 +228,16 @@ export function tableToMatrix(X: TableInput, y?: LabelsInput | string | ColumnSe
  * the labels); anything else passes through unchanged to the row/matrix checks. A column selection without a table
  * is a TypeError.
  */
-export function normalizeInput(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): { X: FeaturesInput; y: LabelsInput } {
+export function normalizeInput(
+  X: FeaturesInput, y: LabelsInput | string | ColumnSelection, weightColumn: string | null = null,
+): { X: FeaturesInput; y: LabelsInput; sampleWeight: Float64Array | null } {
   if (isTable(X)) {
-    const t = tableToMatrix(X, y);
-    return { X: t.X, y: t.y as LabelsInput };
+    const t = readTable(X, y, weightColumn);
+    return { X: t.X, y: t.y as LabelsInput, sampleWeight: t.sampleWeight };
   }
   // (A string y falls through to the labels check: "y must be an array or typed array of numbers, got …".)
   if (typeof y === 'object' && y !== null && !isArrayLike(y) && 'label' in y) {
     throw new TypeError(`y selects a label column (${JSON.stringify(y)}), but X is not a table: pass an object of columns, an Arrow or an Arquero table, or y as an array`);
   }
-  return { X, y: y as LabelsInput };
+  return { X, y: y as LabelsInput, sampleWeight: null };
 }

@@ -3,8 +3,8 @@
  * disposed flag), the fit driver (validation split, chunks of epochs for progress and abort), and results as
  * models built from copies. The numerical work is the backend's (src/backend.ts).
  */
-import type { Backend, FitRun, StoredData } from './backend.js';
-import { normalizeInput } from './columnar.js';
+import type { Backend, FitRun, FitWeights, StoredData } from './backend.js';
+import { isTable, normalizeInput } from './columnar.js';
 import { INSPECT } from './inspect.js';
 import { JsBackend } from './js/engine.js';
 import * as L from './abi/layout.js';
@@ -12,7 +12,7 @@ import { LinearModel } from './models/model.js';
 import { MODELS } from './models/registry.js';
 import {
   checkArgCount, checkDataset, checkFitOptions, checkKeys, checkOptimizerOptions, checkSgdOptions, describe, holdOutRows,
-  labelInfo, toFloat64, type FitConfig, type LabelInfo,
+  labelInfo, requireObject, toFloat64, type FitConfig, type LabelInfo, checkSampleWeight, checkWeightTotals, rowWeights,
 } from './options/index.js';
 import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
@@ -20,7 +20,7 @@ import { fitSizes, type FitSizes } from './plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
 import { createRandom } from './random.js';
 import type {
-  AutoReport, BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
+  AutoReport, BackendName, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
   OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
@@ -40,7 +40,7 @@ const STATUS: Record<number, FitStatus> = {
 class LazyObjective {
   private cache: { finalLoss: number; mse: number } | null = null;
   constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, private readonly config: FitConfig,
-    private readonly params: Float64Array) {
+    private readonly params: Float64Array, private readonly weights: Float64Array | null) {
     handle.watch(this);
   }
   get(): { finalLoss: number; mse: number } {
@@ -52,10 +52,11 @@ class LazyObjective {
         );
       }
       const c = this.config, data = this.handle.data();
-      const finalLoss = this.impl.objective(data, c, this.params, c.alpha);
-      // 2J is the mean squared error for the squared loss only (J = Σr²/(2n)).
+      const w = this.weights;
+      const finalLoss = this.impl.objective(data, c, this.params, c.alpha, w);
+      // 2J is the mean squared error for the squared loss only (J = Σr²/(2n); weighted: Σcᵢrᵢ²/(2n)).
       const mse = c.lossId === L.LOSS_SQUARED
-        ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(data, c, this.params, 0))
+        ? 2 * (c.alpha === 0 ? finalLoss : this.impl.objective(data, c, this.params, 0, w))
         : NaN;
       this.cache = { finalLoss, mse };
       this.handle.unwatch(this);
@@ -90,7 +91,8 @@ class DatasetHandle implements Dataset {
   private stored: StoredData | null;
   /** The most recent fits whose objective is not evaluated yet. */
   private readonly pending: LazyObjective[] = [];
-  constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array) {
+  constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array,
+    readonly sampleWeight: Float64Array | null = null) {
     this.stored = stored;
   }
   watch(lazy: LazyObjective): void {
@@ -174,22 +176,35 @@ class FitDriver {
   readonly config: FitConfig;
   /** lr / momentum 'auto' and restart, resolved from the estimate of L (src/auto.ts), or null. */
   private readonly auto: AutoResolved | null = null;
+  /** The per-row weights cᵢ of all the dataset's rows (src/options/weights.ts), or null for an unweighted fit. */
+  private readonly weights: Float64Array | null;
 
   constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, config: FitConfig) {
     const data = handle.data();
     this.data = data;
     const y = handle.y;
+    const classifier = MODELS[config.model].classifier;
+    const c = (this.weights = rowWeights(config.sampleWeight ?? handle.sampleWeight, config.classWeight, y, config.classes));
     let train = data, val: StoredData | null = null;
+    let weights: FitWeights | null = c && { train: c, validation: null };
     if (config.validationFraction > 0) {
       const { trainRows, valRows } = splitRows(y, config);
+      if (c) {
+        // The hold-out keeps its rows' weights.
+        weights = { train: pick(c, trainRows), validation: pick(c, valRows) };
+        checkWeightTotals(weights.train, pick(y, trainRows), classifier, config.classes, 'training');
+        checkWeightTotals(weights.validation!, pick(y, valRows), false, config.classes, 'validation');
+      }
       train = impl.subset(data, trainRows);
       this.parts.push(train);
       val = impl.subset(data, valRows);
       this.parts.push(val);
+    } else if (c) {
+      checkWeightTotals(c, y, classifier, config.classes, 'training');
     }
     if (config.auto) {
       try {
-        this.auto = resolveAuto(impl, train, config);
+        this.auto = resolveAuto(impl, train, config, weights ? weights.train : null);
       } catch (e) {
         this.release();
         throw e;
@@ -201,7 +216,7 @@ class FitDriver {
     this.loss = new Growable(z.lossCap);
     this.epochLoss = new Growable(z.epochCap);
     try {
-      this.run = impl.startFit(train, val, config);
+      this.run = impl.startFit(train, val, config, weights);
     } catch (e) {
       this.release();
       throw e;
@@ -264,7 +279,7 @@ class FitDriver {
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
     return new FittedModel(
       model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
-      new LazyObjective(this.impl, this.handle, c, raw.params), this.auto ? this.auto.report(raw) : null,
+      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), this.auto ? this.auto.report(raw) : null,
     );
   }
 
@@ -274,11 +289,19 @@ class FitDriver {
   }
 }
 
+/** values[rows[k]] for each k: a subset's labels or weights, in the subset's row order. */
+function pick(values: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+  return out;
+}
+
 /**
+ * @internal (exported for the weights tests, not by the package)
  * The validation split: ⌈f·n⌉ rows (holdOutRows, trainTestSplit's rule), seeded; for classifiers stratified by label
  * with trainTestSplit's largest-remainder allocation (every class keeps a training row).
  */
-function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; valRows: Uint32Array } {
+export function splitRows(y: Float64Array, c: Pick<FitConfig, 'seed' | 'model' | 'validationFraction'>): { trainRows: Uint32Array; valRows: Uint32Array } {
   const n = y.length;
   const rng = createRandom((c.seed ^ 0x632be5ab) | 0);
   const groups = new Map<number, number[]>();
@@ -334,12 +357,16 @@ class MomentumEngine implements Engine {
     return this.impl;
   }
 
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset {
-    checkArgCount('engine.dataset', ['X', 'y'], arguments);
-    const given = normalizeInput(X, y); // a table becomes row-major (src/columnar.ts)
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: DatasetOptions = {}): Dataset {
+    checkArgCount('engine.dataset', ['X', 'y', 'options'], arguments);
+    const o = requireObject('options', options) as DatasetOptions;
+    checkKeys(o, DATASET_OPTIONS, 'engine.dataset');
+    // A table becomes row-major (src/columnar.ts); a weight column's name is read there.
+    const given = normalizeInput(X, y, typeof o.sampleWeight === 'string' && isTable(X) ? o.sampleWeight : null);
     const input = checkDataset(given.X, given.y, this.impl.maxDatasetBytes);
+    const sw = given.sampleWeight ?? (o.sampleWeight === undefined ? null : checkSampleWeight('sampleWeight', o.sampleWeight, input.rows));
     const labels = Float64Array.from(input.y);
-    return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels), labels);
+    return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels), labels, sw);
   }
 
   private handle(data: Dataset): DatasetHandle {
@@ -354,6 +381,12 @@ class MomentumEngine implements Engine {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
+    if (config.sampleWeight && h.sampleWeight) {
+      throw new RangeError(
+        'sampleWeight was given twice: with the dataset (engine.dataset(X, y, { sampleWeight })) and in the fit options; ' +
+        'give it in one place (a dataset without sampleWeight takes the fit\'s)',
+      );
+    }
     return new FitDriver(this.impl, h, config);
   }
 
@@ -425,6 +458,9 @@ function yieldToEventLoop(): Promise<void> {
     channel.port2.postMessage(null);
   });
 }
+
+/** The options of engine.dataset (src/types.ts DatasetOptions). */
+const DATASET_OPTIONS = ['sampleWeight'];
 
 /** The options of createEngine, in the order of their TSDoc (src/types.ts EngineOptions). */
 const ENGINE_OPTIONS = ['backend', 'simd', 'wasm'];

@@ -10,7 +10,7 @@ import { DEFAULT_MODEL } from './models/registry.js';
 import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/index.js';
 import { PROGRESS_LOGGER_KEYS, progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
-  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, LabelsInput, Model,
+  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitResult, LabelsInput, Model,
   Progress,
 } from './types.js';
 
@@ -31,6 +31,9 @@ export type FitCallOptions = FitOptions & {
 };
 
 const engines = new Map<string, Promise<Engine>>();
+
+/** The options of Estimator.fit (its third argument). */
+const ESTIMATOR_FIT_KEYS = ['sampleWeight'];
 
 /**
  * The engine {@link fit} uses for these options: created on first use, then shared by every later call with the
@@ -130,12 +133,26 @@ export class Estimator {
    * Fits the model to X and y ({@link fit}) and keeps the result in `result`.
    * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
    * @param y labels (one per row), or with a table the label column's name or `{ label, features }`
+   * @param options `sampleWeight`: one weight ≥ 0 per row for this fit (scikit-learn's `fit(X, y, sample_weight)`;
+   *   see {@link FitCommonOptions.sampleWeight}); default `{}`.
    * @returns this estimator, fitted
-   * @throws as {@link fit}; a failed fit leaves the previous result in place
+   * @throws as {@link fit}; RangeError for `sampleWeight` given both here and to the constructor; a failed fit leaves
+   *   the previous result in place
    */
-  async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Promise<this> {
-    checkArgCount('fit', ['X', 'y'], arguments);
-    this.result = await fit(X, y, this.options);
+  async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { sampleWeight?: ArrayLike<number> } = {}): Promise<this> {
+    checkArgCount('fit', ['X', 'y', 'options'], arguments);
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new TypeError(`options must be an options object, got ${describe(options)}`);
+    }
+    checkKeys(options, ESTIMATOR_FIT_KEYS, 'Estimator.fit');
+    let o = this.options;
+    if (options.sampleWeight !== undefined) {
+      if (o.sampleWeight !== undefined) {
+        throw new RangeError('sampleWeight was given twice: to the Estimator\'s constructor and to fit; give it in one place');
+      }
+      o = { ...o, sampleWeight: options.sampleWeight };
+    }
+    this.result = await fit(X, y, o);
     return this;
   }
 

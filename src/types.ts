@@ -88,6 +88,16 @@ export interface ArqueroTableLike {
 /** Column-major input: an object of columns, an Apache Arrow table or an Arquero table (columns in the table's order). */
 export type TableInput = ColumnsInput | ArrowTableLike | ArqueroTableLike;
 
+/** The options of {@link Engine.dataset} (and of the worker engine's `dataset`). */
+export interface DatasetOptions {
+  /**
+   * One weight ≥ 0 (finite) per row, used by every fit of the dataset (see {@link FitCommonOptions.sampleWeight}
+   * for the objective); a fit that also gives `sampleWeight` is a RangeError. With a table, also the name of a
+   * weight column (not a feature then). Copied, never mutated.
+   */
+  sampleWeight?: ArrayLike<number> | string;
+}
+
 /**
  * Which columns of a table {@link Engine.dataset} reads: `label` names the label column; `features` names the
  * feature columns in the order they become X's columns (default: every other column, in the table's order).
@@ -381,6 +391,28 @@ export interface FitCommonOptions {
   progressEvery?: number;
   /** Stops the fit cleanly at the next chunk boundary: status 'aborted', parameters so far. */
   signal?: AbortSignalLike;
+  // Sample and class weights (issue 15).
+  /**
+   * One weight cᵢ ≥ 0 (finite) per row of the dataset, scikit-learn's `fit(sample_weight=…)`: the objective becomes
+   * (1/n)·Σ cᵢ·ℓ(zᵢ, yᵢ) + α·R(w), each row's loss and gradient multiplied by its weight and the mean still over the
+   * n rows (scikit-learn's SGD: `update *= class_weight * sample_weight`), so integer weights give the objective of
+   * the data with rows repeated, divided by n instead of Σcᵢ. The validation hold-out keeps its rows' weights (its
+   * objective is (1/n_val)·Σ cᵢ·ℓᵢ), the stopping rules read the weighted objective, and `lr: 'auto'` estimates L on
+   * λmax(AᵀCA/n), C = diag(c). Weights all equal to 1 take the unweighted pass (the same doubles). Copied, never
+   * mutated. Give it here or with the dataset ({@link DatasetOptions.sampleWeight}), not both (RangeError).
+   * A TypeError for another type; RangeError for the wrong length, a weight that is negative, NaN or infinite (naming
+   * `sampleWeight[i]`), all training rows of weight 0, or a class whose rows all have weight 0.
+   */
+  sampleWeight?: ArrayLike<number>;
+  /**
+   * Classifiers only (logistic, hinge, softmax; RangeError for the regression models), scikit-learn's `class_weight`:
+   * row i's weight is multiplied by the weight of its class, cᵢ = sampleWeightᵢ·classWeight[yᵢ]. `'balanced'`: class k
+   * weighs n / (K·countₖ), counts over the dataset's n rows (before any validation hold-out) and K the classes
+   * present, scikit-learn's `compute_class_weight('balanced')`; an object `{ 1: 10 }` (classes not named weigh 1) or
+   * an array of one weight per class (finite, ≥ 0). A RangeError for an unknown class, a negative or non-finite
+   * weight, another string (with "did you mean").
+   */
+  classWeight?: 'balanced' | Readonly<Record<number, number>> | ArrayLike<number>;
 }
 
 /**
@@ -647,12 +679,16 @@ export interface FitResult extends Model {
   readonly status: FitStatus;
   /**
    * Objective on all training rows at the returned parameters: one more pass over X, made on first access (or just
-   * before the dataset is disposed), so a caller who never reads it does not pay for it.
+   * before the dataset is disposed), so a caller who never reads it does not pay for it. A weighted fit's is the
+   * weighted objective (1/n)·Σ cᵢ·ℓᵢ + α·R(w) over all the dataset's rows.
    * @throws TypeError when first read after the dataset was disposed, if this fit was not among the 8 most recent
    *   unread fits of that dataset (the ones evaluated at dispose); the same for {@link FitResult.mse}.
    */
   readonly finalLoss: number;
-  /** Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise). */
+  /**
+   * Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise); for a
+   * weighted fit (1/n)·Σ cᵢ·rᵢ².
+   */
   readonly mse: number;
   /** What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for. */
   readonly auto: AutoReport | null;
@@ -829,11 +865,13 @@ export interface Engine {
    *   equal-length columns, an Apache Arrow table or an Arquero table ({@link TableInput})
    * @param y one label per row (numbers, or booleans as 0/1); with a table, also the label column's name
    *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection})
+   * @param options `sampleWeight`: one weight ≥ 0 per row for every fit of the dataset ({@link DatasetOptions});
+   *   default `{}`.
    * @throws TypeError for non-numeric values or columns, a label column name without a table; RangeError for ragged
-   *   rows, unequal columns, nulls, non-finite values, unknown column names, y of the wrong length — each naming the
-   *   row, the column or the argument
+   *   rows, unequal columns, nulls, non-finite values, unknown column names, y of the wrong length, a sample weight
+   *   that is negative, NaN or infinite, or of the wrong length — each naming the row, the column or the argument
    */
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection): Dataset;
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: DatasetOptions): Dataset;
   /**
    * Fits a linear model by gradient descent with the given optimizer: epochs of (mini-)batch updates until
    * `maxIterations`, `maxEpochs`, the `tol` rule, divergence, or an abort. Synchronous; see

@@ -34,7 +34,7 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       return { value: { backend: e.backend, simd: e.simd, fallbackReason: e.fallbackReason } };
     }
     case 'dataset': {
-      const data = (await ready()).dataset(request.X, request.y);
+      const data = (await ready()).dataset(request.X, request.y, request.sampleWeight === undefined ? {} : { sampleWeight: request.sampleWeight });
       const handle = nextHandle++;
       datasets.set(handle, data);
       return { value: { handle, rows: data.rows, cols: data.cols } };

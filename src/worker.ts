@@ -4,11 +4,11 @@
  * engine inside the worker, so bit-identical to a fit on the page). The worker runs `engine.fitAsync`, so progress
  * messages leave it between chunks and an abort message reaches it there. Browser only: it needs the Worker global.
  */
-import { normalizeInput } from './columnar.js';
+import { isTable, normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
 import { checkArgCount, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
-  AbortSignalLike, AutoReport, BackendName, ColumnSelection, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
+  AbortSignalLike, AutoReport, BackendName, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
 } from './types.js';
 
@@ -100,10 +100,11 @@ export interface WorkerEngine {
    * transferred instead of copied: faster for large data, and they are detached (length 0) for the caller afterwards.
    * @param X n rows × d features (see {@link FeaturesInput}).
    * @param y n labels or targets (see {@link LabelsInput}).
-   * @param options `transfer` (default false): move typed arrays to the worker instead of copying them.
+   * @param options `transfer` (default false): move typed arrays to the worker instead of copying them;
+   *   `sampleWeight`: one weight ≥ 0 per row for every fit of the dataset, as {@link DatasetOptions}.
    * @throws (rejects with) the TypeError/RangeError of {@link Engine.dataset}; Error after `terminate()`.
    */
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: { transfer?: boolean }): Promise<WorkerDataset>;
+  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: { transfer?: boolean } & DatasetOptions): Promise<WorkerDataset>;
   /**
    * {@link Engine.fitAsync} in the worker: the same options and the same {@link FitResult} (a {@link LinearModel}
    * with the history; bit-identical to a fit by the page's engine). Two options work across the boundary:
@@ -136,7 +137,7 @@ export interface WorkerEngine {
  */
 export type WorkerRequest = { id: number } & (
   | { type: 'init'; options: EngineOptions }
-  | { type: 'dataset'; X: FeaturesInput; y: LabelsInput }
+  | { type: 'dataset'; X: FeaturesInput; y: LabelsInput; sampleWeight: ArrayLike<number> | string | undefined }
   | { type: 'fit'; handle: number; options: FitOptions; progress: boolean; aborted: boolean }
   | { type: 'dispose'; handle: number }
   | { type: 'abort' }
@@ -375,19 +376,23 @@ class RemoteEngine implements WorkerEngine {
   constructor(private readonly rpc: Rpc, readonly backend: BackendName, readonly simd: boolean,
     readonly fallbackReason: string | undefined) {}
 
-  async dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { transfer?: boolean } = {}): Promise<WorkerDataset> {
+  async dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { transfer?: boolean } & DatasetOptions = {}): Promise<WorkerDataset> {
     checkArgCount('engine.dataset', ['X', 'y', 'options'], arguments);
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an object such as { transfer: true }, got ${describe(options)}`);
     }
-    checkKeys(options, ['transfer'], 'worker engine.dataset');
+    checkKeys(options, ['transfer', 'sampleWeight'], 'worker engine.dataset');
     if (options.transfer !== undefined && typeof options.transfer !== 'boolean') {
       throw new TypeError(`transfer must be a boolean, got ${describe(options.transfer)}`);
     }
-    // A table is read on the page (an Arrow or Arquero table does not survive structured cloning).
-    ({ X, y } = normalizeInput(X, y));
+    // A table is read on the page (an Arrow or Arquero table does not survive structured cloning), with its weight
+    // column when sampleWeight names one.
+    let sampleWeight: ArrayLike<number> | string | undefined = options.sampleWeight;
+    const t = normalizeInput(X, y, typeof sampleWeight === 'string' && isTable(X) ? sampleWeight : null);
+    ({ X, y } = t);
+    if (t.sampleWeight) sampleWeight = t.sampleWeight;
     const transfer = options.transfer ? transferables(X, y) : [];
-    const r = (await this.rpc.call({ type: 'dataset', X, y }, transfer)) as { handle: number; rows: number; cols: number };
+    const r = (await this.rpc.call({ type: 'dataset', X, y, sampleWeight }, transfer)) as { handle: number; rows: number; cols: number };
     return new RemoteDataset(this.rpc, r.handle, r.rows, r.cols);
   }
 

@@ -19,6 +19,7 @@ describe.concurrent('examples', () => {
     ['examples/cancer.ts', ['logistic  0.9         0.9649         312  converged', 'β = 0.9 → 351, β = 0 → 3689'],
       ['0.965', '312', '3 346', '351', '3 689']],
     ['examples/digits.ts', ['test accuracy 0.969'], ['0.969']],
+    ['examples/imbalanced.ts', ["classWeight 'balanced': malignant recall 0.766 → 0.953"], ['0.766', '0.953', 'example:imbalanced']],
     ['examples/quickstart.ts', ["status: 'converged'", 'test accuracy 0.9649'], ['example:quickstart']],
   ])('%s runs and prints what the README says', (file, printed, claimed) => {
     const out = run(file);

@@ -4,7 +4,7 @@
 // for row losses (softmax), each row's pairs held across its K scores; one feature with rows in SIMD lanes.
 // Same operation order as src/js/loss/fast.ts.
 import { zero, rowAt, labelAt, labelPair, axpy4 } from '../reduce';
-import { fusedTail } from './pass';
+import { fusedTail, Unweighted } from './pass';
 
 /**
  * Rows of 2…31 features (the short-row order), SIMD build, pointwise losses: the four rows' dot products side by side (pair k of a row
@@ -193,7 +193,7 @@ export function shortRows<L, R>(
     st = f64x2.extract_lane(ST, 0) + f64x2.extract_lane(ST, 1);
   }
   // Remaining rows one at a time, as the generic pass does them.
-  return fusedTail<L, R>(xPtr, yPtr, rowsPtr, i, n, d, 1, wPtr, bPtr, gPtr, scratch, sl, st);
+  return fusedTail<L, R, Unweighted>(xPtr, yPtr, rowsPtr, i, n, d, 1, wPtr, bPtr, gPtr, scratch, sl, st, 0);
 }
 
 /**
@@ -320,7 +320,7 @@ export function shortRowLoss<L, R>(
   }
   if (loss.twoLanes()) s0 = s0 + s1;
   // Remaining rows one at a time, as the generic pass does them.
-  return fusedTail<L, R>(xPtr, yPtr, rowsPtr, i, n, d, K, wPtr, bPtr, gPtr, scratch, s0, 0.0);
+  return fusedTail<L, R, Unweighted>(xPtr, yPtr, rowsPtr, i, n, d, K, wPtr, bPtr, gPtr, scratch, s0, 0.0, 0);
 }
 
 /**

@@ -18,7 +18,24 @@
 // - rowsInLanes(): d = 1 takes the squared loss's one-feature path (assembly/loss/fast.ts), whose association differs.
 // A new loss takes rows in order, (l0 + l1) + (l2 + l3), costly() if its value calls exp or log, no rowsInLanes; the
 // other orders exist because today's doubles of linear, ridge and hinge were recorded in them (test/golden).
+// The weights W (Unweighted / Weighted, a compile-time choice like the traits): a weighted pass reads the row weight
+// cᵢ (at swPtr, indexed like y) and multiplies the row's loss and its residuals by it after they are computed
+// (ℓᵢ ← cᵢ·ℓᵢ, rᵢₖ ← cᵢ·rᵢₖ), then sums in the loss's order: with every cᵢ = 1 the unweighted pass's doubles.
 import { dot, axpy4, axpy1, rowAt, labelAt, labelPair } from '../reduce';
+
+/** No row weights: the pass as it was (every weight test folds away). */
+@unmanaged
+export class Unweighted {
+  // @ts-ignore: decorator
+  @inline on(): bool { return false; }
+}
+
+/** Row weights cᵢ at swPtr (one f64 per row, indexed like y). */
+@unmanaged
+export class Weighted {
+  // @ts-ignore: decorator
+  @inline on(): bool { return true; }
+}
 
 /**
  * The raw sums of loss L over n rows (positions 0 … n − 1; with a row order, rows[position]) of X (row-major, d
@@ -26,14 +43,17 @@ import { dot, axpy4, axpy1, rowAt, labelAt, labelPair } from '../reduce';
  * and returns Σᵢ ℓᵢ (not yet L.mean). Blocks of four rows in L's row order: per block the four rows' scores and
  * losses, one axpy4 per output, sums in L's lanes; then the remaining rows 4⌊n/4⌋ … n − 1 one at a time in order.
  * K = 1 for a pointwise loss. scratch: 4·K f64 (a row loss's scores and residuals; a pointwise loss's slots).
+ * With W = Weighted, row i's loss and residuals are multiplied by its weight at swPtr (indexed like y; ignored
+ * when W = Unweighted): g = [Σᵢ cᵢ·rᵢₖ·xᵢ | Σᵢ cᵢ·rᵢₖ], returns Σᵢ cᵢ·ℓᵢ.
  */
 // @ts-ignore: decorator
 @inline
-export function fusedPass<L, R>(
+export function fusedPass<L, R, W>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize,
+  scratch: usize, swPtr: usize,
 ): f64 {
   const loss = changetype<L>(0);
+  const weights = changetype<W>(0);
   const outs = loss.pointwise() ? 1 : K;
   const rowBytes = <usize>d << 3;
   const kb = <usize>outs << 3;
@@ -97,6 +117,15 @@ export function fusedPass<L, R>(
       scores(x3, d, K, wPtr, bPtr, scratch + 3 * kb);
       l3 = loss.row(scratch + 3 * kb, K, <i32>labelAt<R>(yPtr, rowsPtr, q + 1));
     }
+    let c0 = 1.0, c1 = 1.0, c2 = 1.0, c3 = 1.0; // the rows' weights (Weighted only)
+    if (weights.on()) {
+      c0 = labelAt<R>(swPtr, rowsPtr, p); c1 = labelAt<R>(swPtr, rowsPtr, p + 1);
+      c2 = labelAt<R>(swPtr, rowsPtr, q); c3 = labelAt<R>(swPtr, rowsPtr, q + 1);
+      l0 = l0 * c0; l1 = l1 * c1; l2 = l2 * c2; l3 = l3 * c3;
+      if (loss.pointwise()) {
+        r0 = r0 * c0; r1 = r1 * c1; r2 = r2 * c2; r3 = r3 * c3;
+      }
+    }
     if (loss.twoLanes()) {
       s0 += l0 + l2;
       s1 += l1 + l3;
@@ -111,6 +140,14 @@ export function fusedPass<L, R>(
         t0 += (r0 + r1) + (r2 + r3);
       }
       axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
+    } else if (weights.on()) {
+      for (let k = 0; k < K; k++) {
+        const o = <usize>k << 3;
+        const r0 = load<f64>(scratch + o) * c0, r1 = load<f64>(scratch + kb + o) * c1;
+        const r2 = load<f64>(scratch + 2 * kb + o) * c2, r3 = load<f64>(scratch + 3 * kb + o) * c3;
+        axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
+        store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
+      }
     } else {
       for (let k = 0; k < K; k++) {
         const o = <usize>k << 3;
@@ -125,32 +162,51 @@ export function fusedPass<L, R>(
     s0 = s0 + s1;
     t0 = t0 + t1;
   }
-  return fusedTail<L, R>(xPtr, yPtr, rowsPtr, i, n, d, K, wPtr, bPtr, gPtr, scratch, s0, t0);
+  return fusedTail<L, R, W>(xPtr, yPtr, rowsPtr, i, n, d, K, wPtr, bPtr, gPtr, scratch, s0, t0, swPtr);
 }
 
 /**
  * The rows i … n − 1 after the blocks, one at a time in order, onto the sums s (loss) and t (residuals, pointwise);
- * stores Σr (pointwise) and returns Σℓ. Shared by the generic pass and the fast paths.
+ * stores Σr (pointwise) and returns Σℓ. Shared by the generic pass and the fast paths (those Unweighted only);
+ * weighted as fusedPass.
  */
 // @ts-ignore: decorator
 @inline
-export function fusedTail<L, R>(
+export function fusedTail<L, R, W>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, i: i32, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize, s: f64, t: f64,
+  scratch: usize, s: f64, t: f64, swPtr: usize,
 ): f64 {
   const loss = changetype<L>(0);
+  const weights = changetype<W>(0);
   const outs = loss.pointwise() ? 1 : K;
   const rowBytes = <usize>d << 3;
   const gbPtr = gPtr + <usize>outs * rowBytes;
   const b = loss.pointwise() ? load<f64>(bPtr) : 0.0;
   for (; i < n; i++) {
     const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
-    if (loss.pointwise()) {
+    if (loss.pointwise() && weights.on()) {
+      const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i), c = labelAt<R>(swPtr, rowsPtr, i);
+      const r0 = loss.residual(z, y, scratch);
+      s += loss.value(z, y, r0, scratch) * c;
+      const r = r0 * c;
+      t += r;
+      axpy1(gPtr, d, r, x0);
+    } else if (loss.pointwise()) {
       const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i);
       const r = loss.residual(z, y, scratch);
       s += loss.value(z, y, r, scratch);
       t += r;
       axpy1(gPtr, d, r, x0);
+    } else if (weights.on()) {
+      scores(x0, d, K, wPtr, bPtr, scratch);
+      const c = labelAt<R>(swPtr, rowsPtr, i);
+      s += loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, i)) * c;
+      for (let k = 0; k < K; k++) {
+        const o = <usize>k << 3;
+        const r = load<f64>(scratch + o) * c;
+        axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
+        store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
+      }
     } else {
       scores(x0, d, K, wPtr, bPtr, scratch);
       s += loss.row(scratch, K, <i32>labelAt<R>(yPtr, rowsPtr, i));

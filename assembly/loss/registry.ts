@@ -2,7 +2,7 @@
 // (a class of assembly/loss/) and picks the fast path for the shape of the batch. Adding a loss: its kernel file,
 // its id, one case below; its JS mirror and one entry in src/js/loss/registry.ts.
 import { Contiguous, Indexed, SHORT_ROW } from '../reduce';
-import { fusedPass } from './pass';
+import { fusedPass, Unweighted, Weighted } from './pass';
 import { shortRows, shortRowLoss, oneFeature } from './fast';
 import { Squared } from './squared';
 import { Logistic } from './logistic';
@@ -21,7 +21,7 @@ export function lossGrad(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize,
 ): f64 {
-  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true);
+  return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true, 0);
 }
 
 /**
@@ -32,31 +32,54 @@ export function lossGradGeneric(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize,
 ): f64 {
-  return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false);
+  return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, 0);
 }
 
-// The registry: one case per loss.
+/**
+ * lossGrad with row weights: J = L.mean(Σᵢ cᵢ·ℓᵢ, n) and the sums [Σᵢ cᵢ·rᵢₖ·xᵢ | Σᵢ cᵢ·rᵢₖ], cᵢ the f64 at swPtr
+ * indexed like y (through rowsPtr when it is not 0; swPtr ≠ 0). The generic pass only (no fast path): with every
+ * cᵢ = 1 the doubles of lossGradGeneric.
+ */
+export function lossGradWeighted(
+  loss: i32, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize,
+  gPtr: usize, scratch: usize,
+): f64 {
+  return dispatch<Weighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, swPtr);
+}
+
+// The registry: one case per loss. W (Unweighted / Weighted) picks the instance: each loss has one function per
+// weighting, so the unweighted one is the code it was before weights (a weighted branch in the same function made
+// the SIMD logistic pass 1.5× slower at d = 100: bench/ab.ts).
 // @ts-ignore: decorator
 @inline
-function dispatch(
+function dispatch<W>(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize, fast: bool,
+  scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
   switch (loss) {
-    case LOSS_SQUARED: return grad<Squared>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
-    case LOSS_LOG: return grad<Logistic>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
-    case LOSS_HINGE: return grad<Hinge>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
-    case LOSS_MULTINOMIAL: return grad<Multinomial>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_SQUARED: return grad<Squared, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_LOG: return grad<Logistic, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_HINGE: return grad<Hinge, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_MULTINOMIAL: return grad<Multinomial, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
     default: unreachable();
   }
   return 0;
 }
 
-/** One function per loss (a generic instance): the row access and the fast path for d, then L.mean. */
-function grad<L>(
+/**
+ * One function per loss and weighting (a generic instance): the row access and the fast path for d, then L.mean;
+ * W = Weighted: the weighted generic pass over the row weights at swPtr.
+ */
+function grad<L, W>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize, fast: bool,
+  scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
+  if (changetype<W>(0).on()) {
+    const sw = rowsPtr == 0
+      ? fusedPass<L, Contiguous, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr)
+      : fusedPass<L, Indexed, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr);
+    return changetype<L>(0).mean(sw, <f64>n);
+  }
   const sum = rowsPtr == 0
     ? gradRows<L, Contiguous>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast)
     : gradRows<L, Indexed>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
@@ -80,5 +103,5 @@ function gradRows<L, R>(
   if (!loss.pointwise() && fast && d >= 2 && d < SHORT_ROW) {
     return shortRowLoss<L, R>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch);
   }
-  return fusedPass<L, R>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch);
+  return fusedPass<L, R, Unweighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, 0);
 }

@@ -60,8 +60,14 @@ export const C_AUTO = 42;
 /** With C_AUTO: θₜ and ∇J(θₜ) of the last accepted point, kept while the step from it is tried (p f64 each). */
 export const C_PREV_PTR = 43;
 export const C_PREV_GRAD_PTR = 44;
+// Sample and class weights (issue 15): the per-row weights cᵢ = sampleWeightᵢ·classWeight[yᵢ] of the training and
+// validation rows (f64 each, indexed like y), or 0 for an unweighted fit (every cᵢ = 1: the unweighted pass).
+/** Training rows' weights cᵢ (J = (1/n)·Σ cᵢ·ℓᵢ + penalty), or 0. */
+export const C_WEIGHT_PTR = 47;
+/** Validation rows' weights, or 0. */
+export const C_VAL_WEIGHT_PTR = 48;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 45;
+export const C_SIZE = 49;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */

@@ -2,7 +2,7 @@
  * The pure-JS backend: the kernels of src/js/ over private Float64Arrays. Same results as the WASM backend, bit
  * for bit (exp and log are Math's on both sides; see assembly/math.ts).
  */
-import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
+import { writtenBuffers, type Backend, type FitRun, type FitWeights, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
 import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
@@ -42,7 +42,7 @@ export class JsBackend implements Backend {
     return new JsData(rows.length, d, Xs, ys);
   }
 
-  startFit(train: StoredData, validation: StoredData | null, c: FitConfig): FitRun {
+  startFit(train: StoredData, validation: StoredData | null, c: FitConfig, weights: FitWeights | null = null): FitRun {
     const { X, y, rows: n, cols: d } = train as JsData;
     const val = validation as JsData | null;
     const z = fitSizes(c, n, d);
@@ -62,6 +62,8 @@ export class JsBackend implements Backend {
       perm: identity(z.perm),
       valX: val ? val.X : new Float64Array(0),
       valY: val ? val.y : new Float64Array(0),
+      sw: weights ? Float64Array.from(weights.train) : null,
+      valSw: weights?.validation ? Float64Array.from(weights.validation) : null,
       rng: new Uint32Array(4),
       prev: new Float64Array(z.prev),
       prevGrad: new Float64Array(z.prev),
@@ -83,26 +85,28 @@ export class JsBackend implements Backend {
     };
   }
 
-  objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
-    return this.evaluate(data, c, params, alpha, new Float64Array(params.length));
+  objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, weights: Float64Array | null = null): number {
+    return this.evaluate(data, c, params, alpha, new Float64Array(params.length), weights);
   }
 
-  gradient(data: StoredData, c: FitConfig, params: Float64Array): { value: number; gradient: Float64Array } {
+  gradient(data: StoredData, c: FitConfig, params: Float64Array, weights: Float64Array | null = null): { value: number; gradient: Float64Array } {
     const gradient = new Float64Array(params.length);
-    return { value: this.evaluate(data, c, params, c.alpha, gradient), gradient };
+    return { value: this.evaluate(data, c, params, c.alpha, gradient, weights), gradient };
   }
 
   /** objectiveAndGrad over all rows of data (src/wasm/engine.ts: evaluate); the gradient into grad. */
-  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, grad: Float64Array): number {
+  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, grad: Float64Array, weights: Float64Array | null): number {
     const { X, y, rows: n, cols: d } = data as JsData;
     const cfg = new Config(configBlock(c, n, d, 0, alpha), 0);
-    return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
+    return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, weights, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
   }
 
-  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number): { lambdaMax: number; iterations: number } {
+  powerIteration(
+    data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number, weights: Float64Array | null = null,
+  ): { lambdaMax: number; iterations: number } {
     const { X, rows: n, cols: d } = data as JsData;
     const iters = new Float64Array(1);
-    const lambdaMax = powerIteration(X, n, d, intercept, Float64Array.from(v0), new Float64Array(v0.length), maxIter, tol, iters);
+    const lambdaMax = powerIteration(X, weights, n, d, intercept, Float64Array.from(v0), new Float64Array(v0.length), maxIter, tol, iters);
     return { lambdaMax, iterations: iters[0]! };
   }
 

@@ -6,7 +6,7 @@
  */
 import * as L from '../abi/layout.js';
 import { Config, StepState, type Segment } from './config.js';
-import { lossGrad } from './loss/registry.js';
+import { lossGrad, lossGradWeighted } from './loss/registry.js';
 import { penaltyTerm, proximalStep } from './penalty.js';
 import { allFinite } from './reduce.js';
 import { shuffle } from './random.js';
@@ -29,6 +29,9 @@ export interface FitArrays {
   perm: Uint32Array;
   valX: Float64Array;
   valY: Float64Array;
+  /** The training and validation rows' weights (assembly/fit.ts: C_WEIGHT_PTR, C_VAL_WEIGHT_PTR), or null. */
+  sw: Float64Array | null;
+  valSw: Float64Array | null;
   rng: Uint32Array;
   /** With C_AUTO: θₜ and ∇J(θₜ) of the point the step being tried left (assembly/fit.ts: C_PREV_PTR); else empty. */
   prev: Float64Array;
@@ -55,16 +58,19 @@ function slopeAlong(g: Float64Array, a: Float64Array, b: Float64Array, p: number
 
 /**
  * assembly/fit.ts: objectiveAndGrad. J and ∇J of the model of config c at params over n rows (from xOff/yOff, or
- * through rows from rOff), with the penalty on c's decayed segments.
+ * through rows from rOff), with the penalty on c's decayed segments; sw: the row weights (indexed like y), or null.
  */
 export function objectiveAndGrad(
   c: Config, segments: readonly Segment[], X: Float64Array, xOff: number, y: Float64Array, yOff: number,
-  rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array, scratch: Float64Array,
+  sw: Float64Array | null, rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array,
+  scratch: Float64Array,
 ): number {
   const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
   const nf = n;
-  let J = lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch);
+  let J = sw === null
+    ? lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch)
+    : lossGradWeighted(loss, X, xOff, y, yOff, sw, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch);
   const p = m + K;
   for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
   return penaltyTerm(c, segments, params, grad, J);
@@ -132,7 +138,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     if (epoch >= stopAtEpoch || t >= stopAtIteration) break;
     if (rule === L.RULE_GRADIENT && !fullBatch && grad0 < 0) {
       // The rule's reference: J and ∇J at θ₀ on all training rows (a mini-batch's own would be noise).
-      const J0 = objectiveAndGrad(c, segments, a.X, 0, a.y, 0, null, 0, n, cur, a.grad, a.scratch);
+      const J0 = objectiveAndGrad(c, segments, a.X, 0, a.y, 0, a.sw, null, 0, n, cur, a.grad, a.scratch);
       if (!Number.isFinite(J0) || !allFinite(a.grad, p)) {
         a.loss[lossAt] = J0;
         status = L.DIVERGED;
@@ -146,8 +152,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     const count = Math.min(batchSize, n - batchPos);
     // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
     let J = shuffled
-      ? objectiveAndGrad(c, segments, a.X, 0, a.y, 0, a.perm, batchPos, count, cur, a.grad, a.scratch)
-      : objectiveAndGrad(c, segments, a.X, batchPos * d, a.y, batchPos, null, 0, count, cur, a.grad, a.scratch);
+      ? objectiveAndGrad(c, segments, a.X, 0, a.y, 0, a.sw, a.perm, batchPos, count, cur, a.grad, a.scratch)
+      : objectiveAndGrad(c, segments, a.X, batchPos * d, a.y, batchPos, a.sw, null, 0, count, cur, a.grad, a.scratch);
     if (pending) {
       pending = false;
       const finite = valid && Number.isFinite(J) && allFinite(a.grad, p);
@@ -231,7 +237,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / epochBatches;
-      if (c.valRows > 0) E = objectiveAndGrad(c, segments, a.valX, 0, a.valY, 0, null, 0, c.valRows, cur, a.grad, a.scratch);
+      if (c.valRows > 0) E = objectiveAndGrad(c, segments, a.valX, 0, a.valY, 0, a.valSw, null, 0, c.valRows, cur, a.grad, a.scratch);
       a.epochLoss[epochAt] = E;
       epoch++;
       if (++epochAt === epochCap) epochAt = 0;
@@ -248,7 +254,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
         if (E < best) st[L.S_BEST] = E;
         if (noImprove >= c.nIterNoChange) { status = L.NO_IMPROVEMENT; break; }
       } else if (rule === L.RULE_GRADIENT && !fullBatch) {
-        const Jf = objectiveAndGrad(c, segments, a.X, 0, a.y, 0, null, 0, n, cur, a.grad, a.scratch);
+        const Jf = objectiveAndGrad(c, segments, a.X, 0, a.y, 0, a.sw, null, 0, n, cur, a.grad, a.scratch);
         if (Number.isFinite(Jf) && allFinite(a.grad, p)) {
           const gn = gradNorm(c, segments, a.grad, cur);
           if (gn <= tol * grad0 && (maximize ? Jf >= loss0 : Jf <= loss0)) { status = L.CONVERGED; break; }

@@ -7,10 +7,11 @@ import { axpy1, axpy4, dot } from './reduce.js';
 
 /**
  * assembly/lipschitz.ts: powerIteration. `v` (p = d + 1 entries with the intercept, else d) is the start vector,
- * overwritten by the last iterate; `w` is scratch of p entries; `iters[0]` receives the number of passes.
+ * overwritten by the last iterate; `w` is scratch of p entries; `iters[0]` receives the number of passes; `c`: the
+ * rows' weights for λmax(AᵀCA/n), or null.
  */
 export function powerIteration(
-  X: Float64Array, n: number, d: number, intercept: boolean, v: Float64Array, w: Float64Array, maxIter: number, tol: number,
+  X: Float64Array, c: Float64Array | null, n: number, d: number, intercept: boolean, v: Float64Array, w: Float64Array, maxIter: number, tol: number,
   iters: Float64Array,
 ): number {
   const p = intercept ? d + 1 : d;
@@ -37,17 +38,22 @@ export function powerIteration(
         u1 = u1 + b;
         u2 = u2 + b;
         u3 = u3 + b;
-        w[d] = w[d]! + ((u0 + u1) + (u2 + u3));
       }
+      if (c !== null) {
+        u0 = u0 * c[i]!;
+        u1 = u1 * c[i + 1]!;
+        u2 = u2 * c[i + 2]!;
+        u3 = u3 * c[i + 3]!;
+      }
+      if (intercept) w[d] = w[d]! + ((u0 + u1) + (u2 + u3));
       axpy4(w, 0, d, X, u0, x0, u1, x1, u2, x2, u3, x3);
     }
     for (; i < n; i++) {
       const x0 = i * d;
       let u0 = dot(X, x0, v, 0, d);
-      if (intercept) {
-        u0 = u0 + b;
-        w[d] = w[d]! + u0;
-      }
+      if (intercept) u0 = u0 + b;
+      if (c !== null) u0 = u0 * c[i]!;
+      if (intercept) w[d] = w[d]! + u0;
       axpy1(w, 0, d, u0, X, x0);
     }
     let q = 0.0;

@@ -10,11 +10,14 @@ import { checkModelName, checkModelOptions, modelOption } from './model.js';
 import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
+import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
 
 const FIT_KEYS = [
   'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal',
+  // Sample and class weights (src/options/weights.ts).
+  'sampleWeight', 'classWeight',
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
 export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
@@ -64,6 +67,10 @@ export interface FitConfig extends Required<OptimizerSettings> {
   auto: AutoRequest | null;
   /** src/abi/layout.ts C_AUTO flags, set when the fit driver resolves `auto` (src/engine.ts); 0 otherwise. */
   autoFlags: number;
+  /** The fit's `sampleWeight` (a validated copy, one per row of the dataset), or null. */
+  sampleWeight: Float64Array | null;
+  /** `classWeight`: 'balanced' or one weight per class, or null (src/options/weights.ts). */
+  classWeight: ClassWeightSpec | null;
 }
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
@@ -158,6 +165,8 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     optimizer: opt.optimizer, model, lossId: m.lossId, momentum: opt.momentum, dampening: opt.dampening,
     maximize: opt.maximize, batchSize, trainRows, schedule: o.schedule, restartGiven: o.restart !== undefined,
   });
+  const sampleWeight = o.sampleWeight === undefined ? null : checkSampleWeight('sampleWeight', o.sampleWeight, rows);
+  const classWeight = checkClassWeight(o.classWeight, model, spec.classifier, m.classes);
   const lrAt = checkSchedule(o.schedule, opt.lr);
   lrAt?.(0); // a schedule that fails at once fails before any work
   // Explicit properties, no spread: V8 builds a spread into a many-field literal on a slow path (~30 µs a fit).
@@ -167,6 +176,6 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId,
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
-    onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0,
+    onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0, sampleWeight, classWeight,
   };
 }

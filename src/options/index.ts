@@ -18,3 +18,4 @@ export {
   OPTIMIZER_IDS, OPTIMIZER_KEYS, SGD_KEYS, checkLr, checkOptimizer, checkOptimizerOptions, checkSgdOptions,
 } from './optimizer.js';
 export { checkSchedule } from './schedule.js';
+export { balancedClassWeight, checkClassWeight, checkSampleWeight, checkWeightTotals, rowWeights, type ClassWeightSpec } from './weights.js';

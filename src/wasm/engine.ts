@@ -1,10 +1,11 @@
 /**
  * The WASM backend: pointers in, numbers out. A dataset is one block of linear memory (X then y) from creation
  * to dispose; a fit allocates one workspace block (config | state | θ | its gradient |
- * backup θ | its gradient | buffers | loss | epoch loss | learning rates | scratch | row order), runs in one call
- * per chunk, copies results out, frees it.
+ * backup θ | its gradient | buffers | loss | epoch loss | learning rates | scratch | row order | θₜ, ∇J(θₜ) with
+ * 'auto' | the training and validation rows' weights of a weighted fit), runs in one call per chunk, copies results
+ * out, frees it.
  */
-import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
+import { writtenBuffers, type Backend, type FitRun, type FitWeights, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
 import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
@@ -81,7 +82,7 @@ export class WasmBackend implements Backend {
     return out;
   }
 
-  startFit(train: StoredData, validation: StoredData | null, c: FitConfig): FitRun {
+  startFit(train: StoredData, validation: StoredData | null, c: FitConfig, weights: FitWeights | null = null): FitRun {
     const t = train as WasmData, v = validation as WasmData | null;
     const n = t.rows, d = t.cols;
     const z = fitSizes(c, n, d);
@@ -96,6 +97,7 @@ export class WasmBackend implements Backend {
       buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), loss: cut.take(z.lossCap * 8),
       epochLoss: cut.take(z.epochCap * 8), lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8),
       perm: cut.take(z.perm * 4), prev: cut.take(z.prev * 8), prevGrad: cut.take(z.prev * 8),
+      sw: cut.take(weights ? n * 8 : 0), valSw: cut.take(weights?.validation ? weights.validation.length * 8 : 0),
     };
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
@@ -117,6 +119,14 @@ export class WasmBackend implements Backend {
     cfg[L.C_PREV_GRAD_PTR] = ptr('prevGrad');
     cfg[L.C_VAL_X_PTR] = v ? v.xPtr : 0;
     cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
+    if (weights) {
+      cfg[L.C_WEIGHT_PTR] = ptr('sw');
+      mem.write(ptr('sw'), weights.train);
+      if (weights.validation) {
+        cfg[L.C_VAL_WEIGHT_PTR] = ptr('valSw');
+        mem.write(ptr('valSw'), weights.validation);
+      }
+    }
     mem.write(ptr('cfg'), cfg);
     mem.write(ptr('st'), initialState(c));
     const theta0 = initialParams(c, d);
@@ -149,41 +159,54 @@ export class WasmBackend implements Backend {
     };
   }
 
-  objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number): number {
-    return this.evaluate(data, c, params, alpha, false).value;
+  objective(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, weights: Float64Array | null = null): number {
+    return this.evaluate(data, c, params, alpha, false, weights).value;
   }
 
-  gradient(data: StoredData, c: FitConfig, params: Float64Array): { value: number; gradient: Float64Array } {
-    return this.evaluate(data, c, params, c.alpha, true) as { value: number; gradient: Float64Array };
+  gradient(data: StoredData, c: FitConfig, params: Float64Array, weights: Float64Array | null = null): { value: number; gradient: Float64Array } {
+    return this.evaluate(data, c, params, c.alpha, true, weights) as { value: number; gradient: Float64Array };
   }
 
-  /** objectiveAndGrad over all rows of data in a workspace of its own: config block | θ | gradient | scratch. */
-  private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, withGradient: boolean): { value: number; gradient?: Float64Array } {
+  /**
+   * objectiveAndGrad over all rows of data in a workspace of its own: config block | θ | gradient | scratch | the
+   * rows' weights (when given).
+   */
+  private evaluate(
+    data: StoredData, c: FitConfig, params: Float64Array, alpha: number, withGradient: boolean, weights: Float64Array | null,
+  ): { value: number; gradient?: Float64Array } {
     const t = data as WasmData;
     const p = params.length;
     const cfg = configBlock(c, t.rows, t.cols, 0, alpha);
     const cut = new Carver();
-    const at = { cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(4 * c.outputs * 8) };
+    const at = {
+      cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(4 * c.outputs * 8),
+      sw: cut.take(weights ? t.rows * 8 : 0),
+    };
     const ws = this.mem.alloc(cut.offset, 'an objective workspace');
     try {
       cfg[L.C_SCRATCH_PTR] = ws + at.scratch;
       this.mem.write(ws + at.cfg, cfg);
       this.mem.write(ws + at.params, params);
-      const value = this.core.objectiveAndGrad(ws + at.cfg, t.xPtr, t.yPtr, 0, t.rows, ws + at.params, ws + at.grad);
+      if (weights) this.mem.write(ws + at.sw, weights);
+      const value = this.core.objectiveAndGrad(ws + at.cfg, t.xPtr, t.yPtr, weights ? ws + at.sw : 0, 0, t.rows, ws + at.params, ws + at.grad);
       return withGradient ? { value, gradient: this.mem.read(ws + at.grad, p) } : { value };
     } finally {
       this.mem.release(ws);
     }
   }
 
-  powerIteration(data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number): { lambdaMax: number; iterations: number } {
+  powerIteration(
+    data: StoredData, intercept: boolean, v0: Float64Array, maxIter: number, tol: number, weights: Float64Array | null = null,
+  ): { lambdaMax: number; iterations: number } {
     const t = data as WasmData;
     const p = v0.length;
-    const ws = this.mem.alloc((2 * p + 2) * 8, 'a power-iteration workspace');
+    const ws = this.mem.alloc((2 * p + 2 + (weights ? t.rows : 0)) * 8, 'a power-iteration workspace');
     try {
       this.mem.write(ws, v0);
       const itersPtr = ws + 2 * p * 8;
-      const lambdaMax = this.core.powerIteration(t.xPtr, t.rows, t.cols, intercept ? 1 : 0, ws, ws + p * 8, maxIter, tol, itersPtr);
+      const swPtr = weights ? itersPtr + 16 : 0;
+      if (weights) this.mem.write(swPtr, weights);
+      const lambdaMax = this.core.powerIteration(t.xPtr, swPtr, t.rows, t.cols, intercept ? 1 : 0, ws, ws + p * 8, maxIter, tol, itersPtr);
       return { lambdaMax, iterations: this.mem.read(itersPtr, 1)[0]! };
     } finally {
       this.mem.release(ws);

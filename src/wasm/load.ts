@@ -14,9 +14,9 @@ export interface CoreExports {
   heapBase(): number;
   fit(cfgPtr: number, statePtr: number, stopAtEpoch: number, stopAtIteration: number): number;
   /** assembly/fit.ts: J and ∇J of the model of the config block at cfgPtr over n rows (the gradient seam). */
-  objectiveAndGrad(cfgPtr: number, xPtr: number, yPtr: number, rowsPtr: number, n: number, paramsPtr: number, gradPtr: number): number;
+  objectiveAndGrad(cfgPtr: number, xPtr: number, yPtr: number, swPtr: number, rowsPtr: number, n: number, paramsPtr: number, gradPtr: number): number;
   /** assembly/lipschitz.ts: λmax(AᵀA/n) by power iteration from the start vector at vPtr; the passes made at itersPtr. */
-  powerIteration(xPtr: number, n: number, d: number, intercept: number, vPtr: number, wPtr: number, maxIter: number, tol: number, itersPtr: number): number;
+  powerIteration(xPtr: number, swPtr: number, n: number, d: number, intercept: number, vPtr: number, wPtr: number, maxIter: number, tol: number, itersPtr: number): number;
   /** assembly/step.ts: one step of the per-step API over the segment at segmentPtr, out of place. */
   checkedStep(
     settingsPtr: number, statePtr: number, segmentPtr: number, thetaPtr: number, outPtr: number, buf1Ptr: number,

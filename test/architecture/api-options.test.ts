@@ -71,6 +71,8 @@ type Row = [file: string, site: string, what: string, key: string, meant: string
 const ROWS: Row[] = [
   ['src/engine.ts', "'createEngine'", 'createEngine', 'backnd', 'backend', (k) => createEngine({ [k]: 'js' } as never)],
   ['src/wasm/load.ts', "'wasm'", 'wasm', 'simdd', 'simd', (k) => createEngine({ backend: 'js', wasm: { [k]: 'https://cdn.example/m.wasm' } } as never)],
+  ['src/engine.ts', "'engine.dataset'", 'engine.dataset', 'sample_weight', 'sampleWeight', async (k) => (await createEngine({ backend: 'js' })).dataset(X, y, { [k]: [1, 1, 1, 1] } as never)],
+  ['src/fit.ts', "'Estimator.fit'", 'Estimator.fit', 'sampleWeights', 'sampleWeight', (k) => new Estimator({ lr: 0.1 }).fit(X, y, { [k]: [1, 1, 1, 1] } as never)],
   ['src/options/fit.ts', "'fit'", 'fit', 'momentun', 'momentum', async (k) => {
     const e = await createEngine({ backend: 'js' });
     return e.fit(e.dataset(X, y), { lr: 0.1, [k]: 0.9 } as never);
@@ -147,6 +149,21 @@ describe('the loopback worker', () => {
     expect(remote.loss.length).toBe(20);
     const bits = (r: typeof local) => [...r.weights, ...r.intercepts, ...r.loss];
     expect(bits(remote).every((v, i) => Object.is(v, bits(local)[i]))).toBe(true);
+  });
+});
+
+describe('the loopback worker, weighted', () => {
+  it("carries sampleWeight (with the dataset) and classWeight (with the fit) to the worker: the page engine's doubles", async () => {
+    const sw = [1, 0.5, 2, 3];
+    const options = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 20, classWeight: { 1: 2 } } as const;
+    const e = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+    const remote = await e.fit(await e.dataset(X, y, { sampleWeight: sw }), options);
+    const page = await createEngine({ backend: 'js' });
+    const local = page.fit(page.dataset(X, y), { ...options, sampleWeight: sw });
+    const unweighted = page.fit(page.dataset(X, y), { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 20 });
+    const bits = (r: typeof local) => [...r.weights, ...r.intercepts, ...r.loss];
+    expect(bits(remote).every((v, i) => Object.is(v, bits(local)[i]))).toBe(true);
+    expect(bits(unweighted).every((v, i) => Object.is(v, bits(local)[i]))).toBe(false);
   });
 });
 

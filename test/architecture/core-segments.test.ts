@@ -46,7 +46,7 @@ function runJs(c: FitConfig, cfg: Float64Array, flat: Float64Array, y: Float64Ar
     grad: new Float64Array(z.params), backup: initialParams(c, d), loss: new Float64Array(z.lossCap),
     epochLoss: new Float64Array(z.epochCap), lrs: new Float64Array(z.epochCap).fill(c.lr),
     scratch: new Float64Array(4 * c.outputs), perm: identity(z.perm), valX: new Float64Array(0),
-    valY: new Float64Array(0), rng: new Uint32Array(4),
+    valY: new Float64Array(0), sw: null, valSw: null, rng: new Uint32Array(4),
   };
   jsFit(cfg, initialState(c), a, 2 ** 31 - 1, 2 ** 31 - 1);
   return a.params;

@@ -1,7 +1,7 @@
 // Runs the loss registry (lossGrad, and lossGradGeneric: the generic pass with the fast paths off) of each backend on
 // one batch: the WASM builds' exports called directly on their own memory, and the JS mirror. For the loss tests.
 import { readFileSync } from 'node:fs';
-import { lossGrad, lossGradGeneric } from '../../src/js/loss/registry.js';
+import { lossGrad, lossGradGeneric, lossGradWeighted } from '../../src/js/loss/registry.js';
 
 export interface Batch {
   loss: number;
@@ -28,6 +28,7 @@ interface LossExports {
   heapBase(): number;
   lossGrad(loss: number, x: number, y: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number): number;
   lossGradGeneric(loss: number, x: number, y: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number): number;
+  lossGradWeighted(loss: number, x: number, y: number, sw: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number): number;
 }
 
 /** The exports of a compiled core (build/momentum*.wasm, or a test build), instantiated without imports. */
@@ -39,8 +40,11 @@ export function buildBytes(simd: boolean): Uint8Array {
   return readFileSync(new URL(simd ? '../../build/momentum-simd.wasm' : '../../build/momentum.wasm', import.meta.url));
 }
 
-/** lossGrad (fast = true) or lossGradGeneric of a WASM core on the batch, on its memory above heapBase. */
-export function runWasm(ex: LossExports, b: Batch, fast: boolean): PassResult {
+/**
+ * lossGrad (fast = true) or lossGradGeneric of a WASM core on the batch, on its memory above heapBase; with `weights`
+ * (one per row of X, indexed like y) lossGradWeighted.
+ */
+export function runWasm(ex: LossExports, b: Batch, fast: boolean, weights: Float64Array | null = null): PassResult {
   const { d, K } = b;
   const p = K * d + K;
   const align = (v: number) => (v + 15) & ~15;
@@ -50,7 +54,8 @@ export function runWasm(ex: LossExports, b: Batch, fast: boolean): PassResult {
   const paramsPtr = align(rowsPtr + b.n * 4 + 4);
   const gPtr = align(paramsPtr + p * 8);
   const scratch = align(gPtr + p * 8);
-  const end = scratch + 4 * K * 8;
+  const swPtr = align(scratch + 4 * K * 8);
+  const end = swPtr + b.y.length * 8;
   const have = ex.memory.buffer.byteLength;
   if (end > have) ex.memory.grow(Math.ceil((end - have) / 65536));
   const buf = ex.memory.buffer;
@@ -61,8 +66,15 @@ export function runWasm(ex: LossExports, b: Batch, fast: boolean): PassResult {
   new Float64Array(buf, gPtr, p).fill(NaN); // every output must be written
   const x0 = b.order ? xPtr : xPtr + b.first * d * 8;
   const y0 = b.order ? yPtr : yPtr + b.first * 8;
-  const f = fast ? ex.lossGrad : ex.lossGradGeneric;
-  const J = f(b.loss, x0, y0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch);
+  let J: number;
+  if (weights) {
+    new Float64Array(buf, swPtr, weights.length).set(weights);
+    const sw0 = b.order ? swPtr : swPtr + b.first * 8;
+    J = ex.lossGradWeighted(b.loss, x0, y0, sw0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch);
+  } else {
+    const f = fast ? ex.lossGrad : ex.lossGradGeneric;
+    J = f(b.loss, x0, y0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch);
+  }
   return { J, grad: new Float64Array(ex.memory.buffer, gPtr, p).slice() };
 }
 
@@ -74,5 +86,15 @@ export function runJs(b: Batch, fast: boolean): PassResult {
   const J = b.order
     ? f(b.loss, b.X, 0, b.y, 0, b.order, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K))
     : f(b.loss, b.X, b.first * d, b.y, b.first, null, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K));
+  return { J, grad };
+}
+
+/** lossGradWeighted of the JS mirror on the batch, with `weights` one per row of X (indexed like y). */
+export function runJsWeighted(b: Batch, weights: Float64Array): PassResult {
+  const { d, K } = b;
+  const grad = new Float64Array(K * d + K).fill(NaN);
+  const J = b.order
+    ? lossGradWeighted(b.loss, b.X, 0, b.y, 0, weights, b.order, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K))
+    : lossGradWeighted(b.loss, b.X, b.first * d, b.y, b.first, weights, null, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K));
   return { J, grad };
 }

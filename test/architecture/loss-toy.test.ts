@@ -97,7 +97,7 @@ beforeAll(async () => {
   edit(path.join(dir, 'assembly/loss/registry.ts'), "import { Squared } from './squared';", "import { Squared } from './squared';\nimport { Toy } from './toy';");
   edit(path.join(dir, 'assembly/loss/registry.ts'), 'LOSS_MULTINOMIAL } from', 'LOSS_MULTINOMIAL, LOSS_TOY } from');
   edit(path.join(dir, 'assembly/loss/registry.ts'), '    default: unreachable();',
-    '    case LOSS_TOY: return grad<Toy>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);\n    default: unreachable();');
+    '    case LOSS_TOY: return grad<Toy, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);\n    default: unreachable();');
   edit(path.join(dir, 'src/js/loss/registry.ts'), "import { squared } from './squared.js';", "import { squared } from './squared.js';\nimport { toy } from './toy.js';");
   edit(path.join(dir, 'src/js/loss/registry.ts'), '  [L.LOSS_MULTINOMIAL]: multinomial,', '  [L.LOSS_MULTINOMIAL]: multinomial,\n  [L.LOSS_TOY]: toy,');
   // The fit's choice of loss (the config's loss slot): every fit of the copy uses the toy.

@@ -65,7 +65,7 @@ const FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
 /** The same for the functions that return a promise: they reject, before any work. */
 const ASYNC_FUNCTIONS: [string, (extra: unknown) => unknown, string][] = [
   ['fit', (e) => f(fit)(X, y, { lr: 0.1 }, e), 'fit(X, y, options) takes 3 arguments'],
-  ['Estimator#fit', (e) => f(est.fit.bind(est))(X, y, e), 'fit(X, y) takes 2 arguments'],
+  ['Estimator#fit', (e) => f(est.fit.bind(est))(X, y, {}, e), 'fit(X, y, options) takes 3 arguments'],
   ['loadBreastCancer', (e) => f(loadBreastCancer)({}, e), 'loadBreastCancer(options) takes 1 argument'],
   ['loadDigits', (e) => f(loadDigits)({}, e), 'loadDigits(options) takes 1 argument'],
 ];
@@ -102,7 +102,7 @@ const ASYNC_OPTIONS: [string, () => Promise<unknown>, string][] = [
   ['loadDigits', () => loadDigits({ utl: 'x' } as never), 'Unknown loadDigits option "utl" (did you mean "url"?); known options: url'],
   // The one-call fit knows the engine's options and verbose, and lists them.
   ['fit', () => fit(X, y, { lr: 0.1, simdd: false } as never), 'Unknown fit option "simdd" (did you mean "simd"?)'],
-  ['fit lists backend, simd, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', signal, backend, simd, verbose'],
+  ['fit lists backend, simd, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', sampleWeight, classWeight, backend, simd, verbose'],
 ];
 
 describe('unknown option names are errors with "did you mean"', () => {
@@ -125,7 +125,7 @@ describe.each(BACKENDS)('engine methods and their options [$name]', ({ create })
     const data = engine.dataset(X, y);
     const opt = engine.optimizer([1], { optimizer: 'adam', lr: 0.1 });
     const calls: [() => unknown, string][] = [
-      [() => f(engine.dataset.bind(engine))(X, y, {}), 'engine.dataset(X, y) takes 2 arguments'],
+      [() => f(engine.dataset.bind(engine))(X, y, {}, {}), 'engine.dataset(X, y, options) takes 3 arguments'],
       [() => f(engine.fit.bind(engine))(data, { lr: 0.1 }, {}), 'engine.fit(data, options) takes 2 arguments'],
       [() => f(engine.sgd.bind(engine))([1], { lr: 0.1 }, {}), 'engine.sgd(params, options) takes 2 arguments'],
       [() => f(engine.optimizer.bind(engine))([1], { lr: 0.1 }, {}), 'engine.optimizer(params, options) takes 2 arguments'],

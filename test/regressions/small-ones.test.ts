@@ -7,10 +7,16 @@ import { BACKENDS } from '../backends.js';
 import input from './small-ones.json' with { type: 'json' };
 
 describe.each(BACKENDS)('issue 19, small ones [$name]', ({ create }) => {
-  it('engine.dataset refuses a third argument instead of ignoring sample weights', async () => {
+  it('engine.dataset never ignores sample weights: it uses them (issue 15), and refuses a fourth argument', async () => {
     const engine = await create();
-    expect(() => (engine.dataset as (...a: unknown[]) => unknown)(input.X, input.y, { sampleWeight: input.sampleWeight })).toThrow(
-      new TypeError('engine.dataset(X, y) takes 2 arguments, got 3: argument 3 ([object Object] with "sampleWeight") is not used; remove it'),
+    const weighted = engine.fit(engine.dataset(input.X, input.y, { sampleWeight: input.sampleWeight }), { lr: 0.01, maxIterations: 3 });
+    const plain = engine.fit(engine.dataset(input.X, input.y), { lr: 0.01, maxIterations: 3 });
+    // J(θ₀ = 0) = Σ cᵢ·yᵢ²/(2n) against Σ yᵢ²/(2n).
+    const n = input.y.length;
+    expect(weighted.loss[0]).toBeCloseTo(input.y.reduce((s, v, i) => s + input.sampleWeight[i]! * v * v, 0) / (2 * n), 12);
+    expect(weighted.loss[0]).not.toBe(plain.loss[0]);
+    expect(() => (engine.dataset as (...a: unknown[]) => unknown)(input.X, input.y, { sampleWeight: input.sampleWeight }, 4)).toThrow(
+      new TypeError('engine.dataset(X, y, options) takes 3 arguments, got 4: argument 4 (4) is not used; remove it'),
     );
   });
   it('a schedule function is called once per epoch, epoch 0 included', async () => {

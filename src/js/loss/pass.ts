@@ -206,3 +206,115 @@ export function rowPass(
 function scores(X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number): void {
   for (let k = 0; k < K; k++) r[off + k] = dot(X, x, P, wOff + k * d, d) + P[bOff + k]!;
 }
+
+/**
+ * assembly/loss/pass.ts: fusedPass with W = Weighted. The generic pass with row weights c (indexed like y: c[yOff + i],
+ * or through rows): each row's loss and residuals are multiplied by its weight after they are computed (ℓᵢ ← cᵢ·ℓᵢ,
+ * rᵢₖ ← cᵢ·rᵢₖ), then summed in the loss's order; writes [Σᵢ cᵢ·rᵢₖ·xᵢ | Σᵢ cᵢ·rᵢₖ], returns Σᵢ cᵢ·ℓᵢ. Every cᵢ = 1 gives
+ * fusedPass's doubles. A function of its own, so that the unweighted passes and their call sites stay as they were.
+ */
+export function weightedPass(
+  loss: Loss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
+  rOff: number, n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
+  scratch: Float64Array,
+): number {
+  const outs = loss.pointwise ? 1 : K;
+  g.fill(0, gOff, gOff + outs * d + outs);
+  const gb = gOff + outs * d;
+  const b = loss.pointwise ? P[bOff]! : 0;
+  const streams = loss.twoStreams, lanes = loss.twoLanes;
+  let s0 = 0, s1 = 0, t0 = 0, t1 = 0;
+  let i = 0;
+  const half = (n >> 2) << 1;
+  for (; i + 4 <= n; i += 4) {
+    const p = streams ? i >> 1 : i;
+    const q = streams ? half + p : i + 2;
+    const x0 = rowAt(xOff, rows, rOff, p, d), x1 = rowAt(xOff, rows, rOff, p + 1, d);
+    const x2 = rowAt(xOff, rows, rOff, q, d), x3 = rowAt(xOff, rows, rOff, q + 1, d);
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, l0: number, l1: number, l2: number, l3: number;
+    if (loss.pointwise) {
+      const z0 = dot(X, x0, P, wOff, d) + b, z1 = dot(X, x1, P, wOff, d) + b;
+      const z2 = dot(X, x2, P, wOff, d) + b, z3 = dot(X, x3, P, wOff, d) + b;
+      const y0 = labelAt(y, yOff, rows, rOff, p), y1 = labelAt(y, yOff, rows, rOff, p + 1);
+      const y2 = labelAt(y, yOff, rows, rOff, q), y3 = labelAt(y, yOff, rows, rOff, q + 1);
+      if (loss.costly) {
+        Z4[0] = z0; Z4[1] = z1; Z4[2] = z2; Z4[3] = z3; Y4[0] = y0; Y4[1] = y1; Y4[2] = y2; Y4[3] = y3;
+        applyRows(loss, Z4, Y4, R4, L4, 4);
+        r0 = R4[0]!; r1 = R4[1]!; r2 = R4[2]!; r3 = R4[3]!; l0 = L4[0]!; l1 = L4[1]!; l2 = L4[2]!; l3 = L4[3]!;
+      } else {
+        r0 = loss.residual(z0, y0, scratch, 0); l0 = loss.value(z0, y0, r0, scratch, 0);
+        r1 = loss.residual(z1, y1, scratch, 1); l1 = loss.value(z1, y1, r1, scratch, 1);
+        r2 = loss.residual(z2, y2, scratch, 2); l2 = loss.value(z2, y2, r2, scratch, 2);
+        r3 = loss.residual(z3, y3, scratch, 3); l3 = loss.value(z3, y3, r3, scratch, 3);
+      }
+    } else {
+      scores(X, x0, d, K, P, wOff, bOff, scratch, 0);
+      l0 = loss.row(scratch, 0, K, labelAt(y, yOff, rows, rOff, p) | 0);
+      scores(X, x1, d, K, P, wOff, bOff, scratch, K);
+      l1 = loss.row(scratch, K, K, labelAt(y, yOff, rows, rOff, p + 1) | 0);
+      scores(X, x2, d, K, P, wOff, bOff, scratch, 2 * K);
+      l2 = loss.row(scratch, 2 * K, K, labelAt(y, yOff, rows, rOff, q) | 0);
+      scores(X, x3, d, K, P, wOff, bOff, scratch, 3 * K);
+      l3 = loss.row(scratch, 3 * K, K, labelAt(y, yOff, rows, rOff, q + 1) | 0);
+    }
+    const c0 = labelAt(c, yOff, rows, rOff, p), c1 = labelAt(c, yOff, rows, rOff, p + 1);
+    const c2 = labelAt(c, yOff, rows, rOff, q), c3 = labelAt(c, yOff, rows, rOff, q + 1);
+    l0 = l0 * c0; l1 = l1 * c1; l2 = l2 * c2; l3 = l3 * c3;
+    if (lanes) {
+      s0 += l0 + l2; s1 += l1 + l3;
+    } else {
+      s0 += (l0 + l1) + (l2 + l3);
+    }
+    if (loss.pointwise) {
+      r0 = r0 * c0; r1 = r1 * c1; r2 = r2 * c2; r3 = r3 * c3;
+      if (lanes) {
+        t0 += r0 + r2; t1 += r1 + r3;
+      } else {
+        t0 += (r0 + r1) + (r2 + r3);
+      }
+      axpy4(g, gOff, d, X, r0, x0, r1, x1, r2, x2, r3, x3);
+    } else {
+      for (let k = 0; k < K; k++) {
+        const q0 = scratch[k]! * c0, q1 = scratch[K + k]! * c1, q2 = scratch[2 * K + k]! * c2, q3 = scratch[3 * K + k]! * c3;
+        axpy4(g, gOff + k * d, d, X, q0, x0, q1, x1, q2, x2, q3, x3);
+        g[gb + k] = g[gb + k]! + ((q0 + q1) + (q2 + q3));
+      }
+    }
+  }
+  if (lanes) {
+    s0 = s0 + s1;
+    t0 = t0 + t1;
+  }
+  for (; i < n; i++) {
+    const x0 = rowAt(xOff, rows, rOff, i, d);
+    const ci = labelAt(c, yOff, rows, rOff, i);
+    if (loss.pointwise) {
+      const z = dot(X, x0, P, wOff, d) + b, yi = labelAt(y, yOff, rows, rOff, i);
+      let r: number, l: number;
+      if (loss.costly) {
+        // applyRows' call sites see only the costly losses (LossTraits.costly).
+        Z4[0] = z; Y4[0] = yi;
+        applyRows(loss, Z4, Y4, R4, L4, 1);
+        r = R4[0]!;
+        l = L4[0]!;
+      } else {
+        r = loss.residual(z, yi, scratch, 0);
+        l = loss.value(z, yi, r, scratch, 0);
+      }
+      s0 += l * ci;
+      r = r * ci;
+      t0 += r;
+      axpy1(g, gOff, d, r, X, x0);
+    } else {
+      scores(X, x0, d, K, P, wOff, bOff, scratch, 0);
+      s0 += loss.row(scratch, 0, K, labelAt(y, yOff, rows, rOff, i) | 0) * ci;
+      for (let k = 0; k < K; k++) {
+        const r = scratch[k]! * ci;
+        axpy1(g, gOff + k * d, d, r, X, x0);
+        g[gb + k] = g[gb + k]! + r;
+      }
+    }
+  }
+  if (loss.pointwise) g[gb] = t0;
+  return s0;
+}

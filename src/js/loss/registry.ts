@@ -9,7 +9,7 @@ import { oneFeature, shortRowLoss, shortRows } from './fast.js';
 import { hinge } from './hinge.js';
 import { logistic } from './logistic.js';
 import { multinomial } from './multinomial.js';
-import { fusedPass, type Loss } from './pass.js';
+import { fusedPass, weightedPass, type Loss } from './pass.js';
 import { squared } from './squared.js';
 
 /** The registry: loss id → kernel. */
@@ -56,6 +56,20 @@ export function lossGradGeneric(
 ): number {
   const l = lossOf(loss);
   return l.mean(fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch), n);
+}
+
+/**
+ * assembly/loss/registry.ts: lossGradWeighted. lossGrad with row weights c (indexed like y: c[yOff + i], or through
+ * rows): J = L.mean(Σᵢ cᵢ·ℓᵢ, n), sums [Σᵢ cᵢ·rᵢₖ·xᵢ | Σᵢ cᵢ·rᵢₖ]. The generic pass only; every cᵢ = 1 gives
+ * lossGradGeneric's doubles.
+ */
+export function lossGradWeighted(
+  loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
+  rOff: number, n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array,
+  gOff: number, scratch: Float64Array,
+): number {
+  const l = lossOf(loss);
+  return l.mean(weightedPass(l, X, xOff, y, yOff, c, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch), n);
 }
 
 function lossOf(id: number): Loss {
