@@ -68,6 +68,21 @@ describe('FitOptions: typed per model', () => {
     // @ts-expect-error lr is required
     engine.fit(data, { model: 'ridge' });
   });
+  it('types the penalties (issue 15): ridge means L2 (no l1, no l1Ratio), alpha on linear with a penalty', () => {
+    engine.fit(data, { lr: 0.1, penalty: 'l1', alpha: 0.01 });
+    engine.fit(data, { lr: 0.1, model: 'linear', penalty: 'elasticnet', l1Ratio: 0.5, alpha: 0.01 });
+    engine.fit(data, { lr: 0.1, model: 'logistic', penalty: 'l1', optimizer: 'adam' });
+    engine.fit(data, { lr: 0.1, model: 'softmax', penalty: 'elasticnet', classes: 3 });
+    engine.fit(data, { lr: 0.1, model: 'ridge', penalty: 'none' });
+    // @ts-expect-error ridge means L2: the lasso is model 'linear' with penalty 'l1'
+    engine.fit(data, { lr: 0.1, model: 'ridge', penalty: 'l1' });
+    // @ts-expect-error l1Ratio is the elastic net's, which ridge does not take
+    engine.fit(data, { lr: 0.1, model: 'ridge', l1Ratio: 0.5 });
+    // @ts-expect-error alpha on the linear model without a penalty
+    engine.fit(data, { lr: 0.1, penalty: 'none', alpha: 0.1 });
+    // @ts-expect-error not a penalty
+    engine.fit(data, { lr: 0.1, model: 'logistic', penalty: 'lasso' });
+  });
   it('checks every combination when the model and the optimizer are variables of union type', () => {
     const models: ModelName[] = ['linear', 'ridge'];
     const optimizers: OptimizerName[] = ['sgd', 'adam'];
