@@ -416,9 +416,9 @@ export interface FitCommonOptions {
 }
 
 /**
- * The model part of {@link FitOptions}, one member per model (a discriminated union on `model`): `alpha` is
- * typed `0` for `'linear'` (use `'ridge'` for a penalty) and `classes` exists for `'softmax'` only, as the
- * run-time checks demand.
+ * The model part of {@link FitOptions}, one member per model (a discriminated union on `model`): `penalty`
+ * 'l1'/'elasticnet' and `l1Ratio` do not exist for `'ridge'`, and `classes` exists for `'softmax'` only, as the
+ * run-time checks demand (`alpha` on `'linear'` without a penalty is a RangeError at run time only).
  *
  * The objectives, means over the n rows with zᵢ = xᵢ·w + b (the intercept never penalised):
  * - `'linear'`: J = (1/2n)·Σ(zᵢ − yᵢ)² (least squares);
@@ -432,26 +432,19 @@ export interface FitCommonOptions {
  */
 export type ModelOptions =
   | {
-    /** The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)². */
-    model?: 'linear';
-    /** No penalty (the linear model's default). */
-    penalty?: 'none';
-    /** Must be 0 (or absent) for the linear model without a penalty; use `model: 'ridge'` or a `penalty`. */
-    alpha?: 0;
-    /** The elastic net's: absent here (RangeError at run time). */
-    l1Ratio?: never;
-    /** Softmax only: absent here (RangeError at run time). */
-    classes?: never;
-  }
-  | {
     /**
-     * The linear model with a penalty: 'l1' is the lasso (scikit-learn's Lasso), 'elasticnet' the elastic net
-     * (ElasticNet), 'l2' ridge (as model 'ridge').
+     * The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)²; with a `penalty`, 'l1' is the lasso
+     * (scikit-learn's Lasso), 'elasticnet' the elastic net (ElasticNet), 'l2' ridge (as model 'ridge').
      */
     model?: 'linear';
-    /** The penalty (see {@link FitOptionsRecord.penalty}). */
-    penalty: 'l2' | 'l1' | 'elasticnet';
-    /** The penalty's strength α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    /** Default 'none' (see {@link FitOptionsRecord.penalty}). */
+    penalty?: PenaltyName;
+    /**
+     * The penalty's strength α ≥ 0 (scikit-learn's SGD `alpha`), default 1e-4 with a penalty; without one it must be
+     * 0 or absent (RangeError at run time: use `model: 'ridge'` or a `penalty`). One member for the linear model with
+     * and without a penalty: two members for one `model` value made TypeScript stop checking options whose `model`
+     * and `optimizer` are union-typed variables.
+     */
     alpha?: number;
     /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
     l1Ratio?: number;
@@ -620,7 +613,7 @@ export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettin
   alpha?: number;
   /**
    * 'l2' (α/2)·‖w‖², 'l1' α·‖w‖₁, 'elasticnet' α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²), or 'none'; default 'l2', and 'none'
-   * for `'linear'` (see {@link PenaltyOptions}). RangeError for 'l1' and 'elasticnet' on `'ridge'` (use 'linear'),
+   * for `'linear'` (see {@link ModelOptions}). RangeError for 'l1' and 'elasticnet' on `'ridge'` (use 'linear'),
    * and with `maximize`, `optimizer: 'adamw'` with weightDecay > 0, `lr`/`momentum` 'auto' or `restart`.
    */
   penalty?: PenaltyName;
