@@ -6,7 +6,7 @@
 import { allFinite } from './reduce';
 import { lossGrad, lossGradWeighted } from './loss/registry';
 import { optimizerStep } from './step';
-import { penaltyTerm, proximalStep } from './penalty';
+import { penaltyTerm, proximalStep, l1Strength } from './penalty';
 import { rngSet, rngGet, shuffle } from './random';
 import { Config, State } from './config';
 import {
@@ -67,23 +67,33 @@ export function objectiveAndGrad(
 
 /**
  * ‖g‖∞ of the gradient the optimizer follows, g = ±∇J + λ·w (− when maximizing; λ: coupled weight decay, on the
- * decayed segments only), over the segments of θ at paramsPtr: the stopping rule's measure of stationarity. Max is
- * exact, so any order gives the same double; same expression as src/js/fit.ts.
+ * decayed segments only), over the segments of θ at paramsPtr: the stopping rule's measure of stationarity. With an
+ * L1 part a₁ = α·ρ (assembly/penalty.ts: l1Strength), on the decayed segments g is the minimum-norm subgradient of the
+ * composite objective: gⱼ + a₁·sign(wⱼ) where wⱼ ≠ 0, max(0, |gⱼ| − a₁) where wⱼ = 0 (0 exactly at its optimum). Max
+ * is exact, so any order gives the same double; same expression as src/js/fit.ts.
  */
 export function gradNorm(c: Config, gradPtr: usize, paramsPtr: usize): f64 {
   const o = c.optimizer;
   const maximize = o.maximize, weightDecay = o.weightDecay;
   const count = c.segmentCount;
+  const l1 = l1Strength(c);
   let r = 0.0;
   for (let k = 0; k < count; k++) {
     const seg = c.segment(k);
     const g0 = seg.at(gradPtr), w0 = seg.at(paramsPtr), m = seg.length;
     const wd = seg.decayed ? weightDecay : 0.0;
+    const l1Here = seg.decayed ? l1 : 0.0;
     for (let j = 0; j < m; j++) {
       const at = <usize>j << 3;
       let g = load<f64>(g0 + at);
       if (maximize) g = -g;
       if (wd != 0) g = g + wd * load<f64>(w0 + at);
+      if (l1Here != 0) {
+        const w = load<f64>(w0 + at);
+        if (w > 0) g = g + l1Here;
+        else if (w < 0) g = g - l1Here;
+        else g = max(Math.abs(g) - l1Here, 0.0);
+      }
       const a = Math.abs(g);
       if (a > r) r = a;
     }
@@ -130,6 +140,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const shuffled = c.shuffle;
   const maximize = o.maximize;
   const fullBatch = batchSize >= n;
+  // The L1 part's strength α·ρ: 0 for every other penalty, and then no proximal step is run.
+  const l1 = l1Strength(c);
 
   // The loop's own registers; written back to the state block when the call returns.
   let t = S.iteration, epoch = S.epoch;
@@ -255,11 +267,13 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     s.beta2Pow = s.beta2Pow * o.beta2;
     // One step per parameter segment, in table order, each with its own weight decay; buffers in place (their in
     // and out addresses are the same): a fit that diverges stops. Then the penalty's proximal step on each decayed
-    // segment (none for L2: compiles to nothing).
+    // segment with an L1 part (none for L2 or no penalty: skipped).
     const ok = optimizerStep(o, s, segmentTable, segments, cur, other, buf1Ptr, buf1Ptr, buf2Ptr, buf2Ptr, gradPtr);
-    for (let k = 0; k < segments; k++) {
-      const seg = c.segment(k);
-      if (seg.decayed) proximalStep(c, seg, other, lr);
+    if (l1 != 0) {
+      for (let k = 0; k < segments; k++) {
+        const seg = c.segment(k);
+        if (seg.decayed) proximalStep(o, s, seg, other, buf1Ptr, buf2Ptr, l1);
+      }
     }
     s.first = false;
     valid = ok;

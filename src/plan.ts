@@ -81,6 +81,7 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   cfg[L.C_FLAGS] = (c.fitIntercept ? L.F_FIT_INTERCEPT : 0) | (c.shuffle ? L.F_SHUFFLE : 0);
   cfg[L.C_PENALTY] = c.penaltyId;
   cfg[L.C_ALPHA] = alpha;
+  cfg[L.C_L1_RATIO] = c.l1Ratio;
   cfg[L.C_BATCH_SIZE] = c.batchSize;
   cfg[L.C_MAX_ITERATIONS] = c.maxIterations;
   cfg[L.C_MAX_EPOCHS] = c.maxEpochs;

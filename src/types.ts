@@ -416,9 +416,9 @@ export interface FitCommonOptions {
 }
 
 /**
- * The model part of {@link FitOptions}, one member per model (a discriminated union on `model`): `alpha` is
- * typed `0` for `'linear'` (use `'ridge'` for a penalty) and `classes` exists for `'softmax'` only, as the
- * run-time checks demand.
+ * The model part of {@link FitOptions}, one member per model (a discriminated union on `model`): `penalty`
+ * 'l1'/'elasticnet' and `l1Ratio` do not exist for `'ridge'`, and `classes` exists for `'softmax'` only, as the
+ * run-time checks demand (`alpha` on `'linear'` without a penalty is a RangeError at run time only).
  *
  * The objectives, means over the n rows with zᵢ = xᵢ·w + b (the intercept never penalised):
  * - `'linear'`: J = (1/2n)·Σ(zᵢ − yᵢ)² (least squares);
@@ -432,31 +432,66 @@ export interface FitCommonOptions {
  */
 export type ModelOptions =
   | {
-    /** The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)². */
+    /**
+     * The objective. Default `'linear'`: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)²; with a `penalty`, 'l1' is the lasso
+     * (scikit-learn's Lasso), 'elasticnet' the elastic net (ElasticNet), 'l2' ridge (as model 'ridge').
+     */
     model?: 'linear';
-    /** Must be 0 (or absent) for the linear model; use `model: 'ridge'` for an L2 penalty. */
-    alpha?: 0;
+    /** Default 'none' (see {@link FitOptionsRecord.penalty}). */
+    penalty?: PenaltyName;
+    /**
+     * The penalty's strength α ≥ 0 (scikit-learn's SGD `alpha`), default 1e-4 with a penalty; without one it must be
+     * 0 or absent (RangeError at run time: use `model: 'ridge'` or a `penalty`). One member for the linear model with
+     * and without a penalty: two members for one `model` value made TypeScript stop checking options whose `model`
+     * and `optimizer` are union-typed variables.
+     */
+    alpha?: number;
+    /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
+    l1Ratio?: number;
     /** Softmax only: absent here (RangeError at run time). */
     classes?: never;
   }
   | {
-    /** Ridge (squared error + L2), logistic regression (0/1 labels) or a linear SVM (hinge loss, 0/1 labels). */
-    model: 'ridge' | 'logistic' | 'hinge';
+    /** Ridge: squared error + L2; its name means the L2 penalty ('l1' or 'elasticnet' here: use model 'linear'). */
+    model: 'ridge';
+    /** 'l2' (the default) or 'none' (then the linear model). */
+    penalty?: 'l2' | 'none';
     /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
     alpha?: number;
+    /** The elastic net's: absent here (use model 'linear' with penalty 'elasticnet'). */
+    l1Ratio?: never;
+    /** Softmax only: absent here (RangeError at run time). */
+    classes?: never;
+  }
+  | {
+    /** Logistic regression (0/1 labels) or a linear SVM (hinge loss, 0/1 labels). */
+    model: 'logistic' | 'hinge';
+    /** Penalty strength α ≥ 0 (scikit-learn's SGD `alpha`; (α/2)·‖w‖² for the default 'l2'). Default 1e-4. */
+    alpha?: number;
+    /** Default 'l2' (see {@link FitOptionsRecord.penalty}); 'l1' and 'elasticnet' give sparse classifiers. */
+    penalty?: PenaltyName;
+    /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
+    l1Ratio?: number;
     /** Softmax only: absent here (RangeError at run time). */
     classes?: never;
   }
   | {
     /** Multinomial logistic regression over labels 0 … K−1. */
     model: 'softmax';
-    /** L2 penalty (α/2)·‖W‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    /** Penalty strength α ≥ 0 (scikit-learn's SGD `alpha`; (α/2)·‖W‖² for the default 'l2'). Default 1e-4. */
     alpha?: number;
+    /** Default 'l2' (see {@link FitOptionsRecord.penalty}), on all K·d weights. */
+    penalty?: PenaltyName;
+    /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
+    l1Ratio?: number;
     /**
      * Number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴; default max(y) + 1.
      */
     classes?: number;
   };
+
+/** The penalties of a fit (scikit-learn's SGD `penalty` strings; 'none' for its None). */
+export type PenaltyName = 'l2' | 'l1' | 'elasticnet' | 'none';
 
 /**
  * The optimizer part of fit and per-step options, one member per optimizer (a discriminated union on
@@ -572,10 +607,18 @@ export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettin
   /** The objective (see {@link ModelOptions} for the formulas); default `'linear'`. */
   model?: ModelName;
   /**
-   * L2 penalty (α/2)·‖w‖², α ≥ 0 (finite), never on the intercept; default 1e-4, and 0 (the only value accepted)
-   * for `'linear'`.
+   * The penalty's strength α ≥ 0 (finite), never on the intercept; default 1e-4, and 0 (the only value accepted)
+   * for `'linear'` without a `penalty` and for penalty 'none'.
    */
   alpha?: number;
+  /**
+   * 'l2' (α/2)·‖w‖², 'l1' α·‖w‖₁, 'elasticnet' α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²), or 'none'; default 'l2', and 'none'
+   * for `'linear'` (see {@link ModelOptions}). RangeError for 'l1' and 'elasticnet' on `'ridge'` (use 'linear'),
+   * and with `maximize`, `optimizer: 'adamw'` with weightDecay > 0, `lr`/`momentum` 'auto' or `restart`.
+   */
+  penalty?: PenaltyName;
+  /** ρ ∈ [0, 1] for penalty 'elasticnet' (scikit-learn's `l1_ratio`), default 0.15; RangeError with another penalty. */
+  l1Ratio?: number;
   /**
    * Softmax only: number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴;
    * default max(y) + 1.

@@ -13,7 +13,7 @@ const REJECTED: [string, object, string][] = [
   ['eps with sgd', { optimizer: 'sgd', eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad', not 'sgd'"],
   ['rho with adagrad', { optimizer: 'adagrad', rho: 0.9 }, "rho applies to optimizer 'rmsprop', not 'adagrad'"],
   ['lrDecay with adam', { optimizer: 'adam', lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'adam'"],
-  ['alpha with linear', { alpha: 0.1 }, "alpha must be 0 for model 'linear' (use model 'ridge' for an L2 penalty), got 0.1"],
+  ['alpha with linear', { alpha: 0.1 }, "alpha must be 0 for model 'linear' without a penalty (use model 'ridge' for an L2 penalty, or penalty 'l1' or 'elasticnet'), got 0.1"],
   ['classes with logistic', { model: 'logistic', classes: 2 }, "classes applies to model 'softmax' only, not 'logistic'"],
   ['classes with hinge', { model: 'hinge', classes: 2 }, "classes applies to model 'softmax' only, not 'hinge'"],
   ['classes with ridge', { model: 'ridge', classes: 3 }, "classes applies to model 'softmax' only, not 'ridge'"],

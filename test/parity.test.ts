@@ -69,7 +69,7 @@ describe('backend parity (bit for bit)', () => {
 
   // exp, log and log1p are our own in both backends (assembly/math.ts, src/js/math.ts: the same operations, f64x2
   // lanes included), so the exp/log models are held to the same Object.is standard.
-  const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge'; opts: FitOptionsRecord }[] = [
+  const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge' | 'linear'; opts: FitOptionsRecord }[] = [
     { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1 } },
     { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-3 } },
     { model: 'hinge', opts: { lr: 0.1, momentum: 0.5, nesterov: true, alpha: 1e-2 } },
@@ -89,13 +89,27 @@ describe('backend parity (bit for bit)', () => {
     { model: 'ridge', opts: { lr: 'auto', momentum: 'auto', alpha: 0.1, fitIntercept: false, tol: 1e-4 } },
     { model: 'softmax', opts: { lr: 'auto', momentum: 0.9, restart: 'gradient', alpha: 1e-3 } },
     { model: 'hinge', opts: { lr: 0.1, momentum: 0.9, nesterov: true, restart: 'function', alpha: 1e-2 } },
+    // Penalties 'l1' and 'elasticnet' (issue 15): the proximal step of each optimizer (its threshold by the step's
+    // fixed point), full batch and mini-batch, with the subgradient stopping rule.
+    { model: 'linear', opts: { lr: 0.1, penalty: 'l1', alpha: 0.05 } },
+    { model: 'linear', opts: { lr: 0.05, momentum: 0.9, penalty: 'l1', alpha: 0.05, tol: 1e-3 } },
+    { model: 'linear', opts: { lr: 0.05, momentum: 0.9, nesterov: true, penalty: 'elasticnet', alpha: 0.05, l1Ratio: 0.3 } },
+    { model: 'linear', opts: { lr: 0.05, momentum: 0.7, dampening: 0.4, weightDecay: 0.01, penalty: 'elasticnet', alpha: 0.05 } },
+    { model: 'linear', opts: { lr: 0.05, optimizer: 'adam', penalty: 'l1', alpha: 0.05, batchSize: 5, seed: 2 } },
+    { model: 'linear', opts: { lr: 0.05, optimizer: 'adamw', weightDecay: 0, penalty: 'elasticnet', alpha: 0.05, l1Ratio: 0.6 } },
+    { model: 'linear', opts: { lr: 0.01, optimizer: 'rmsprop', penalty: 'l1', alpha: 0.05 } },
+    { model: 'linear', opts: { lr: 0.01, optimizer: 'rmsprop', momentum: 0.5, penalty: 'elasticnet', alpha: 0.05 } },
+    { model: 'linear', opts: { lr: 0.3, optimizer: 'adagrad', lrDecay: 0.01, penalty: 'l1', alpha: 0.05 } },
+    { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, penalty: 'l1', alpha: 1e-2, batchSize: 4, seed: 2, tol: 0.2 } },
+    { model: 'softmax', opts: { lr: 0.3, momentum: 0.9, nesterov: true, penalty: 'elasticnet', alpha: 1e-2, l1Ratio: 0.5 } },
+    { model: 'hinge', opts: { lr: 0.1, optimizer: 'adam', penalty: 'l1', alpha: 1e-2 } },
   ];
 
   it.each(CLASSIFY.flatMap((c) => [[9, 3], [33, 10]].map(([n, d]) => [c.model, n, d, c] as const)))(
     '%s on %i × %i with every option', async (model, n, d, c) => {
       const engines = await Promise.all(BACKENDS.map((b) => b.create()));
       const { X, y: yr } = makeRegression(n!, d!, n! + d!, 0.5);
-      const y = model === 'ridge' ? yr : model === 'softmax' ? yr.map((v) => (v > 0.5 ? 2 : v > -0.5 ? 1 : 0)) : yr.map((v) => (v > 0 ? 1 : 0));
+      const y = model === 'ridge' || model === 'linear' ? yr : model === 'softmax' ? yr.map((v) => (v > 0.5 ? 2 : v > -0.5 ? 1 : 0)) : yr.map((v) => (v > 0 ? 1 : 0));
       const fits = engines.map((e) => e.fit(e.dataset(X, y), { model, ...c.opts, maxIterations: 60 } as FitOptions));
       const [ref, ...rest] = fits;
       for (const f of rest) {

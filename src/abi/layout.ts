@@ -68,6 +68,12 @@ export const C_WEIGHT_PTR = 47;
 export const C_VAL_WEIGHT_PTR = 48;
 /** Fixed slots; the segment table starts here. */
 export const C_SIZE = 49;
+// Penalties (issue 15, item 2).
+/**
+ * ρ ∈ [0, 1]: the L1 share of the penalty α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²) (scikit-learn's l1_ratio): 0 for PENALTY_L2,
+ * 1 for PENALTY_L1, in (0, 1) for PENALTY_ELASTICNET; 0 for a fit without a penalty.
+ */
+export const C_L1_RATIO = 46;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -163,6 +169,13 @@ export const LOSS_MULTINOMIAL = 3;
 export const PENALTY_NONE = 0;
 /** (α/2)·‖w‖²: J + (α/2)·Σw², ∇ + α·w. */
 export const PENALTY_L2 = 1;
+/** α·‖w‖₁ (lasso): J + α·Σ|w|; a proximal step (soft-thresholding) after each update, no gradient term. */
+export const PENALTY_L1 = 2;
+/**
+ * α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²), ρ = C_L1_RATIO in (0, 1): the L2 part as PENALTY_L2's gradient term with α·(1 − ρ),
+ * the L1 part as PENALTY_L1's proximal step with α·ρ.
+ */
+export const PENALTY_ELASTICNET = 3;
 
 
 /** Optimizers. */

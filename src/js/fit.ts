@@ -7,7 +7,7 @@
 import * as L from '../abi/layout.js';
 import { Config, StepState, type Segment } from './config.js';
 import { lossGrad, lossGradWeighted } from './loss/registry.js';
-import { penaltyTerm, proximalStep } from './penalty.js';
+import { l1Strength, penaltyTerm, proximalStep } from './penalty.js';
 import { allFinite } from './reduce.js';
 import { shuffle } from './random.js';
 import { optimizerStep } from './step.js';
@@ -76,18 +76,29 @@ export function objectiveAndGrad(
   return penaltyTerm(c, segments, params, grad, J);
 }
 
-/** assembly/fit.ts: gradNorm. ‖±∇J + λ·w‖∞ over the segments (λ on the decayed ones; max: exact in any order). */
+/**
+ * assembly/fit.ts: gradNorm. ‖±∇J + λ·w‖∞ over the segments (λ on the decayed ones; max: exact in any order); with an
+ * L1 part a₁ the minimum-norm subgradient on the decayed ones (gⱼ + a₁·sign(wⱼ), or max(0, |gⱼ| − a₁) at wⱼ = 0).
+ */
 export function gradNorm(c: Config, segments: readonly Segment[], grad: Float64Array, params: Float64Array): number {
   const o = c.optimizer;
   const maximize = o.maximize, weightDecay = o.weightDecay;
+  const l1 = l1Strength(c);
   let r = 0.0;
   for (const seg of segments) {
     const off = seg.offset, m = seg.length;
     const wd = seg.decayed ? weightDecay : 0.0;
+    const l1Here = seg.decayed ? l1 : 0.0;
     for (let j = off; j < off + m; j++) {
       let g = grad[j]!;
       if (maximize) g = -g;
       if (wd !== 0) g = g + wd * params[j]!;
+      if (l1Here !== 0) {
+        const w = params[j]!;
+        if (w > 0) g = g + l1Here;
+        else if (w < 0) g = g - l1Here;
+        else g = Math.max(Math.abs(g) - l1Here, 0.0);
+      }
       const a = Math.abs(g);
       if (a > r) r = a;
     }
@@ -105,6 +116,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   const shuffled = c.shuffle;
   const maximize = o.maximize;
   const fullBatch = batchSize >= n;
+  // The L1 part's strength α·ρ (assembly/fit.ts): 0 for every other penalty, and then no proximal step is run.
+  const l1 = l1Strength(c);
 
   // The loop's own registers and the step state; written back to the state block when the call returns.
   let t = st[L.S_ITERATION]!, epoch = st[L.S_EPOCH]!;
@@ -223,7 +236,7 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     s.beta2Pow = s.beta2Pow * o.beta2;
     // One step per parameter segment, in table order (assembly/fit.ts), then the penalty's proximal step.
     const ok = optimizerStep(o, s, segments, cur, other, a.buf1, a.buf1, a.buf2, a.buf2, a.grad);
-    for (const seg of segments) if (seg.decayed) proximalStep(c, seg, other, lr);
+    if (l1 !== 0) for (const seg of segments) if (seg.decayed) proximalStep(o, s, seg, other, a.buf1, a.buf2, l1);
     s.first = false;
     valid = ok;
     if (!ok && !backtrack) { status = L.DIVERGED; break; }

@@ -3,7 +3,7 @@
  * model part (src/options/model.ts), validated into a FitConfig with every default filled in.
  */
 import * as L from '../abi/layout.js';
-import type { FitOptionsRecord, ModelName, OptimizerSettings, Progress } from '../types.js';
+import type { FitOptionsRecord, ModelName, OptimizerSettings, PenaltyName, Progress } from '../types.js';
 import { bool, checkKeys, describe, describeSignal, finiteNumber, positiveInteger, requireObject, toFloat64 } from '../check/args.js';
 import type { LabelInfo } from '../check/dataset.js';
 import { checkModelName, checkModelOptions, modelOption } from './model.js';
@@ -13,7 +13,7 @@ import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
 
 const FIT_KEYS = [
-  'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
+  'model', 'alpha', 'penalty', 'l1Ratio', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal',
   // Sample and class weights (src/options/weights.ts).
@@ -34,10 +34,14 @@ export interface FitConfig extends Required<OptimizerSettings> {
   model: ModelName;
   /** The data term: src/abi/layout.ts LOSS_* (the model's, src/models/registry.ts). */
   lossId: number;
-  /** src/abi/layout.ts: PENALTY_L2 when alpha > 0, else PENALTY_NONE. */
+  /** src/abi/layout.ts: PENALTY_NONE when alpha is 0, else PENALTY_L2 (ρ = 0), PENALTY_L1 (ρ = 1), PENALTY_ELASTICNET. */
   penaltyId: number;
+  /** The penalty asked for, or the model's default ('l2' or 'none'). */
+  penalty: PenaltyName;
+  /** ρ, the L1 share of the penalty: 0 for 'l2' and 'none', 1 for 'l1', the option for 'elasticnet'. */
+  l1Ratio: number;
   optimizerId: number;
-  /** The L2 penalty's α (0 for a model without a penalty). */
+  /** The penalty's strength α (0 for a fit without a penalty). */
   alpha: number;
   /** Outputs K: `classes` for a model with one output per class (softmax), 1 otherwise. */
   outputs: number;
@@ -108,6 +112,32 @@ function checkStopping(o: Partial<FitOptionsRecord>, validationFraction: number)
   return { tol, stopRule: rule === 'sklearn' ? L.RULE_SKLEARN : L.RULE_GRADIENT, nIterNoChange };
 }
 
+/**
+ * The settings a penalty with an L1 part (a proximal step; assembly/penalty.ts) cannot be made correct with, each a
+ * RangeError naming both options: `maximize` (the proximal step minimises), AdamW with weight decay (its decoupled
+ * decay θ ← θ·(1 − η·λ) has no objective whose optimum its fixed point is, with or without the L1 part: use 'adam',
+ * whose weightDecay is the coupled λ·w, or weightDecay 0), and `lr`/`momentum` 'auto' and `restart` (Armijo's test,
+ * the curvature estimate and the restart rules judge steps by a smooth objective's gradient).
+ */
+function checkL1(penalty: PenaltyName, opt: Required<OptimizerSettings>, auto: AutoRequest | null): void {
+  if (opt.maximize) {
+    throw new RangeError(`maximize does not apply with penalty '${penalty}': its proximal step minimises α·ρ·‖w‖₁; set maximize false or penalty 'l2'`);
+  }
+  if (opt.optimizer === 'adamw' && opt.weightDecay !== 0) {
+    throw new RangeError(
+      `optimizer 'adamw' with weightDecay ${opt.weightDecay} does not apply with penalty '${penalty}': decoupled weight decay has no ` +
+      `objective whose optimum the fit would reach; use optimizer 'adam' (weightDecay adds the coupled λ·w) or weightDecay: 0`,
+    );
+  }
+  if (auto) {
+    const what = auto.lr ? `lr: 'auto'` : auto.momentum ? `momentum: 'auto'` : `restart: '${auto.restart}'`;
+    throw new RangeError(
+      `${what} does not apply with penalty '${penalty}': its step rules judge steps by a smooth objective's gradient, and the ` +
+      `L1 part is a proximal step; set a numeric lr and momentum (and no restart), or penalty 'l2'`,
+    );
+  }
+}
+
 /** Validates options of {@link Engine.fit} against a dataset of `rows` × `cols` with the given labels. */
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as FitOptionsRecord;
@@ -165,6 +195,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     optimizer: opt.optimizer, model, lossId: m.lossId, momentum: opt.momentum, dampening: opt.dampening,
     maximize: opt.maximize, batchSize, trainRows, schedule: o.schedule, restartGiven: o.restart !== undefined,
   });
+  if (m.penaltyId === L.PENALTY_L1 || m.penaltyId === L.PENALTY_ELASTICNET) checkL1(m.penalty, opt, a.request);
   const sampleWeight = o.sampleWeight === undefined ? null : checkSampleWeight('sampleWeight', o.sampleWeight, rows);
   const classWeight = checkClassWeight(o.classWeight, model, spec.classifier, m.classes);
   const lrAt = checkSchedule(o.schedule, opt.lr);
@@ -173,7 +204,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   return {
     optimizer: opt.optimizer, lr: opt.lr, momentum: opt.momentum, dampening: opt.dampening, nesterov: opt.nesterov,
     weightDecay: opt.weightDecay, maximize: opt.maximize, betas: opt.betas, eps: opt.eps, rho: opt.rho,
-    lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId,
+    lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId, penalty: m.penalty, l1Ratio: m.l1Ratio,
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0, sampleWeight, classWeight,

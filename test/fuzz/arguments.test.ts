@@ -166,7 +166,7 @@ describe.each(BACKENDS)('engine methods and their options [$name]', ({ create })
  */
 const MEANT: [string, string][] = [
   ['learningrate', 'lr'], ['lerningRate', 'lr'], ['LearningRate', 'lr'], ['learning_rate', 'lr'], ['eta0', 'lr'], ['eta', 'lr'],
-  ['loss', 'model'], ['penalty', 'alpha'], ['maxIter', 'maxEpochs'], ['max_iter', 'maxEpochs'], ['n_iter', 'maxEpochs'],
+  ['loss', 'model'], ['l1_ratio', 'l1Ratio'], ['maxIter', 'maxEpochs'], ['max_iter', 'maxEpochs'], ['n_iter', 'maxEpochs'],
   ['epochs', 'maxEpochs'], ['beta', 'momentum'], ['mu', 'momentum'], ['batch_size', 'batchSize'], ['random_state', 'seed'],
   ['n_iter_no_change', 'nIterNoChange'], ['validation_fraction', 'validationFraction'], ['fit_intercept', 'fitIntercept'],
   ['weight_decay', 'weightDecay'], ['stoppingrule', 'stoppingRule'], ['momentun', 'momentum'], ['Momentum', 'momentum'],

@@ -57,8 +57,8 @@ describe('FitOptions: typed per model', () => {
     engine.fit(data, { lr: 0.1, model: 'softmax', classes: 3, optimizer: 'rmsprop', rho: 0.9 });
   });
   it("rejects another model's options", () => {
-    // @ts-expect-error alpha on the linear model: use model 'ridge'
-    engine.fit(data, { lr: 0.1, alpha: 0.1 });
+    // alpha on the linear model without a penalty: a RangeError at run time (test/contract/validation.test.ts), not a
+    // type error since the linear model takes penalties (one union member per model: see ModelOptions).
     // @ts-expect-error classes is softmax's
     engine.fit(data, { lr: 0.1, model: 'logistic', classes: 2 });
     // @ts-expect-error classes is softmax's
@@ -68,14 +68,27 @@ describe('FitOptions: typed per model', () => {
     // @ts-expect-error lr is required
     engine.fit(data, { model: 'ridge' });
   });
+  it('types the penalties (issue 15): ridge means L2 (no l1, no l1Ratio), alpha on linear with a penalty', () => {
+    engine.fit(data, { lr: 0.1, penalty: 'l1', alpha: 0.01 });
+    engine.fit(data, { lr: 0.1, model: 'linear', penalty: 'elasticnet', l1Ratio: 0.5, alpha: 0.01 });
+    engine.fit(data, { lr: 0.1, model: 'logistic', penalty: 'l1', optimizer: 'adam' });
+    engine.fit(data, { lr: 0.1, model: 'softmax', penalty: 'elasticnet', classes: 3 });
+    engine.fit(data, { lr: 0.1, model: 'ridge', penalty: 'none' });
+    // @ts-expect-error ridge means L2: the lasso is model 'linear' with penalty 'l1'
+    engine.fit(data, { lr: 0.1, model: 'ridge', penalty: 'l1' });
+    // @ts-expect-error l1Ratio is the elastic net's, which ridge does not take
+    engine.fit(data, { lr: 0.1, model: 'ridge', l1Ratio: 0.5 });
+    // @ts-expect-error not a penalty
+    engine.fit(data, { lr: 0.1, model: 'logistic', penalty: 'lasso' });
+  });
   it('checks every combination when the model and the optimizer are variables of union type', () => {
     const models: ModelName[] = ['linear', 'ridge'];
     const optimizers: OptimizerName[] = ['sgd', 'adam'];
     for (const model of models) {
       for (const optimizer of optimizers) engine.fit(data, { model, optimizer, lr: 0.1 });
       engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, momentum: 0.9 });
-      // @ts-expect-error alpha may meet model 'linear'
-      engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, alpha: 0.1 });
+      // @ts-expect-error l1Ratio may meet model 'ridge' (and alpha on 'linear' is a run-time check since the penalties)
+      engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, l1Ratio: 0.1 });
     }
   });
   it('FitOptionsRecord is the flat form for building options step by step', () => {
