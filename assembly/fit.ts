@@ -51,7 +51,7 @@ export function objectiveAndGrad(cfg: usize, xPtr: usize, yPtr: usize, rowsPtr: 
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);
   const nf = <f64>n;
-  let J = lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch);
+  let J = lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, c.lossEpsilon);
   const p = m + K;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;

@@ -8,19 +8,32 @@ import { Squared } from './squared';
 import { Logistic } from './logistic';
 import { Hinge } from './hinge';
 import { Multinomial } from './multinomial';
+import { SquaredHinge } from './squaredHinge';
+import { ModifiedHuber } from './modifiedHuber';
+import { Perceptron } from './perceptron';
+import { Huber } from './huber';
+import { EpsilonInsensitive } from './epsilonInsensitive';
+import { SquaredEpsilonInsensitive } from './squaredEpsilonInsensitive';
+import { setLossEpsilon } from './param';
 import { LOSS_SQUARED, LOSS_LOG, LOSS_HINGE, LOSS_MULTINOMIAL } from '../../src/abi/layout';
+import {
+  LOSS_SQUARED_HINGE, LOSS_MODIFIED_HUBER, LOSS_PERCEPTRON, LOSS_HUBER, LOSS_EPSILON_INSENSITIVE,
+  LOSS_SQUARED_EPSILON_INSENSITIVE,
+} from '../../src/abi/layout';
 
 /**
  * The data term J of loss `loss` over n rows of X (row-major, d columns) and y, at params W (K rows of d, at wPtr)
  * and b (K, at bPtr; zeros without an intercept), and the raw gradient sums into gPtr:
  * [Σᵢ rᵢₖ·xᵢ for each output k (K·d) | Σᵢ rᵢₖ (K)], rᵢₖ = ∂ℓ(zᵢ, yᵢ)/∂zᵢₖ, not yet divided by n. J = L.mean(Σᵢ ℓᵢ, n):
  * Σr²/(2n) for LOSS_SQUARED, Σℓ/n otherwise. rowsPtr: 0 for rows 0 … n − 1 of X, else n u32 row indices (a shuffled
- * batch read in place). K = 1 except for LOSS_MULTINOMIAL. scratch: 4·K f64. Traps on an unknown id.
+ * batch read in place). K = 1 except for LOSS_MULTINOMIAL. scratch: 4·K f64. epsilon: the loss's ε (LOSS_HUBER and
+ * the ε-insensitive losses; the others ignore it). Traps on an unknown id.
  */
 export function lossGrad(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize,
+  scratch: usize, epsilon: f64,
 ): f64 {
+  setLossEpsilon(epsilon);
   return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true);
 }
 
@@ -30,8 +43,9 @@ export function lossGrad(
  */
 export function lossGradGeneric(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize,
+  scratch: usize, epsilon: f64,
 ): f64 {
+  setLossEpsilon(epsilon);
   return dispatch(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false);
 }
 
@@ -47,6 +61,12 @@ function dispatch(
     case LOSS_LOG: return grad<Logistic>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
     case LOSS_HINGE: return grad<Hinge>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
     case LOSS_MULTINOMIAL: return grad<Multinomial>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_SQUARED_HINGE: return grad<SquaredHinge>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_MODIFIED_HUBER: return grad<ModifiedHuber>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_PERCEPTRON: return grad<Perceptron>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_HUBER: return grad<Huber>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_EPSILON_INSENSITIVE: return grad<EpsilonInsensitive>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
+    case LOSS_SQUARED_EPSILON_INSENSITIVE: return grad<SquaredEpsilonInsensitive>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
     default: unreachable();
   }
   return 0;

@@ -60,8 +60,11 @@ export const C_AUTO = 42;
 /** With C_AUTO: θₜ and ∇J(θₜ) of the last accepted point, kept while the step from it is tried (p f64 each). */
 export const C_PREV_PTR = 43;
 export const C_PREV_GRAD_PTR = 44;
+// The loss's parameter (issue 15).
+/** ε of the huber, epsilonInsensitive and squaredEpsilonInsensitive losses (0 for the others; assembly/loss/param.ts). */
+export const C_LOSS_EPSILON = 45;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 45;
+export const C_SIZE = 46;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -152,6 +155,19 @@ export const LOSS_LOG = 1;
 export const LOSS_HINGE = 2;
 /** Softmax cross-entropy over K classes. */
 export const LOSS_MULTINOMIAL = 3;
+// scikit-learn's other SGD losses (issue 15): s = 2y − 1 for 0/1 labels, u = s·z; r = z − y for real labels.
+/** max(0, 1 − u)² (scikit-learn's 'squared_hinge'). */
+export const LOSS_SQUARED_HINGE = 4;
+/** (1 − u)² for u ≥ −1 (0 from u ≥ 1), else −4u (scikit-learn's 'modified_huber'). */
+export const LOSS_MODIFIED_HUBER = 5;
+/** max(0, −u), subgradient −s at u = 0 (scikit-learn's 'perceptron'). */
+export const LOSS_PERCEPTRON = 6;
+/** ½r² for |r| ≤ ε, else ε|r| − ½ε² (scikit-learn's 'huber'). */
+export const LOSS_HUBER = 7;
+/** max(0, |r| − ε) (scikit-learn's 'epsilon_insensitive'). */
+export const LOSS_EPSILON_INSENSITIVE = 8;
+/** max(0, |r| − ε)² (scikit-learn's 'squared_epsilon_insensitive'). */
+export const LOSS_SQUARED_EPSILON_INSENSITIVE = 9;
 
 /** Penalties (C_PENALTY) on the decayed segments. */
 export const PENALTY_NONE = 0;

@@ -83,6 +83,8 @@ export class Config {
   readonly valRows: number;
   readonly penalty: number;
   readonly alpha: number;
+  /** The loss's ε (huber, ε-insensitive losses; 0 for the others). */
+  readonly lossEpsilon: number;
   readonly batchSize: number;
   readonly maxIterations: number;
   readonly maxEpochs: number;
@@ -103,6 +105,7 @@ export class Config {
     this.valRows = b[at + L.C_VAL_ROWS]! | 0;
     this.penalty = b[at + L.C_PENALTY]! | 0;
     this.alpha = b[at + L.C_ALPHA]!;
+    this.lossEpsilon = b[at + L.C_LOSS_EPSILON]!;
     this.batchSize = b[at + L.C_BATCH_SIZE]! | 0;
     this.maxIterations = b[at + L.C_MAX_ITERATIONS]! | 0;
     this.maxEpochs = b[at + L.C_MAX_EPOCHS]! | 0;

@@ -64,7 +64,7 @@ export function objectiveAndGrad(
   const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
   const nf = n;
-  let J = lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch);
+  let J = lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch, c.lossEpsilon);
   const p = m + K;
   for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
   return penaltyTerm(c, segments, params, grad, J);

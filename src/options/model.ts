@@ -5,7 +5,7 @@
 import * as L from '../abi/layout.js';
 import { DEFAULT_MODEL, modelNames, listNames, modelSpec, modelsWhere, outputsOf, type ModelSpec } from '../models/registry.js';
 import type { FitOptionsRecord, ModelName } from '../types.js';
-import { describe, numberIn, positiveInteger } from '../check/args.js';
+import { describe, finiteNumber, numberIn, positiveInteger } from '../check/args.js';
 import type { LabelInfo } from '../check/dataset.js';
 
 /** The model part of a FitConfig. */
@@ -20,6 +20,8 @@ export interface ModelConfig {
   outputs: number;
   /** 1 for real labels, 2 for 0/1 labels, K for class indices. */
   classes: number;
+  /** The loss's ε (option `epsilon`; huber and the ε-insensitive models), 0 for the other models. */
+  epsilon: number;
 }
 
 /** `options.model` as given (undefined: the default model, 'linear'). */
@@ -36,7 +38,7 @@ export function checkModelName(model: ModelName): ModelSpec {
 
 /**
  * `alpha`, `classes` and the labels of a fit of `model`, by the model's penalty, output and label
- * rules. The same errors for every model, in this order: alpha, classes given to a model without them, labels.
+ * rules. The same errors for every model, in this order: alpha, epsilon, classes given to a model without them, labels.
  */
 export function checkModelOptions(
   model: ModelName, spec: ModelSpec, o: Partial<FitOptionsRecord>, labels: LabelInfo,
@@ -48,6 +50,15 @@ export function checkModelOptions(
     }
   } else {
     alpha = numberIn('alpha', o.alpha, 1e-4, 0, Number.MAX_VALUE, false);
+  }
+  let epsilon = 0;
+  if (spec.epsilon === null) {
+    if (o.epsilon !== undefined) {
+      throw new RangeError(`epsilon applies to model ${listNames(modelsWhere((s) => s.epsilon !== null), 'or')} only, not '${model}'`);
+    }
+  } else {
+    epsilon = finiteNumber('epsilon', o.epsilon ?? spec.epsilon);
+    if (epsilon < 0) throw new RangeError(`epsilon must be ≥ 0, got ${epsilon}`);
   }
   if (o.classes !== undefined && spec.outputs !== 'classes') {
     throw new RangeError(`classes applies to model ${listNames(modelsWhere((s) => s.outputs === 'classes'), 'or')} only, not '${model}'`);
@@ -68,6 +79,6 @@ export function checkModelOptions(
   }
   return {
     model, lossId: spec.loss, penaltyId: alpha > 0 ? L.PENALTY_L2 : L.PENALTY_NONE, alpha,
-    outputs: outputsOf(spec, classes), classes,
+    outputs: outputsOf(spec, classes), classes, epsilon,
   };
 }

@@ -1,0 +1,25 @@
+/** JS mirror of assembly/loss/epsilonInsensitive.ts: r = z − y, loss max(0, |r| − ε), residual 1, −1 or 0. */
+import { epsilon } from './param.js';
+import type { PointwiseLoss } from './pass.js';
+
+/** ε-insensitive loss (scikit-learn's 'epsilon_insensitive'). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
+class EpsilonInsensitive implements PointwiseLoss {
+  readonly pointwise = true as const;
+  readonly costly = false;
+  readonly twoStreams = false;
+  readonly twoLanes = false;
+  readonly rowsInLanes = false;
+  residual(z: number, y: number): number {
+    const e = epsilon;
+    const r = z - y;
+    return r > e ? 1.0 : -r > e ? -1.0 : 0.0;
+  }
+  value(z: number, y: number): number {
+    return Math.max(Math.abs(z - y) - epsilon, 0.0);
+  }
+  mean(sum: number, n: number): number {
+    return sum / n;
+  }
+}
+
+export const epsilonInsensitive = new EpsilonInsensitive();

@@ -1,0 +1,28 @@
+/** JS mirror of assembly/loss/huber.ts: r = z − y, loss ½r² (|r| ≤ ε) or ε|r| − ½ε², residual r or ±ε. */
+import { epsilon } from './param.js';
+import type { PointwiseLoss } from './pass.js';
+
+/** Huber loss (scikit-learn's 'huber'). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
+class Huber implements PointwiseLoss {
+  readonly pointwise = true as const;
+  readonly costly = false;
+  readonly twoStreams = false;
+  readonly twoLanes = false;
+  readonly rowsInLanes = false;
+  residual(z: number, y: number): number {
+    const e = epsilon;
+    const r = z - y;
+    return Math.abs(r) <= e ? r : r > 0 ? e : -e;
+  }
+  value(z: number, y: number): number {
+    const e = epsilon;
+    const d = z - y;
+    const a = Math.abs(d);
+    return a <= e ? (0.5 * d) * d : e * a - (0.5 * e) * e;
+  }
+  mean(sum: number, n: number): number {
+    return sum / n;
+  }
+}
+
+export const huber = new Huber();
