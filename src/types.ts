@@ -717,7 +717,7 @@ export interface AutoReport {
   readonly lambdaMax: number;
   /** Passes over X the power iteration made (at most 50; it stops when the estimate changes by ≤ 0.1 %). */
   readonly powerIterations: number;
-  /** L = c·1.05·lambdaMax + α + λ (c = 1 squared, ¼ logistic, ½ softmax); NaN when not estimated. */
+  /** L = c·1.05·lambdaMax + α + λ (c = 1 squared and huber, ¼ logistic, ½ softmax, 2 squaredHinge, modifiedHuber, squaredEpsilonInsensitive); NaN when not estimated. */
   readonly lipschitz: number;
   /** μ = α + λ without an intercept, 0 (unknown) with one; NaN when not estimated. */
   readonly strongConvexity: number;

@@ -54,7 +54,10 @@ export function checkModelOptions(
   let epsilon = 0;
   if (spec.epsilon === null) {
     if (o.epsilon !== undefined) {
-      throw new RangeError(`epsilon applies to model ${listNames(modelsWhere((s) => s.epsilon !== null), 'or')} only, not '${model}'`);
+      throw new RangeError(
+        `epsilon applies to model ${listNames(modelsWhere((s) => s.epsilon !== null), 'or')} only, not '${model}' ` +
+        `(the optimizers' ε is eps)`,
+      );
     }
   } else {
     epsilon = finiteNumber('epsilon', o.epsilon ?? spec.epsilon);
