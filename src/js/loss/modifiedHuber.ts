@@ -7,7 +7,8 @@ import type { PointwiseLoss } from './pass.js';
 /** Modified Huber loss (scikit-learn's 'modified_huber'). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class ModifiedHuber implements PointwiseLoss {
   readonly pointwise = true as const;
-  readonly costly = false;
+  /** JS only: evaluated out of line by its own applyRows (src/js/loss/pass.ts: PointwiseLoss.applyRows); WASM: false. */
+  readonly costly = true;
   readonly twoStreams = false;
   readonly twoLanes = false;
   readonly rowsInLanes = false;
@@ -20,6 +21,15 @@ class ModifiedHuber implements PointwiseLoss {
     const u = (2.0 * y - 1.0) * z;
     const m = 1.0 - u;
     return u >= 1.0 ? 0.0 : u >= -1.0 ? m * m : -4.0 * u;
+  }
+  /** The residuals and values of rows k < count (no slots used), this loss's calls only. */
+  applyRows(Z: Float64Array, Y: Float64Array, R: Float64Array, L: Float64Array, count: number): void {
+    for (let k = 0; k < count; k++) {
+      const z = Z[k]!, y = Y[k]!;
+      const r = this.residual(z, y);
+      R[k] = r;
+      L[k] = this.value(z, y);
+    }
   }
   mean(sum: number, n: number): number {
     return sum / n;

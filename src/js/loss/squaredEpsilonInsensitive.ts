@@ -8,7 +8,8 @@ import type { PointwiseLoss } from './pass.js';
 /** Squared ε-insensitive loss (scikit-learn's 'squared_epsilon_insensitive'). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class SquaredEpsilonInsensitive implements PointwiseLoss {
   readonly pointwise = true as const;
-  readonly costly = false;
+  /** JS only: evaluated out of line by its own applyRows (src/js/loss/pass.ts: PointwiseLoss.applyRows); WASM: false. */
+  readonly costly = true;
   readonly twoStreams = false;
   readonly twoLanes = false;
   readonly rowsInLanes = false;
@@ -20,6 +21,15 @@ class SquaredEpsilonInsensitive implements PointwiseLoss {
   value(z: number, y: number): number {
     const t = Math.max(Math.abs(z - y) - epsilon, 0.0);
     return t * t;
+  }
+  /** The residuals and values of rows k < count (no slots used), this loss's calls only. */
+  applyRows(Z: Float64Array, Y: Float64Array, R: Float64Array, L: Float64Array, count: number): void {
+    for (let k = 0; k < count; k++) {
+      const z = Z[k]!, y = Y[k]!;
+      const r = this.residual(z, y);
+      R[k] = r;
+      L[k] = this.value(z, y);
+    }
   }
   mean(sum: number, n: number): number {
     return sum / n;
