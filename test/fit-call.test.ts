@@ -75,9 +75,9 @@ describe.each(BACKENDS)('fit(X, y, options) [$name]', ({ name, create }) => {
 });
 
 describe.each(BACKENDS)('Estimator [$name]', ({ name, create }) => {
-  it('fit then predict: the engine path, bit for bit; refit replaces the model', async () => {
+  it.each(['logistic', 'modifiedHuber'] as const)('%s: fit then predict: the engine path, bit for bit; refit replaces the model', async (model) => {
     const engine = await create();
-    const options: FitOptions = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 };
+    const options: FitOptions = { model, lr: 0.5, momentum: 0.9, maxIterations: 200 };
     const est = new Estimator({ ...options, ...ENGINE[name] } as FitCallOptions);
     expect(await est.fit(X, yBin)).toBe(est);
     const reference = engine.fit(engine.dataset(X, yBin), options);
