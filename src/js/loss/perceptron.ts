@@ -4,7 +4,7 @@ import type { PointwiseLoss } from './pass.js';
 /** Perceptron loss (scikit-learn's 'perceptron'). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class Perceptron implements PointwiseLoss {
   readonly pointwise = true as const;
-  /** JS only: evaluated out of line by its own applyRows (src/js/loss/pass.ts: PointwiseLoss.applyRows); WASM: false. */
+  /** Evaluated out of line, by its own applyRows (src/js/loss/pass.ts: PointwiseLoss.applyRows); WASM: pair forms. */
   readonly costly = true;
   readonly twoStreams = false;
   readonly twoLanes = false;

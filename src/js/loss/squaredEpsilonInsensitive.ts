@@ -8,7 +8,7 @@ import type { PointwiseLoss } from './pass.js';
 /** Squared ε-insensitive loss (scikit-learn's 'squared_epsilon_insensitive'). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
 class SquaredEpsilonInsensitive implements PointwiseLoss {
   readonly pointwise = true as const;
-  /** JS only: evaluated out of line by its own applyRows (src/js/loss/pass.ts: PointwiseLoss.applyRows); WASM: false. */
+  /** Evaluated out of line, by its own applyRows (src/js/loss/pass.ts: PointwiseLoss.applyRows); WASM: pair forms. */
   readonly costly = true;
   readonly twoStreams = false;
   readonly twoLanes = false;
