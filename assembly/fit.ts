@@ -54,9 +54,10 @@ export function objectiveAndGrad(
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);
   const nf = <f64>n;
+  const eps = c.lossEpsilon;
   let J = swPtr == 0
-    ? lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch)
-    : lossGradWeighted(loss, xPtr, yPtr, swPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch);
+    ? lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, eps)
+    : lossGradWeighted(loss, xPtr, yPtr, swPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, eps);
   const p = m + K;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;

@@ -93,6 +93,7 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   cfg[L.C_EPOCH_CAP] = z.epochCap;
   writeSettings(cfg, L.C_OPTIMIZER, c, c.optimizerId);
   cfg[L.C_AUTO] = c.autoFlags;
+  cfg[L.C_LOSS_EPSILON] = c.epsilon;
   cfg[L.C_SEGMENT_COUNT] = table.length;
   table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;

@@ -315,12 +315,14 @@ export interface FitCommonOptions {
   /**
    * Learning rate η > 0, or `'auto'`. Required. `'auto'` (full batches, smooth losses, optimizer 'sgd'): the kernel
    * estimates L, the objective's smoothness constant, by power iteration (L = c·λmax(AᵀA/n)·1.05 + α + λ, A = X with a
-   * column of ones when fitIntercept; c = 1 squared, ¼ logistic, ½ softmax) and starts from the theory's step: η = 1/L
+   * column of ones when fitIntercept; c = 1 squared and huber, ¼ logistic, ½ softmax, 2 squaredHinge, modifiedHuber
+   * and squaredEpsilonInsensitive) and starts from the theory's step: η = 1/L
    * (gradient descent, Nesterov), or 4/(√L + √μ)² for heavy ball with μ known (μ = α + λ without an intercept).
    * Then Armijo backtracking on every step (a step with J(θ + Δ) > J(θ) + 10⁻⁴·min(∇J·Δ, 0) is undone and the
    * velocity restarted; η halves when that step had no momentum in it) and η × 1.05 after each accepted step, so the
    * fit never diverges and the step follows the local curvature. {@link FitResult.auto} reports L, μ, η and β.
-   * A RangeError for mini-batches, the hinge loss, `maximize`, a schedule or another optimizer.
+   * A RangeError for mini-batches, the non-smooth losses (hinge, perceptron, epsilonInsensitive), `maximize`, a
+   * schedule or another optimizer.
    */
   lr: number | 'auto';
   /**
@@ -429,6 +431,17 @@ export interface FitCommonOptions {
  *   subgradient 0 at the kink;
  * - `'softmax'`: (1/n)·Σ[log Σₖ e^zᵢₖ − zᵢ,yᵢ] + (α/2)·‖W‖², y ∈ {0 … K−1} (multinomial cross-entropy),
  *   the log-sum-exp shifted by the row maximum.
+ *
+ * scikit-learn's other SGD losses (sklearn/linear_model/_sgd_fast.pyx.tp, the same formulas and the same
+ * subgradients at the kinks), each (1/n)·Σℓᵢ + (α/2)·‖w‖²; for 0/1 labels sᵢ = 2yᵢ − 1 and uᵢ = sᵢ·zᵢ, for real
+ * labels rᵢ = zᵢ − yᵢ:
+ * - `'squaredHinge'`: ℓ = max(0, 1 − u)² (scikit-learn's 'squared_hinge');
+ * - `'modifiedHuber'`: ℓ = max(0, 1 − u)² for u ≥ −1, else −4u (scikit-learn's 'modified_huber'); its
+ *   probabilities are scikit-learn's (clip(z, −1, 1) + 1)/2;
+ * - `'perceptron'`: ℓ = max(0, −u), subgradient −s at u = 0 (scikit-learn's 'perceptron');
+ * - `'huber'`: ℓ = ½r² for |r| ≤ ε, else ε|r| − ½ε² (scikit-learn's 'huber');
+ * - `'epsilonInsensitive'`: ℓ = max(0, |r| − ε), subgradient 0 at |r| = ε (scikit-learn's 'epsilon_insensitive');
+ * - `'squaredEpsilonInsensitive'`: ℓ = max(0, |r| − ε)² (scikit-learn's 'squared_epsilon_insensitive').
  */
 export type ModelOptions =
   | {
@@ -450,6 +463,8 @@ export type ModelOptions =
     l1Ratio?: number;
     /** Softmax only: absent here (RangeError at run time). */
     classes?: never;
+    /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
+    epsilon?: never;
   }
   | {
     /** Ridge: squared error + L2; its name means the L2 penalty ('l1' or 'elasticnet' here: use model 'linear'). */
@@ -474,6 +489,8 @@ export type ModelOptions =
     l1Ratio?: number;
     /** Softmax only: absent here (RangeError at run time). */
     classes?: never;
+    /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
+    epsilon?: never;
   }
   | {
     /** Multinomial logistic regression over labels 0 … K−1. */
@@ -488,6 +505,36 @@ export type ModelOptions =
      * Number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴; default max(y) + 1.
      */
     classes?: number;
+    /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
+    epsilon?: never;
+  }
+  | {
+    /**
+     * Binary classifiers on 0/1 labels (s = 2y − 1, u = s·z), scikit-learn's SGDClassifier losses: `'squaredHinge'`
+     * max(0, 1 − u)², `'modifiedHuber'` max(0, 1 − u)² for u ≥ −1 else −4u (probabilities (clip(z, −1, 1) + 1)/2),
+     * `'perceptron'` max(0, −u); J = (1/n)·Σℓᵢ + (α/2)·‖w‖².
+     */
+    model: 'squaredHinge' | 'modifiedHuber' | 'perceptron';
+    /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    alpha?: number;
+    /** Softmax only: absent here (RangeError at run time). */
+    classes?: never;
+    /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
+    epsilon?: never;
+  }
+  | {
+    /**
+     * Robust regression on real labels (r = z − y), scikit-learn's SGDRegressor losses: `'huber'` ½r² for |r| ≤ ε
+     * else ε|r| − ½ε², `'epsilonInsensitive'` max(0, |r| − ε) (the linear SVR's loss),
+     * `'squaredEpsilonInsensitive'` max(0, |r| − ε)²; J = (1/n)·Σℓᵢ + (α/2)·‖w‖².
+     */
+    model: 'huber' | 'epsilonInsensitive' | 'squaredEpsilonInsensitive';
+    /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    alpha?: number;
+    /** Softmax only: absent here (RangeError at run time). */
+    classes?: never;
+    /** ε ≥ 0 (finite), in the units of y: where the loss turns linear (huber) or starts (ε-insensitive). Default 0.1 (scikit-learn's). */
+    epsilon?: number;
   };
 
 /** The penalties of a fit (scikit-learn's SGD `penalty` strings; 'none' for its None). */
@@ -624,6 +671,11 @@ export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettin
    * default max(y) + 1.
    */
   classes?: number;
+  /**
+   * huber, epsilonInsensitive and squaredEpsilonInsensitive only: the loss's ε ≥ 0 (finite); default 0.1
+   * (scikit-learn's DEFAULT_EPSILON).
+   */
+  epsilon?: number;
 }
 
 /**
@@ -685,7 +737,8 @@ export interface Model {
    * Probabilities: P(y = 1) = σ(z) = 1/(1 + e^−z) per row (logistic, evaluated without overflow), or the softmax
    * e^zₖ / Σⱼ e^zⱼ as n·K row-major values (softmax, shifted by the row maximum).
    * @param X n rows of {@link Model.cols} features.
-   * @throws TypeError for the linear, ridge and hinge models, which give no probabilities; TypeError/RangeError
+   * For modifiedHuber: scikit-learn's (clip(z, −1, 1) + 1)/2 per row.
+   * @throws TypeError for the models without probabilities (all but logistic, modifiedHuber and softmax); TypeError/RangeError
    *   for X as {@link Model.predict}.
    */
   predictProba(X: FeaturesInput): Float64Array;
@@ -743,7 +796,7 @@ export interface AutoReport {
   readonly lambdaMax: number;
   /** Passes over X the power iteration made (at most 50; it stops when the estimate changes by ≤ 0.1 %). */
   readonly powerIterations: number;
-  /** L = c·1.05·lambdaMax + α + λ (c = 1 squared, ¼ logistic, ½ softmax); NaN when not estimated. */
+  /** L = c·1.05·lambdaMax + α + λ (c = 1 squared and huber, ¼ logistic, ½ softmax, 2 squaredHinge, modifiedHuber, squaredEpsilonInsensitive); NaN when not estimated. */
   readonly lipschitz: number;
   /** μ = α + λ without an intercept, 0 (unknown) with one; NaN when not estimated. */
   readonly strongConvexity: number;

@@ -37,6 +37,8 @@ const CASES: [string, number[], FitOptions][] = [
   ['ridge, Nesterov, shuffled mini-batches', yReg, { model: 'ridge', alpha: 0.01, lr: 0.05, momentum: 0.9, nesterov: true, batchSize: 5, seed: 3, maxIterations: 80 }],
   ['logistic, Adam, validation split and tol', yBin, { model: 'logistic', optimizer: 'adam', lr: 0.05, validationFraction: 0.25, tol: 1e-6, nIterNoChange: 3, maxIterations: 300 }],
   ['hinge, RMSprop, step schedule', yBin, { model: 'hinge', optimizer: 'rmsprop', lr: 0.01, momentum: 0.5, schedule: { type: 'step', stepSize: 5, gamma: 0.5 }, batchSize: 8, seed: 1, maxIterations: 70 }],
+  ['huber, ε = 0.3, Nesterov', yReg, { model: 'huber', epsilon: 0.3, lr: 0.1, momentum: 0.9, nesterov: true, maxIterations: 50 }],
+  ['modifiedHuber, lr and momentum auto', yBin, { model: 'modifiedHuber', lr: 'auto', momentum: 'auto', maxIterations: 50 }],
   ['softmax, Adagrad, progress every 3 epochs', yCls, { model: 'softmax', optimizer: 'adagrad', lr: 0.3, maxIterations: 40, progressEvery: 3, onProgress: () => {} }],
 ];
 
@@ -73,9 +75,9 @@ describe.each(BACKENDS)('fit(X, y, options) [$name]', ({ name, create }) => {
 });
 
 describe.each(BACKENDS)('Estimator [$name]', ({ name, create }) => {
-  it('fit then predict: the engine path, bit for bit; refit replaces the model', async () => {
+  it.each(['logistic', 'modifiedHuber'] as const)('%s: fit then predict: the engine path, bit for bit; refit replaces the model', async (model) => {
     const engine = await create();
-    const options: FitOptions = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 };
+    const options: FitOptions = { model, lr: 0.5, momentum: 0.9, maxIterations: 200 };
     const est = new Estimator({ ...options, ...ENGINE[name] } as FitCallOptions);
     expect(await est.fit(X, yBin)).toBe(est);
     const reference = engine.fit(engine.dataset(X, yBin), options);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends.js';
 import { makeRegression } from './reference/solve.js';
-import type { FitOptions, FitOptionsRecord, FitResult } from '../src/index.js';
+import type { FitOptions, FitOptionsRecord, FitResult, ModelName } from '../src/index.js';
 
 const SHAPES: [number, number][] = [[1, 1], [2, 1], [3, 3], [4, 2], [5, 7], [7, 8], [9, 9], [13, 10], [6, 15], [21, 16], [16, 17], [33, 31], [100, 1], [64, 64]];
 const OPTIONS: FitOptions[] = [
@@ -69,7 +69,7 @@ describe('backend parity (bit for bit)', () => {
 
   // exp, log and log1p are our own in both backends (assembly/math.ts, src/js/math.ts: the same operations, f64x2
   // lanes included), so the exp/log models are held to the same Object.is standard.
-  const CLASSIFY: { model: 'logistic' | 'hinge' | 'softmax' | 'ridge' | 'linear'; opts: FitOptionsRecord }[] = [
+  const CLASSIFY: { model: ModelName; opts: FitOptionsRecord }[] = [
     { model: 'ridge', opts: { lr: 0.05, momentum: 0.9, alpha: 0.1 } },
     { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, alpha: 1e-3 } },
     { model: 'hinge', opts: { lr: 0.1, momentum: 0.5, nesterov: true, alpha: 1e-2 } },
@@ -103,13 +103,22 @@ describe('backend parity (bit for bit)', () => {
     { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, penalty: 'l1', alpha: 1e-2, batchSize: 4, seed: 2, tol: 0.2 } },
     { model: 'softmax', opts: { lr: 0.3, momentum: 0.9, nesterov: true, penalty: 'elasticnet', alpha: 1e-2, l1Ratio: 0.5 } },
     { model: 'hinge', opts: { lr: 0.1, optimizer: 'adam', penalty: 'l1', alpha: 1e-2 } },
+    // scikit-learn's other SGD losses (issue 15): full batch, mini-batches, 'auto' on the smooth ones, ε given.
+    { model: 'squaredHinge', opts: { lr: 0.05, momentum: 0.9, alpha: 1e-2 } },
+    { model: 'modifiedHuber', opts: { lr: 'auto', momentum: 'auto', alpha: 1e-3 } },
+    { model: 'perceptron', opts: { lr: 0.1, momentum: 0.5, batchSize: 4, seed: 5 } },
+    { model: 'huber', opts: { lr: 0.1, momentum: 0.9, epsilon: 0.5, nesterov: true } },
+    { model: 'epsilonInsensitive', opts: { lr: 0.05, optimizer: 'adam', epsilon: 0.2, batchSize: 3, seed: 7 } },
+    { model: 'squaredEpsilonInsensitive', opts: { lr: 'auto', momentum: 0.9, restart: 'gradient', alpha: 1e-3 } },
   ];
+  /** The models of real labels (the binary ones take 0/1, softmax 3 classes). */
+  const REAL = new Set<ModelName>(['ridge', 'huber', 'epsilonInsensitive', 'squaredEpsilonInsensitive']);
 
   it.each(CLASSIFY.flatMap((c) => [[9, 3], [33, 10]].map(([n, d]) => [c.model, n, d, c] as const)))(
     '%s on %i × %i with every option', async (model, n, d, c) => {
       const engines = await Promise.all(BACKENDS.map((b) => b.create()));
       const { X, y: yr } = makeRegression(n!, d!, n! + d!, 0.5);
-      const y = model === 'ridge' || model === 'linear' ? yr : model === 'softmax' ? yr.map((v) => (v > 0.5 ? 2 : v > -0.5 ? 1 : 0)) : yr.map((v) => (v > 0 ? 1 : 0));
+      const y = REAL.has(model) || model === 'linear' ? yr : model === 'softmax' ? yr.map((v) => (v > 0.5 ? 2 : v > -0.5 ? 1 : 0)) : yr.map((v) => (v > 0 ? 1 : 0));
       const fits = engines.map((e) => e.fit(e.dataset(X, y), { model, ...c.opts, maxIterations: 60 } as FitOptions));
       const [ref, ...rest] = fits;
       for (const f of rest) {

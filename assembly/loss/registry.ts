@@ -8,19 +8,32 @@ import { Squared } from './squared';
 import { Logistic } from './logistic';
 import { Hinge } from './hinge';
 import { Multinomial } from './multinomial';
+import { SquaredHinge } from './squaredHinge';
+import { ModifiedHuber } from './modifiedHuber';
+import { Perceptron } from './perceptron';
+import { Huber } from './huber';
+import { EpsilonInsensitive } from './epsilonInsensitive';
+import { SquaredEpsilonInsensitive } from './squaredEpsilonInsensitive';
+import { setLossEpsilon } from './param';
 import { LOSS_SQUARED, LOSS_LOG, LOSS_HINGE, LOSS_MULTINOMIAL } from '../../src/abi/layout';
+import {
+  LOSS_SQUARED_HINGE, LOSS_MODIFIED_HUBER, LOSS_PERCEPTRON, LOSS_HUBER, LOSS_EPSILON_INSENSITIVE,
+  LOSS_SQUARED_EPSILON_INSENSITIVE,
+} from '../../src/abi/layout';
 
 /**
  * The data term J of loss `loss` over n rows of X (row-major, d columns) and y, at params W (K rows of d, at wPtr)
  * and b (K, at bPtr; zeros without an intercept), and the raw gradient sums into gPtr:
  * [Σᵢ rᵢₖ·xᵢ for each output k (K·d) | Σᵢ rᵢₖ (K)], rᵢₖ = ∂ℓ(zᵢ, yᵢ)/∂zᵢₖ, not yet divided by n. J = L.mean(Σᵢ ℓᵢ, n):
  * Σr²/(2n) for LOSS_SQUARED, Σℓ/n otherwise. rowsPtr: 0 for rows 0 … n − 1 of X, else n u32 row indices (a shuffled
- * batch read in place). K = 1 except for LOSS_MULTINOMIAL. scratch: 4·K f64. Traps on an unknown id.
+ * batch read in place). K = 1 except for LOSS_MULTINOMIAL. scratch: 4·K f64. epsilon: the loss's ε (LOSS_HUBER and
+ * the ε-insensitive losses; the others ignore it). Traps on an unknown id.
  */
 export function lossGrad(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize,
+  scratch: usize, epsilon: f64,
 ): f64 {
+  setLossEpsilon(epsilon);
   return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true, 0);
 }
 
@@ -30,20 +43,22 @@ export function lossGrad(
  */
 export function lossGradGeneric(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
-  scratch: usize,
+  scratch: usize, epsilon: f64,
 ): f64 {
+  setLossEpsilon(epsilon);
   return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, 0);
 }
 
 /**
  * lossGrad with row weights: J = L.mean(Σᵢ cᵢ·ℓᵢ, n) and the sums [Σᵢ cᵢ·rᵢₖ·xᵢ | Σᵢ cᵢ·rᵢₖ], cᵢ the f64 at swPtr
  * indexed like y (through rowsPtr when it is not 0; swPtr ≠ 0). The generic pass only (no fast path): with every
- * cᵢ = 1 the doubles of lossGradGeneric.
+ * cᵢ = 1 the doubles of lossGradGeneric. epsilon: as in lossGrad.
  */
 export function lossGradWeighted(
   loss: i32, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize,
-  gPtr: usize, scratch: usize,
+  gPtr: usize, scratch: usize, epsilon: f64,
 ): f64 {
+  setLossEpsilon(epsilon);
   return dispatch<Weighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, swPtr);
 }
 
@@ -57,10 +72,26 @@ function dispatch<W>(
   scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
   switch (loss) {
-    case LOSS_SQUARED: return grad<Squared, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
-    case LOSS_LOG: return grad<Logistic, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
-    case LOSS_HINGE: return grad<Hinge, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
-    case LOSS_MULTINOMIAL: return grad<Multinomial, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_SQUARED:
+      return grad<Squared, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_LOG:
+      return grad<Logistic, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_HINGE:
+      return grad<Hinge, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_MULTINOMIAL:
+      return grad<Multinomial, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_SQUARED_HINGE:
+      return grad<SquaredHinge, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_MODIFIED_HUBER:
+      return grad<ModifiedHuber, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_PERCEPTRON:
+      return grad<Perceptron, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_HUBER:
+      return grad<Huber, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_EPSILON_INSENSITIVE:
+      return grad<EpsilonInsensitive, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
+    case LOSS_SQUARED_EPSILON_INSENSITIVE:
+      return grad<SquaredEpsilonInsensitive, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
     default: unreachable();
   }
   return 0;

@@ -60,6 +60,15 @@ export const C_AUTO = 42;
 /** With C_AUTO: θₜ and ∇J(θₜ) of the last accepted point, kept while the step from it is tried (p f64 each). */
 export const C_PREV_PTR = 43;
 export const C_PREV_GRAD_PTR = 44;
+// The loss's parameter (issue 15).
+/** ε of the huber, epsilonInsensitive and squaredEpsilonInsensitive losses (0 for the others; assembly/loss/param.ts). */
+export const C_LOSS_EPSILON = 45;
+// Penalties (issue 15, item 2).
+/**
+ * ρ ∈ [0, 1]: the L1 share of the penalty α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²) (scikit-learn's l1_ratio): 0 for PENALTY_L2,
+ * 1 for PENALTY_L1, in (0, 1) for PENALTY_ELASTICNET; 0 for a fit without a penalty.
+ */
+export const C_L1_RATIO = 46;
 // Sample and class weights (issue 15): the per-row weights cᵢ = sampleWeightᵢ·classWeight[yᵢ] of the training and
 // validation rows (f64 each, indexed like y), or 0 for an unweighted fit (every cᵢ = 1: the unweighted pass).
 /** Training rows' weights cᵢ (J = (1/n)·Σ cᵢ·ℓᵢ + penalty), or 0. */
@@ -68,12 +77,6 @@ export const C_WEIGHT_PTR = 47;
 export const C_VAL_WEIGHT_PTR = 48;
 /** Fixed slots; the segment table starts here. */
 export const C_SIZE = 49;
-// Penalties (issue 15, item 2).
-/**
- * ρ ∈ [0, 1]: the L1 share of the penalty α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²) (scikit-learn's l1_ratio): 0 for PENALTY_L2,
- * 1 for PENALTY_L1, in (0, 1) for PENALTY_ELASTICNET; 0 for a fit without a penalty.
- */
-export const C_L1_RATIO = 46;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -164,6 +167,19 @@ export const LOSS_LOG = 1;
 export const LOSS_HINGE = 2;
 /** Softmax cross-entropy over K classes. */
 export const LOSS_MULTINOMIAL = 3;
+// scikit-learn's other SGD losses (issue 15): s = 2y − 1 for 0/1 labels, u = s·z; r = z − y for real labels.
+/** max(0, 1 − u)² (scikit-learn's 'squared_hinge'). */
+export const LOSS_SQUARED_HINGE = 4;
+/** (1 − u)² for u ≥ −1 (0 from u ≥ 1), else −4u (scikit-learn's 'modified_huber'). */
+export const LOSS_MODIFIED_HUBER = 5;
+/** max(0, −u), subgradient −s at u = 0 (scikit-learn's 'perceptron'). */
+export const LOSS_PERCEPTRON = 6;
+/** ½r² for |r| ≤ ε, else ε|r| − ½ε² (scikit-learn's 'huber'). */
+export const LOSS_HUBER = 7;
+/** max(0, |r| − ε) (scikit-learn's 'epsilon_insensitive'). */
+export const LOSS_EPSILON_INSENSITIVE = 8;
+/** max(0, |r| − ε)² (scikit-learn's 'squared_epsilon_insensitive'). */
+export const LOSS_SQUARED_EPSILON_INSENSITIVE = 9;
 
 /** Penalties (C_PENALTY) on the decayed segments. */
 export const PENALTY_NONE = 0;

@@ -85,6 +85,8 @@ export class Config {
   readonly alpha: number;
   /** ρ: the L1 share of the penalty (C_L1_RATIO). */
   readonly l1Ratio: number;
+  /** The loss's ε (huber, ε-insensitive losses; 0 for the others). */
+  readonly lossEpsilon: number;
   readonly batchSize: number;
   readonly maxIterations: number;
   readonly maxEpochs: number;
@@ -106,6 +108,7 @@ export class Config {
     this.penalty = b[at + L.C_PENALTY]! | 0;
     this.alpha = b[at + L.C_ALPHA]!;
     this.l1Ratio = b[at + L.C_L1_RATIO]!;
+    this.lossEpsilon = b[at + L.C_LOSS_EPSILON]!;
     this.batchSize = b[at + L.C_BATCH_SIZE]! | 0;
     this.maxIterations = b[at + L.C_MAX_ITERATIONS]! | 0;
     this.maxEpochs = b[at + L.C_MAX_EPOCHS]! | 0;

@@ -68,9 +68,10 @@ export function objectiveAndGrad(
   const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
   const nf = n;
+  const eps = c.lossEpsilon;
   let J = sw === null
-    ? lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch)
-    : lossGradWeighted(loss, X, xOff, y, yOff, sw, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch);
+    ? lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch, eps)
+    : lossGradWeighted(loss, X, xOff, y, yOff, sw, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch, eps);
   const p = m + K;
   for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
   return penaltyTerm(c, segments, params, grad, J);

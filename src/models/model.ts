@@ -92,12 +92,13 @@ export class LinearModel implements Model {
   }
 
   /**
-   * Probabilities: logistic σ(z) = P(y = 1), n values; softmax e^zₖ/Σⱼe^zⱼ (shifted by the row maximum), n·K values.
+   * Probabilities: logistic σ(z) = P(y = 1), n values; modifiedHuber (clip(z, −1, 1) + 1)/2 = P(y = 1), n values
+   * (scikit-learn's); softmax e^zₖ/Σⱼe^zⱼ (shifted by the row maximum), n·K values.
    * Scores of ±Infinity (true values beyond ±1.8e308) give the limits: the classes at +Infinity share the
    * probability equally (one of them: 1), the others 0 — never NaN.
    * @param X n rows of {@link LinearModel.cols} features, as {@link LinearModel.decisionFunction} takes them.
-   * @throws TypeError for the linear, ridge and hinge models, which give no probabilities; TypeError/RangeError for
-   *   X as {@link LinearModel.decisionFunction}.
+   * @throws TypeError for the models without probabilities (all but logistic, modifiedHuber and softmax);
+   *   TypeError/RangeError for X as {@link LinearModel.decisionFunction}.
    */
   predictProba(X: FeaturesInput): Float64Array {
     checkArgCount('predictProba', ['X'], arguments);

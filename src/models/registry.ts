@@ -53,6 +53,8 @@ export interface ModelSpec {
   readonly link: Link;
   /** What {@link Model.score} reports. */
   readonly score: Metric;
+  /** The loss's ε (option `epsilon`) and its default, for the models whose loss has one (scikit-learn's 0.1); else null. */
+  readonly epsilon: number | null;
 }
 
 /** The identity: predictions are the scores (regression); no probabilities. */
@@ -63,6 +65,15 @@ const SIGN: Link = { predict: (z) => z.map((v) => (v > 0 ? 1 : 0)), proba: null 
 
 /** σ(z) = P(y = 1) (src/math.ts: the losses' sigmoid, the same doubles); the label [z > 0], i.e. σ(z) > ½. */
 const SIGMOID: Link = { predict: SIGN.predict, proba: (z) => z.map(sigmoid) };
+
+/**
+ * scikit-learn's probability of the modified Huber loss, P(y = 1) = (clip(z, −1, 1) + 1)/2 (SGDClassifier's
+ * predict_proba for loss='modified_huber'); the label [z > 0].
+ */
+const CLIPPED: Link = { predict: SIGN.predict, proba: (z) => z.map((v) => (Math.min(Math.max(v, -1), 1) + 1) / 2) };
+
+/** scikit-learn's DEFAULT_EPSILON (sklearn/linear_model/_stochastic_gradient.py): ε of huber and the ε-insensitive losses. */
+export const DEFAULT_EPSILON = 0.1;
 
 /**
  * e^zₖ/Σⱼe^zⱼ, shifted by the row maximum; the label argmaxₖ zₖ (the first on ties). Rows of ±Infinity give the
@@ -125,23 +136,48 @@ const ACCURACY: Metric = {
 export const MODELS: Readonly<Record<ModelName, ModelSpec>> = {
   linear: {
     loss: L.LOSS_SQUARED, penalty: 'none', penalized: 'ridge', labels: 'real', outputs: 'one',
-    classifier: false, link: IDENTITY, score: R2,
+    classifier: false, link: IDENTITY, score: R2, epsilon: null,
   },
   ridge: {
     loss: L.LOSS_SQUARED, penalty: 'l2', penalized: null, labels: 'real', outputs: 'one',
-    classifier: false, link: IDENTITY, score: R2,
+    classifier: false, link: IDENTITY, score: R2, epsilon: null,
   },
   logistic: {
     loss: L.LOSS_LOG, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
-    classifier: true, link: SIGMOID, score: ACCURACY,
+    classifier: true, link: SIGMOID, score: ACCURACY, epsilon: null,
   },
   hinge: {
     loss: L.LOSS_HINGE, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
-    classifier: true, link: SIGN, score: ACCURACY,
+    classifier: true, link: SIGN, score: ACCURACY, epsilon: null,
   },
   softmax: {
     loss: L.LOSS_MULTINOMIAL, penalty: 'l2', penalized: null, labels: 'classes', outputs: 'classes',
-    classifier: true, link: SOFTMAX, score: ACCURACY,
+    classifier: true, link: SOFTMAX, score: ACCURACY, epsilon: null,
+  },
+  // scikit-learn's other SGD losses (issue 15), with its defaults: L2, α = 1e-4.
+  squaredHinge: {
+    loss: L.LOSS_SQUARED_HINGE, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
+    classifier: true, link: SIGN, score: ACCURACY, epsilon: null,
+  },
+  modifiedHuber: {
+    loss: L.LOSS_MODIFIED_HUBER, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
+    classifier: true, link: CLIPPED, score: ACCURACY, epsilon: null,
+  },
+  perceptron: {
+    loss: L.LOSS_PERCEPTRON, penalty: 'l2', penalized: null, labels: 'binary', outputs: 'one',
+    classifier: true, link: SIGN, score: ACCURACY, epsilon: null,
+  },
+  huber: {
+    loss: L.LOSS_HUBER, penalty: 'l2', penalized: null, labels: 'real', outputs: 'one',
+    classifier: false, link: IDENTITY, score: R2, epsilon: DEFAULT_EPSILON,
+  },
+  epsilonInsensitive: {
+    loss: L.LOSS_EPSILON_INSENSITIVE, penalty: 'l2', penalized: null, labels: 'real', outputs: 'one',
+    classifier: false, link: IDENTITY, score: R2, epsilon: DEFAULT_EPSILON,
+  },
+  squaredEpsilonInsensitive: {
+    loss: L.LOSS_SQUARED_EPSILON_INSENSITIVE, penalty: 'l2', penalized: null, labels: 'real', outputs: 'one',
+    classifier: false, link: IDENTITY, score: R2, epsilon: DEFAULT_EPSILON,
   },
 };
 

@@ -5,7 +5,8 @@
  *
  * - L = c·λmax(AᵀA/n)·s + α + λ, A = X (with a column of ones when fitIntercept), c = 1 for the squared loss, ¼ for
  *   the logistic loss (σ' ≤ ¼) and ½ for the softmax cross-entropy (its Hessian diag(p) − ppᵀ ⪯ ½·I, Böhning 1992),
- *   s = POWER_SAFETY (power iteration approaches λmax from below), α the L2 penalty, λ the coupled weight decay.
+ *   s = POWER_SAFETY (power iteration approaches λmax from below), α the L2 penalty, λ the coupled weight decay;
+ *   c = 1 for huber, 2 for squaredHinge, modifiedHuber and squaredEpsilonInsensitive (sup ℓ'', {@link curvatureFactor}).
  * - μ = α + λ when no intercept is fitted (the objective's Hessian is ⪰ (α + λ)·I), else unknown (0): the intercept
  *   is never penalised, and the logistic losses' curvature along it can be arbitrarily small.
  * - η = 1/L (gradient descent, Nesterov: Nesterov 2004, Thm 2.2.2 / 2.1.15); heavy ball with μ known:
@@ -102,8 +103,9 @@ export function checkAuto(r: AutoRequest, x: AutoContext): AutoRequest {
     );
   }
   if (r.lr || r.momentum) {
-    if (x.lossId === L.LOSS_HINGE) {
-      throw new RangeError(`${what} needs a smooth objective (a Lipschitz gradient); model '${x.model}' (the hinge loss) has none: set a numeric lr`);
+    const kink = NON_SMOOTH[x.lossId];
+    if (kink !== undefined) {
+      throw new RangeError(`${what} needs a smooth objective (a Lipschitz gradient); model '${x.model}' (${kink}) has none: set a numeric lr`);
     }
     if (x.maximize) throw new RangeError(`${what} minimises: maximize must be false`);
   }
@@ -121,11 +123,25 @@ export function checkAuto(r: AutoRequest, x: AutoContext): AutoRequest {
   return { lr: r.lr, momentum: r.momentum, restart };
 }
 
-/** Curvature factor c of a loss: L = c·λmax(AᵀA/n) + α + λ. */
+/** The losses without a Lipschitz gradient (kinks where the derivative jumps), by the name the error gives them. */
+const NON_SMOOTH: Readonly<Record<number, string>> = {
+  [L.LOSS_HINGE]: 'the hinge loss',
+  [L.LOSS_PERCEPTRON]: 'the perceptron loss',
+  [L.LOSS_EPSILON_INSENSITIVE]: 'the ε-insensitive loss',
+};
+
+/**
+ * Curvature factor c of a loss: L = c·λmax(AᵀA/n) + α + λ, c = sup ℓ''(z) (the per-row loss's second derivative,
+ * where it exists; its first derivative is c-Lipschitz): 1 for the squared loss ½r² and huber (½r² inside ε, linear
+ * outside), ¼ logistic, ½ softmax, 2 for squaredHinge (1 − u)², modifiedHuber ((1 − u)² on [−1, 1), linear below)
+ * and squaredEpsilonInsensitive (|r| − ε)² (s² = 1 for 0/1 labels).
+ */
 export function curvatureFactor(lossId: number): number {
   if (lossId === L.LOSS_SQUARED) return 1;
   if (lossId === L.LOSS_LOG) return 0.25;
   if (lossId === L.LOSS_MULTINOMIAL) return 0.5;
+  if (lossId === L.LOSS_HUBER) return 1;
+  if (lossId === L.LOSS_SQUARED_HINGE || lossId === L.LOSS_MODIFIED_HUBER || lossId === L.LOSS_SQUARED_EPSILON_INSENSITIVE) return 2;
   throw new RangeError(`no smoothness constant for loss ${lossId}`);
 }
 

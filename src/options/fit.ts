@@ -13,7 +13,8 @@ import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
 
 const FIT_KEYS = [
-  'model', 'alpha', 'penalty', 'l1Ratio', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
+  'model', 'alpha', 'penalty', 'l1Ratio', 'classes', 'epsilon', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule',
+  'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal',
   // Sample and class weights (src/options/weights.ts).
@@ -47,6 +48,8 @@ export interface FitConfig extends Required<OptimizerSettings> {
   outputs: number;
   /** 1 for real labels, 2 for 0/1 labels (logistic, hinge), K for class indices (softmax). */
   classes: number;
+  /** The loss's ε (huber, epsilonInsensitive, squaredEpsilonInsensitive), 0 for the other models. */
+  epsilon: number;
   batchSize: number;
   shuffle: boolean;
   seed: number;
@@ -205,7 +208,8 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     optimizer: opt.optimizer, lr: opt.lr, momentum: opt.momentum, dampening: opt.dampening, nesterov: opt.nesterov,
     weightDecay: opt.weightDecay, maximize: opt.maximize, betas: opt.betas, eps: opt.eps, rho: opt.rho,
     lrDecay: opt.lrDecay, model, lossId: m.lossId, penaltyId: m.penaltyId, penalty: m.penalty, l1Ratio: m.l1Ratio,
-    optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
+    optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, epsilon: m.epsilon, batchSize,
+    shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0, sampleWeight, classWeight,
   };

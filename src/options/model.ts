@@ -5,7 +5,7 @@
 import * as L from '../abi/layout.js';
 import { DEFAULT_MODEL, modelNames, listNames, modelSpec, modelsWhere, outputsOf, type ModelSpec } from '../models/registry.js';
 import type { FitOptionsRecord, ModelName, PenaltyName } from '../types.js';
-import { describe, nearest, numberIn, positiveInteger } from '../check/args.js';
+import { describe, finiteNumber, nearest, numberIn, positiveInteger } from '../check/args.js';
 import type { LabelInfo } from '../check/dataset.js';
 
 /** The model part of a FitConfig. */
@@ -27,6 +27,8 @@ export interface ModelConfig {
   outputs: number;
   /** 1 for real labels, 2 for 0/1 labels, K for class indices. */
   classes: number;
+  /** The loss's ε (option `epsilon`; huber and the ε-insensitive models), 0 for the other models. */
+  epsilon: number;
 }
 
 /** The penalties, in the order messages list them (scikit-learn's SGD `penalty` strings, with 'none' for None). */
@@ -70,9 +72,9 @@ export function checkModelName(model: ModelName): ModelSpec {
 }
 
 /**
- * `penalty`, `alpha`, `l1Ratio`, `classes` and the labels of a fit of `model`, by the model's penalty, output and
- * label rules. The same errors for every model, in this order: penalty, alpha, l1Ratio, classes given to a model
- * without them, labels.
+ * `penalty`, `alpha`, `l1Ratio`, `epsilon`, `classes` and the labels of a fit of `model`, by the model's penalty,
+ * loss, output and label rules. The same errors for every model, in this order: penalty, alpha, l1Ratio, epsilon,
+ * classes given to a model without them, labels.
  *
  * Penalties by the table's rule: a model with rule 'l2' (default penalty 'l2', α default 1e-4) takes any penalty,
  * except the L2 form of another model (ridge, the L2 form of 'linear': its `penalized`), whose name means L2: there
@@ -113,6 +115,18 @@ export function checkModelOptions(
     );
   }
   if (penalty === 'elasticnet') l1Ratio = numberIn('l1Ratio', o.l1Ratio, 0.15, 0, 1, false);
+  let epsilon = 0;
+  if (spec.epsilon === null) {
+    if (o.epsilon !== undefined) {
+      throw new RangeError(
+        `epsilon applies to model ${listNames(modelsWhere((s) => s.epsilon !== null), 'or')} only, not '${model}' ` +
+        `(the optimizers' ε is eps)`,
+      );
+    }
+  } else {
+    epsilon = finiteNumber('epsilon', o.epsilon ?? spec.epsilon);
+    if (epsilon < 0) throw new RangeError(`epsilon must be ≥ 0, got ${epsilon}`);
+  }
   if (o.classes !== undefined && spec.outputs !== 'classes') {
     throw new RangeError(`classes applies to model ${listNames(modelsWhere((s) => s.outputs === 'classes'), 'or')} only, not '${model}'`);
   }
@@ -132,5 +146,7 @@ export function checkModelOptions(
   }
   const penaltyId = !(alpha > 0) ? L.PENALTY_NONE
     : l1Ratio === 0 ? L.PENALTY_L2 : l1Ratio === 1 ? L.PENALTY_L1 : L.PENALTY_ELASTICNET;
-  return { model, lossId: spec.loss, penaltyId, penalty, alpha, l1Ratio, outputs: outputsOf(spec, classes), classes };
+  return {
+    model, lossId: spec.loss, penaltyId, penalty, alpha, l1Ratio, outputs: outputsOf(spec, classes), classes, epsilon,
+  };
 }

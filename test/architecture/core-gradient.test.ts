@@ -24,13 +24,17 @@ function data() {
 const MODELS: { model: ModelName; alpha?: number; K: number }[] = [
   { model: 'linear', K: 1 }, { model: 'ridge', alpha: 0.3, K: 1 }, { model: 'logistic', alpha: 0.05, K: 1 },
   { model: 'hinge', alpha: 0.05, K: 1 }, { model: 'softmax', alpha: 0.05, K: 3 },
+  { model: 'squaredHinge', alpha: 0.05, K: 1 }, { model: 'modifiedHuber', alpha: 0.05, K: 1 },
+  { model: 'perceptron', alpha: 0.05, K: 1 }, { model: 'huber', alpha: 0.05, K: 1 },
+  { model: 'epsilonInsensitive', alpha: 0.05, K: 1 }, { model: 'squaredEpsilonInsensitive', alpha: 0.05, K: 1 },
 ];
+const BINARY = new Set<ModelName>(['logistic', 'hinge', 'squaredHinge', 'modifiedHuber', 'perceptron']);
 
 interface Seam { backend: Backend; stored: StoredData; config: FitConfig }
 
 function seam(engine: Engine, model: ModelName, alpha: number | undefined, fitIntercept = true): Seam {
   const { X, yReg, yBin, yCls } = data();
-  const y = model === 'softmax' ? yCls : model === 'logistic' || model === 'hinge' ? yBin : yReg;
+  const y = model === 'softmax' ? yCls : BINARY.has(model) ? yBin : yReg;
   const ds = engine.dataset(X, y);
   const options = { model, ...(alpha === undefined ? {} : { alpha }), fitIntercept, lr: 0.1 };
   const config = checkFitOptions(options, n, d, labelInfo(Float64Array.from(y)));
@@ -98,7 +102,7 @@ describe.each(BACKENDS)('Backend.gradient [$name]', ({ create }) => {
     const theta = point(K, 3);
     theta.fill(0.125, K * d); // one initialIntercept for every output
     const { X, yReg, yBin, yCls } = data();
-    const y = model === 'softmax' ? yCls : model === 'logistic' || model === 'hinge' ? yBin : yReg;
+    const y = model === 'softmax' ? yCls : BINARY.has(model) ? yBin : yReg;
     const fit = engine.fit(engine.dataset(X, y), {
       model, ...(alpha === undefined ? {} : { alpha }), lr: 1, momentum: 0, maxIterations: 1,
       initialWeights: theta.slice(0, K * d), initialIntercept: 0.125,

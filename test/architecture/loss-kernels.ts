@@ -16,6 +16,8 @@ export interface Batch {
   /** Row indices (a shuffled batch read in place), or null for the rows first … first + n − 1. */
   order: Uint32Array | null;
   first: number;
+  /** The loss's ε (huber, ε-insensitive losses); default 0.1. */
+  epsilon?: number;
 }
 
 export interface PassResult {
@@ -26,9 +28,9 @@ export interface PassResult {
 interface LossExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  lossGrad(loss: number, x: number, y: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number): number;
-  lossGradGeneric(loss: number, x: number, y: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number): number;
-  lossGradWeighted(loss: number, x: number, y: number, sw: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number): number;
+  lossGrad(loss: number, x: number, y: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number, epsilon: number): number;
+  lossGradGeneric(loss: number, x: number, y: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number, epsilon: number): number;
+  lossGradWeighted(loss: number, x: number, y: number, sw: number, rows: number, n: number, d: number, K: number, w: number, b: number, g: number, scratch: number, epsilon: number): number;
 }
 
 /** The exports of a compiled core (build/momentum*.wasm, or a test build), instantiated without imports. */
@@ -67,13 +69,14 @@ export function runWasm(ex: LossExports, b: Batch, fast: boolean, weights: Float
   const x0 = b.order ? xPtr : xPtr + b.first * d * 8;
   const y0 = b.order ? yPtr : yPtr + b.first * 8;
   let J: number;
+  const eps = b.epsilon ?? 0.1;
   if (weights) {
     new Float64Array(buf, swPtr, weights.length).set(weights);
     const sw0 = b.order ? swPtr : swPtr + b.first * 8;
-    J = ex.lossGradWeighted(b.loss, x0, y0, sw0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch);
+    J = ex.lossGradWeighted(b.loss, x0, y0, sw0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch, eps);
   } else {
     const f = fast ? ex.lossGrad : ex.lossGradGeneric;
-    J = f(b.loss, x0, y0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch);
+    J = f(b.loss, x0, y0, b.order ? rowsPtr : 0, b.n, d, K, paramsPtr, paramsPtr + K * d * 8, gPtr, scratch, eps);
   }
   return { J, grad: new Float64Array(ex.memory.buffer, gPtr, p).slice() };
 }
@@ -84,8 +87,8 @@ export function runJs(b: Batch, fast: boolean): PassResult {
   const grad = new Float64Array(K * d + K).fill(NaN);
   const f = fast ? lossGrad : lossGradGeneric;
   const J = b.order
-    ? f(b.loss, b.X, 0, b.y, 0, b.order, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K))
-    : f(b.loss, b.X, b.first * d, b.y, b.first, null, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K));
+    ? f(b.loss, b.X, 0, b.y, 0, b.order, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K), b.epsilon ?? 0.1)
+    : f(b.loss, b.X, b.first * d, b.y, b.first, null, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K), b.epsilon ?? 0.1);
   return { J, grad };
 }
 
@@ -94,7 +97,7 @@ export function runJsWeighted(b: Batch, weights: Float64Array): PassResult {
   const { d, K } = b;
   const grad = new Float64Array(K * d + K).fill(NaN);
   const J = b.order
-    ? lossGradWeighted(b.loss, b.X, 0, b.y, 0, weights, b.order, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K))
-    : lossGradWeighted(b.loss, b.X, b.first * d, b.y, b.first, weights, null, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K));
+    ? lossGradWeighted(b.loss, b.X, 0, b.y, 0, weights, b.order, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K), b.epsilon ?? 0.1)
+    : lossGradWeighted(b.loss, b.X, b.first * d, b.y, b.first, weights, null, 0, b.n, d, K, b.params, 0, K * d, grad, 0, new Float64Array(4 * K), b.epsilon ?? 0.1);
   return { J, grad };
 }

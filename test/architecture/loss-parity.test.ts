@@ -14,6 +14,13 @@ import { hinge } from '../../src/js/loss/hinge.js';
 import { logistic } from '../../src/js/loss/logistic.js';
 import { fusedPass, type PointwiseLoss } from '../../src/js/loss/pass.js';
 import { squared } from '../../src/js/loss/squared.js';
+import { squaredHinge } from '../../src/js/loss/squaredHinge.js';
+import { modifiedHuber } from '../../src/js/loss/modifiedHuber.js';
+import { perceptron } from '../../src/js/loss/perceptron.js';
+import { huber } from '../../src/js/loss/huber.js';
+import { epsilonInsensitive } from '../../src/js/loss/epsilonInsensitive.js';
+import { squaredEpsilonInsensitive } from '../../src/js/loss/squaredEpsilonInsensitive.js';
+import { setLossEpsilon } from '../../src/js/loss/param.js';
 import { buildBytes, instantiate, runJs, runWasm, type Batch, type PassResult } from './loss-kernels.js';
 
 const LOSSES: { name: string; id: number; Ks: number[] }[] = [
@@ -21,7 +28,17 @@ const LOSSES: { name: string; id: number; Ks: number[] }[] = [
   { name: 'logistic', id: L.LOSS_LOG, Ks: [1] },
   { name: 'hinge', id: L.LOSS_HINGE, Ks: [1] },
   { name: 'multinomial', id: L.LOSS_MULTINOMIAL, Ks: [1, 2, 3, 10] },
+  { name: 'squaredHinge', id: L.LOSS_SQUARED_HINGE, Ks: [1] },
+  { name: 'modifiedHuber', id: L.LOSS_MODIFIED_HUBER, Ks: [1] },
+  { name: 'perceptron', id: L.LOSS_PERCEPTRON, Ks: [1] },
+  { name: 'huber', id: L.LOSS_HUBER, Ks: [1] },
+  { name: 'epsilonInsensitive', id: L.LOSS_EPSILON_INSENSITIVE, Ks: [1] },
+  { name: 'squaredEpsilonInsensitive', id: L.LOSS_SQUARED_EPSILON_INSENSITIVE, Ks: [1] },
 ];
+/** The losses of real labels (the others of the pointwise ones take 0/1). */
+const REAL = new Set<number>([L.LOSS_SQUARED, L.LOSS_HUBER, L.LOSS_EPSILON_INSENSITIVE, L.LOSS_SQUARED_EPSILON_INSENSITIVE]);
+/** ε of the batches: residuals of these batches spread over a few units, so rows fall on both sides of ε. */
+const EPSILON = 0.75;
 const NS = [1, 2, 3, 4, 5, 6, 7, 9, 30, 67, 150]; // 150: the JS fast paths' chunks of 64 rows, and a partial one
 const DS = [1, 2, 3, 10, 16, 17, 31, 32, 100]; // 10: the softmax benchmarks' rows
 
@@ -30,7 +47,7 @@ function batch(loss: number, n: number, d: number, K: number, shuffled: boolean,
   const rows = n + 3; // two rows before the batch and one after (contiguous), or rows to pick from (shuffled)
   const X = Float64Array.from({ length: rows * d }, () => 2 * rnd() - 1);
   const y = Float64Array.from({ length: rows }, () =>
-    loss === L.LOSS_SQUARED ? 4 * rnd() - 2 : loss === L.LOSS_MULTINOMIAL ? Math.floor(rnd() * K) : rnd() < 0.5 ? 0 : 1);
+    REAL.has(loss) ? 4 * rnd() - 2 : loss === L.LOSS_MULTINOMIAL ? Math.floor(rnd() * K) : rnd() < 0.5 ? 0 : 1);
   const scale = 3 / Math.sqrt(d);
   const params = Float64Array.from({ length: K * d + K }, () => scale * (2 * rnd() - 1));
   let order: Uint32Array | null = null;
@@ -42,7 +59,7 @@ function batch(loss: number, n: number, d: number, K: number, shuffled: boolean,
     }
     order = Uint32Array.from(all.slice(0, n));
   }
-  return { loss, X, y, n, d, K, params, order, first: 2 };
+  return { loss, X, y, n, d, K, params, order, first: 2, epsilon: EPSILON };
 }
 
 /** Independent reference: per row the scores, loss and residuals by the textbook formulas, plain sums. */
@@ -70,6 +87,30 @@ function reference(b: Batch): { J: number; grad: number[]; Jbound: number; gboun
       const s = 2 * label - 1, m = 1 - s * z[0]!;
       l = Math.max(0, m);
       r[0] = m > 0 ? -s : 0;
+    } else if (b.loss === L.LOSS_SQUARED_HINGE) {
+      const s = 2 * label - 1, m = 1 - s * z[0]!;
+      l = m > 0 ? m * m : 0;
+      r[0] = m > 0 ? -2 * s * m : 0;
+    } else if (b.loss === L.LOSS_MODIFIED_HUBER) {
+      const s = 2 * label - 1, u = s * z[0]!;
+      l = u >= 1 ? 0 : u >= -1 ? (1 - u) ** 2 : -4 * u;
+      r[0] = u >= 1 ? 0 : u >= -1 ? -2 * s * (1 - u) : -4 * s;
+    } else if (b.loss === L.LOSS_PERCEPTRON) {
+      const s = 2 * label - 1, u = s * z[0]!;
+      l = u <= 0 ? -u : 0;
+      r[0] = u <= 0 ? -s : 0;
+    } else if (b.loss === L.LOSS_HUBER) {
+      const e = b.epsilon!, res = z[0]! - label;
+      l = Math.abs(res) <= e ? res * res / 2 : e * Math.abs(res) - e * e / 2;
+      r[0] = Math.min(Math.max(res, -e), e);
+    } else if (b.loss === L.LOSS_EPSILON_INSENSITIVE) {
+      const e = b.epsilon!, res = z[0]! - label;
+      l = Math.max(0, Math.abs(res) - e);
+      r[0] = res > e ? 1 : res < -e ? -1 : 0;
+    } else if (b.loss === L.LOSS_SQUARED_EPSILON_INSENSITIVE) {
+      const e = b.epsilon!, res = z[0]! - label;
+      l = Math.max(0, Math.abs(res) - e) ** 2;
+      r[0] = res > e ? 2 * (res - e) : res < -e ? 2 * (res + e) : 0;
     } else {
       const m = Math.max(...z);
       const e = z.map((v) => Math.exp(v - m));
@@ -182,7 +223,7 @@ describe('loss registry: fast paths = generic pass, bit for bit', () => {
 
   it('an unknown loss id is an error on every backend, never a silent default', () => {
     const b = batch(L.LOSS_SQUARED, 5, 3, 1, false, 99);
-    expect(() => runJs({ ...b, loss: 17 }, true)).toThrow(/loss id must be one of 0, 1, 2, 3, got 17/);
+    expect(() => runJs({ ...b, loss: 17 }, true)).toThrow(/loss id must be one of 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, got 17/);
     for (const simd of hasSimd() ? [true, false] : [false]) {
       const ex = instantiate(buildBytes(simd));
       expect(() => runWasm(ex, { ...b, loss: 17 }, true)).toThrow(WebAssembly.RuntimeError);
@@ -198,11 +239,16 @@ describe('loss registry: fast paths = generic pass, bit for bit', () => {
       residual: (z, y, out, k) => l.residual(z, y, out, k), value: (z, y, r, out, k) => l.value(z, y, r, out, k),
       mean: (sum, n) => l.mean(sum, n),
     });
-    const byId = new Map<number, PointwiseLoss>([[L.LOSS_SQUARED, squared], [L.LOSS_LOG, logistic], [L.LOSS_HINGE, hinge]]);
+    const byId = new Map<number, PointwiseLoss>([
+      [L.LOSS_SQUARED, squared], [L.LOSS_LOG, logistic], [L.LOSS_HINGE, hinge], [L.LOSS_SQUARED_HINGE, squaredHinge],
+      [L.LOSS_MODIFIED_HUBER, modifiedHuber], [L.LOSS_PERCEPTRON, perceptron], [L.LOSS_HUBER, huber],
+      [L.LOSS_EPSILON_INSENSITIVE, epsilonInsensitive], [L.LOSS_SQUARED_EPSILON_INSENSITIVE, squaredEpsilonInsensitive],
+    ]);
     let compared = 0;
     for (const { label, batch: b } of CASES) {
       const loss = byId.get(b.loss);
       if (!loss) continue;
+      setLossEpsilon(b.epsilon!); // fusedPass directly: lossGrad would set it
       const paths: [string, (l: PointwiseLoss, g: Float64Array) => number][] = [
         ['generic', (l, g) => fusedPass(l, b.X, b.first * b.d, b.y, b.first, b.order, 0, b.n, b.d, 1, b.params, 0, b.d, g, 0, new Float64Array(4))],
         ['short rows', (l, g) => shortRows(l, b.X, b.first * b.d, b.y, b.first, b.order, 0, b.n, b.d, b.params, 0, b.d, g, 0, new Float64Array(4))],

@@ -1,5 +1,5 @@
 // Adding a loss takes its kernel file on each side and one registry entry on each side (plus its id), nothing else:
-// in a copy of the sources this test adds a toy loss — the squared loss written again under another name, id 4 —
+// in a copy of the sources this test adds a toy loss — the squared loss written again under another name, id 31 —
 // with exactly those edits, routes objectiveAndGrad to it (the one line that picks the loss of a fit, standing in for
 // the config's loss slot), compiles the copy's WASM core with the project's asc, and fits the linear and ridge models
 // through the toy on both sides. Every weight, intercept and loss value must be the linear model's (Object.is), on
@@ -15,7 +15,7 @@ import { bitsOf } from '../golden/bits.js';
 import { mulberry32 } from '../prng.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TOY_ID = 4;
+const TOY_ID = 31; // above every real loss id (src/abi/layout.ts: LOSS_*)
 
 // The toy kernel, AssemblyScript: assembly/loss/squared.ts under another name (traits and operations alike).
 const TOY_AS = `

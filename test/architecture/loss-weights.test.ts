@@ -14,7 +14,15 @@ const LOSSES = [
   { name: 'logistic', id: L.LOSS_LOG, Ks: [1] },
   { name: 'hinge', id: L.LOSS_HINGE, Ks: [1] },
   { name: 'multinomial', id: L.LOSS_MULTINOMIAL, Ks: [2, 3, 10] },
+  { name: 'squaredHinge', id: L.LOSS_SQUARED_HINGE, Ks: [1] },
+  { name: 'modifiedHuber', id: L.LOSS_MODIFIED_HUBER, Ks: [1] },
+  { name: 'perceptron', id: L.LOSS_PERCEPTRON, Ks: [1] },
+  { name: 'huber', id: L.LOSS_HUBER, Ks: [1] },
+  { name: 'epsilonInsensitive', id: L.LOSS_EPSILON_INSENSITIVE, Ks: [1] },
+  { name: 'squaredEpsilonInsensitive', id: L.LOSS_SQUARED_EPSILON_INSENSITIVE, Ks: [1] },
 ];
+/** The losses of real labels (the other pointwise ones take 0/1). */
+const REAL = new Set<number>([L.LOSS_SQUARED, L.LOSS_HUBER, L.LOSS_EPSILON_INSENSITIVE, L.LOSS_SQUARED_EPSILON_INSENSITIVE]);
 const NS = [1, 3, 4, 7, 30, 67];
 const DS = [1, 2, 3, 10, 17, 32, 100];
 
@@ -23,7 +31,7 @@ function batch(loss: number, n: number, d: number, K: number, shuffled: boolean,
   const rows = n + 3;
   const X = Float64Array.from({ length: rows * d }, () => 2 * rnd() - 1);
   const y = Float64Array.from({ length: rows }, () =>
-    loss === L.LOSS_SQUARED ? 4 * rnd() - 2 : loss === L.LOSS_MULTINOMIAL ? Math.floor(rnd() * K) : rnd() < 0.5 ? 0 : 1);
+    REAL.has(loss) ? 4 * rnd() - 2 : loss === L.LOSS_MULTINOMIAL ? Math.floor(rnd() * K) : rnd() < 0.5 ? 0 : 1);
   const scale = 3 / Math.sqrt(d);
   const params = Float64Array.from({ length: K * d + K }, () => scale * (2 * rnd() - 1));
   let order: Uint32Array | null = null;

@@ -170,7 +170,7 @@ const MEANT: [string, string][] = [
   ['epochs', 'maxEpochs'], ['beta', 'momentum'], ['mu', 'momentum'], ['batch_size', 'batchSize'], ['random_state', 'seed'],
   ['n_iter_no_change', 'nIterNoChange'], ['validation_fraction', 'validationFraction'], ['fit_intercept', 'fitIntercept'],
   ['weight_decay', 'weightDecay'], ['stoppingrule', 'stoppingRule'], ['momentun', 'momentum'], ['Momentum', 'momentum'],
-  ['maxIteration', 'maxIterations'], ['epsilon', 'eps'], ['coef_init', 'initialWeights'],
+  ['maxIteration', 'maxIterations'], ['coef_init', 'initialWeights'],
 ];
 
 describe.each(BACKENDS)('did you mean [$name]', ({ create }) => {
@@ -180,6 +180,12 @@ describe.each(BACKENDS)('did you mean [$name]', ({ create }) => {
     const call = () => engine.fit(data, { lr: 0.1, [key]: 1 } as never);
     expect(call).toThrow(TypeError);
     expect(call).toThrow(new RegExp(`^Unknown fit option "${key}" \\(did you mean "${meant}"\\?\\); known options: model, `));
+  });
+  it('epsilon (PyTorch\'s eps spelled out) on a model without the loss\'s ε names the models and eps', async () => {
+    // epsilon is an option (huber and the ε-insensitive losses, scikit-learn's name): no longer a typo of eps.
+    const engine = await create();
+    expect(() => engine.fit(engine.dataset(X, y), { lr: 0.1, optimizer: 'adam', epsilon: 1e-8 } as never)).toThrow(new RangeError(
+      "epsilon applies to model 'huber', 'epsilonInsensitive' or 'squaredEpsilonInsensitive' only, not 'linear' (the optimizers' ε is eps)"));
   });
   it('suggests nothing when no name is close, and still lists the known options', async () => {
     const engine = await create();

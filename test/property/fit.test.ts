@@ -47,21 +47,25 @@ function fitOn(engine: Engine, X: unknown, y: unknown, options: unknown): FitRes
 
 /**
  * A necessary condition, computed independently of the engine, for the objective at θ₀ to overflow f64: with
- * Bᵢₖ = Σⱼ|xᵢⱼ·wₖⱼ| + |b| (+ |yᵢ| for the squared loss), a bound on row i's score (residual) for class k, some score
+ * Bᵢₖ = Σⱼ|xᵢⱼ·wₖⱼ| + |b| (+ |yᵢ| for real labels), a bound on row i's score (residual) for class k, some score
  * reaches 2¹⁰²² (a sum that large can overflow), or the sum over rows of the per-row objectives' bounds does: Σᵢ Bᵢ²
- * for the squared loss, Σᵢ 2·maxₖ Bᵢₖ for the others (log-loss, log-sum-exp and hinge grow at most linearly in the
+ * for the losses quadratic in the score (squared, squared hinge, squared ε-insensitive), Σᵢ 2·maxₖ Bᵢₖ for the others
+ * (log-loss, log-sum-exp, hinge, modified Huber, perceptron, huber, ε-insensitive grow at most linearly in the
  * score). Computed on values divided by 2³⁰⁰ each (products by 2⁶⁰⁰), so nothing here overflows.
  */
 function startCanOverflow(model: string, X: number[][], y: ArrayLike<number>, o: FitOptionsRecord, K: number): boolean {
   const d = X[0]!.length, s = 2 ** -300;
   const w = o.initialWeights ? Array.from(o.initialWeights) : new Array<number>(K * d).fill(0);
   const b = Math.abs(o.initialIntercept ?? 0) * s * s;
-  const squared = model === 'linear' || model === 'ridge';
+  // Losses that grow with the square of the score (squared, squared hinge, squared ε-insensitive), and those of
+  // real labels (whose residual z − y adds |y|).
+  const squared = ['linear', 'ridge', 'squaredHinge', 'squaredEpsilonInsensitive'].includes(model);
+  const real = ['linear', 'ridge', 'huber', 'epsilonInsensitive', 'squaredEpsilonInsensitive'].includes(model);
   let maxB = 0, sumRow = 0;
   for (let i = 0; i < X.length; i++) {
     let rowMax = 0;
     for (let k = 0; k < K; k++) {
-      let B = b + (squared ? Math.abs(y[i]!) * s * s : 0);
+      let B = b + (real ? Math.abs(y[i]!) * s * s : 0);
       for (let j = 0; j < d; j++) B += Math.abs(X[i]![j]! * s) * Math.abs(w[k * d + j]! * s);
       rowMax = Math.max(rowMax, B);
     }

@@ -23,7 +23,12 @@ export function check<Ts extends [unknown, ...unknown[]]>(prop: fc.IProperty<Ts>
   return fc.assert(prop as fc.IProperty<Ts>, params);
 }
 
-export const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
+export const MODELS: ModelName[] = [
+  'linear', 'ridge', 'logistic', 'hinge', 'softmax', 'squaredHinge', 'modifiedHuber', 'perceptron', 'huber',
+  'epsilonInsensitive', 'squaredEpsilonInsensitive',
+];
+/** The models of real labels (the others but softmax take 0/1). */
+const REAL_LABELS: readonly ModelName[] = ['linear', 'ridge', 'huber', 'epsilonInsensitive', 'squaredEpsilonInsensitive'];
 export const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'];
 
 /**
@@ -107,7 +112,7 @@ export function makeData(spec: DataSpec, model: ModelName): Data {
   const yNum = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     const u = rng.uniform();
-    if (model === 'linear' || model === 'ridge') yNum[i] = (flat[i * cols]! / colScale[0]! + rng.normal()) * yScale;
+    if (REAL_LABELS.includes(model)) yNum[i] = (flat[i * cols]! / colScale[0]! + rng.normal()) * yScale;
     else if (model === 'softmax') yNum[i] = Math.min(spec.classes - 1, Math.floor(u * spec.classes));
     else yNum[i] = u < 0.5 ? 0 : 1;
   }
@@ -120,7 +125,7 @@ export function makeData(spec: DataSpec, model: ModelName): Data {
     default: X = { data: Array.from(flat), rows, cols };
   }
   let y: LabelsInput;
-  if ((model === 'logistic' || model === 'hinge') && spec.seed % 3 === 0) y = Array.from(yNum, (v) => v === 1);
+  if (!REAL_LABELS.includes(model) && model !== 'softmax' && spec.seed % 3 === 0) y = Array.from(yNum, (v) => v === 1);
   else y = spec.seed % 2 ? Float64Array.from(yNum) : Array.from(yNum);
   return { X, y, flat, yNum, rows, cols };
 }

@@ -11,7 +11,7 @@ const B_AND_SCRATCH = memory.data(48, 16);
 /** The whole fused pass: the engine's linear kernel (the squared loss through the registry), contiguous rows. */
 export function full(xPtr: usize, yPtr: usize, n: i32, d: i32, wPtr: usize, b: f64, gPtr: usize): f64 {
   store<f64>(B_AND_SCRATCH, b);
-  return lossGrad(LOSS_SQUARED, xPtr, yPtr, 0, n, d, 1, wPtr, B_AND_SCRATCH, gPtr, B_AND_SCRATCH + 16);
+  return lossGrad(LOSS_SQUARED, xPtr, yPtr, 0, n, d, 1, wPtr, B_AND_SCRATCH, gPtr, B_AND_SCRATCH + 16, 0.0);
 }
 
 /** The read and the first half: each row's residual by the engine's dot, Σ r²; no gradient. */

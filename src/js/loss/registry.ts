@@ -11,6 +11,13 @@ import { logistic } from './logistic.js';
 import { multinomial } from './multinomial.js';
 import { fusedPass, weightedPass, type Loss } from './pass.js';
 import { squared } from './squared.js';
+import { squaredHinge } from './squaredHinge.js';
+import { modifiedHuber } from './modifiedHuber.js';
+import { perceptron } from './perceptron.js';
+import { huber } from './huber.js';
+import { epsilonInsensitive } from './epsilonInsensitive.js';
+import { squaredEpsilonInsensitive } from './squaredEpsilonInsensitive.js';
+import { setLossEpsilon } from './param.js';
 
 /** The registry: loss id → kernel. */
 export const LOSSES: Readonly<Record<number, Loss>> = {
@@ -18,21 +25,29 @@ export const LOSSES: Readonly<Record<number, Loss>> = {
   [L.LOSS_LOG]: logistic,
   [L.LOSS_HINGE]: hinge,
   [L.LOSS_MULTINOMIAL]: multinomial,
+  [L.LOSS_SQUARED_HINGE]: squaredHinge,
+  [L.LOSS_MODIFIED_HUBER]: modifiedHuber,
+  [L.LOSS_PERCEPTRON]: perceptron,
+  [L.LOSS_HUBER]: huber,
+  [L.LOSS_EPSILON_INSENSITIVE]: epsilonInsensitive,
+  [L.LOSS_SQUARED_EPSILON_INSENSITIVE]: squaredEpsilonInsensitive,
 };
 
 /**
  * assembly/loss/registry.ts: lossGrad. The data term J of loss `loss` over n rows of X (row-major, d columns, from
  * X[xOff]; with a row order, rows[rOff + i]) and y, at W = params[wOff …] (K rows of d) and b = params[bOff …] (K;
  * zeros without an intercept); writes the raw sums [Σᵢ rᵢₖ·xᵢ per output (K·d) | Σᵢ rᵢₖ (K)] at grad[gOff …], not
- * yet divided by n. J = Σr²/(2n) for LOSS_SQUARED, Σℓ/n otherwise. scratch: 4·K values.
+ * yet divided by n. J = Σr²/(2n) for LOSS_SQUARED, Σℓ/n otherwise. scratch: 4·K values. epsilon: the loss's ε
+ * (LOSS_HUBER and the ε-insensitive losses; the others ignore it).
  * @throws RangeError for an unknown loss id.
  */
 export function lossGrad(
   loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
-  scratch: Float64Array,
+  scratch: Float64Array, epsilon: number,
 ): number {
   const l = lossOf(loss);
+  setLossEpsilon(epsilon);
   let sum: number;
   if (!l.pointwise) {
     sum = d >= 2 && d < SHORT_ROW
@@ -52,9 +67,10 @@ export function lossGrad(
 export function lossGradGeneric(
   loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
-  scratch: Float64Array,
+  scratch: Float64Array, epsilon: number,
 ): number {
   const l = lossOf(loss);
+  setLossEpsilon(epsilon);
   return l.mean(fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch), n);
 }
 
@@ -66,9 +82,10 @@ export function lossGradGeneric(
 export function lossGradWeighted(
   loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
   rOff: number, n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array,
-  gOff: number, scratch: Float64Array,
+  gOff: number, scratch: Float64Array, epsilon: number,
 ): number {
   const l = lossOf(loss);
+  setLossEpsilon(epsilon);
   return l.mean(weightedPass(l, X, xOff, y, yOff, c, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch), n);
 }
 
