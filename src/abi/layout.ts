@@ -165,6 +165,8 @@ export const OPT_ADAM = 1;
 export const OPT_ADAMW = 2;
 export const OPT_RMSPROP = 3;
 export const OPT_ADAGRAD = 4;
+/** Adadelta (issue 15): settings O_RHO, O_EPS; buffers square_avg, acc_delta. */
+export const OPT_ADADELTA = 5;
 
 /** Flag bits: F_NESTEROV, F_MAXIMIZE in O_FLAGS (F_FIRST_STEP added by the step from T_FIRST); F_FIT_INTERCEPT, F_SHUFFLE in C_FLAGS. */
 export const F_NESTEROV = 1;
