@@ -24,7 +24,7 @@ export function check<Ts extends [unknown, ...unknown[]]>(prop: fc.IProperty<Ts>
 }
 
 export const MODELS: ModelName[] = ['linear', 'ridge', 'logistic', 'hinge', 'softmax'];
-export const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'];
+export const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adadelta'];
 
 /**
  * Magnitudes of the data: ordinary, huge (1e150: squares near 1e300), tiny (1e-150: squares underflow), mixed, and
