@@ -381,6 +381,21 @@ export interface FitCommonOptions {
   progressEvery?: number;
   /** Stops the fit cleanly at the next chunk boundary: status 'aborted', parameters so far. */
   signal?: AbortSignalLike;
+  /**
+   * Averaged SGD (Polyak & Juditsky 1992; scikit-learn's `average`): the returned parameters are the running mean of
+   * the iterates θₜ after updates t = n, n + 1, …, T: θ̄ₖ = θ̄ₖ₋₁ + (θₜ − θ̄ₖ₋₁)/k, k = t − n + 1 (θ̄₁ = θₙ). `true` is
+   * n = 1; n is a positive integer ≤ maxIterations, counted in **updates** (batches), not in samples as
+   * scikit-learn's `average=n` is (there each update is one sample, so the two agree for `batchSize: 1`). Default false.
+   * The optimizer runs on the iterates, unchanged; `loss` holds the objective at the iterates (each batch's, before
+   * its step); the divergence check judges the iterates and the average; `finalLoss`/`mse` (and the held-out
+   * objective of `validationFraction`, once the average has started) are the average's. A fit that stops before update
+   * n returns its last iterate. Allowed without `tol` or with `stoppingRule: 'sklearn'` (its epoch objective: the mean
+   * of the batch objectives at the iterates, or the held-out objective at the average), not with the gradient rule
+   * (whose 'converged' would be a claim about the iterate, not about the average returned) nor with `'auto'`.
+   * @throws TypeError for a value neither boolean nor number; RangeError for a non-integer, n < 1, NaN, n above
+   *   maxIterations, the gradient rule, or `'auto'`.
+   */
+  average?: boolean | number;
 }
 
 /**

@@ -60,8 +60,13 @@ export const C_AUTO = 42;
 /** With C_AUTO: θₜ and ∇J(θₜ) of the last accepted point, kept while the step from it is tried (p f64 each). */
 export const C_PREV_PTR = 43;
 export const C_PREV_GRAD_PTR = 44;
+// Averaged SGD (issue 15; assembly/fit.ts averageStep): θ̄ₖ = θ̄ₖ₋₁ + (θₜ − θ̄ₖ₋₁)/k over the iterates θₜ, t ≥ start.
+/** The running average θ̄ (p f64), with C_AVERAGE_START > 0. */
+export const C_AVG_PTR = 49;
+/** The first update t (1-based) whose iterate θₜ enters the average; 0: no averaging. */
+export const C_AVERAGE_START = 50;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 45;
+export const C_SIZE = 51;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -130,7 +135,9 @@ export const S_BACKTRACKS = 25;
 export const S_AUTO_CURVATURE = 26;
 /** The run length a growth restart needs: 0 (read as AUTO_GROW_AFTER) until the first, doubled by each. */
 export const S_AUTO_GROW_AFTER = 27;
-export const S_SIZE = 28;
+/** Averaged SGD: the number k of iterates in the average at C_AVG_PTR (0 until the C_AVERAGE_START-th update). */
+export const S_AVG_COUNT = 28;
+export const S_SIZE = 29;
 
 /** Step state (offsets in the sub-block at S_STEP_STATE, or in the per-step API's own block). */
 /** The learning rate η of this step. */

@@ -14,7 +14,7 @@ import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 const FIT_KEYS = [
   'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
-  'onProgress', 'progressEvery', 'signal',
+  'onProgress', 'progressEvery', 'signal', 'average',
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
 export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
@@ -64,6 +64,35 @@ export interface FitConfig extends Required<OptimizerSettings> {
   auto: AutoRequest | null;
   /** src/abi/layout.ts C_AUTO flags, set when the fit driver resolves `auto` (src/engine.ts); 0 otherwise. */
   autoFlags: number;
+  /** Averaged SGD: the first update whose iterate enters the returned average (`average: true` is 1); 0: off. */
+  average: number;
+}
+
+/**
+ * `average`: false/undefined → 0 (off), true → 1, n → n (a positive integer ≤ maxIterations). Averaging is refused
+ * with the gradient rule (its 'converged' would judge the iterate, not the average that is returned) and with 'auto'
+ * (a rejected candidate would enter the average).
+ */
+function checkAverage(value: unknown, maxIterations: number, stopRule: number, auto: boolean): number {
+  if (value === undefined || value === false) return 0;
+  let start: number;
+  if (value === true) start = 1;
+  else if (typeof value !== 'number') {
+    throw new TypeError(`average must be true, false or a positive integer (the first update averaged), got ${describe(value)}`);
+  } else if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`average must be true, false or a positive integer (the first update averaged), got ${value}`);
+  } else start = value;
+  if (start > maxIterations) {
+    throw new RangeError(`average ${start} starts after maxIterations ${maxIterations}: no iterate would be averaged`);
+  }
+  if (stopRule === L.RULE_GRADIENT) {
+    throw new RangeError(
+      "average applies with stoppingRule 'sklearn' or without tol, not with the gradient rule (it judges the iterates, " +
+      "and the average is what is returned): set stoppingRule: 'sklearn', or leave tol out",
+    );
+  }
+  if (auto) throw new RangeError("average does not apply with lr/momentum 'auto' or restart (a rejected step would enter the average)");
+  return start;
 }
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
@@ -158,6 +187,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     optimizer: opt.optimizer, model, lossId: m.lossId, momentum: opt.momentum, dampening: opt.dampening,
     maximize: opt.maximize, batchSize, trainRows, schedule: o.schedule, restartGiven: o.restart !== undefined,
   });
+  const average = checkAverage(o.average, maxIterations, stopRule, a.request !== null);
   const lrAt = checkSchedule(o.schedule, opt.lr);
   lrAt?.(0); // a schedule that fails at once fails before any work
   // Explicit properties, no spread: V8 builds a spread into a many-field literal on a slow path (~30 µs a fit).
@@ -168,5 +198,6 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, batchSize, shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0,
+    average,
   };
 }
