@@ -209,7 +209,7 @@ describe.each(BACKENDS)('did you mean [$name]', ({ create }) => {
       [{ betas: [0.9, 0.99] }, "betas applies to optimizer 'adam' or 'adamw', not 'sgd' (use engine.optimizer(params, { optimizer: 'adam', betas, … }))"],
       [{ rho: 0.9 }, "rho applies to optimizer 'rmsprop' or 'adadelta', not 'sgd'"],
       [{ lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'sgd'"],
-      [{ eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad', not 'sgd'"],
+      [{ eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad' or 'adadelta', not 'sgd'"],
       [{ optimizer: 'adam' }, 'engine.sgd makes an SGD optimizer; for another one use engine.optimizer(params, { optimizer, … })'],
     ];
     for (const [extra, message] of cases) {
