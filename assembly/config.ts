@@ -7,7 +7,7 @@ import {
   C_ALPHA, C_PARAMS_PTR, C_GRAD_PTR, C_BACKUP_PTR, C_BACKUP_GRAD_PTR, C_BUF1_PTR, C_BUF2_PTR, C_SCRATCH_PTR,
   C_PERM_PTR, C_BATCH_SIZE, C_MAX_ITERATIONS, C_MAX_EPOCHS, C_STOP_RULE, C_TOL, C_N_ITER_NO_CHANGE, C_LOSS_PTR,
   C_EPOCH_LOSS_PTR, C_LR_PTR, C_LOSS_CAP, C_EPOCH_CAP, C_OPTIMIZER, C_SEGMENT_COUNT, C_SIZE, C_AUTO, C_PREV_PTR,
-  C_PREV_GRAD_PTR, C_L1_RATIO, C_LOSS_EPSILON,
+  C_PREV_GRAD_PTR, C_L1_RATIO, C_LOSS_EPSILON, C_AVG_PTR, C_AVERAGE_START,
   O_KIND, O_FLAGS, O_MOMENTUM, O_DAMPENING, O_WEIGHT_DECAY, O_BETA1, O_BETA2, O_EPS, O_RHO, O_LR_DECAY,
   G_OFFSET, G_LENGTH, G_DECAYED, G_SIZE,
   S_ITERATION, S_EPOCH, S_BEST, S_NO_IMPROVE, S_BATCH_POS, S_EPOCH_SUM, S_EPOCH_BATCHES, S_GRAD0, S_LOSS0,
@@ -223,6 +223,11 @@ export class Config {
   @inline get prevPtr(): usize { return ptrAt(changetype<usize>(this), C_PREV_PTR); }
   // @ts-ignore: decorator
   @inline get prevGradPtr(): usize { return ptrAt(changetype<usize>(this), C_PREV_GRAD_PTR); }
+  // Averaged SGD: the running average's buffer and the first update it takes (0: off).
+  // @ts-ignore: decorator
+  @inline get avgPtr(): usize { return ptrAt(changetype<usize>(this), C_AVG_PTR); }
+  // @ts-ignore: decorator
+  @inline get averageStart(): i32 { return i32At(changetype<usize>(this), C_AVERAGE_START); }
   // The optimizer and the parameter segments.
   // @ts-ignore: decorator
   @inline get optimizer(): Settings { return changetype<Settings>(changetype<usize>(this) + (<usize>C_OPTIMIZER << 3)); }

@@ -13,8 +13,24 @@ import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
   A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
-  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED,
+  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT,
 } from '../src/abi/layout';
+
+/**
+ * Averaged SGD: θ̄ ← θ̄ + (θ − θ̄)/k over p elements, the k-th iterate θ into the running mean (k = 1 copies θ: θ̄
+ * starts at 0). Returns whether every θ̄ is finite. Same operations as src/js/fit.ts averageStep.
+ */
+export function averageStep(avgPtr: usize, thetaPtr: usize, p: i32, k: f64): bool {
+  let check = 0.0;
+  for (let j = 0; j < p; j++) {
+    const o = <usize>j << 3;
+    const a = load<f64>(avgPtr + o);
+    const u = a + (load<f64>(thetaPtr + o) - a) / k;
+    store<f64>(avgPtr + o, u);
+    check += u - u;
+  }
+  return check == 0;
+}
 
 /** ⟨g − h, a − b⟩/‖a − b‖² over p elements, in order: the secant curvature of the step b → a (0 when a = b). */
 function secant(gPtr: usize, hPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
@@ -161,6 +177,10 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   let growAfter = S.slot(S_AUTO_GROW_AFTER);
   if (growAfter == 0) growAfter = <f64>AUTO_GROW_AFTER;
   const forget = c.loss != LOSS_SQUARED;
+  // Averaged SGD: the iterates θₜ, t ≥ averageStart, in a running mean at avgPtr; the held-out objective is the
+  // average's once it has started.
+  const averageStart = c.averageStart, avgPtr = c.avgPtr;
+  let avgCount = S.slot(S_AVG_COUNT);
 
   // θ lives in two buffers: each step reads the current one and writes the other, so a step that overflows leaves
   // θₜ intact without a copy; the final θ is copied back to paramsPtr when the call returns.
@@ -286,13 +306,17 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     gradPtr = otherGrad;
     otherGrad = gswap;
     t++;
+    if (averageStart > 0 && t >= averageStart) {
+      avgCount = avgCount + 1.0;
+      if (!averageStep(avgPtr, cur, p, avgCount)) { status = DIVERGED; break; }
+    }
     if (++lossAt == lossCap) lossAt = 0;
     batchPos += count;
     epochSum += J;
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / <f64>epochBatches;
-      if (valRows > 0) E = objectiveAndGrad(cfg, valXPtr, valYPtr, valSwPtr, 0, valRows, cur, gradPtr);
+      if (valRows > 0) E = objectiveAndGrad(cfg, valXPtr, valYPtr, valSwPtr, 0, valRows, avgCount > 0 ? avgPtr : cur, gradPtr);
       store<f64>(epochLossPtr + (<usize>epochAt << 3), E);
       epoch++;
       if (++epochAt == epochCap) epochAt = 0;
@@ -336,5 +360,6 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   S.setSlot(S_BACKTRACKS, backtracks);
   S.setSlot(S_AUTO_CURVATURE, curvature);
   S.setSlot(S_AUTO_GROW_AFTER, growAfter);
+  S.setSlot(S_AVG_COUNT, avgCount);
   return status;
 }

@@ -7,7 +7,9 @@
 // Same operation order as src/js/penalty.ts.
 import { dot } from './reduce';
 import { Config, Segment, Settings, StepState } from './config';
-import { PENALTY_L2, PENALTY_L1, PENALTY_ELASTICNET, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD, F_NESTEROV } from '../src/abi/layout';
+import {
+  PENALTY_L2, PENALTY_L1, PENALTY_ELASTICNET, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD, OPT_ADADELTA, F_NESTEROV,
+} from '../src/abi/layout';
 
 /** α·ρ, the L1 part's strength, for PENALTY_L1 and PENALTY_ELASTICNET; 0 for every other penalty (no proximal step). */
 // @ts-ignore: decorator
@@ -80,7 +82,9 @@ function soft(x: f64, t: f64): f64 {
  * - Adam (and AdamW with λ = 0): τⱼ = η·a₁/(√vⱼ/√(1 − β₂ᵗ) + ε), the step's own denominator (m̂ → g; a
  *   diagonal-metric prox, as Duchi, Hazan & Singer 2011's composite mirror descent for Adagrad);
  * - RMSprop: τⱼ = η·a₁·k/(√sⱼ + ε), k = 1/(1 − μ) with momentum μ (b → (g/a)/(1 − μ)), else 1;
- * - Adagrad: τⱼ = ηₜ·a₁/(√Sⱼ + ε), ηₜ = η/(1 + (t − 1)·lrDecay).
+ * - Adagrad: τⱼ = ηₜ·a₁/(√Sⱼ + ε), ηₜ = η/(1 + (t − 1)·lrDecay);
+ * - Adadelta: τⱼ = η·a₁·(√(uⱼ + ε)/√(sⱼ + ε)), the factor its step puts on g (s the squared-gradient average, u the
+ *   squared-update average, both just updated; at a fixed point u is stationary, so the factor is the step's own).
  * The step state s is this step's (η, t, β₂ᵗ, first step).
  */
 export function proximalStep(
@@ -111,6 +115,13 @@ export function proximalStep(
     for (let j = 0; j < m; j++) {
       const at = <usize>j << 3;
       const t = scale / (Math.sqrt(load<f64>(b1 + at)) + eps);
+      store<f64>(theta + at, soft(load<f64>(theta + at), t));
+    }
+  } else if (kind == OPT_ADADELTA) {
+    const scale = lr * l1, eps = o.eps;
+    for (let j = 0; j < m; j++) {
+      const at = <usize>j << 3;
+      const t = scale * (Math.sqrt(load<f64>(b2 + at) + eps) / Math.sqrt(load<f64>(b1 + at) + eps));
       store<f64>(theta + at, soft(load<f64>(theta + at), t));
     }
   } else {

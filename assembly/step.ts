@@ -1,16 +1,17 @@
 // One optimizer update, with PyTorch's rules in PyTorch's operation order: SGD with momentum (torch.optim.SGD),
-// Adam and AdamW, RMSprop (with momentum) and Adagrad. segmentStep is the one step (the fit's optimizerStep calls it
+// Adam and AdamW, RMSprop (with momentum), Adagrad and Adadelta. segmentStep is the one step (the fit's optimizerStep calls it
 // per segment, checkedStep for its one): the optimizer's settings and the segments as typed views (assembly/config.ts),
 // the step state as numbers (the fit reads them from its step-state block); the per-optimizer kernels below step n
 // contiguous parameters. Same operation order as src/js/step.ts. Buffers: SGD
-// velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer | Adagrad sum.
+// velocity | Adam(W) exp_avg, exp_avg_sq | RMSprop square_avg, momentum_buffer | Adagrad sum | Adadelta square_avg,
+// acc_delta.
 // Adding an optimizer: its OPT_ id (src/abi/layout.ts), a kernel here and its mirror in src/js/step.ts, one branch
 // of segmentStep on each side, its buffers in src/backend.ts (writtenBuffers) and src/optimizer.ts (BUFFER_NAMES),
 // its options (src/options), and a contract test against a hand-worked step.
 import { allFinite } from './reduce';
 import { Settings, StepState, Segment, segmentAt } from './config';
 import {
-  F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD,
+  F_NESTEROV, F_MAXIMIZE, F_FIRST_STEP, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_ADAGRAD, OPT_ADADELTA,
   STEP_OK, STEP_BAD_GRAD, STEP_DIVERGED,
 } from '../src/abi/layout';
 
@@ -252,6 +253,56 @@ export function stepAdagrad(
 }
 
 /**
+ * Adadelta (Zeiler 2012; torch.optim.Adadelta's single-tensor path, in its order): s ← s·ρ + ((1−ρ)·g)·g;
+ * std = √(s + ε); δ = (√(u + ε) / std)·g; u ← u·ρ + ((1−ρ)·δ)·δ; θ ← θ − η·δ. The products ((1−ρ)·g)·g are
+ * ATen's addcmul (self + value·t1·t2, left to right), so a double step is PyTorch's CPU double step.
+ */
+export function stepAdadelta(
+  thetaPtr: usize, outPtr: usize, sqPtr: usize, sqOutPtr: usize, accPtr: usize, accOutPtr: usize, gradPtr: usize, n: i32,
+  lr: f64, rho: f64, eps: f64, weightDecay: f64, maximize: bool,
+): bool {
+  let check = 0.0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD && n >= SIMD_STEP_MIN) {
+    const RHO = f64x2.splat(rho), RHOC = f64x2.splat(1.0 - rho), EPS = f64x2.splat(eps), LR = f64x2.splat(lr);
+    const WD = f64x2.splat(weightDecay);
+    let FINITE = i64x2.splat(-1);
+    for (; i + 2 <= n; i += 2) {
+      const o = <usize>i << 3;
+      const theta = v128.load(thetaPtr + o);
+      const g = coupledGrad2(v128.load(gradPtr + o), theta, maximize, weightDecay, WD);
+      const s = f64x2.add(f64x2.mul(v128.load(sqPtr + o), RHO), f64x2.mul(f64x2.mul(RHOC, g), g));
+      const std = f64x2.sqrt(f64x2.add(s, EPS));
+      const acc = v128.load(accPtr + o);
+      const delta = f64x2.mul(f64x2.div(f64x2.sqrt(f64x2.add(acc, EPS)), std), g);
+      const u = f64x2.add(f64x2.mul(acc, RHO), f64x2.mul(f64x2.mul(RHOC, delta), delta));
+      v128.store(sqOutPtr + o, s);
+      v128.store(accOutPtr + o, u);
+      const t = f64x2.sub(theta, f64x2.mul(LR, delta));
+      v128.store(outPtr + o, t);
+      FINITE = v128.and(FINITE, v128.and(finiteMask(t), v128.and(finiteMask(s), finiteMask(u))));
+    }
+    if (!i64x2.all_true(FINITE)) check = NaN;
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 3;
+    const theta = load<f64>(thetaPtr + o);
+    const g = coupledGrad(load<f64>(gradPtr + o), theta, maximize, weightDecay);
+    const s = load<f64>(sqPtr + o) * rho + ((1.0 - rho) * g) * g;
+    const std = Math.sqrt(s + eps);
+    const acc = load<f64>(accPtr + o);
+    const delta = (Math.sqrt(acc + eps) / std) * g;
+    const u = acc * rho + ((1.0 - rho) * delta) * delta;
+    store<f64>(sqOutPtr + o, s);
+    store<f64>(accOutPtr + o, u);
+    const t = theta - lr * delta;
+    store<f64>(outPtr + o, t);
+    check += (t - t) + (s - s) + (u - u);
+  }
+  return check == 0;
+}
+
+/**
  * One optimizer step over the parameter segments: the optimizer and its hyperparameters from the settings o, the
  * learning rate, step number t and β₁ᵗ, β₂ᵗ (running products kept by the caller, so both backends compute them
  * identically) from the step state s, and for each of the `count` segments of the table at `segments` (G_SIZE rows,
@@ -299,6 +350,9 @@ function segmentStep(
   }
   if (kind == OPT_ADAGRAD) {
     return stepAdagrad(theta, out, b1, b1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, maximize, step);
+  }
+  if (kind == OPT_ADADELTA) {
+    return stepAdadelta(theta, out, b1, b1Out, b2, b2Out, grad, n, lr, o.rho, o.eps, weightDecay, maximize);
   }
   return stepMomentum(theta, out, b1, b1Out, grad, n, lr, o.momentum, o.dampening, weightDecay, flags);
 }

@@ -3,7 +3,7 @@
  * backend (src/wasm/engine.ts, src/js/engine.ts): numbers and typed arrays in, copies out. Both backends run the
  * same kernels in the same operation order.
  */
-import { OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './abi/layout.js';
+import { OPT_ADADELTA, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './abi/layout.js';
 import type { DatasetInput, FitConfig } from './options/index.js';
 import type { OptimizerSettings } from './types.js';
 
@@ -43,11 +43,11 @@ export interface FitRun {
 
 /**
  * Which of its two buffers the optimizer `kind` writes in a step (SGD the velocity when β ≠ 0; Adam(W) both; RMSprop
- * the square average and, with momentum, its buffer; Adagrad the sum). A step store keeps θ and every written buffer
+ * the square average and, with momentum, its buffer; Adagrad the sum; Adadelta both). A step store keeps θ and every written buffer
  * twice and switches to the new copies only after a step succeeded; a buffer never written is kept once.
  */
 export function writtenBuffers(kind: number, momentum: number): [boolean, boolean] {
-  if (kind === OPT_ADAM || kind === OPT_ADAMW) return [true, true];
+  if (kind === OPT_ADAM || kind === OPT_ADAMW || kind === OPT_ADADELTA) return [true, true];
   if (kind === OPT_RMSPROP) return [true, momentum > 0];
   if (kind === OPT_ADAGRAD) return [true, false];
   return [momentum !== 0, false];

@@ -167,6 +167,7 @@ function relevant(o: Required<OptimizerSettings>): OptimizerOptions {
   if (o.optimizer === 'adam' || o.optimizer === 'adamw') return { ...base, optimizer: o.optimizer, betas: o.betas, eps: o.eps };
   if (o.optimizer === 'rmsprop') return { ...base, optimizer: o.optimizer, rho: o.rho, eps: o.eps, momentum: o.momentum };
   if (o.optimizer === 'adagrad') return { ...base, optimizer: o.optimizer, lrDecay: o.lrDecay, eps: o.eps };
+  if (o.optimizer === 'adadelta') return { ...base, optimizer: o.optimizer, rho: o.rho, eps: o.eps };
   return { ...base, optimizer: o.optimizer, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
 }
 

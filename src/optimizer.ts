@@ -1,5 +1,5 @@
 /**
- * The per-step optimizers (torch.optim's SGD, Adam, AdamW, RMSprop, Adagrad) over one flat parameter vector, for
+ * The per-step optimizers (torch.optim's SGD, Adam, AdamW, RMSprop, Adagrad, Adadelta) over one flat parameter vector, for
  * users who compute their own gradients. Parameters and buffers stay in the backend (WASM memory or private
  * Float64Arrays); `step` copies only the gradient in. State is a plain JSON-safe record (optax's style).
  */
@@ -16,6 +16,7 @@ const BUFFER_NAMES: Record<OptimizerName, [string | null, string | null]> = {
   adamw: ['expAvg', 'expAvgSq'],
   rmsprop: ['squareAvg', 'momentumBuffer'],
   adagrad: ['sum', null],
+  adadelta: ['squareAvg', 'accDelta'],
 };
 
 /**
@@ -158,6 +159,7 @@ export class Optimizer implements SgdOptimizer {
       case 'sgd': return { ...base, optimizer: o.optimizer, momentum: o.momentum, dampening: o.dampening, nesterov: o.nesterov };
       case 'adam': case 'adamw': return { ...base, optimizer: o.optimizer, betas: [o.betas[0], o.betas[1]], eps: o.eps };
       case 'rmsprop': return { ...base, optimizer: o.optimizer, rho: o.rho, eps: o.eps, momentum: o.momentum };
+      case 'adadelta': return { ...base, optimizer: o.optimizer, rho: o.rho, eps: o.eps };
       default: return { ...base, optimizer: o.optimizer, lrDecay: o.lrDecay, eps: o.eps };
     }
   }

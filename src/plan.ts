@@ -21,6 +21,8 @@ export interface FitSizes {
   perm: number;
   /** θ and its gradient at the last accepted point, with the C_AUTO settings (p each), else 0. */
   prev: number;
+  /** The running average θ̄ of averaged SGD (p), else 0. */
+  avg: number;
 }
 
 /** Largest ring: a fit runs in chunks of at most this many updates and epochs. */
@@ -35,6 +37,7 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
     scratch: 4 * K,
     perm: c.shuffle ? n : 0,
     prev: c.autoFlags !== 0 ? K * d + K : 0,
+    avg: c.average > 0 ? K * d + K : 0,
   };
 }
 
@@ -94,6 +97,7 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   writeSettings(cfg, L.C_OPTIMIZER, c, c.optimizerId);
   cfg[L.C_AUTO] = c.autoFlags;
   cfg[L.C_LOSS_EPSILON] = c.epsilon;
+  cfg[L.C_AVERAGE_START] = c.average;
   cfg[L.C_SEGMENT_COUNT] = table.length;
   table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;

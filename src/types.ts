@@ -246,7 +246,7 @@ export interface Dataset {
 export type ModelName = NonNullable<ModelOptions['model']>;
 
 /** Optimizers, with PyTorch's update rules and defaults. */
-export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
+export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad' | 'adadelta';
 
 /**
  * A learning-rate schedule over epochs e = 0, 1, …; η₀ is `lr`. PyTorch semantics: ηₑ multiplies the whole
@@ -415,6 +415,21 @@ export interface FitCommonOptions {
    * weight, another string (with "did you mean").
    */
   classWeight?: 'balanced' | Readonly<Record<number, number>> | ArrayLike<number>;
+  /**
+   * Averaged SGD (Polyak & Juditsky 1992; scikit-learn's `average`): the returned parameters are the running mean of
+   * the iterates θₜ after updates t = n, n + 1, …, T: θ̄ₖ = θ̄ₖ₋₁ + (θₜ − θ̄ₖ₋₁)/k, k = t − n + 1 (θ̄₁ = θₙ). `true` is
+   * n = 1; n is a positive integer ≤ maxIterations, counted in **updates** (batches), not in samples as
+   * scikit-learn's `average=n` is (there each update is one sample, so the two agree for `batchSize: 1`). Default false.
+   * The optimizer runs on the iterates, unchanged; `loss` holds the objective at the iterates (each batch's, before
+   * its step); the divergence check judges the iterates and the average; `finalLoss`/`mse` (and the held-out
+   * objective of `validationFraction`, once the average has started) are the average's. A fit that stops before update
+   * n returns its last iterate. Allowed without `tol` or with `stoppingRule: 'sklearn'` (its epoch objective: the mean
+   * of the batch objectives at the iterates, or the held-out objective at the average), not with the gradient rule
+   * (whose 'converged' would be a claim about the iterate, not about the average returned) nor with `'auto'`.
+   * @throws TypeError for a value neither boolean nor number; RangeError for a non-integer, n < 1, NaN, n above
+   *   maxIterations, the gradient rule, or `'auto'`.
+   */
+  average?: boolean | number;
 }
 
 /**
@@ -629,6 +644,28 @@ export type OptimizerChoice =
     betas?: never;
     /** RMSprop's option, not Adagrad's: leave it out (a value is a RangeError at run time). */
     rho?: never;
+  }
+  | {
+    /**
+     * Adadelta (Zeiler 2012, "ADADELTA: an adaptive learning rate method"; torch.optim.Adadelta, its order):
+     * g ← g + λ·θ; s ← ρ·s + (1 − ρ)·g²; δ = √(u + ε)/√(s + ε)·g; u ← ρ·u + (1 − ρ)·δ²; θ ← θ − η·δ.
+     * PyTorch's default η is 1.0 (pass `lr: 1`: lr is required for every optimizer here).
+     */
+    optimizer: 'adadelta';
+    /** Decay ρ ∈ [0, 1] of both running averages (s of g², u of δ²). Default 0.9. */
+    rho?: number;
+    /** ε > 0 inside both square roots, √(u + ε)/√(s + ε); default 1e-6. */
+    eps?: number;
+    /** SGD's and RMSprop's option, not Adadelta's: leave it out (a value is a RangeError at run time). */
+    momentum?: never;
+    /** SGD's option, not Adadelta's: leave it out (a value is a RangeError at run time). */
+    dampening?: never;
+    /** SGD's option, not Adadelta's: leave it out (a value is a RangeError at run time). */
+    nesterov?: never;
+    /** Adam(W)'s option, not Adadelta's: leave it out (a value is a RangeError at run time). */
+    betas?: never;
+    /** Adagrad's option, not Adadelta's: leave it out (a value is a RangeError at run time). */
+    lrDecay?: never;
   };
 
 /**
@@ -838,7 +875,8 @@ export interface OptimizerSettings {
    * - `'adam'`: Kingma & Ba, "Adam" (ICLR 2015), torch.optim.Adam;
    * - `'adamw'`: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), torch.optim.AdamW;
    * - `'rmsprop'`: Hinton's lecture 6e (2012), torch.optim.RMSprop (not centered);
-   * - `'adagrad'`: Duchi, Hazan & Singer (JMLR 2011), torch.optim.Adagrad.
+   * - `'adagrad'`: Duchi, Hazan & Singer (JMLR 2011), torch.optim.Adagrad;
+   * - `'adadelta'`: Zeiler, "ADADELTA: an adaptive learning rate method" (arXiv:1212.5701, 2012), torch.optim.Adadelta.
    */
   optimizer?: OptimizerName;
   /** Learning rate η, a finite number > 0. Required. */
@@ -864,9 +902,15 @@ export interface OptimizerSettings {
    * s ← β₂·s + (1 − β₂)·g²; θ ← θ − η·(m/(1 − β₁ᵗ)) / (√(s/(1 − β₂ᵗ)) + ε).
    */
   betas?: readonly [number, number];
-  /** ε > 0 added to the denominator (adam, adamw, rmsprop, adagrad); default 1e-8 (adagrad: 1e-10). */
+  /**
+   * ε > 0 added to the denominator (adam, adamw, rmsprop, adagrad) or inside the square roots (adadelta); default 1e-8
+   * (adagrad: 1e-10, adadelta: 1e-6).
+   */
   eps?: number;
-  /** RMSprop smoothing constant ρ ∈ [0, 1) (PyTorch's `alpha`): s ← ρ·s + (1 − ρ)·g². Default 0.99. */
+  /**
+   * RMSprop smoothing constant ρ ∈ [0, 1) (PyTorch's `alpha`): s ← ρ·s + (1 − ρ)·g². Default 0.99. Adadelta's decay
+   * ρ ∈ [0, 1] (s ← ρ·s + (1 − ρ)·g², u ← ρ·u + (1 − ρ)·δ²); default 0.9.
+   */
   rho?: number;
   /**
    * Adagrad learning-rate decay ≥ 0: ηₜ = η / (1 + (t − 1)·lrDecay); s ← s + g²; θ ← θ − ηₜ·g/(√s + ε).
@@ -887,7 +931,7 @@ export interface SgdState {
   readonly params: number[];
   /** SGD's momentum buffer: null until the first step, and always for β = 0 (no buffer is kept). */
   readonly velocity: number[] | null;
-  /** The other optimizers' buffers by PyTorch's names (expAvg, expAvgSq, squareAvg, momentumBuffer, sum). */
+  /** The other optimizers' buffers by PyTorch's names (expAvg, expAvgSq, squareAvg, momentumBuffer, sum, accDelta). */
   readonly buffers?: Record<string, number[]>;
   /** Number of steps taken (t; Adam's bias corrections use it). */
   readonly step: number;

@@ -256,3 +256,28 @@ describe.each(['wasm', 'js'] as const)('with createEngine({ backend: %s })', (ba
     expect(withEngine.points).toEqual(builtIn.points);
   });
 });
+
+describe('Adadelta in minimize (issue 15)', () => {
+  it('first steps on ½(x² + 10y²) equal the formula in PyTorch\'s order, and every engine agrees bit for bit', async () => {
+    // s ← s·ρ + ((1−ρ)·g)·g; δ = (√(u + ε)/√(s + ε))·g; u ← u·ρ + ((1−ρ)·δ)·δ; θ ← θ − η·δ (torch.optim.Adadelta)
+    const o: MinimizeOptions = { optimizer: 'adadelta', lr: 1, rho: 0.9, eps: 1e-6 };
+    let th = [1, 1], s = [0, 0], u = [0, 0];
+    const expected: number[][] = [];
+    for (let k = 0; k < 3; k++) {
+      const g = [th[0]!, 10 * th[1]!];
+      s = s.map((v, i) => v * 0.9 + ((1 - 0.9) * g[i]!) * g[i]!);
+      const delta = g.map((gi, i) => (Math.sqrt(u[i]! + 1e-6) / Math.sqrt(s[i]! + 1e-6)) * gi);
+      u = u.map((v, i) => v * 0.9 + ((1 - 0.9) * delta[i]!) * delta[i]!);
+      th = th.map((t, i) => t - 1 * delta[i]!);
+      expected.push(th);
+    }
+    expect(firstSteps([1, 1], o, 3)).toEqual(expected);
+    for (const backend of ['wasm', 'js'] as const) {
+      const engine = await createEngine({ backend });
+      const a = minimize(q10, [1, 1], { ...o, maxIterations: 200, tol: 0, engine });
+      const b = minimize(q10, [1, 1], { ...o, maxIterations: 200, tol: 0 });
+      expect(Array.from(a.points).every((x, i) => Object.is(x, b.points[i]))).toBe(true);
+      expect(a.values[a.values.length - 1]).toBeLessThan(a.values[0]!);
+    }
+  });
+});

@@ -110,6 +110,12 @@ describe('backend parity (bit for bit)', () => {
     { model: 'huber', opts: { lr: 0.1, momentum: 0.9, epsilon: 0.5, nesterov: true } },
     { model: 'epsilonInsensitive', opts: { lr: 0.05, optimizer: 'adam', epsilon: 0.2, batchSize: 3, seed: 7 } },
     { model: 'squaredEpsilonInsensitive', opts: { lr: 'auto', momentum: 0.9, restart: 'gradient', alpha: 1e-3 } },
+    // The family's options together: Adadelta with an L1 part (its proximal threshold), averaging with class weights and
+    // a weighted hold-out, averaging with mini-batches on a new loss, an elastic net on a new loss with class weights.
+    { model: 'linear', opts: { lr: 1, optimizer: 'adadelta', penalty: 'l1', alpha: 0.05 } },
+    { model: 'logistic', opts: { lr: 0.3, momentum: 0.9, average: 5, classWeight: 'balanced', validationFraction: 0.25, tol: 0, stoppingRule: 'sklearn' } },
+    { model: 'huber', opts: { lr: 0.1, optimizer: 'adadelta', epsilon: 0.3, average: true, batchSize: 4, seed: 3 } },
+    { model: 'squaredHinge', opts: { lr: 0.1, momentum: 0.9, penalty: 'elasticnet', alpha: 1e-2, classWeight: { 1: 2 } } },
   ];
   /** The models of real labels (the binary ones take 0/1, softmax 3 classes). */
   const REAL = new Set<ModelName>(['ridge', 'huber', 'epsilonInsensitive', 'squaredEpsilonInsensitive']);

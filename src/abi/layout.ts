@@ -75,8 +75,13 @@ export const C_L1_RATIO = 46;
 export const C_WEIGHT_PTR = 47;
 /** Validation rows' weights, or 0. */
 export const C_VAL_WEIGHT_PTR = 48;
+// Averaged SGD (issue 15; assembly/fit.ts averageStep): θ̄ₖ = θ̄ₖ₋₁ + (θₜ − θ̄ₖ₋₁)/k over the iterates θₜ, t ≥ start.
+/** The running average θ̄ (p f64), with C_AVERAGE_START > 0. */
+export const C_AVG_PTR = 49;
+/** The first update t (1-based) whose iterate θₜ enters the average; 0: no averaging. */
+export const C_AVERAGE_START = 50;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 49;
+export const C_SIZE = 51;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -145,7 +150,9 @@ export const S_BACKTRACKS = 25;
 export const S_AUTO_CURVATURE = 26;
 /** The run length a growth restart needs: 0 (read as AUTO_GROW_AFTER) until the first, doubled by each. */
 export const S_AUTO_GROW_AFTER = 27;
-export const S_SIZE = 28;
+/** Averaged SGD: the number k of iterates in the average at C_AVG_PTR (0 until the C_AVERAGE_START-th update). */
+export const S_AVG_COUNT = 28;
+export const S_SIZE = 29;
 
 /** Step state (offsets in the sub-block at S_STEP_STATE, or in the per-step API's own block). */
 /** The learning rate η of this step. */
@@ -200,6 +207,8 @@ export const OPT_ADAM = 1;
 export const OPT_ADAMW = 2;
 export const OPT_RMSPROP = 3;
 export const OPT_ADAGRAD = 4;
+/** Adadelta (issue 15): settings O_RHO, O_EPS; buffers square_avg, acc_delta. */
+export const OPT_ADADELTA = 5;
 
 /** Flag bits: F_NESTEROV, F_MAXIMIZE in O_FLAGS (F_FIRST_STEP added by the step from T_FIRST); F_FIT_INTERCEPT, F_SHUFFLE in C_FLAGS. */
 export const F_NESTEROV = 1;

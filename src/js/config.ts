@@ -98,8 +98,11 @@ export class Config {
   readonly segmentCount: number;
   /** A_* flags of src/abi/layout.ts: 0 for every fit without an 'auto' option. */
   readonly auto: number;
+  /** Averaged SGD: the first update whose iterate enters the average (C_AVERAGE_START); 0: off. */
+  readonly averageStart: number;
   constructor(b: Float64Array, at: number) {
     this.auto = b[at + L.C_AUTO]! | 0;
+    this.averageStart = b[at + L.C_AVERAGE_START]! | 0;
     this.loss = b[at + L.C_LOSS]! | 0;
     this.rows = b[at + L.C_ROWS]! | 0;
     this.cols = b[at + L.C_COLS]! | 0;

@@ -67,6 +67,7 @@ export class JsBackend implements Backend {
       rng: new Uint32Array(4),
       prev: new Float64Array(z.prev),
       prevGrad: new Float64Array(z.prev),
+      avg: new Float64Array(z.avg),
     };
     return {
       run: (stopAtEpoch, stopAtIteration) => fit(cfg, st, a, stopAtEpoch, stopAtIteration),
@@ -78,7 +79,7 @@ export class JsBackend implements Backend {
         return readRing((i, k) => src.slice(i, i + k), src.length, from, count);
       },
       result: (): RawFit => ({
-        params: a.params.slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]!,
+        params: (st[L.S_AVG_COUNT]! > 0 ? a.avg : a.params).slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]!,
         restarts: st[L.S_RESTARTS]!, backtracks: st[L.S_BACKTRACKS]!, lr: st[L.S_AUTO_LR]!,
       }),
       release() {},

@@ -36,6 +36,20 @@ export interface FitArrays {
   /** With C_AUTO: θₜ and ∇J(θₜ) of the point the step being tried left (assembly/fit.ts: C_PREV_PTR); else empty. */
   prev: Float64Array;
   prevGrad: Float64Array;
+  /** Averaged SGD: the running average θ̄ (p values, with C_AVERAGE_START > 0; else empty). */
+  avg: Float64Array;
+}
+
+/** assembly/fit.ts: averageStep. θ̄ ← θ̄ + (θ − θ̄)/k over p elements; whether every θ̄ is finite. */
+export function averageStep(avg: Float64Array, theta: Float64Array, p: number, k: number): boolean {
+  let check = 0.0;
+  for (let j = 0; j < p; j++) {
+    const a = avg[j]!;
+    const u = a + (theta[j]! - a) / k;
+    avg[j] = u;
+    check += u - u;
+  }
+  return check === 0;
 }
 
 /** assembly/fit.ts: secant. ⟨g − h, a − b⟩/‖a − b‖² over p elements, in order (0 when a = b). */
@@ -137,6 +151,8 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   let growAfter = st[L.S_AUTO_GROW_AFTER]!;
   if (growAfter === 0) growAfter = L.AUTO_GROW_AFTER;
   const forget = c.loss !== L.LOSS_SQUARED;
+  const averageStart = c.averageStart;
+  let avgCount = st[L.S_AVG_COUNT]!;
 
   // θ lives in two buffers (assembly/fit.ts): each step writes the other one; the final θ is copied back.
   let cur = a.params, other = a.backup;
@@ -245,13 +261,19 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
     cur = other;
     other = swap;
     t++;
+    if (averageStart > 0 && t >= averageStart) {
+      avgCount = avgCount + 1.0;
+      if (!averageStep(a.avg, cur, p, avgCount)) { status = L.DIVERGED; break; }
+    }
     if (++lossAt === lossCap) lossAt = 0;
     batchPos += count;
     epochSum += J;
     epochBatches++;
     if (batchPos >= n) {
       let E = epochSum / epochBatches;
-      if (c.valRows > 0) E = objectiveAndGrad(c, segments, a.valX, 0, a.valY, 0, a.valSw, null, 0, c.valRows, cur, a.grad, a.scratch);
+      if (c.valRows > 0) {
+        E = objectiveAndGrad(c, segments, a.valX, 0, a.valY, 0, a.valSw, null, 0, c.valRows, avgCount > 0 ? a.avg : cur, a.grad, a.scratch);
+      }
       a.epochLoss[epochAt] = E;
       epoch++;
       if (++epochAt === epochCap) epochAt = 0;
@@ -296,5 +318,6 @@ export function fit(cfg: Float64Array, st: Float64Array, a: FitArrays, stopAtEpo
   st[L.S_BACKTRACKS] = backtracks;
   st[L.S_AUTO_CURVATURE] = curvature;
   st[L.S_AUTO_GROW_AFTER] = growAfter;
+  st[L.S_AVG_COUNT] = avgCount;
   return status;
 }

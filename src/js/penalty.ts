@@ -5,7 +5,7 @@
  * Same operation order as assembly/penalty.ts.
  */
 import {
-  F_NESTEROV, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, PENALTY_ELASTICNET, PENALTY_L1, PENALTY_L2,
+  F_NESTEROV, OPT_ADADELTA, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, PENALTY_ELASTICNET, PENALTY_L1, PENALTY_L2,
 } from '../abi/layout.js';
 import type { Config, Segment, Settings, StepState } from './config.js';
 import { dot } from './reduce.js';
@@ -76,6 +76,9 @@ export function proximalStep(
     const clr = lr / (1.0 + (s.step - 1.0) * o.lrDecay), eps = o.eps;
     const scale = clr * l1;
     for (let j = off; j < end; j++) theta[j] = soft(theta[j]!, scale / (Math.sqrt(buf1[j]!) + eps));
+  } else if (kind === OPT_ADADELTA) {
+    const scale = lr * l1, eps = o.eps;
+    for (let j = off; j < end; j++) theta[j] = soft(theta[j]!, scale * (Math.sqrt(buf2[j]! + eps) / Math.sqrt(buf1[j]! + eps)));
   } else {
     const momentum = o.momentum;
     let k = 1.0;

@@ -1,6 +1,6 @@
-/** JS mirror of assembly/step.ts: SGD (momentum, Nesterov), Adam/AdamW, RMSprop, Adagrad, in the same order. */
+/** JS mirror of assembly/step.ts: SGD (momentum, Nesterov), Adam/AdamW, RMSprop, Adagrad, Adadelta, in the same order. */
 import {
-  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_SGD, STEP_BAD_GRAD,
+  F_FIRST_STEP, F_MAXIMIZE, F_NESTEROV, OPT_ADADELTA, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP, OPT_SGD, STEP_BAD_GRAD,
   STEP_DIVERGED, STEP_OK,
 } from '../abi/layout.js';
 import type { Segment, Settings, StepState } from './config.js';
@@ -135,6 +135,30 @@ export function stepAdagrad(
   return check === 0;
 }
 
+/** assembly/step.ts: stepAdadelta. s ← s·ρ + ((1−ρ)·g)·g; δ = (√(u + ε)/√(s + ε))·g; u ← u·ρ + ((1−ρ)·δ)·δ; θ ← θ − η·δ. */
+export function stepAdadelta(
+  theta: Float64Array, out: Float64Array, off: number, sq: Float64Array, sqOut: Float64Array, acc: Float64Array,
+  accOut: Float64Array, grad: Float64Array, n: number,
+  lr: number, rho: number, eps: number, weightDecay: number, maximize: boolean,
+): boolean {
+  let check = 0.0;
+  for (let i = off, end = off + n; i < end; i++) {
+    const t = theta[i]!;
+    const g = coupledGrad(grad[i]!, t, maximize, weightDecay);
+    const s = sq[i]! * rho + ((1.0 - rho) * g) * g;
+    const std = Math.sqrt(s + eps);
+    const a = acc[i]!;
+    const delta = (Math.sqrt(a + eps) / std) * g;
+    const u = a * rho + ((1.0 - rho) * delta) * delta;
+    sqOut[i] = s;
+    accOut[i] = u;
+    const v = t - lr * delta;
+    out[i] = v;
+    check += (v - v) + (s - s) + (u - u);
+  }
+  return check === 0;
+}
+
 /**
  * assembly/step.ts: optimizerStep. One step of the optimizer of settings o with step state s over the segments (in
  * order; weight decay only on a decayed one; every segment stepped even after one fails): the one step of the fit and
@@ -179,6 +203,10 @@ export function segmentStep(
   }
   if (kind === OPT_RMSPROP) {
     return stepRmsprop(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, o.rho, o.eps, o.momentum, weightDecay,
+      (flags & F_MAXIMIZE) !== 0);
+  }
+  if (kind === OPT_ADADELTA) {
+    return stepAdadelta(theta, out, off, buf1, buf1Out, buf2, buf2Out, grad, n, lr, o.rho, o.eps, weightDecay,
       (flags & F_MAXIMIZE) !== 0);
   }
   return stepAdagrad(theta, out, off, buf1, buf1Out, grad, n, lr, o.lrDecay, o.eps, weightDecay, (flags & F_MAXIMIZE) !== 0,

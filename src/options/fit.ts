@@ -19,6 +19,8 @@ const FIT_KEYS = [
   'onProgress', 'progressEvery', 'signal',
   // Sample and class weights (src/options/weights.ts).
   'sampleWeight', 'classWeight',
+  // Averaged SGD.
+  'average',
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
 export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
@@ -78,6 +80,35 @@ export interface FitConfig extends Required<OptimizerSettings> {
   sampleWeight: Float64Array | null;
   /** `classWeight`: 'balanced' or one weight per class, or null (src/options/weights.ts). */
   classWeight: ClassWeightSpec | null;
+  /** Averaged SGD: the first update whose iterate enters the returned average (`average: true` is 1); 0: off. */
+  average: number;
+}
+
+/**
+ * `average`: false/undefined → 0 (off), true → 1, n → n (a positive integer ≤ maxIterations). Averaging is refused
+ * with the gradient rule (its 'converged' would judge the iterate, not the average that is returned) and with 'auto'
+ * (a rejected candidate would enter the average).
+ */
+function checkAverage(value: unknown, maxIterations: number, stopRule: number, auto: boolean): number {
+  if (value === undefined || value === false) return 0;
+  let start: number;
+  if (value === true) start = 1;
+  else if (typeof value !== 'number') {
+    throw new TypeError(`average must be true, false or a positive integer (the first update averaged), got ${describe(value)}`);
+  } else if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`average must be true, false or a positive integer (the first update averaged), got ${value}`);
+  } else start = value;
+  if (start > maxIterations) {
+    throw new RangeError(`average ${start} starts after maxIterations ${maxIterations}: no iterate would be averaged`);
+  }
+  if (stopRule === L.RULE_GRADIENT) {
+    throw new RangeError(
+      "average applies with stoppingRule 'sklearn' or without tol, not with the gradient rule (it judges the iterates, " +
+      "and the average is what is returned): set stoppingRule: 'sklearn', or leave tol out",
+    );
+  }
+  if (auto) throw new RangeError("average does not apply with lr/momentum 'auto' or restart (a rejected step would enter the average)");
+  return start;
 }
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
@@ -201,6 +232,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   if (m.penaltyId === L.PENALTY_L1 || m.penaltyId === L.PENALTY_ELASTICNET) checkL1(m.penalty, opt, a.request);
   const sampleWeight = o.sampleWeight === undefined ? null : checkSampleWeight('sampleWeight', o.sampleWeight, rows);
   const classWeight = checkClassWeight(o.classWeight, model, spec.classifier, m.classes);
+  const average = checkAverage(o.average, maxIterations, stopRule, a.request !== null);
   const lrAt = checkSchedule(o.schedule, opt.lr);
   lrAt?.(0); // a schedule that fails at once fails before any work
   // Explicit properties, no spread: V8 builds a spread into a many-field literal on a slow path (~30 µs a fit).
@@ -212,5 +244,6 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
     onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0, sampleWeight, classWeight,
+    average,
   };
 }

@@ -9,6 +9,7 @@ import { bool, checkKeys, describe, finiteNumber, numberIn, requireObject } from
 /** Known optimizers and their ids (src/abi/layout.ts: OPT_*). */
 export const OPTIMIZER_IDS: Readonly<Record<OptimizerName, number>> = {
   sgd: L.OPT_SGD, adam: L.OPT_ADAM, adamw: L.OPT_ADAMW, rmsprop: L.OPT_RMSPROP, adagrad: L.OPT_ADAGRAD,
+  adadelta: L.OPT_ADADELTA,
 };
 
 /** The options of engine.optimizer (and the optimizer part of engine.fit's). */
@@ -29,7 +30,7 @@ export function checkLr(value: unknown, name = 'lr'): number {
 /** Which optimizers each optimizer-specific option applies to. */
 const APPLIES_TO: ReadonlyArray<readonly [keyof OptimizerSettings, readonly OptimizerName[]]> = [
   ['momentum', ['sgd', 'rmsprop']], ['dampening', ['sgd']], ['nesterov', ['sgd']], ['betas', ['adam', 'adamw']],
-  ['rho', ['rmsprop']], ['lrDecay', ['adagrad']], ['eps', ['adam', 'adamw', 'rmsprop', 'adagrad']],
+  ['rho', ['rmsprop', 'adadelta']], ['lrDecay', ['adagrad']], ['eps', ['adam', 'adamw', 'rmsprop', 'adagrad', 'adadelta']],
 ];
 
 /** The optimizer part common to fit and the per-step API: PyTorch's defaults and rules. */
@@ -61,9 +62,10 @@ export function checkOptimizer(o: Partial<OptimizerSettings>): Required<Optimize
     }
     betas = [numberIn('betas[0]', o.betas[0], 0.9, 0, 1, true), numberIn('betas[1]', o.betas[1], 0.999, 0, 1, true)];
   }
-  const eps = o.eps === undefined ? (optimizer === 'adagrad' ? 1e-10 : 1e-8) : finiteNumber('eps', o.eps);
+  // PyTorch's defaults: Adagrad ε = 1e-10, Adadelta ε = 1e-6 and ρ = 0.9 (RMSprop's α = 0.99).
+  const eps = o.eps === undefined ? (optimizer === 'adagrad' ? 1e-10 : optimizer === 'adadelta' ? 1e-6 : 1e-8) : finiteNumber('eps', o.eps);
   if (!(eps > 0)) throw new RangeError(`eps must be > 0, got ${eps}`);
-  const rho = numberIn('rho', o.rho, 0.99, 0, 1, true);
+  const rho = optimizer === 'adadelta' ? numberIn('rho', o.rho, 0.9, 0, 1, false) : numberIn('rho', o.rho, 0.99, 0, 1, true);
   const lrDecay = numberIn('lrDecay', o.lrDecay, 0, 0, Number.MAX_VALUE, false);
   return { optimizer, lr, momentum, dampening, nesterov, weightDecay, maximize, betas, eps, rho, lrDecay };
 }

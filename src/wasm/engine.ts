@@ -96,7 +96,7 @@ export class WasmBackend implements Backend {
       params: cut.take(theta), grad: cut.take(z.params * 8), backup: cut.take(theta), backupGrad: cut.take(z.params * 8),
       buf1: cut.take(z.params * 8), buf2: cut.take(z.params * 8), loss: cut.take(z.lossCap * 8),
       epochLoss: cut.take(z.epochCap * 8), lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8),
-      perm: cut.take(z.perm * 4), prev: cut.take(z.prev * 8), prevGrad: cut.take(z.prev * 8),
+      perm: cut.take(z.perm * 4), prev: cut.take(z.prev * 8), prevGrad: cut.take(z.prev * 8), avg: cut.take(z.avg * 8),
       sw: cut.take(weights ? n * 8 : 0), valSw: cut.take(weights?.validation ? weights.validation.length * 8 : 0),
     };
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
@@ -117,6 +117,7 @@ export class WasmBackend implements Backend {
     cfg[L.C_PERM_PTR] = ptr('perm');
     cfg[L.C_PREV_PTR] = ptr('prev');
     cfg[L.C_PREV_GRAD_PTR] = ptr('prevGrad');
+    cfg[L.C_AVG_PTR] = ptr('avg');
     cfg[L.C_VAL_X_PTR] = v ? v.xPtr : 0;
     cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
     if (weights) {
@@ -134,6 +135,7 @@ export class WasmBackend implements Backend {
     mem.write(ptr('backup'), theta0); // the second θ buffer (assembly/fit.ts)
     mem.write(ptr('buf1'), new Float64Array(z.params));
     mem.write(ptr('buf2'), new Float64Array(z.params));
+    if (z.avg) mem.write(ptr('avg'), new Float64Array(z.avg)); // θ̄ starts at 0: the first iterate replaces it
     if (z.perm) mem.writeU32(ptr('perm'), identity(z.perm));
     let released = false;
     const state = (k: number) => mem.getF64(ptr('st') + k * 8);
@@ -147,7 +149,8 @@ export class WasmBackend implements Backend {
         return readRing((i, k) => mem.read(base + i * 8, k), cap, from, count);
       },
       result: (): RawFit => ({
-        params: mem.read(ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH),
+        // Averaged SGD returns θ̄ once an iterate entered it (S_AVG_COUNT > 0), else the last iterate.
+        params: mem.read(state(L.S_AVG_COUNT) > 0 ? ptr('avg') : ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH),
         restarts: state(L.S_RESTARTS), backtracks: state(L.S_BACKTRACKS), lr: state(L.S_AUTO_LR),
       }),
       release() {

@@ -306,6 +306,7 @@ describe('lr / momentum auto: bad input', () => {
     [{ optimizer: 'adam', lr: 0.1, restart: 'gradient' }, RangeError, `restart: 'gradient' applies to optimizer 'sgd' (a step and momentum from L and μ), not 'adam'`],
     [{ optimizer: 'adam', lr: 'auto' }, RangeError, `lr: 'auto' applies to optimizer 'sgd' (a step and momentum from L and μ), not 'adam'`],
     [{ optimizer: 'rmsprop', lr: 0.1, momentum: 'auto' }, RangeError, /momentum: 'auto' applies to optimizer 'sgd'/],
+    [{ optimizer: 'adadelta', lr: 'auto' }, RangeError, `lr: 'auto' applies to optimizer 'sgd' (a step and momentum from L and μ), not 'adadelta'`],
     [{ lr: 'auto', batchSize: 4 }, RangeError, /lr: 'auto' needs full batches \(batchSize = the 10 training rows, got 4\)/],
     [{ lr: 0.1, momentum: 0.9, restart: 'function', batchSize: 5 }, RangeError, /restart: 'function' needs full batches/],
     [{ model: 'hinge', lr: 'auto' }, RangeError, /lr: 'auto' needs a smooth objective .* model 'hinge'/],

@@ -150,15 +150,34 @@ describe.each(BACKENDS)('penalties l1 and elasticnet [$name]', ({ create }) => {
     }
   });
 
-  it('Adam and Adagrad (diagonal-metric proximal step) reach the same optimum', async () => {
+  it('Adam, Adagrad and Adadelta (diagonal-metric proximal step) reach the same optimum', async () => {
     const engine = await create();
     const { X, y } = sparseProblem(120, 12, 7);
     const data = engine.dataset(X, y);
-    for (const opt of [{ optimizer: 'adam', lr: 0.01 }, { optimizer: 'adagrad', lr: 0.3 }] as const) {
+    for (const opt of [{ optimizer: 'adam', lr: 0.01 }, { optimizer: 'adagrad', lr: 0.3 }, { optimizer: 'adadelta', lr: 1 }] as const) {
       const f = engine.fit(data, { ...opt, penalty: 'elasticnet', alpha: 0.05, l1Ratio: 0.5, tol: 1e-12, maxIterations: 200000 } as FitOptions);
       expect(f.status, opt.optimizer).toBe('converged');
       expect(kktResidual(X, y, f, 0.05, 0.5, 'squared'), opt.optimizer).toBeLessThanOrEqual(1e-8);
     }
+  });
+
+  it('Adadelta: the first proximal step, worked by hand (the threshold carries the step\'s factor √(u + ε)/√(s + ε))', async () => {
+    // One feature, no intercept, w₀ = 0: J = (1/(2n))·Σ(x·w − y)² + α·|w|, g = −(1/n)·Σ x·y = −(1 + 4 + 9)/3 = −14/3.
+    // Adadelta (ρ = 0.9, ε = 1e-6, η = 1): s = 0.1·g², δ = (√ε/√(s + ε))·g, u = 0.1·δ², w = 0 − δ ≈ 0.00316, then
+    // the prox with τ = η·α·√(u + ε)/√(s + ε) ≈ 1.4e-3 (α = 1e-3): w = δ' − τ stays positive. A threshold without the
+    // factor (η·α = 1e-3, SGD's) would give a different w; one of η·α at α = 1 would zero it.
+    const engine = await create();
+    const g = -14 / 3, rho = 0.9, eps = 1e-6, alpha = 1e-3;
+    const s = ((1 - rho) * g) * g;
+    const delta = (Math.sqrt(eps) / Math.sqrt(s + eps)) * g;
+    const u = ((1 - rho) * delta) * delta;
+    const w1 = 0 - delta;
+    const tau = alpha * (Math.sqrt(u + eps) / Math.sqrt(s + eps));
+    const f = engine.fit(engine.dataset([[1], [2], [3]], [1, 2, 3]), {
+      optimizer: 'adadelta', lr: 1, penalty: 'l1', alpha, fitIntercept: false, initialWeights: [0], maxIterations: 1,
+    });
+    expect(w1 - tau).toBeGreaterThan(0);
+    expect(Math.abs(f.weights[0]! - (w1 - tau))).toBeLessThanOrEqual(4e-16 * w1);
   });
 
   it("the gradient stopping rule measures the composite objective's minimum-norm subgradient", async () => {

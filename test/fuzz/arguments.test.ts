@@ -102,7 +102,7 @@ const ASYNC_OPTIONS: [string, () => Promise<unknown>, string][] = [
   ['loadDigits', () => loadDigits({ utl: 'x' } as never), 'Unknown loadDigits option "utl" (did you mean "url"?); known options: url'],
   // The one-call fit knows the engine's options and verbose, and lists them.
   ['fit', () => fit(X, y, { lr: 0.1, simdd: false } as never), 'Unknown fit option "simdd" (did you mean "simd"?)'],
-  ['fit lists backend, simd, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', sampleWeight, classWeight, backend, simd, verbose'],
+  ['fit lists backend, simd, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', sampleWeight, classWeight, average, backend, simd, verbose'],
 ];
 
 describe('unknown option names are errors with "did you mean"', () => {
@@ -213,9 +213,9 @@ describe.each(BACKENDS)('did you mean [$name]', ({ create }) => {
     const engine = await create();
     const cases: [Record<string, unknown>, string][] = [
       [{ betas: [0.9, 0.99] }, "betas applies to optimizer 'adam' or 'adamw', not 'sgd' (use engine.optimizer(params, { optimizer: 'adam', betas, … }))"],
-      [{ rho: 0.9 }, "rho applies to optimizer 'rmsprop', not 'sgd'"],
+      [{ rho: 0.9 }, "rho applies to optimizer 'rmsprop' or 'adadelta', not 'sgd'"],
       [{ lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'sgd'"],
-      [{ eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad', not 'sgd'"],
+      [{ eps: 1e-8 }, "eps applies to optimizer 'adam' or 'adamw' or 'rmsprop' or 'adagrad' or 'adadelta', not 'sgd'"],
       [{ optimizer: 'adam' }, 'engine.sgd makes an SGD optimizer; for another one use engine.optimizer(params, { optimizer, … })'],
     ];
     for (const [extra, message] of cases) {

@@ -29,7 +29,7 @@ export const MODELS: ModelName[] = [
 ];
 /** The models of real labels (the others but softmax take 0/1). */
 const REAL_LABELS: readonly ModelName[] = ['linear', 'ridge', 'huber', 'epsilonInsensitive', 'squaredEpsilonInsensitive'];
-export const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad'];
+export const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', 'adadelta'];
 
 /**
  * Magnitudes of the data: ordinary, huge (1e150: squares near 1e300), tiny (1e-150: squares underflow), mixed, and

@@ -35,6 +35,8 @@ describe('FitOptions: typed per optimizer', () => {
     engine.fit(data, { lr: 0.1, optimizer: 'adagrad', rho: 0.9 });
     // @ts-expect-error lrDecay is Adagrad's
     engine.fit(data, { lr: 0.1, optimizer: 'adam', lrDecay: 0.1 });
+    // @ts-expect-error momentum is not Adadelta's
+    engine.fit(data, { lr: 1, optimizer: 'adadelta', momentum: 0.9 });
     // @ts-expect-error not an optimizer
     engine.fit(data, { lr: 0.1, optimizer: 'lbfgs' });
     // Not only object literals (excess-property checks): another optimizer's options are typed never.
@@ -85,12 +87,13 @@ describe('FitOptions: typed per model', () => {
     const models: ModelName[] = ['linear', 'ridge'];
     const optimizers: OptimizerName[] = ['sgd', 'adam'];
     // Both variables: TypeScript relates an object to a discriminated union through at most 25 combinations of its
-    // discriminants (ModelName × OptimizerName is 11 × 5 = 55), so with both unions in full, name one (the README's
+    // discriminants (ModelName × OptimizerName is 11 × 6 = 66), so with both unions in full, name one (the README's
     // advice); a narrower union of models keeps both variable.
     const few: ('linear' | 'ridge' | 'huber')[] = ['linear', 'ridge', 'huber'];
     for (const model of few) for (const optimizer of optimizers) engine.fit(data, { model, optimizer, lr: 0.1 });
     for (const model of models) {
       engine.fit(data, { model, optimizer: 'adam', lr: 0.1 });
+      engine.fit(data, { model, optimizer: 'adadelta', lr: 1, rho: 0.95 });
       engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, momentum: 0.9 });
       // @ts-expect-error l1Ratio may meet model 'ridge' (and alpha on 'linear' is a run-time check since the penalties)
       engine.fit(data, { model, optimizer: 'sgd', lr: 0.1, l1Ratio: 0.1 });
