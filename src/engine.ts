@@ -18,9 +18,10 @@ import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
+import { OneVsRestDriver, isOneVsRest, type ClassDriver, type FitOutcome, type PendingObjective } from './ovr.js';
 import { createRandom } from './random.js';
 import type {
-  AutoReport, BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
+  AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
   OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
@@ -68,6 +69,8 @@ type ModelParts = ConstructorParameters<typeof LinearModel>;
 
 /** A fit's result: the model, its history, and its objective at the returned parameters (evaluated lazily). */
 class FittedModel extends LinearModel implements FitResult {
+  /** Not a one-vs-rest fit. */
+  readonly perClass: readonly ClassFit[] | null = null;
   constructor(
     parts: ModelParts, readonly loss: Float64Array, readonly epochLoss: Float64Array, readonly iterations: number,
     readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
@@ -89,15 +92,15 @@ const PENDING_AT_DISPOSE = 8;
 class DatasetHandle implements Dataset {
   private stored: StoredData | null;
   /** The most recent fits whose objective is not evaluated yet. */
-  private readonly pending: LazyObjective[] = [];
+  private readonly pending: PendingObjective[] = [];
   constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array) {
     this.stored = stored;
   }
-  watch(lazy: LazyObjective): void {
+  watch(lazy: PendingObjective): void {
     this.pending.push(lazy);
     if (this.pending.length > PENDING_AT_DISPOSE) this.pending.shift();
   }
-  unwatch(lazy: LazyObjective): void {
+  unwatch(lazy: PendingObjective): void {
     const k = this.pending.indexOf(lazy);
     if (k >= 0) this.pending.splice(k, 1);
   }
@@ -157,8 +160,11 @@ class Growable {
   }
 }
 
-/** A fit in progress, driven in chunks of epochs by fit and fitAsync; drains the backend's loss rings. */
-class FitDriver {
+/**
+ * A fit in progress, driven in chunks of epochs by fit and fitAsync; drains the backend's loss rings. Also one class's
+ * problem of a one-vs-rest fit (src/ovr.ts), started on `parts` (its training and validation rows, labels [y = k]).
+ */
+class FitDriver implements ClassDriver {
   readonly run: FitRun;
   private readonly parts: StoredData[] = [];
   private readonly loss: Growable;
@@ -175,12 +181,15 @@ class FitDriver {
   /** lr / momentum 'auto' and restart, resolved from the estimate of L (src/auto.ts), or null. */
   private readonly auto: AutoResolved | null = null;
 
-  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, config: FitConfig) {
+  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, config: FitConfig,
+    parts?: { train: StoredData; val: StoredData | null }) {
     const data = handle.data();
     this.data = data;
     const y = handle.y;
     let train = data, val: StoredData | null = null;
-    if (config.validationFraction > 0) {
+    if (parts) {
+      ({ train, val } = parts); // not this driver's to release
+    } else if (config.validationFraction > 0) {
       const { trainRows, valRows } = splitRows(y, config);
       train = impl.subset(data, trainRows);
       this.parts.push(train);
@@ -248,9 +257,29 @@ class FitDriver {
     return this.config.onProgress!({ epoch: this.run.epoch, iteration: this.run.iteration, loss: this.epochLoss.last() });
   }
 
+  /** Stops the fit here with status 'aborted' (a one-vs-rest fit's abort, src/ovr.ts). */
+  abort(): void {
+    this.status = ABORTED;
+  }
+
+  /** The last completed epoch's objective (NaN before the first). */
+  get lastEpochLoss(): number {
+    return this.epochLoss.last();
+  }
+
   result(): FitResult {
-    const c = this.config, raw = this.run.result();
+    const c = this.config, o = this.outcome(), raw = o.raw;
     const d = this.data.cols, K = c.outputs;
+    const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
+    return new FittedModel(
+      model, o.loss, o.epochLoss, o.iterations, o.epochs, o.status,
+      new LazyObjective(this.impl, this.handle, c, raw.params), o.auto,
+    );
+  }
+
+  /** The parameters and the history, copied out; a RangeError when J(θ₀) is not finite. */
+  outcome(): FitOutcome & { raw: ReturnType<FitRun['result']> } {
+    const raw = this.run.result();
     const loss = this.loss.toArray();
     if (this.status === L.DIVERGED && raw.iterations === 0 && loss.length > 0 && !Number.isFinite(loss[0]!)) {
       // Not a divergence: nothing was stepped. The objective at θ₀ (a sum of squared residuals, or a score x·w)
@@ -261,11 +290,10 @@ class FitDriver {
         'scale them, e.g. standardize(X) and y divided by a power of two',
       );
     }
-    const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
-    return new FittedModel(
-      model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
-      new LazyObjective(this.impl, this.handle, c, raw.params), this.auto ? this.auto.report(raw) : null,
-    );
+    return {
+      raw, params: raw.params, loss, epochLoss: this.epochLoss.toArray(), iterations: raw.iterations, epochs: raw.epochs,
+      status: STATUS[this.status]!, auto: this.auto ? this.auto.report(raw) : null,
+    };
   }
 
   release(): void {
@@ -350,10 +378,21 @@ class MomentumEngine implements Engine {
     return data;
   }
 
-  private driver(data: Dataset, options: FitOptions): FitDriver {
+  private driver(data: Dataset, options: FitOptions): FitDriver | OneVsRestDriver {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
+    if (isOneVsRest(config)) {
+      // K binary problems [y = k] (src/ovr.ts): one split by the K-class label, then one FitDriver each.
+      return new OneVsRestDriver(this.impl, h, config, {
+        split: (c) => splitRows(h.y, c),
+        classDriver: (c, train, val) => new FitDriver(this.impl, h, c, { train, val }),
+        disposedError: () => new TypeError(
+          `finalLoss: the dataset was disposed before this fit's finalLoss was read, and it was not among the ` +
+          `${PENDING_AT_DISPOSE} most recent fits evaluated at dispose; read it before data.dispose()`,
+        ),
+      });
+    }
     return new FitDriver(this.impl, h, config);
   }
 

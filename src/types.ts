@@ -408,12 +408,26 @@ export type ModelOptions =
     classes?: never;
   }
   | {
-    /** Ridge (squared error + L2), logistic regression (0/1 labels) or a linear SVM (hinge loss, 0/1 labels). */
-    model: 'ridge' | 'logistic' | 'hinge';
+    /** Ridge regression (squared error + L2). */
+    model: 'ridge';
     /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
     alpha?: number;
-    /** Softmax only: absent here (RangeError at run time). */
+    /** The classifiers' option: absent here (RangeError at run time). */
     classes?: never;
+  }
+  | {
+    /**
+     * Logistic regression or a linear SVM (hinge loss) on 0/1 labels; on class indices 0 … K−1 with K > 2, K
+     * one-vs-rest problems [y = k] fitted in one call (see {@link FitResult.perClass}).
+     */
+    model: 'logistic' | 'hinge';
+    /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    alpha?: number;
+    /**
+     * Number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴; default 2 for 0/1
+     * labels, else max(y) + 1. K > 2 fits one-vs-rest (a class without rows too: its problem has no positive label).
+     */
+    classes?: number;
   }
   | {
     /** Multinomial logistic regression over labels 0 … K−1. */
@@ -545,8 +559,8 @@ export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettin
    */
   alpha?: number;
   /**
-   * Softmax only: number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴;
-   * default max(y) + 1.
+   * Softmax and the 0/1-label classifiers (one-vs-rest for K > 2): number of classes K, an integer in [2, 2²⁰] above
+   * every label, with K·(cols + 1) ≤ 2²⁴; default max(y) + 1 (2 for 0/1 labels).
    */
   classes?: number;
 }
@@ -654,7 +668,44 @@ export interface FitResult extends Model {
   readonly finalLoss: number;
   /** Mean squared error on the training rows at the returned parameters (linear and ridge; NaN otherwise). */
   readonly mse: number;
-  /** What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for. */
+  /**
+   * What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for, and for a
+   * one-vs-rest fit (each class's is in {@link FitResult.perClass}).
+   */
+  readonly auto: AutoReport | null;
+  /**
+   * A one-vs-rest fit's K binary problems, class k's at k: null for every other fit. A 0/1-label model (logistic,
+   * hinge, …) given class indices 0 … K−1 with K > 2 fits K independent problems, class k against the rest (labels
+   * [yᵢ = k]), each exactly the 2-class fit of those labels with the same options (the same doubles), as
+   * scikit-learn's SGDClassifier does; they run side by side, chunk by chunk, and the model keeps class k's weights in
+   * row k of W and its intercept at k. The fit's own history then sums over the classes: `loss[t]` and `epochLoss[e]`
+   * are Σₖ of class k's entry t (e), a class that stopped earlier adding its last one; `finalLoss` is Σₖ of theirs;
+   * `iterations` and `epochs` are the largest of theirs (scikit-learn's `n_iter_`); `status` is `'converged'` only
+   * when every class converged, else the first of `'aborted'`, `'diverged'`, `'maxIterations'`, `'noImprovement'`
+   * that some class has. `onProgress` sees the same sums; `signal` stops every class still running.
+   */
+  readonly perClass: readonly ClassFit[] | null;
+}
+
+/**
+ * One binary problem of a one-vs-rest fit ({@link FitResult.perClass}): class k against the rest, labels [yᵢ = k]. Its
+ * fields mean what {@link FitResult}'s mean for a 2-class fit; `finalLoss` is the binary objective on all rows, read
+ * lazily with the fit's.
+ */
+export interface ClassFit {
+  /** Objective at each update of this problem (see {@link FitResult.loss}). */
+  readonly loss: Float64Array;
+  /** Objective per completed epoch of this problem (see {@link FitResult.epochLoss}). */
+  readonly epochLoss: Float64Array;
+  /** Updates applied to this class's parameters. */
+  readonly iterations: number;
+  /** Epochs completed by this problem. */
+  readonly epochs: number;
+  /** How this problem ended (see {@link FitResult.status}). */
+  readonly status: FitStatus;
+  /** The binary objective [y = k] at this class's parameters on all training rows (one pass over X, on first read). */
+  readonly finalLoss: number;
+  /** This problem's 'auto' report (see {@link FitResult.auto}), or null. */
   readonly auto: AutoReport | null;
 }
 

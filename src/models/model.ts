@@ -9,6 +9,7 @@ import { checkArgCount, describe, toFloat64 } from '../check/args.js';
 import { checkDataset } from '../check/dataset.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
 import { MODELS, fixedClasses, listNames, modelNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
+import { linkOf } from './ovr.js';
 
 /**
  * x·w + b for a row whose plain sum overflowed: Σ (xⱼ/Sx)(wⱼ/Sw) with power-of-two scales (exact divisions), then
@@ -102,7 +103,7 @@ export class LinearModel implements Model {
   predictProba(X: FeaturesInput): Float64Array {
     checkArgCount('predictProba', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    const proba = MODELS[this.model].link.proba;
+    const proba = linkOf(MODELS[this.model], this.intercepts.length).proba;
     if (proba) return proba(z, this.intercepts.length);
     throw new TypeError(`predictProba is defined for the ${listNames(modelsWhere((m) => m.link.proba !== null), 'and', false)} models, not '${this.model}'`);
   }
@@ -110,7 +111,7 @@ export class LinearModel implements Model {
   predict(X: FeaturesInput): Float64Array {
     checkArgCount('predict', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    return MODELS[this.model].link.predict(z, this.intercepts.length);
+    return linkOf(MODELS[this.model], this.intercepts.length).predict(z, this.intercepts.length);
   }
 
   score(X: FeaturesInput, y: LabelsInput): number {
