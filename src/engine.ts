@@ -305,8 +305,9 @@ class FitDriver implements ClassDriver {
 /**
  * The validation split: ⌈f·n⌉ rows (holdOutRows, trainTestSplit's rule), seeded; for classifiers stratified by label
  * with trainTestSplit's largest-remainder allocation (every class keeps a training row).
+ * @internal exported for the one-vs-rest tests (test/contract/ovr.test.ts); not part of the package's API.
  */
-function splitRows(y: Float64Array, c: FitConfig): { trainRows: Uint32Array; valRows: Uint32Array } {
+export function splitRows(y: Float64Array, c: Pick<FitConfig, 'seed' | 'validationFraction' | 'model'>): { trainRows: Uint32Array; valRows: Uint32Array } {
   const n = y.length;
   const rng = createRandom((c.seed ^ 0x632be5ab) | 0);
   const groups = new Map<number, number[]>();
