@@ -63,6 +63,9 @@ export function checkModelOptions(
         `y[${labels.firstNonClass}] is not a non-negative integer`,
       );
     }
+    if (o.classes === undefined && labels.max >= 1 << 20) {
+      throw new RangeError(`y[${labels.maxAt}] = ${labels.max} is not a class index: one-vs-rest for model '${model}' takes classes 0…K−1 with K ≤ 2²⁰`);
+    }
     classes = positiveInteger('classes', o.classes, labels.max + 1, 1 << 20);
     if (classes < 2) throw new RangeError(`classes must be ≥ 2 for model '${model}', got ${classes}`);
     if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);

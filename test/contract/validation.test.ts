@@ -50,7 +50,7 @@ const CASES: Case[] = [
   // Models and training options
   ['alpha < 0', (e, d) => e.fit(d, { model: 'ridge', lr: 0.1, alpha: -1 }), RangeError, 'alpha must be in [0, 1.7976931348623157e+308], got -1'],
   ['alpha with linear', (e, d) => e.fit(d, { lr: 0.1, alpha: 0.5 } as never), RangeError, "alpha must be 0 for model 'linear' (use model 'ridge' for an L2 penalty), got 0.5"],
-  ['classes without softmax', (e, d) => e.fit(d, { lr: 0.1, classes: 3 } as never), RangeError, "classes applies to model 'softmax' only, not 'linear'"],
+  ['classes with a regression model', (e, d) => e.fit(d, { lr: 0.1, classes: 3 } as never), RangeError, "classes applies to model 'logistic', 'hinge' or 'softmax' only, not 'linear'"],
   ['unknown optimizer', (e, d) => e.fit(d, { lr: 0.1, optimizer: 'lbfgs' as never }), RangeError, /^optimizer must be one of 'sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', got "lbfgs" \(string\)$/],
   ['betas with sgd', (e, d) => e.fit(d, { lr: 0.1, betas: [0.9, 0.99] } as never), RangeError, "betas applies to optimizer 'adam' or 'adamw', not 'sgd'"],
   ['betas out of range', (e, d) => e.fit(d, { lr: 0.1, optimizer: 'adam', betas: [0.9, 1] }), RangeError, 'betas[1] must be in [0, 1), got 1'],
