@@ -361,7 +361,10 @@ export interface FitCommonOptions {
   validationFraction?: number;
   /** Learn an intercept b. Default true. */
   fitIntercept?: boolean;
-  /** Starting weights (length cols, or classes·cols for softmax); default zeros. Copied, never mutated. */
+  /**
+   * Starting weights (length cols, or classes·cols for softmax and one-vs-rest: class k's problem starts from row k);
+   * default zeros. Copied, never mutated.
+   */
   initialWeights?: ArrayLike<number>;
   /** Starting intercept, finite; default 0 (and must be 0 with `fitIntercept: false`). */
   initialIntercept?: number;
@@ -581,11 +584,11 @@ export interface ModelJSON {
   readonly model: ModelName;
   /** Number of features d. */
   readonly cols: number;
-  /** Number of classes K (1 for regression; 2 for logistic and hinge). */
+  /** Number of classes K (1 for regression; 2 for binary logistic and hinge, K > 2 for their one-vs-rest form). */
   readonly classes: number;
-  /** Weights: d numbers, or K·d for softmax (class k's weights at k·d …). */
+  /** Weights: d numbers, or K·d for softmax and one-vs-rest (class k's weights at k·d …). */
   readonly weights: number[];
-  /** Intercepts: 1 number, or K for softmax. */
+  /** Intercepts: 1 number, or K for softmax and one-vs-rest. */
   readonly intercepts: number[];
 }
 
@@ -596,33 +599,37 @@ export interface ModelJSON {
 export interface Model {
   /** The objective the model was fitted with; it decides what {@link Model.predict} returns. */
   readonly model: ModelName;
-  /** Weights: cols values, or classes·cols for softmax (class k's weights at k·cols …). A copy owned by the caller. */
+  /**
+   * Weights: cols values, or classes·cols for softmax and one-vs-rest (class k's weights at k·cols …). A copy owned by
+   * the caller.
+   */
   readonly weights: Float64Array;
-  /** The intercept (softmax: the first class's). */
+  /** The intercept (softmax, one-vs-rest: the first class's). */
   readonly intercept: number;
-  /** All intercepts: 1, or one per class for softmax. */
+  /** All intercepts: 1, or one per class for softmax and one-vs-rest. */
   readonly intercepts: Float64Array;
   /** Number of features. */
   readonly cols: number;
-  /** Number of classes (1 for regression; 2 for logistic and hinge). */
+  /** Number of classes (1 for regression; 2 for binary logistic and hinge, K > 2 for their one-vs-rest form). */
   readonly classes: number;
   /**
    * Predictions, n values: z itself (linear, ridge), the 0/1 label [z > 0] (logistic, hinge), or the class
-   * argmaxₖ zₖ (softmax; the first on ties).
+   * argmaxₖ zₖ (softmax and one-vs-rest; the first on ties, as scikit-learn's OvR decision).
    * @param X n rows of {@link Model.cols} features.
    * @throws TypeError/RangeError for X as {@link Engine.dataset} does; RangeError when X does not have
    *   {@link Model.cols} columns.
    */
   predict(X: FeaturesInput): Float64Array;
   /**
-   * Raw scores z = x·w + b: n values, or n·K row-major for softmax (row i's class k at i·K + k).
+   * Raw scores z = x·w + b: n values, or n·K row-major for softmax and one-vs-rest (row i's class k at i·K + k).
    * @param X n rows of {@link Model.cols} features.
    * @throws TypeError/RangeError as {@link Model.predict}.
    */
   decisionFunction(X: FeaturesInput): Float64Array;
   /**
    * Probabilities: P(y = 1) = σ(z) = 1/(1 + e^−z) per row (logistic, evaluated without overflow), or the softmax
-   * e^zₖ / Σⱼ e^zⱼ as n·K row-major values (softmax, shifted by the row maximum).
+   * e^zₖ / Σⱼ e^zⱼ as n·K row-major values (softmax, shifted by the row maximum), or for one-vs-rest logistic
+   * σ(zₖ)/Σⱼσ(zⱼ) as n·K values (scikit-learn's OvR normalisation, `_predict_proba_lr`; 1/K where every σ underflows).
    * @param X n rows of {@link Model.cols} features.
    * @throws TypeError for the linear, ridge and hinge models, which give no probabilities; TypeError/RangeError
    *   for X as {@link Model.predict}.

@@ -50,6 +50,10 @@ const CASES: Case[] = [
   // Models and training options
   ['alpha < 0', (e, d) => e.fit(d, { model: 'ridge', lr: 0.1, alpha: -1 }), RangeError, 'alpha must be in [0, 1.7976931348623157e+308], got -1'],
   ['alpha with linear', (e, d) => e.fit(d, { lr: 0.1, alpha: 0.5 } as never), RangeError, "alpha must be 0 for model 'linear' (use model 'ridge' for an L2 penalty), got 0.5"],
+  ['one-vs-rest labels not class indices', (e) => e.fit(e.dataset(X, [0, 1.5, 2]), { model: 'logistic', lr: 0.1 }), RangeError, "y must hold 0/1 labels (or booleans), or class indices 0…K−1 for a one-vs-rest fit, for model 'logistic': y[1] is not a non-negative integer"],
+  ['one-vs-rest classes ≤ max label', (e, d) => e.fit(d, { model: 'hinge', lr: 0.1, classes: 3 }), RangeError, 'classes must exceed every label: got 3 classes and a label 3'],
+  ['one-vs-rest label beyond 2²⁰', (e) => e.fit(e.dataset(X, [0, 2 ** 30, 1]), { model: 'logistic', lr: 0.1 }), RangeError, "y[1] = 1073741824 is not a class index: one-vs-rest for model 'logistic' takes classes 0…K−1 with K ≤ 2²⁰"],
+  ['one-vs-rest initialWeights not K × d', (e, d) => e.fit(d, { model: 'logistic', lr: 0.1, initialWeights: [1, 2] }), RangeError, 'initialWeights must have length 8, got 2'],
   ['classes with a regression model', (e, d) => e.fit(d, { lr: 0.1, classes: 3 } as never), RangeError, "classes applies to model 'logistic', 'hinge' or 'softmax' only, not 'linear'"],
   ['unknown optimizer', (e, d) => e.fit(d, { lr: 0.1, optimizer: 'lbfgs' as never }), RangeError, /^optimizer must be one of 'sgd', 'adam', 'adamw', 'rmsprop', 'adagrad', got "lbfgs" \(string\)$/],
   ['betas with sgd', (e, d) => e.fit(d, { lr: 0.1, betas: [0.9, 0.99] } as never), RangeError, "betas applies to optimizer 'adam' or 'adamw', not 'sgd'"],
