@@ -92,6 +92,11 @@ export interface Backend {
   storeDataset(input: DatasetInput): StoredData;
   /** A new stored data set holding the given rows of `data`, in that order. */
   subset(data: StoredData, rows: Uint32Array): StoredData;
+  /**
+   * `data`'s X (shared, not copied) with the labels `y` (one per row, copied): the binary problems of a one-vs-rest
+   * fit (src/ovr.ts). Releasing it frees only its labels; release it before `data`.
+   */
+  withLabels(data: StoredData, y: Float64Array): StoredData;
   startFit(train: StoredData, validation: StoredData | null, config: FitConfig, weights?: FitWeights | null): FitRun;
   /**
    * J of the config's model at `params` over all rows of `data`, with the penalty's strength `alpha`; with `weights`

@@ -18,9 +18,10 @@ import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
+import { OneVsRestDriver, isOneVsRest, type ClassDriver, type ClassParts, type FitOutcome, type PendingObjective } from './ovr.js';
 import { createRandom } from './random.js';
 import type {
-  AutoReport, BackendName, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
+  AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
   OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
@@ -69,6 +70,8 @@ type ModelParts = ConstructorParameters<typeof LinearModel>;
 
 /** A fit's result: the model, its history, and its objective at the returned parameters (evaluated lazily). */
 class FittedModel extends LinearModel implements FitResult {
+  /** Not a one-vs-rest fit. */
+  readonly perClass: readonly ClassFit[] | null = null;
   constructor(
     parts: ModelParts, readonly loss: Float64Array, readonly epochLoss: Float64Array, readonly iterations: number,
     readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
@@ -90,16 +93,16 @@ const PENDING_AT_DISPOSE = 8;
 class DatasetHandle implements Dataset {
   private stored: StoredData | null;
   /** The most recent fits whose objective is not evaluated yet. */
-  private readonly pending: LazyObjective[] = [];
+  private readonly pending: PendingObjective[] = [];
   constructor(readonly owner: MomentumEngine, stored: StoredData, readonly labels: LabelInfo, readonly y: Float64Array,
     readonly sampleWeight: Float64Array | null = null) {
     this.stored = stored;
   }
-  watch(lazy: LazyObjective): void {
+  watch(lazy: PendingObjective): void {
     this.pending.push(lazy);
     if (this.pending.length > PENDING_AT_DISPOSE) this.pending.shift();
   }
-  unwatch(lazy: LazyObjective): void {
+  unwatch(lazy: PendingObjective): void {
     const k = this.pending.indexOf(lazy);
     if (k >= 0) this.pending.splice(k, 1);
   }
@@ -159,8 +162,11 @@ class Growable {
   }
 }
 
-/** A fit in progress, driven in chunks of epochs by fit and fitAsync; drains the backend's loss rings. */
-class FitDriver {
+/**
+ * A fit in progress, driven in chunks of epochs by fit and fitAsync; drains the backend's loss rings. Also one class's
+ * problem of a one-vs-rest fit (src/ovr.ts), started on `parts` (its training and validation rows, labels [y = k]).
+ */
+class FitDriver implements ClassDriver {
   readonly run: FitRun;
   private readonly parts: StoredData[] = [];
   private readonly loss: Growable;
@@ -179,28 +185,33 @@ class FitDriver {
   /** The per-row weights cᵢ of all the dataset's rows (src/options/weights.ts), or null for an unweighted fit. */
   private readonly weights: Float64Array | null;
 
-  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, config: FitConfig) {
+  constructor(private readonly impl: Backend, private readonly handle: DatasetHandle, config: FitConfig, parts?: ClassParts) {
     const data = handle.data();
     this.data = data;
-    const y = handle.y;
+    // A one-vs-rest class fits its labels [y = k] on the rows split by the K-class label (src/ovr.ts).
+    const y = parts ? parts.y : handle.y;
     const classifier = MODELS[config.model].classifier;
     const c = (this.weights = rowWeights(config.sampleWeight ?? handle.sampleWeight, config.classWeight, y, config.classes));
     let train = data, val: StoredData | null = null;
     let weights: FitWeights | null = c && { train: c, validation: null };
     if (config.validationFraction > 0) {
-      const { trainRows, valRows } = splitRows(y, config);
+      const { trainRows, valRows } = parts ? parts.split! : splitRows(y, config);
       if (c) {
         // The hold-out keeps its rows' weights.
         weights = { train: pick(c, trainRows), validation: pick(c, valRows) };
         checkWeightTotals(weights.train, pick(y, trainRows), classifier, config.classes, 'training');
         checkWeightTotals(weights.validation!, pick(y, valRows), false, config.classes, 'validation');
       }
-      train = impl.subset(data, trainRows);
-      this.parts.push(train);
-      val = impl.subset(data, valRows);
-      this.parts.push(val);
-    } else if (c) {
-      checkWeightTotals(c, y, classifier, config.classes, 'training');
+      if (parts) ({ train, val } = parts); // not this driver's to release
+      else {
+        train = impl.subset(data, trainRows);
+        this.parts.push(train);
+        val = impl.subset(data, valRows);
+        this.parts.push(val);
+      }
+    } else {
+      if (parts) train = parts.train;
+      if (c) checkWeightTotals(c, y, classifier, config.classes, 'training');
     }
     if (config.auto) {
       try {
@@ -263,9 +274,29 @@ class FitDriver {
     return this.config.onProgress!({ epoch: this.run.epoch, iteration: this.run.iteration, loss: this.epochLoss.last() });
   }
 
+  /** Stops the fit here with status 'aborted' (a one-vs-rest fit's abort, src/ovr.ts). */
+  abort(): void {
+    this.status = ABORTED;
+  }
+
+  /** The last completed epoch's objective (NaN before the first). */
+  get lastEpochLoss(): number {
+    return this.epochLoss.last();
+  }
+
   result(): FitResult {
-    const c = this.config, raw = this.run.result();
+    const c = this.config, o = this.outcome(), raw = o.raw;
     const d = this.data.cols, K = c.outputs;
+    const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
+    return new FittedModel(
+      model, o.loss, o.epochLoss, o.iterations, o.epochs, o.status,
+      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), o.auto,
+    );
+  }
+
+  /** The parameters and the history, copied out; a RangeError when J(θ₀) is not finite. */
+  outcome(): FitOutcome & { raw: ReturnType<FitRun['result']> } {
+    const raw = this.run.result();
     const loss = this.loss.toArray();
     if (this.status === L.DIVERGED && raw.iterations === 0 && loss.length > 0 && !Number.isFinite(loss[0]!)) {
       // Not a divergence: nothing was stepped. The objective at θ₀ (a sum of squared residuals, or a score x·w)
@@ -276,11 +307,10 @@ class FitDriver {
         'scale them, e.g. standardize(X) and y divided by a power of two',
       );
     }
-    const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
-    return new FittedModel(
-      model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
-      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), this.auto ? this.auto.report(raw) : null,
-    );
+    return {
+      raw, params: raw.params, loss, epochLoss: this.epochLoss.toArray(), iterations: raw.iterations, epochs: raw.epochs,
+      status: STATUS[this.status]!, auto: this.auto ? this.auto.report(raw) : null,
+    };
   }
 
   release(): void {
@@ -300,6 +330,7 @@ function pick(values: Float64Array, rows: Uint32Array): Float64Array {
  * @internal (exported for the weights tests, not by the package)
  * The validation split: ⌈f·n⌉ rows (holdOutRows, trainTestSplit's rule), seeded; for classifiers stratified by label
  * with trainTestSplit's largest-remainder allocation (every class keeps a training row).
+ * @internal exported for the one-vs-rest tests (test/contract/ovr.test.ts); not part of the package's API.
  */
 export function splitRows(y: Float64Array, c: Pick<FitConfig, 'seed' | 'model' | 'validationFraction'>): { trainRows: Uint32Array; valRows: Uint32Array } {
   const n = y.length;
@@ -377,7 +408,7 @@ class MomentumEngine implements Engine {
     return data;
   }
 
-  private driver(data: Dataset, options: FitOptions): FitDriver {
+  private driver(data: Dataset, options: FitOptions): FitDriver | OneVsRestDriver {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
@@ -386,6 +417,17 @@ class MomentumEngine implements Engine {
         'sampleWeight was given twice: with the dataset (engine.dataset(X, y, { sampleWeight })) and in the fit options; ' +
         'give it in one place (a dataset without sampleWeight takes the fit\'s)',
       );
+    }
+    if (isOneVsRest(config)) {
+      // K binary problems [y = k] (src/ovr.ts): one split by the K-class label, then one FitDriver each.
+      return new OneVsRestDriver(this.impl, h, config, {
+        split: (c) => splitRows(h.y, c),
+        classDriver: (c, parts) => new FitDriver(this.impl, h, c, parts),
+        disposedError: () => new TypeError(
+          `finalLoss: the dataset was disposed before this fit's finalLoss was read, and it was not among the ` +
+          `${PENDING_AT_DISPOSE} most recent fits evaluated at dispose; read it before data.dispose()`,
+        ),
+      });
     }
     return new FitDriver(this.impl, h, config);
   }

@@ -22,7 +22,7 @@ export { referenceData, referenceExperiment, formatExperiment } from './experime
 export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
   AbortSignalLike, ArqueroTableLike, ArrowTableLike, ArrowVectorLike, AutoReport, BackendName, ColumnSelection, ColumnsInput,
-  Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus,
+  ClassFit, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus,
   LabelsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
   OptimizerSettings, PenaltyName, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput, UrlInput, WasmFile,
   WasmModuleInput, WasmSource,

@@ -373,7 +373,10 @@ export interface FitCommonOptions {
   validationFraction?: number;
   /** Learn an intercept b. Default true. */
   fitIntercept?: boolean;
-  /** Starting weights (length cols, or classes·cols for softmax); default zeros. Copied, never mutated. */
+  /**
+   * Starting weights (length cols, or classes·cols for softmax and one-vs-rest: class k's problem starts from row k);
+   * default zeros. Copied, never mutated.
+   */
   initialWeights?: ArrayLike<number>;
   /** Starting intercept, finite; default 0 (and must be 0 with `fitIntercept: false`). */
   initialIntercept?: number;
@@ -476,7 +479,7 @@ export type ModelOptions =
     alpha?: number;
     /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
     l1Ratio?: number;
-    /** Softmax only: absent here (RangeError at run time). */
+    /** The classifiers' option: absent here (RangeError at run time). */
     classes?: never;
     /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
     epsilon?: never;
@@ -490,11 +493,14 @@ export type ModelOptions =
     alpha?: number;
     /** The elastic net's: absent here (use model 'linear' with penalty 'elasticnet'). */
     l1Ratio?: never;
-    /** Softmax only: absent here (RangeError at run time). */
+    /** The classifiers' option: absent here (RangeError at run time). */
     classes?: never;
   }
   | {
-    /** Logistic regression (0/1 labels) or a linear SVM (hinge loss, 0/1 labels). */
+    /**
+     * Logistic regression or a linear SVM (hinge loss) on 0/1 labels; on class indices 0 … K−1 with K > 2, K
+     * one-vs-rest problems [y = k] fitted in one call (see {@link FitResult.perClass}).
+     */
     model: 'logistic' | 'hinge';
     /** Penalty strength α ≥ 0 (scikit-learn's SGD `alpha`; (α/2)·‖w‖² for the default 'l2'). Default 1e-4. */
     alpha?: number;
@@ -502,8 +508,11 @@ export type ModelOptions =
     penalty?: PenaltyName;
     /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
     l1Ratio?: number;
-    /** Softmax only: absent here (RangeError at run time). */
-    classes?: never;
+    /**
+     * Number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴; default 2 for 0/1
+     * labels, else max(y) + 1. K > 2 fits one-vs-rest (a class without rows too: its problem has no positive label).
+     */
+    classes?: number;
     /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
     epsilon?: never;
   }
@@ -530,10 +539,17 @@ export type ModelOptions =
      * `'perceptron'` max(0, −u); J = (1/n)·Σℓᵢ + (α/2)·‖w‖².
      */
     model: 'squaredHinge' | 'modifiedHuber' | 'perceptron';
-    /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    /** Penalty strength α ≥ 0 (scikit-learn's SGD `alpha`; (α/2)·‖w‖² for the default 'l2'). Default 1e-4. */
     alpha?: number;
-    /** Softmax only: absent here (RangeError at run time). */
-    classes?: never;
+    /** Default 'l2' (see {@link FitOptionsRecord.penalty}). */
+    penalty?: PenaltyName;
+    /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
+    l1Ratio?: number;
+    /**
+     * Number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴; default 2 for 0/1
+     * labels, else max(y) + 1. K > 2 fits one-vs-rest (a class without rows too: its problem has no positive label).
+     */
+    classes?: number;
     /** Huber and the ε-insensitive models only: absent here (RangeError at run time). */
     epsilon?: never;
   }
@@ -544,9 +560,13 @@ export type ModelOptions =
      * `'squaredEpsilonInsensitive'` max(0, |r| − ε)²; J = (1/n)·Σℓᵢ + (α/2)·‖w‖².
      */
     model: 'huber' | 'epsilonInsensitive' | 'squaredEpsilonInsensitive';
-    /** L2 penalty (α/2)·‖w‖², α ≥ 0 (scikit-learn's SGD `alpha`). Default 1e-4. */
+    /** Penalty strength α ≥ 0 (scikit-learn's SGD `alpha`; (α/2)·‖w‖² for the default 'l2'). Default 1e-4. */
     alpha?: number;
-    /** Softmax only: absent here (RangeError at run time). */
+    /** Default 'l2' (see {@link FitOptionsRecord.penalty}). */
+    penalty?: PenaltyName;
+    /** ρ ∈ [0, 1] with penalty 'elasticnet' (RangeError with another), default 0.15. */
+    l1Ratio?: number;
+    /** The classifiers' option: absent here (RangeError at run time). */
     classes?: never;
     /** ε ≥ 0 (finite), in the units of y: where the loss turns linear (huber) or starts (ε-insensitive). Default 0.1 (scikit-learn's). */
     epsilon?: number;
@@ -704,8 +724,8 @@ export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettin
   /** ρ ∈ [0, 1] for penalty 'elasticnet' (scikit-learn's `l1_ratio`), default 0.15; RangeError with another penalty. */
   l1Ratio?: number;
   /**
-   * Softmax only: number of classes K, an integer in [2, 2²⁰] above every label, with K·(cols + 1) ≤ 2²⁴;
-   * default max(y) + 1.
+   * Softmax and the 0/1-label classifiers (one-vs-rest for K > 2): number of classes K, an integer in [2, 2²⁰] above
+   * every label, with K·(cols + 1) ≤ 2²⁴; default max(y) + 1 (2 for 0/1 labels).
    */
   classes?: number;
   /**
@@ -731,11 +751,11 @@ export interface ModelJSON {
   readonly model: ModelName;
   /** Number of features d. */
   readonly cols: number;
-  /** Number of classes K (1 for regression; 2 for logistic and hinge). */
+  /** Number of classes K (1 for regression; 2 for binary logistic and hinge, K > 2 for their one-vs-rest form). */
   readonly classes: number;
-  /** Weights: d numbers, or K·d for softmax (class k's weights at k·d …). */
+  /** Weights: d numbers, or K·d for softmax and one-vs-rest (class k's weights at k·d …). */
   readonly weights: number[];
-  /** Intercepts: 1 number, or K for softmax. */
+  /** Intercepts: 1 number, or K for softmax and one-vs-rest. */
   readonly intercepts: number[];
 }
 
@@ -746,33 +766,37 @@ export interface ModelJSON {
 export interface Model {
   /** The objective the model was fitted with; it decides what {@link Model.predict} returns. */
   readonly model: ModelName;
-  /** Weights: cols values, or classes·cols for softmax (class k's weights at k·cols …). A copy owned by the caller. */
+  /**
+   * Weights: cols values, or classes·cols for softmax and one-vs-rest (class k's weights at k·cols …). A copy owned by
+   * the caller.
+   */
   readonly weights: Float64Array;
-  /** The intercept (softmax: the first class's). */
+  /** The intercept (softmax, one-vs-rest: the first class's). */
   readonly intercept: number;
-  /** All intercepts: 1, or one per class for softmax. */
+  /** All intercepts: 1, or one per class for softmax and one-vs-rest. */
   readonly intercepts: Float64Array;
   /** Number of features. */
   readonly cols: number;
-  /** Number of classes (1 for regression; 2 for logistic and hinge). */
+  /** Number of classes (1 for regression; 2 for binary logistic and hinge, K > 2 for their one-vs-rest form). */
   readonly classes: number;
   /**
    * Predictions, n values: z itself (linear, ridge), the 0/1 label [z > 0] (logistic, hinge), or the class
-   * argmaxₖ zₖ (softmax; the first on ties).
+   * argmaxₖ zₖ (softmax and one-vs-rest; the first on ties, as scikit-learn's OvR decision).
    * @param X n rows of {@link Model.cols} features.
    * @throws TypeError/RangeError for X as {@link Engine.dataset} does; RangeError when X does not have
    *   {@link Model.cols} columns.
    */
   predict(X: FeaturesInput): Float64Array;
   /**
-   * Raw scores z = x·w + b: n values, or n·K row-major for softmax (row i's class k at i·K + k).
+   * Raw scores z = x·w + b: n values, or n·K row-major for softmax and one-vs-rest (row i's class k at i·K + k).
    * @param X n rows of {@link Model.cols} features.
    * @throws TypeError/RangeError as {@link Model.predict}.
    */
   decisionFunction(X: FeaturesInput): Float64Array;
   /**
    * Probabilities: P(y = 1) = σ(z) = 1/(1 + e^−z) per row (logistic, evaluated without overflow), or the softmax
-   * e^zₖ / Σⱼ e^zⱼ as n·K row-major values (softmax, shifted by the row maximum).
+   * e^zₖ / Σⱼ e^zⱼ as n·K row-major values (softmax, shifted by the row maximum), or for one-vs-rest logistic
+   * σ(zₖ)/Σⱼσ(zⱼ) as n·K values (scikit-learn's OvR normalisation, `_predict_proba_lr`; 1/K where every σ underflows).
    * @param X n rows of {@link Model.cols} features.
    * For modifiedHuber: scikit-learn's (clip(z, −1, 1) + 1)/2 per row.
    * @throws TypeError for the models without probabilities (all but logistic, modifiedHuber and softmax); TypeError/RangeError
@@ -823,7 +847,44 @@ export interface FitResult extends Model {
    * weighted fit (1/n)·Σ cᵢ·rᵢ².
    */
   readonly mse: number;
-  /** What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for. */
+  /**
+   * What `lr: 'auto'`, `momentum: 'auto'` and `restart` chose and did; null when none was asked for, and for a
+   * one-vs-rest fit (each class's is in {@link FitResult.perClass}).
+   */
+  readonly auto: AutoReport | null;
+  /**
+   * A one-vs-rest fit's K binary problems, class k's at k: null for every other fit. A 0/1-label model (logistic,
+   * hinge, …) given class indices 0 … K−1 with K > 2 fits K independent problems, class k against the rest (labels
+   * [yᵢ = k]), each exactly the 2-class fit of those labels with the same options (the same doubles), as
+   * scikit-learn's SGDClassifier does; they run side by side, chunk by chunk, and the model keeps class k's weights in
+   * row k of W and its intercept at k. The fit's own history then sums over the classes: `loss[t]` and `epochLoss[e]`
+   * are Σₖ of class k's entry t (e), a class that stopped earlier adding its last one; `finalLoss` is Σₖ of theirs;
+   * `iterations` and `epochs` are the largest of theirs (scikit-learn's `n_iter_`); `status` is `'converged'` only
+   * when every class converged, else the first of `'aborted'`, `'diverged'`, `'maxIterations'`, `'noImprovement'`
+   * that some class has. `onProgress` sees the same sums; `signal` stops every class still running.
+   */
+  readonly perClass: readonly ClassFit[] | null;
+}
+
+/**
+ * One binary problem of a one-vs-rest fit ({@link FitResult.perClass}): class k against the rest, labels [yᵢ = k]. Its
+ * fields mean what {@link FitResult}'s mean for a 2-class fit; `finalLoss` is the binary objective on all rows, read
+ * lazily with the fit's.
+ */
+export interface ClassFit {
+  /** Objective at each update of this problem (see {@link FitResult.loss}). */
+  readonly loss: Float64Array;
+  /** Objective per completed epoch of this problem (see {@link FitResult.epochLoss}). */
+  readonly epochLoss: Float64Array;
+  /** Updates applied to this class's parameters. */
+  readonly iterations: number;
+  /** Epochs completed by this problem. */
+  readonly epochs: number;
+  /** How this problem ended (see {@link FitResult.status}). */
+  readonly status: FitStatus;
+  /** The binary objective [y = k] at this class's parameters on all training rows (one pass over X, on first read). */
+  readonly finalLoss: number;
+  /** This problem's 'auto' report (see {@link FitResult.auto}), or null. */
   readonly auto: AutoReport | null;
 }
 

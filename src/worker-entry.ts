@@ -48,9 +48,14 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
         model: r.model, cols: r.cols, classes: r.classes, weights: r.weights, intercepts: r.intercepts, loss: r.loss,
         epochLoss: r.epochLoss, iterations: r.iterations, epochs: r.epochs, status: r.status, finalLoss: r.finalLoss, mse: r.mse,
         auto: r.auto,
+        perClass: r.perClass && r.perClass.map((p) => ({
+          loss: p.loss, epochLoss: p.epochLoss, iterations: p.iterations, epochs: p.epochs, status: p.status,
+          finalLoss: p.finalLoss, auto: p.auto,
+        })),
       };
+      const arrays = [r.weights, r.intercepts, r.loss, r.epochLoss, ...(r.perClass ?? []).flatMap((p) => [p.loss, p.epochLoss])];
       // a Set: transferring one buffer twice would throw DataCloneError
-      const buffers = new Set([r.weights, r.intercepts, r.loss, r.epochLoss].map((a) => a.buffer as ArrayBuffer));
+      const buffers = new Set(arrays.map((a) => a.buffer as ArrayBuffer));
       return { value, transfer: [...buffers] };
     }
     case 'abort':

@@ -8,7 +8,7 @@ import { isTable, normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
 import { checkArgCount, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
-  AbortSignalLike, AutoReport, BackendName, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
+  AbortSignalLike, AutoReport, BackendName, ClassFit, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
 } from './types.js';
 
@@ -165,6 +165,8 @@ export interface WorkerFitValue {
   mse: number;
   /** FitResult.auto: plain numbers and strings (structured-clone safe). */
   auto: AutoReport | null;
+  /** FitResult.perClass of a one-vs-rest fit, each finalLoss read in the worker; null otherwise. */
+  perClass: ClassFit[] | null;
 }
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError };

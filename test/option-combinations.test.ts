@@ -1,7 +1,6 @@
 // The run-time side of the option unions (test/types/options.test-d.ts pins the type side): every combination the
 // types reject is a RangeError naming the option at run time, on every backend, including `classes` with the
-// binary classifiers (it used to be ignored for logistic and hinge, although the types and the README say
-// softmax only).
+// regression models (the classifiers take it: softmax, and logistic and hinge for one-vs-rest).
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './backends.js';
 
@@ -15,10 +14,9 @@ const REJECTED: [string, object, string][] = [
   ['lrDecay with adadelta', { optimizer: 'adadelta', lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'adadelta'"],
   ['lrDecay with adam', { optimizer: 'adam', lrDecay: 0.1 }, "lrDecay applies to optimizer 'adagrad', not 'adam'"],
   ['alpha with linear', { alpha: 0.1 }, "alpha must be 0 for model 'linear' without a penalty (use model 'ridge' for an L2 penalty, or penalty 'l1' or 'elasticnet'), got 0.1"],
-  ['classes with logistic', { model: 'logistic', classes: 2 }, "classes applies to model 'softmax' only, not 'logistic'"],
-  ['classes with hinge', { model: 'hinge', classes: 2 }, "classes applies to model 'softmax' only, not 'hinge'"],
-  ['classes with ridge', { model: 'ridge', classes: 3 }, "classes applies to model 'softmax' only, not 'ridge'"],
-  ['classes with linear', { classes: 3 }, "classes applies to model 'softmax' only, not 'linear'"],
+  // classes is the classifiers' option: softmax, and the 0/1-label losses (one-vs-rest beyond 2; test/contract/ovr.test.ts).
+  ['classes with ridge', { model: 'ridge', classes: 3 }, "classes applies to model 'logistic', 'hinge', 'softmax', 'squaredHinge', 'modifiedHuber' or 'perceptron' only, not 'ridge'"],
+  ['classes with linear', { classes: 3 }, "classes applies to model 'logistic', 'hinge', 'softmax', 'squaredHinge', 'modifiedHuber' or 'perceptron' only, not 'linear'"],
 ];
 
 describe.each(BACKENDS)('option combinations [$name]', ({ create }) => {
@@ -27,7 +25,7 @@ describe.each(BACKENDS)('option combinations [$name]', ({ create }) => {
     const data = engine.dataset([[0], [1], [2]], [0, 1, 1]);
     expect(() => engine.fit(data, { lr: 0.1, ...options } as never)).toThrow(new RangeError(message));
   });
-  it('classes stays softmax\'s own: accepted there', async () => {
+  it('classes is accepted by softmax', async () => {
     const engine = await create();
     const data = engine.dataset([[0], [1], [2]], [0, 1, 1]);
     expect(engine.fit(data, { model: 'softmax', classes: 3, lr: 0.1, maxIterations: 1 }).classes).toBe(3);

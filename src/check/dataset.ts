@@ -14,18 +14,20 @@ export interface LabelInfo {
   firstNonClass: number;
   /** Largest label. */
   max: number;
+  /** Index of the first largest label (−1 for no labels). */
+  maxAt: number;
 }
 
 /** Scans labels once (at dataset creation) for the models' label checks. */
 export function labelInfo(y: ArrayLike<number>): LabelInfo {
-  let firstNonBinary = -1, firstNonClass = -1, max = -Infinity;
+  let firstNonBinary = -1, firstNonClass = -1, max = -Infinity, maxAt = -1;
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!;
     if (firstNonBinary < 0 && v !== 0 && v !== 1) firstNonBinary = i;
     if (firstNonClass < 0 && !(Number.isInteger(v) && v >= 0)) firstNonClass = i;
-    if (v > max) max = v;
+    if (v > max) { max = v; maxAt = i; }
   }
-  return { firstNonBinary, firstNonClass, max };
+  return { firstNonBinary, firstNonClass, max, maxAt };
 }
 
 /** A validated data set, not yet copied: `at(i, j)` reads the caller's storage. */

@@ -42,6 +42,11 @@ export class JsBackend implements Backend {
     return new JsData(rows.length, d, Xs, ys);
   }
 
+  withLabels(data: StoredData, y: Float64Array): StoredData {
+    const { X, rows, cols } = data as JsData;
+    return new JsData(rows, cols, X, Float64Array.from(y));
+  }
+
   startFit(train: StoredData, validation: StoredData | null, c: FitConfig, weights: FitWeights | null = null): FitRun {
     const { X, y, rows: n, cols: d } = train as JsData;
     const val = validation as JsData | null;

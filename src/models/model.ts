@@ -9,6 +9,7 @@ import { checkArgCount, describe, toFloat64 } from '../check/args.js';
 import { checkDataset } from '../check/dataset.js';
 import type { FeaturesInput, LabelsInput, Model, ModelJSON, ModelName } from '../types.js';
 import { MODELS, fixedClasses, listNames, modelNames, modelSpec, modelsWhere, outputsOf } from './registry.js';
+import { linkOf } from './ovr.js';
 
 /**
  * x·w + b for a row whose plain sum overflowed: Σ (xⱼ/Sx)(wⱼ/Sw) with power-of-two scales (exact divisions), then
@@ -26,7 +27,8 @@ function scaledScore(x: Float64Array, xo: number, w: Float64Array, wo: number, d
 /**
  * A fitted linear model without an engine: what {@link Engine.fit} returns (as a {@link FitResult}) and what
  * {@link LinearModel.fromJSON} rebuilds from saved JSON. Parameters are W (K·d, class k's weights at k·d …) and
- * b (K), with K = classes for softmax and 1 otherwise; scores are z = x·w + b.
+ * b (K), with K = classes for softmax and for a one-vs-rest model (a 0/1-label model with classes > 2), 1 otherwise;
+ * scores are z = x·w + b.
  * @example
  * const model = LinearModel.fromJSON(JSON.stringify(fit)); // fit from engine.fit
  * model.predict([[0.5, 1.5]]);                             // Float64Array [ŷ]
@@ -39,9 +41,10 @@ export class LinearModel implements Model {
    * {@link LinearModel.fromJSON} for data from outside.
    * @param model the objective the parameters were fitted with.
    * @param cols number of features d.
-   * @param classes number of classes K (1 for regression, 2 for logistic and hinge).
-   * @param weights d weights, or K·d for softmax (class k's at k·d …); kept, not copied.
-   * @param intercepts 1 intercept, or K for softmax; kept, not copied.
+   * @param classes number of classes K (1 for regression, 2 for a binary logistic or hinge model, K > 2 for their
+   *   one-vs-rest form).
+   * @param weights d weights, or K·d for softmax and one-vs-rest (class k's at k·d …); kept, not copied.
+   * @param intercepts 1 intercept, or K for softmax and one-vs-rest; kept, not copied.
    * @throws RangeError when `model` is not a model's name.
    */
   constructor(
@@ -93,7 +96,8 @@ export class LinearModel implements Model {
 
   /**
    * Probabilities: logistic σ(z) = P(y = 1), n values; modifiedHuber (clip(z, −1, 1) + 1)/2 = P(y = 1), n values
-   * (scikit-learn's); softmax e^zₖ/Σⱼe^zⱼ (shifted by the row maximum), n·K values.
+   * (scikit-learn's); softmax e^zₖ/Σⱼe^zⱼ (shifted by the row maximum), n·K values; one-vs-rest logistic
+   * σ(zₖ)/Σⱼσ(zⱼ) and modifiedHuber pₖ/Σⱼpⱼ (scikit-learn's OvR normalisation; 1/K where every pⱼ is 0), n·K values.
    * Scores of ±Infinity (true values beyond ±1.8e308) give the limits: the classes at +Infinity share the
    * probability equally (one of them: 1), the others 0 — never NaN.
    * @param X n rows of {@link LinearModel.cols} features, as {@link LinearModel.decisionFunction} takes them.
@@ -103,7 +107,7 @@ export class LinearModel implements Model {
   predictProba(X: FeaturesInput): Float64Array {
     checkArgCount('predictProba', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    const proba = MODELS[this.model].link.proba;
+    const proba = linkOf(MODELS[this.model], this.intercepts.length).proba;
     if (proba) return proba(z, this.intercepts.length);
     throw new TypeError(`predictProba is defined for the ${listNames(modelsWhere((m) => m.link.proba !== null), 'and', false)} models, not '${this.model}'`);
   }
@@ -111,7 +115,7 @@ export class LinearModel implements Model {
   predict(X: FeaturesInput): Float64Array {
     checkArgCount('predict', ['X'], arguments);
     const r = this.rows(X), z = this.scores(r.data, r.n);
-    return MODELS[this.model].link.predict(z, this.intercepts.length);
+    return linkOf(MODELS[this.model], this.intercepts.length).predict(z, this.intercepts.length);
   }
 
   score(X: FeaturesInput, y: LabelsInput): number {
@@ -148,7 +152,8 @@ export class LinearModel implements Model {
    * @param json a {@link ModelJSON} object, or its JSON text.
    * @throws SyntaxError for text that is not JSON; TypeError when the format tag is not 'momentum-gd/model@1' or
    *   an array holds non-numbers; RangeError for an unknown model, a cols or classes that is not a positive integer,
-   *   a classes that the model does not have (1 for linear and ridge, 2 for logistic and hinge, ≥ 2 for softmax),
+   *   a classes that the model does not have (1 for linear and ridge, ≥ 2 for the classifiers: logistic and hinge
+   *   with classes > 2 are one-vs-rest models of K rows),
    *   arrays of the wrong length or non-finite values.
    * @example
    * const again = LinearModel.fromJSON(JSON.stringify(fit)); // the same predictions as fit

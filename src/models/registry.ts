@@ -199,14 +199,25 @@ export function modelsWhere(test: (spec: ModelSpec) => boolean): ModelName[] {
   return modelNames().filter((name) => test(MODELS[name]));
 }
 
-/** The number of classes a label rule fixes (1 for real labels, 2 for 0/1 labels), or null when K is chosen (≥ 2). */
+/**
+ * The number of classes a label rule fixes (1 for real labels), or null when K is chosen (≥ 2): class indices, and
+ * the 0/1 label models, which fit K > 2 classes one-vs-rest ({@link oneVsRest}).
+ */
 export function fixedClasses(spec: ModelSpec): number | null {
-  return spec.labels === 'real' ? 1 : spec.labels === 'binary' ? 2 : null;
+  return spec.labels === 'real' ? 1 : null;
+}
+
+/**
+ * Whether a model with `classes` classes is fitted one-vs-rest (src/ovr.ts): a 0/1-label model (a binary classifier)
+ * with K > 2 classes, K independent binary problems [y = k], one row of W and one intercept each.
+ */
+export function oneVsRest(spec: ModelSpec, classes: number): boolean {
+  return spec.labels === 'binary' && classes > 2;
 }
 
 /** Outputs K of a model with `classes` classes: the intercepts and rows of W it has. */
 export function outputsOf(spec: ModelSpec, classes: number): number {
-  return spec.outputs === 'classes' ? classes : 1;
+  return spec.outputs === 'classes' || oneVsRest(spec, classes) ? classes : 1;
 }
 
 /** `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'` (with `and` for `or` as asked): names in an error message. */

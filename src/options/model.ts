@@ -127,15 +127,26 @@ export function checkModelOptions(
     epsilon = finiteNumber('epsilon', o.epsilon ?? spec.epsilon);
     if (epsilon < 0) throw new RangeError(`epsilon must be ≥ 0, got ${epsilon}`);
   }
-  if (o.classes !== undefined && spec.outputs !== 'classes') {
-    throw new RangeError(`classes applies to model ${listNames(modelsWhere((s) => s.outputs === 'classes'), 'or')} only, not '${model}'`);
+  if (o.classes !== undefined && spec.outputs !== 'classes' && spec.labels !== 'binary') {
+    throw new RangeError(`classes applies to model ${listNames(modelsWhere((s) => s.outputs === 'classes' || s.labels === 'binary'), 'or')} only, not '${model}'`);
   }
   let classes = 1;
-  if (spec.labels === 'binary') {
-    if (labels.firstNonBinary >= 0) {
-      throw new RangeError(`y must hold 0/1 labels (or booleans) for model '${model}': y[${labels.firstNonBinary}] is not 0 or 1`);
-    }
+  if (spec.labels === 'binary' && labels.firstNonBinary < 0 && (o.classes === undefined || o.classes === 2)) {
     classes = 2;
+  } else if (spec.labels === 'binary') {
+    // One-vs-rest (src/ovr.ts): class indices 0 … K−1 as softmax takes them, K > 2.
+    if (labels.firstNonClass >= 0) {
+      throw new RangeError(
+        `y must hold 0/1 labels (or booleans), or class indices 0…K−1 for a one-vs-rest fit, for model '${model}': ` +
+        `y[${labels.firstNonClass}] is not a non-negative integer`,
+      );
+    }
+    if (o.classes === undefined && labels.max >= 1 << 20) {
+      throw new RangeError(`y[${labels.maxAt}] = ${labels.max} is not a class index: one-vs-rest for model '${model}' takes classes 0…K−1 with K ≤ 2²⁰`);
+    }
+    classes = positiveInteger('classes', o.classes, labels.max + 1, 1 << 20);
+    if (classes < 2) throw new RangeError(`classes must be ≥ 2 for model '${model}', got ${classes}`);
+    if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);
   } else if (spec.labels === 'classes') {
     if (labels.firstNonClass >= 0) {
       throw new RangeError(`y must hold class indices 0…K−1 for model '${model}': y[${labels.firstNonClass}] is not a non-negative integer`);

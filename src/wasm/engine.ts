@@ -17,12 +17,12 @@ class WasmData implements StoredData {
   private released = false;
   constructor(
     readonly rows: number, readonly cols: number, readonly xPtr: number, readonly yPtr: number,
-    private readonly mem: LinearMemory,
+    private readonly mem: LinearMemory, private readonly block = xPtr,
   ) {}
   release(): void {
     if (!this.released) {
       this.released = true;
-      this.mem.release(this.xPtr);
+      this.mem.release(this.block);
     }
   }
 }
@@ -80,6 +80,13 @@ export class WasmBackend implements Backend {
       this.mem.copy(out.yPtr + i * 8, src.yPtr + r * 8, 1);
     });
     return out;
+  }
+
+  withLabels(data: StoredData, y: Float64Array): StoredData {
+    const src = data as WasmData;
+    const yPtr = this.mem.alloc(src.rows * 8, `the labels of ${src.rows} rows`);
+    this.mem.write(yPtr, y);
+    return new WasmData(src.rows, src.cols, src.xPtr, yPtr, this.mem, yPtr);
   }
 
   startFit(train: StoredData, validation: StoredData | null, c: FitConfig, weights: FitWeights | null = null): FitRun {

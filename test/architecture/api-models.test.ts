@@ -91,11 +91,12 @@ describe.each(BACKENDS)('the model table [$name]', ({ create }) => {
     expect(again.intercepts).toEqual(fit.intercepts);
     expect(again.predict(X)).toEqual(fit.predict(X));
     // A saved model with a number of classes its label rule does not allow is refused.
-    const bad = spec.labels === 'classes'
+    // Class indices and 0/1 labels (one-vs-rest beyond 2) take any K ≥ 2; real labels exactly 1.
+    const bad = spec.labels !== 'real'
       ? { ...fit.toJSON(), classes: 1, weights: [...fit.weights].slice(0, 2), intercepts: [fit.intercepts[0]!] }
       : { ...fit.toJSON(), classes: fit.classes + 1 };
     expect(() => LinearModel.fromJSON(bad)).toThrow(RangeError);
-    expect(() => LinearModel.fromJSON(bad)).toThrow(`json.classes must be ${spec.labels === 'classes' ? '≥ 2' : fit.classes} for model '${name}', got ${bad.classes}`);
+    expect(() => LinearModel.fromJSON(bad)).toThrow(`json.classes must be ${spec.labels !== 'real' ? '≥ 2' : fit.classes} for model '${name}', got ${bad.classes}`);
   });
 
   it("an unknown model's errors list exactly the table's names", async () => {
@@ -109,8 +110,8 @@ describe.each(BACKENDS)('the model table [$name]', ({ create }) => {
     expect(() => new LinearModel('lasso' as never, 2, 1, new Float64Array(2), new Float64Array(1))).toThrow(
       new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got "lasso" (string)`));
     // The names of the rules read the table too.
-    const multi = modelNames().filter((m) => MODELS[m].outputs === 'classes');
-    expect(() => engine.fit(data, { lr: 0.1, classes: 3 } as never)).toThrow(`classes applies to model ${multi.map((m) => `'${m}'`).join(' or ')} only, not 'linear'`);
+    const multi = modelNames().filter((m) => MODELS[m].outputs === 'classes' || MODELS[m].labels === 'binary').map((m) => `'${m}'`);
+    expect(() => engine.fit(data, { lr: 0.1, classes: 3 } as never)).toThrow(`classes applies to model ${multi.slice(0, -1).join(', ')} or ${multi.at(-1)} only, not 'linear'`);
     const withProba = modelNames().filter((m) => MODELS[m].link.proba);
     const linear = LinearModel.fromJSON({ ...json, model: 'linear' });
     expect(() => linear.predictProba(X)).toThrow(`predictProba is defined for the ${withProba.slice(0, -1).join(', ')} and ${withProba.at(-1)} models, not 'linear'`);

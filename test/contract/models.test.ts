@@ -99,9 +99,10 @@ describe.each(BACKENDS)('models [$name]', ({ create }) => {
   it('rejects labels outside the model’s set, naming the offending value', async () => {
     const engine = await create();
     const data = engine.dataset([[1], [2], [3]], [0, 2, 1]);
-    expect(() => engine.fit(data, { model: 'logistic', lr: 0.1 })).toThrow(new RangeError("y must hold 0/1 labels (or booleans) for model 'logistic': y[1] is not 0 or 1"));
-    expect(() => engine.fit(data, { model: 'hinge', lr: 0.1 })).toThrow(RangeError);
+    // 0/1 models take class indices too (one-vs-rest, test/contract/ovr.test.ts), nothing else.
     const frac = engine.dataset([[1], [2]], [0, 1.5]);
+    expect(() => engine.fit(frac, { model: 'logistic', lr: 0.1 })).toThrow(new RangeError("y must hold 0/1 labels (or booleans), or class indices 0…K−1 for a one-vs-rest fit, for model 'logistic': y[1] is not a non-negative integer"));
+    expect(() => engine.fit(frac, { model: 'hinge', lr: 0.1 })).toThrow(RangeError);
     expect(() => engine.fit(frac, { model: 'softmax', lr: 0.1 })).toThrow(new RangeError("y must hold class indices 0…K−1 for model 'softmax': y[1] is not a non-negative integer"));
     expect(() => engine.fit(data, { model: 'softmax', classes: 2, lr: 0.1 })).toThrow(new RangeError('classes must exceed every label: got 2 classes and a label 2'));
     expect(() => engine.fit(data, { lr: 0.1, alpha: 0.1 } as never)).toThrow(RangeError);

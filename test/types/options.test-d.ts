@@ -56,14 +56,16 @@ describe('FitOptions: typed per model', () => {
     engine.fit(data, { lr: 0.1, model: 'ridge', alpha: 0.1 });
     engine.fit(data, { lr: 0.1, model: 'logistic', alpha: 0.1, optimizer: 'adam' });
     engine.fit(data, { lr: 0.1, model: 'hinge', momentum: 0.9, nesterov: true });
+    engine.fit(data, { lr: 0.1, model: 'logistic', classes: 10 }); // one-vs-rest
     engine.fit(data, { lr: 0.1, model: 'softmax', classes: 3, optimizer: 'rmsprop', rho: 0.9 });
   });
   it("rejects another model's options", () => {
     // alpha on the linear model without a penalty: a RangeError at run time (test/contract/validation.test.ts), not a
     // type error since the linear model takes penalties (one union member per model: see ModelOptions).
-    // @ts-expect-error classes is softmax's
-    engine.fit(data, { lr: 0.1, model: 'logistic', classes: 2 });
-    // @ts-expect-error classes is softmax's
+    engine.fit(data, { lr: 0.1, model: 'modifiedHuber', classes: 4 }); // one-vs-rest
+    // @ts-expect-error classes is the classifiers' (softmax, and one-vs-rest for logistic and hinge)
+    engine.fit(data, { lr: 0.1, model: 'ridge', classes: 2 });
+    // @ts-expect-error classes is the classifiers'
     engine.fit(data, { lr: 0.1, classes: 3 });
     // @ts-expect-error both at once: a softmax option with an Adam option that is SGD's
     engine.fit(data, { lr: 0.1, model: 'softmax', classes: 3, optimizer: 'adam', momentum: 0.9 });
