@@ -37,6 +37,11 @@ export interface FitRun {
   /** Copies ring entries k … k + count − 1 (indices mod the ring size) of the update or epoch objectives. */
   readRing(ring: 'loss' | 'epochLoss', from: number, count: number): Float64Array;
   result(): RawFit;
+  /**
+   * Copies of where the fit is, for engine.partialFit's state (src/online.ts): the state block (S_SIZE slots) and the
+   * optimizer's two buffers (layout of θ).
+   */
+  snapshot(): { state: Float64Array; buffers: [Float64Array, Float64Array] };
   /** Frees the workspace; idempotent. */
   release(): void;
 }

@@ -19,9 +19,10 @@ import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
 import { createRandom } from './random.js';
+import { checkPartialFitOptions, onlineState } from './online.js';
 import type {
   AutoReport, BackendName, ColumnSelection, Dataset, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
+  OnlineState, OptimizerOptions, OptimizerSettings, PartialFitOptions, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
@@ -71,7 +72,7 @@ class FittedModel extends LinearModel implements FitResult {
   constructor(
     parts: ModelParts, readonly loss: Float64Array, readonly epochLoss: Float64Array, readonly iterations: number,
     readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
-    readonly auto: AutoReport | null,
+    readonly auto: AutoReport | null, readonly optimizerState: OnlineState | null = null,
   ) {
     super(...parts);
   }
@@ -206,8 +207,10 @@ class FitDriver {
       this.release();
       throw e;
     }
-    const lr = config.lr;
-    this.lrAt = config.lrAt ?? (() => lr);
+    const lr = config.lr, schedule = config.lrAt;
+    // engine.partialFit: call k runs epoch k of the schedule (src/online.ts).
+    const offset = config.resume ? config.resume.epoch : 0;
+    this.lrAt = schedule ? (offset === 0 ? schedule : (e) => schedule(offset + e)) : () => lr;
   }
 
   /** Runs `epochs` more epochs (or to the end), in pieces that fit the rings; returns true when the fit ended. */
@@ -262,9 +265,11 @@ class FitDriver {
       );
     }
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
+    // engine.partialFit: the state for the next call, once the call's epoch completed.
+    const online = c.resume && this.status === L.MAX_ITERATIONS ? onlineState(c, d, raw.params, this.run.snapshot(), raw.epochs) : null;
     return new FittedModel(
       model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
-      new LazyObjective(this.impl, this.handle, c, raw.params), this.auto ? this.auto.report(raw) : null,
+      new LazyObjective(this.impl, this.handle, c, raw.params), this.auto ? this.auto.report(raw) : null, online,
     );
   }
 
@@ -359,7 +364,18 @@ class MomentumEngine implements Engine {
 
   fit(data: Dataset, options: FitOptions): FitResult {
     checkArgCount('engine.fit', ['data', 'options'], arguments);
-    const drv = this.driver(data, options);
+    return this.runSync(this.driver(data, options));
+  }
+
+  partialFit(data: Dataset, options: PartialFitOptions): FitResult {
+    checkArgCount('engine.partialFit', ['data', 'options'], arguments);
+    const h = this.handle(data);
+    const stored = h.data();
+    return this.runSync(new FitDriver(this.impl, h, checkPartialFitOptions(options, stored.rows, stored.cols, h.labels)));
+  }
+
+  /** Runs a fit to its end synchronously, in chunks of progressEvery epochs when progress or abort is asked for. */
+  private runSync(drv: FitDriver): FitResult {
     try {
       const c = drv.config;
       const every = c.onProgress || c.signal ? c.progressEvery : 2 ** 31 - 1;

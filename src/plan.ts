@@ -107,16 +107,28 @@ export function initialState(c: FitConfig): Float64Array {
   st[L.S_STEP_STATE + L.T_FIRST] = 1;
   st.set(seedState(c.seed), L.S_RNG0);
   st[L.S_AUTO_LR] = c.lr;
+  if (c.resume) {
+    // engine.partialFit (src/online.ts): the step state and the shuffle's stream go on from the previous call.
+    st.set(c.resume.stepState, L.S_STEP_STATE);
+    st.set(c.resume.rng, L.S_RNG0);
+  }
   return st;
 }
 
 /** θ₀ = [W (K·d) | b (K)]. */
 export function initialParams(c: FitConfig, d: number): Float64Array {
   const K = c.outputs;
+  if (c.resume) return c.resume.params.slice();
   const p = new Float64Array(K * d + K);
   if (c.initialWeights) p.set(c.initialWeights);
-  p.fill(c.initialIntercept, K * d);
+  if (c.initialIntercepts) p.set(c.initialIntercepts, K * d);
+  else p.fill(c.initialIntercept, K * d);
   return p;
+}
+
+/** The optimizer's buffer k (1 or 2) at the start: zeros, or the previous call's (engine.partialFit). */
+export function initialBuffer(c: FitConfig, k: 1 | 2, p: number): Float64Array {
+  return c.resume ? c.resume.buffers[k - 1].slice() : new Float64Array(p);
 }
 
 /** The identity row order 0 … n−1 (shuffled in place by the fit). */

@@ -5,7 +5,7 @@
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
-import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
+import { configBlock, fitSizes, identity, initialBuffer, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import { Config, Segment, Settings } from './config.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
@@ -51,8 +51,8 @@ export class JsBackend implements Backend {
     const a: FitArrays = {
       X, y,
       params: initialParams(c, d),
-      buf1: new Float64Array(z.params),
-      buf2: new Float64Array(z.params),
+      buf1: initialBuffer(c, 1, z.params),
+      buf2: initialBuffer(c, 2, z.params),
       grad: new Float64Array(z.params),
       backup: initialParams(c, d), // the second θ buffer (src/js/fit.ts)
       loss: new Float64Array(z.lossCap),
@@ -79,6 +79,7 @@ export class JsBackend implements Backend {
         params: a.params.slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]!,
         restarts: st[L.S_RESTARTS]!, backtracks: st[L.S_BACKTRACKS]!, lr: st[L.S_AUTO_LR]!,
       }),
+      snapshot: () => ({ state: st.slice(), buffers: [a.buf1.slice(), a.buf2.slice()] }),
       release() {},
     };
   }

@@ -7,7 +7,7 @@
 import { writtenBuffers, type Backend, type FitRun, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
-import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
+import { configBlock, fitSizes, identity, initialBuffer, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
@@ -122,8 +122,8 @@ export class WasmBackend implements Backend {
     const theta0 = initialParams(c, d);
     mem.write(ptr('params'), theta0);
     mem.write(ptr('backup'), theta0); // the second θ buffer (assembly/fit.ts)
-    mem.write(ptr('buf1'), new Float64Array(z.params));
-    mem.write(ptr('buf2'), new Float64Array(z.params));
+    mem.write(ptr('buf1'), initialBuffer(c, 1, z.params));
+    mem.write(ptr('buf2'), initialBuffer(c, 2, z.params));
     if (z.perm) mem.writeU32(ptr('perm'), identity(z.perm));
     let released = false;
     const state = (k: number) => mem.getF64(ptr('st') + k * 8);
@@ -140,6 +140,7 @@ export class WasmBackend implements Backend {
         params: mem.read(ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH),
         restarts: state(L.S_RESTARTS), backtracks: state(L.S_BACKTRACKS), lr: state(L.S_AUTO_LR),
       }),
+      snapshot: () => ({ state: mem.read(ptr('st'), L.S_SIZE), buffers: [mem.read(ptr('buf1'), z.params), mem.read(ptr('buf2'), z.params)] }),
       release() {
         if (!released) {
           released = true;
