@@ -7,7 +7,7 @@
  */
 import * as L from './abi/layout.js';
 import { MODELS } from './models/registry.js';
-import { checkFitOptions, checkKeys, describe, requireObject, toFloat64, type FitConfig, type LabelInfo } from './options/index.js';
+import { FIT_KEYS, checkFitOptions, checkKeys, describe, requireObject, toFloat64, type FitConfig, type LabelInfo } from './options/index.js';
 import type { Resume } from './options/online.js';
 import { initialParams } from './plan.js';
 import { seedState } from './random.js';
@@ -51,6 +51,7 @@ const REFUSED: Readonly<Record<string, string>> = {
  */
 export function checkPartialFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as Record<string, unknown>;
+  checkKeys(o, [...FIT_KEYS, 'from'], 'partialFit');
   for (const key of Object.keys(REFUSED)) {
     if (o[key] !== undefined) throw new RangeError(`${key} does not apply to partialFit: ${REFUSED[key]}`);
   }

@@ -12,7 +12,7 @@ import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkWarmStart, warmStartClasses, type Resume } from './online.js';
 
-const FIT_KEYS = [
+export const FIT_KEYS = [
   'model', 'alpha', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
   'onProgress', 'progressEvery', 'signal', 'warmStart',
@@ -25,6 +25,7 @@ const FIT_NOTES: Readonly<Record<string, string>> = {
   verbose: 'engine.fit reports progress through onProgress: pass onProgress: progressLogger() (verbose is an option of the one-call fit(X, y, options))',
   backend: 'the backend is chosen when the engine is made: createEngine({ backend }), or the one-call fit(X, y, { backend, … })',
   simd: 'SIMD is chosen when the engine is made: createEngine({ simd }), or the one-call fit(X, y, { simd, … })',
+  from: 'from continues a sequence of engine.partialFit calls; engine.fit starts from a previous model with warmStart',
 };
 
 /** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */

@@ -4,7 +4,7 @@
  * stream, the schedule's epoch). The engine side (the state copied out, `from` checked against the call's options)
  * is src/online.ts.
  */
-import { describe, requireObject, toFloat64 } from '../check/args.js';
+import { describe, toFloat64 } from '../check/args.js';
 
 /**
  * Where a partialFit call starts: θ₀ [W (K·d) | b (K)], the optimizer's two buffers (layout of θ), the step state
@@ -40,8 +40,8 @@ export function warmStartClasses(value: unknown): number | undefined {
 export function checkWarmStart(
   value: unknown, fit: { model: string; cols: number; classes: number; outputs: number; fitIntercept: boolean },
 ): WarmStart {
-  const w = requireObject('warmStart', value) as { model?: unknown; cols?: unknown; classes?: unknown; weights?: unknown; intercepts?: unknown };
-  if (!('weights' in w) || !('intercepts' in w) || !('model' in w) || !('cols' in w)) {
+  const w = value as { model?: unknown; cols?: unknown; classes?: unknown; weights?: unknown; intercepts?: unknown };
+  if (typeof w !== 'object' || w === null || !('weights' in w) || !('intercepts' in w) || !('model' in w) || !('cols' in w)) {
     throw new TypeError(`warmStart must be a FitResult, a Model or its toJSON() (model, cols, classes, weights, intercepts), got ${describe(value)}`);
   }
   if (w.model !== fit.model) {
