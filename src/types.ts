@@ -588,17 +588,21 @@ export type PartialFitOptions = FitOptions & {
 export interface OnlineState {
   /** Format tag and version. */
   readonly format: 'momentum-gd/online@1';
-  /** The model, its number of columns d and classes K (as {@link ModelJSON}), and whether it fits an intercept. */
+  /** The model (cannot change between calls). */
   readonly model: ModelName;
+  /** Number of features d (every chunk must have d columns). */
   readonly cols: number;
+  /** Number of classes K, as {@link ModelJSON.classes} (1 for regression; 2 for logistic and hinge). */
   readonly classes: number;
+  /** Whether the intercept is fitted. */
   readonly fitIntercept: boolean;
   /** α of the penalty. */
   readonly alpha: number;
   /** The optimizer and all its hyperparameters but `lr` (every key of {@link OptimizerSettings} but `lr`, defaults filled in). */
   readonly optimizer: Readonly<Required<Omit<OptimizerSettings, 'lr'>>>;
-  /** θ: K·d weights and K intercepts (as {@link ModelJSON}). */
+  /** θ's weights: d numbers, or K·d for softmax (class k's at k·d …), as {@link ModelJSON.weights}. */
   readonly weights: number[];
+  /** θ's intercepts: 1, or K for softmax (zeros when not fitted). */
   readonly intercepts: number[];
   /**
    * The optimizer's buffers, by PyTorch's names, K·d + K each in θ's order: SGD `velocity` (momentum ≠ 0); Adam(W)
@@ -607,8 +611,9 @@ export interface OnlineState {
   readonly buffers: Record<string, number[]>;
   /** Updates taken so far, t (Adam's bias corrections, Adagrad's lrDecay). */
   readonly step: number;
-  /** β₁ᵗ and β₂ᵗ, the running products the fit keeps (Adam(W)). */
+  /** β₁ᵗ, the running product the fit keeps for Adam(W)'s bias correction (1 before any step). */
   readonly beta1Pow: number;
+  /** β₂ᵗ, likewise. */
   readonly beta2Pow: number;
   /** True until the first update (SGD's velocity then starts as the gradient). */
   readonly first: boolean;
