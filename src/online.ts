@@ -7,7 +7,9 @@
  */
 import * as L from './abi/layout.js';
 import { MODELS } from './models/registry.js';
-import { FIT_KEYS, checkFitOptions, checkKeys, describe, requireObject, toFloat64, type FitConfig, type LabelInfo } from './options/index.js';
+import {
+  FIT_KEYS, checkFitOptions, checkKeys, describe, modelOption, requireObject, toFloat64, type FitConfig, type LabelInfo,
+} from './options/index.js';
 import type { Resume } from './options/online.js';
 import { initialParams } from './plan.js';
 import { seedState } from './random.js';
@@ -60,7 +62,7 @@ export function checkPartialFitOptions(options: unknown, rows: number, cols: num
   }
   const { from, ...rest } = o;
   const state = from === undefined ? null : readState(from);
-  const model = rest.model === undefined ? 'linear' : rest.model;
+  const model = modelOption(rest.model);
   const spec = MODELS[model as keyof typeof MODELS];
   if (state) {
     if (rest.warmStart !== undefined) {
