@@ -26,6 +26,17 @@ export interface RawFit {
   lr: number;
 }
 
+/**
+ * Copies of where a fit is, for engine.partialFit's state (src/online.ts): the state block (S_SIZE slots), the iterate
+ * θ (never the average), the optimizer's two buffers (layout of θ), and averaged SGD's running mean (or null).
+ */
+export interface FitSnapshot {
+  state: Float64Array;
+  params: Float64Array;
+  buffers: [Float64Array, Float64Array];
+  avg: Float64Array | null;
+}
+
 /** A fit in progress: resumable in chunks bounded by the rings of src/plan.ts. */
 export interface FitRun {
   /** Runs until epoch stopAtEpoch, update stopAtIteration or the end; returns the status code (src/abi/layout.ts). */
@@ -37,6 +48,11 @@ export interface FitRun {
   /** Copies ring entries k … k + count − 1 (indices mod the ring size) of the update or epoch objectives. */
   readRing(ring: 'loss' | 'epochLoss', from: number, count: number): Float64Array;
   result(): RawFit;
+  /**
+   * Copies of where the fit is, for engine.partialFit's state (src/online.ts): the state block (S_SIZE slots) and the
+   * optimizer's two buffers (layout of θ).
+   */
+  snapshot(): FitSnapshot;
   /** Frees the workspace; idempotent. */
   release(): void;
 }

@@ -20,9 +20,10 @@ import { fitSizes, type FitSizes } from './plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
 import { OneVsRestDriver, isOneVsRest, type ClassDriver, type ClassParts, type FitOutcome, type PendingObjective } from './ovr.js';
 import { createRandom } from './random.js';
+import { checkPartialFitOptions, onlineState } from './online.js';
 import type {
   AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
+  OnlineState, OptimizerOptions, OptimizerSettings, PartialFitOptions, SgdOptimizer, SgdOptions,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
@@ -75,7 +76,7 @@ class FittedModel extends LinearModel implements FitResult {
   constructor(
     parts: ModelParts, readonly loss: Float64Array, readonly epochLoss: Float64Array, readonly iterations: number,
     readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
-    readonly auto: AutoReport | null,
+    readonly auto: AutoReport | null, readonly optimizerState: OnlineState | null = null,
   ) {
     super(...parts);
   }
@@ -232,8 +233,10 @@ class FitDriver implements ClassDriver {
       this.release();
       throw e;
     }
-    const lr = config.lr;
-    this.lrAt = config.lrAt ?? (() => lr);
+    const lr = config.lr, schedule = config.lrAt;
+    // engine.partialFit: call k runs epoch k of the schedule (src/online.ts).
+    const offset = config.resume ? config.resume.epoch : 0;
+    this.lrAt = schedule ? (offset === 0 ? schedule : (e) => schedule(offset + e)) : () => lr;
   }
 
   /** Runs `epochs` more epochs (or to the end), in pieces that fit the rings; returns true when the fit ended. */
@@ -288,9 +291,11 @@ class FitDriver implements ClassDriver {
     const c = this.config, o = this.outcome(), raw = o.raw;
     const d = this.data.cols, K = c.outputs;
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
+    // engine.partialFit: the state for the next call, once the call's epoch completed.
+    const online = c.resume && this.status === L.MAX_ITERATIONS ? onlineState(c, d, this.run.snapshot(), raw.epochs) : null;
     return new FittedModel(
       model, o.loss, o.epochLoss, o.iterations, o.epochs, o.status,
-      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), o.auto,
+      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), o.auto, online,
     );
   }
 
@@ -364,6 +369,16 @@ export function splitRows(y: Float64Array, c: Pick<FitConfig, 'seed' | 'model' |
   return { trainRows: Uint32Array.from(train.sort((a, b) => a - b)), valRows: Uint32Array.from(val.sort((a, b) => a - b)) };
 }
 
+/** sampleWeight comes with the dataset or with the fit, not both. */
+function checkOneSampleWeight(config: FitConfig, h: DatasetHandle): void {
+  if (config.sampleWeight && h.sampleWeight) {
+    throw new RangeError(
+      'sampleWeight was given twice: with the dataset (engine.dataset(X, y, { sampleWeight })) and in the fit options; ' +
+      'give it in one place (a dataset without sampleWeight takes the fit\'s)',
+    );
+  }
+}
+
 class MomentumEngine implements Engine {
   constructor(private readonly impl: Backend, readonly fallbackReason: string | undefined = undefined) {}
 
@@ -412,12 +427,7 @@ class MomentumEngine implements Engine {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
-    if (config.sampleWeight && h.sampleWeight) {
-      throw new RangeError(
-        'sampleWeight was given twice: with the dataset (engine.dataset(X, y, { sampleWeight })) and in the fit options; ' +
-        'give it in one place (a dataset without sampleWeight takes the fit\'s)',
-      );
-    }
+    checkOneSampleWeight(config, h);
     if (isOneVsRest(config)) {
       // K binary problems [y = k] (src/ovr.ts): one split by the K-class label, then one FitDriver each.
       return new OneVsRestDriver(this.impl, h, config, {
@@ -434,7 +444,20 @@ class MomentumEngine implements Engine {
 
   fit(data: Dataset, options: FitOptions): FitResult {
     checkArgCount('engine.fit', ['data', 'options'], arguments);
-    const drv = this.driver(data, options);
+    return this.runSync(this.driver(data, options));
+  }
+
+  partialFit(data: Dataset, options: PartialFitOptions): FitResult {
+    checkArgCount('engine.partialFit', ['data', 'options'], arguments);
+    const h = this.handle(data);
+    const stored = h.data();
+    const config = checkPartialFitOptions(options, stored.rows, stored.cols, h.labels);
+    checkOneSampleWeight(config, h);
+    return this.runSync(new FitDriver(this.impl, h, config));
+  }
+
+  /** Runs a fit to its end synchronously, in chunks of progressEvery epochs when progress or abort is asked for. */
+  private runSync(drv: FitDriver | OneVsRestDriver): FitResult {
     try {
       const c = drv.config;
       const every = c.onProgress || c.signal ? c.progressEvery : 2 ** 31 - 1;

@@ -27,6 +27,7 @@ export type {
   OptimizerSettings, PenaltyName, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput, UrlInput, WasmFile,
   WasmModuleInput, WasmSource,
 } from './types.js';
+export type { OnlineAverage, OnlineState, PartialFitOptions } from './types.js';
 export {
   testFunctions, quadratic, quadratic10, rosenbrock, beale, himmelblau, booth, saddle, monkeySaddle, rastrigin, plateau,
 } from './functions.js';

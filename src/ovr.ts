@@ -95,7 +95,7 @@ export function indicator(y: Float64Array, k: number): Float64Array {
 }
 
 /**
- * Class k's options: the 2-class fit of the same options (classes 2, one output, row k of initialWeights); progress
+ * Class k's options: the 2-class fit of the same options (classes 2, one output, row k of initialWeights, intercept k of a warmStart); progress
  * and abort belong to the one-vs-rest driver. With class weights `cw` (one per class of the K, 'balanced' already
  * resolved over the K-class labels) class k's problem weighs its positive rows cw[k] and the rest 1, as scikit-learn's
  * `_fit_multiclass` (`fit_binary(…, pos_weight=class_weight[k], neg_weight=1.0, sample_weight)`); sampleWeight
@@ -104,6 +104,7 @@ export function indicator(y: Float64Array, k: number): Float64Array {
 export function classConfig(c: FitConfig, k: number, d: number, cw: Float64Array | null = null): FitConfig {
   return {
     ...c, classes: 2, outputs: 1, initialWeights: c.initialWeights ? c.initialWeights.slice(k * d, (k + 1) * d) : null,
+    initialIntercepts: c.initialIntercepts ? c.initialIntercepts.slice(k, k + 1) : null,
     onProgress: null, signal: null, classWeight: cw ? Float64Array.of(1, cw[k]!) : null,
   };
 }
@@ -166,6 +167,8 @@ class ClassObjectives implements PendingObjective {
 /** A one-vs-rest fit's result: one model of K outputs, the summed history, and each class's own. */
 class OneVsRestResult extends LinearModel implements FitResult {
   readonly auto: AutoReport | null = null;
+  /** engine.partialFit's state: partialFit does not fit one-vs-rest. */
+  readonly optimizerState = null;
   /** Mean squared error: for regression only. */
   readonly mse = NaN;
   constructor(

@@ -97,7 +97,7 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   writeSettings(cfg, L.C_OPTIMIZER, c, c.optimizerId);
   cfg[L.C_AUTO] = c.autoFlags;
   cfg[L.C_LOSS_EPSILON] = c.epsilon;
-  cfg[L.C_AVERAGE_START] = c.average;
+  cfg[L.C_AVERAGE_START] = averageStart(c);
   cfg[L.C_SEGMENT_COUNT] = table.length;
   table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;
@@ -113,16 +113,44 @@ export function initialState(c: FitConfig): Float64Array {
   st[L.S_STEP_STATE + L.T_FIRST] = 1;
   st.set(seedState(c.seed), L.S_RNG0);
   st[L.S_AUTO_LR] = c.lr;
+  if (c.resume) {
+    // engine.partialFit (src/online.ts): the step state and the shuffle's stream go on from the previous call.
+    st.set(c.resume.stepState, L.S_STEP_STATE);
+    st.set(c.resume.rng, L.S_RNG0);
+    st[L.S_AVG_COUNT] = c.resume.avgCount;
+  }
   return st;
+}
+
+/**
+ * C_AVERAGE_START: the first update of this fit whose iterate is averaged. `average` n counts the updates of the
+ * whole sequence of engine.partialFit calls, so a call that continues t updates starts averaging at its update
+ * n − t (its first, 1, once the sequence has reached n); 0: off.
+ */
+export function averageStart(c: FitConfig): number {
+  if (c.average === 0 || !c.resume) return c.average;
+  return Math.max(1, c.average - c.resume.stepState[L.T_STEP]!);
+}
+
+/** The running mean θ̄ at the start: zeros (the first iterate averaged replaces it), or a partialFit's (p values). */
+export function initialAverage(c: FitConfig, p: number): Float64Array {
+  return c.resume ? c.resume.avg.slice() : new Float64Array(p);
 }
 
 /** θ₀ = [W (K·d) | b (K)]. */
 export function initialParams(c: FitConfig, d: number): Float64Array {
   const K = c.outputs;
+  if (c.resume) return c.resume.params.slice();
   const p = new Float64Array(K * d + K);
   if (c.initialWeights) p.set(c.initialWeights);
-  p.fill(c.initialIntercept, K * d);
+  if (c.initialIntercepts) p.set(c.initialIntercepts, K * d);
+  else p.fill(c.initialIntercept, K * d);
   return p;
+}
+
+/** The optimizer's buffer k (1 or 2) at the start: zeros, or the previous call's (engine.partialFit). */
+export function initialBuffer(c: FitConfig, k: 1 | 2, p: number): Float64Array {
+  return c.resume ? c.resume.buffers[k - 1].slice() : new Float64Array(p);
 }
 
 /** The identity row order 0 … n−1 (shuffled in place by the fit). */

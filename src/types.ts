@@ -410,7 +410,8 @@ export interface FitCommonOptions {
    */
   sampleWeight?: ArrayLike<number>;
   /**
-   * Classifiers only (logistic, hinge, softmax; RangeError for the regression models), scikit-learn's `class_weight`:
+   * The classifiers only (RangeError for the regression models), scikit-learn's `class_weight`; one-vs-rest weighs class k's
+   * positive rows classWeight[k] and its other rows 1 (scikit-learn's `fit_binary`):
    * row i's weight is multiplied by the weight of its class, cᵢ = sampleWeightᵢ·classWeight[yᵢ]. `'balanced'`: class k
    * weighs n / (K·countₖ), counts over the dataset's n rows (before any validation hold-out) and K the classes
    * present, scikit-learn's `compute_class_weight('balanced')`; an object `{ 1: 10 }` (classes not named weigh 1) or
@@ -433,6 +434,14 @@ export interface FitCommonOptions {
    *   maxIterations, the gradient rule, or `'auto'`.
    */
   average?: boolean | number;
+  /**
+   * Start from a previous result's parameters (scikit-learn's `warm_start`): its weights and intercepts become θ₀,
+   * the optimizer's state (velocity, moments, step count) starts afresh. A {@link FitResult}, a {@link Model} or its
+   * {@link ModelJSON}; the same as passing its weights as `initialWeights` and its intercept(s) as the starting
+   * intercepts. A RangeError when its model, number of columns or classes differ from this fit's, when it has a
+   * non-zero intercept and `fitIntercept` is false, or together with `initialWeights` / `initialIntercept`.
+   */
+  warmStart?: Model | ModelJSON;
 }
 
 /**
@@ -735,6 +744,93 @@ export interface FitOptionsRecord extends FitCommonOptions, Omit<OptimizerSettin
   epsilon?: number;
 }
 
+// Online learning (issue 15 item 7): engine.partialFit and the state that travels between its calls (src/online.ts).
+/**
+ * The options of {@link Engine.partialFit}: those of {@link FitOptions} that make sense for one epoch over a new
+ * chunk, and `from`. A RangeError for `maxIterations`, `maxEpochs`, `tol`, `stoppingRule`, `nIterNoChange`,
+ * `validationFraction` (one call is one epoch, without early stopping, as scikit-learn's `partial_fit`),
+ * `initialWeights` / `initialIntercept` (use `warmStart` on the first call), `lr: 'auto'`, `momentum: 'auto'`,
+ * `restart`.
+ *
+ * What may change between calls: `lr`, `schedule`, `batchSize`, `shuffle`, `onProgress`, `progressEvery`, `signal`.
+ * What may not (a RangeError naming the option): `model`, `alpha`, `classes`, `fitIntercept`, `optimizer` and every
+ * hyperparameter of it but `lr` (`momentum`, `dampening`, `nesterov`, `weightDecay`, `maximize`, `betas`, `eps`,
+ * `rho`, `lrDecay`), and the number of columns. `seed` seeds the shuffle of the first call; later calls continue its
+ * stream (the state carries it).
+ */
+export type PartialFitOptions = FitOptions & {
+  /**
+   * The previous call's result, or its {@link FitResult.optimizerState} (also after a JSON round trip). Absent: the
+   * first call, which starts from zeros (or from `warmStart`) with a fresh optimizer state.
+   */
+  from?: FitResult | OnlineState;
+};
+
+/**
+ * Where a sequence of {@link Engine.partialFit} calls is: the parameters and everything the optimizer carries from
+ * one update to the next, as plain JSON data (`JSON.parse(JSON.stringify(state))` continues bit for bit).
+ */
+export interface OnlineState {
+  /** Format tag and version. */
+  readonly format: 'momentum-gd/online@1';
+  /** The model (cannot change between calls). */
+  readonly model: ModelName;
+  /** Number of features d (every chunk must have d columns). */
+  readonly cols: number;
+  /** Number of classes K, as {@link ModelJSON.classes} (1 for regression; 2 for logistic and hinge). */
+  readonly classes: number;
+  /** Whether the intercept is fitted. */
+  readonly fitIntercept: boolean;
+  /** α of the penalty. */
+  readonly alpha: number;
+  /** The penalty, as the fit's options resolved it (it may not change). */
+  readonly penalty: PenaltyName;
+  /** ρ, the L1 share of the penalty (0 for 'l2' and 'none', 1 for 'l1'). */
+  readonly l1Ratio: number;
+  /** The loss's ε (huber and the ε-insensitive losses; 0 for the others). */
+  readonly epsilon: number;
+  /** `average`'s first averaged update n, counted over the whole sequence (0: off). */
+  readonly average: number;
+  /** The optimizer and all its hyperparameters but `lr` (every key of {@link OptimizerSettings} but `lr`, defaults filled in). */
+  readonly optimizer: Readonly<Required<Omit<OptimizerSettings, 'lr'>>>;
+  /** θ's weights: d numbers, or K·d for softmax (class k's at k·d …), as {@link ModelJSON.weights}. */
+  readonly weights: number[];
+  /** θ's intercepts: 1, or K for softmax (zeros when not fitted). */
+  readonly intercepts: number[];
+  /**
+   * The optimizer's buffers, by PyTorch's names, K·d + K each in θ's order: SGD `velocity` (momentum ≠ 0); Adam(W)
+   * `expAvg`, `expAvgSq`; RMSprop `squareAvg`, `momentumBuffer`; Adagrad `sum`; Adadelta `squareAvg`, `accDelta`.
+   */
+  readonly buffers: Record<string, number[]>;
+  /** Updates taken so far, t (Adam's bias corrections, Adagrad's lrDecay). */
+  readonly step: number;
+  /** β₁ᵗ, the running product the fit keeps for Adam(W)'s bias correction (1 before any step). */
+  readonly beta1Pow: number;
+  /** β₂ᵗ, likewise. */
+  readonly beta2Pow: number;
+  /** True until the first update (SGD's velocity then starts as the gradient). */
+  readonly first: boolean;
+  /** Epochs (calls) so far: the next call's epoch in the learning-rate schedule. */
+  readonly epochs: number;
+  /** The shuffle's xoshiro128** state, four unsigned 32-bit words. */
+  readonly rng: number[];
+  /**
+   * Averaged SGD once the sequence has passed update `average`: the number of iterates averaged and their running mean
+   * θ̄ (what the results return); `weights`/`intercepts` above stay the iterate the next call steps from. Else null.
+   */
+  readonly averaged: OnlineAverage | null;
+}
+
+/** {@link OnlineState.averaged}: averaged SGD's running mean over a sequence of partialFit calls. */
+export interface OnlineAverage {
+  /** Iterates averaged so far (k in θ̄ₖ = θ̄ₖ₋₁ + (θₜ − θ̄ₖ₋₁)/k). */
+  readonly count: number;
+  /** θ̄'s weights, in the layout of {@link OnlineState.weights}. */
+  readonly weights: number[];
+  /** θ̄'s intercepts, in the layout of {@link OnlineState.intercepts}. */
+  readonly intercepts: number[];
+}
+
 /**
  * How a fit ended: 'converged' (the gradient rule: ‖∇J‖∞ ≤ tol·‖∇J(θ₀)‖∞ and J ≤ J(θ₀), near a stationary point),
  * 'noImprovement' (scikit-learn's rule: no better epoch objective by tol for nIterNoChange epochs; no claim about
@@ -864,6 +960,12 @@ export interface FitResult extends Model {
    * that some class has. `onProgress` sees the same sums; `signal` stops every class still running.
    */
   readonly perClass: readonly ClassFit[] | null;
+  /**
+   * {@link Engine.partialFit}'s results: where the sequence is (parameters and optimizer state), to pass as the next
+   * call's `from`; plain JSON data, copied out. Null for {@link Engine.fit}, and for a partialFit call whose epoch did
+   * not complete (diverged or aborted).
+   */
+  readonly optimizerState: OnlineState | null;
 }
 
 /**
@@ -1111,4 +1213,21 @@ export interface Engine {
    * @throws (rejects with) the errors of {@link Engine.fit}.
    */
   fitAsync(data: Dataset, options: FitOptions): Promise<FitResult>;
+  /**
+   * One epoch over a new chunk of data, continuing a previous call's parameters and optimizer state (velocity,
+   * Adam/RMSprop/Adagrad buffers, step count t, β₁ᵗ, β₂ᵗ, the schedule's epoch, the shuffle's stream), as
+   * scikit-learn's `partial_fit`. Chunks c₁ … c_m (each a multiple of `batchSize` rows, `shuffle: false`, constant
+   * `lr`) give the same doubles as one epoch of {@link Engine.fit} over their concatenation. A learning-rate schedule
+   * counts calls as epochs: call k (0-based) updates with η of epoch k. The result's `status` is `'maxIterations'`
+   * when the epoch completed.
+   * @param data a dataset made by this engine's {@link Engine.dataset}, not disposed: the new chunk.
+   * @param options as {@link Engine.fit}'s, with `from` (see {@link PartialFitOptions}: which options may change).
+   * @returns the model after this epoch, its history, and {@link FitResult.optimizerState} for the next call.
+   * @throws the errors of {@link Engine.fit}; TypeError for a `from` that is neither a partialFit result nor its
+   *   state (a result of {@link Engine.fit}: pass it as `warmStart`), or a state of the wrong shape; RangeError for a
+   *   chunk with another number of columns, a label of a class the state does not have, an option that cannot
+   *   change between calls, an option that does not apply (see {@link PartialFitOptions}), or softmax without
+   *   `classes` on the first call.
+   */
+  partialFit(data: Dataset, options: PartialFitOptions): FitResult;
 }

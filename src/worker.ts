@@ -444,6 +444,11 @@ class RemoteEngine implements WorkerEngine {
       }
       if (answer === false) stop();
     });
+    // warmStart crosses as its plain JSON data (a model's methods do not survive structured cloning).
+    const warm = isObject ? (rest as { warmStart?: unknown }).warmStart : undefined;
+    if (typeof warm === 'object' && warm !== null && typeof (warm as { toJSON?: unknown }).toJSON === 'function') {
+      (rest as { warmStart?: unknown }).warmStart = (warm as { toJSON(): unknown }).toJSON();
+    }
     const request = {
       type: 'fit' as const, handle: data.handle, options: (isObject ? rest : options) as FitOptions,
       progress: hear !== undefined, aborted: signal?.aborted ?? false,
@@ -472,7 +477,8 @@ class RemoteEngine implements WorkerEngine {
 /** The page-side FitResult: a LinearModel (predict, score, toJSON work) around the arrays the worker transferred. */
 function toFitResult(v: WorkerFitValue): FitResult {
   const { model, cols, classes, weights, intercepts, ...history } = v;
-  return Object.assign(new LinearModel(model, cols, classes, weights, intercepts), history);
+  // engine.partialFit is not offered in a worker (its state would cross on every call): optimizerState is null.
+  return Object.assign(new LinearModel(model, cols, classes, weights, intercepts), history, { optimizerState: null });
 }
 
 /** The distinct, non-shared ArrayBuffers behind the typed arrays among X and y. */

@@ -5,7 +5,9 @@
 import { writtenBuffers, type Backend, type FitRun, type FitWeights, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
-import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
+import {
+  configBlock, fitSizes, identity, initialAverage, initialBuffer, initialParams, initialState, readRing, writeRing, writeSettings,
+} from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import { Config, Segment, Settings } from './config.js';
 import { fit, objectiveAndGrad, type FitArrays } from './fit.js';
@@ -56,8 +58,8 @@ export class JsBackend implements Backend {
     const a: FitArrays = {
       X, y,
       params: initialParams(c, d),
-      buf1: new Float64Array(z.params),
-      buf2: new Float64Array(z.params),
+      buf1: initialBuffer(c, 1, z.params),
+      buf2: initialBuffer(c, 2, z.params),
       grad: new Float64Array(z.params),
       backup: initialParams(c, d), // the second θ buffer (src/js/fit.ts)
       loss: new Float64Array(z.lossCap),
@@ -72,7 +74,7 @@ export class JsBackend implements Backend {
       rng: new Uint32Array(4),
       prev: new Float64Array(z.prev),
       prevGrad: new Float64Array(z.prev),
-      avg: new Float64Array(z.avg),
+      avg: initialAverage(c, z.avg),
     };
     return {
       run: (stopAtEpoch, stopAtIteration) => fit(cfg, st, a, stopAtEpoch, stopAtIteration),
@@ -87,6 +89,7 @@ export class JsBackend implements Backend {
         params: (st[L.S_AVG_COUNT]! > 0 ? a.avg : a.params).slice(), iterations: st[L.S_ITERATION]!, epochs: st[L.S_EPOCH]!,
         restarts: st[L.S_RESTARTS]!, backtracks: st[L.S_BACKTRACKS]!, lr: st[L.S_AUTO_LR]!,
       }),
+      snapshot: () => ({ state: st.slice(), params: a.params.slice(), buffers: [a.buf1.slice(), a.buf2.slice()], avg: z.avg ? a.avg.slice() : null }),
       release() {},
     };
   }

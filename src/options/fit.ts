@@ -10,13 +10,14 @@ import { checkModelName, checkModelOptions, modelOption } from './model.js';
 import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
+import { checkWarmStart, warmStartClasses, type Resume } from './online.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
 
-const FIT_KEYS = [
+export const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', 'epsilon', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule',
   'maxIterations',
   'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction', 'fitIntercept', 'initialWeights', 'initialIntercept',
-  'onProgress', 'progressEvery', 'signal',
+  'onProgress', 'progressEvery', 'signal', 'warmStart',
   // Sample and class weights (src/options/weights.ts).
   'sampleWeight', 'classWeight',
   // Averaged SGD.
@@ -30,6 +31,7 @@ const FIT_NOTES: Readonly<Record<string, string>> = {
   verbose: 'engine.fit reports progress through onProgress: pass onProgress: progressLogger() (verbose is an option of the one-call fit(X, y, options))',
   backend: 'the backend is chosen when the engine is made: createEngine({ backend }), or the one-call fit(X, y, { backend, … })',
   simd: 'SIMD is chosen when the engine is made: createEngine({ simd }), or the one-call fit(X, y, { simd, … })',
+  from: 'from continues a sequence of engine.partialFit calls; engine.fit starts from a previous model with warmStart',
 };
 
 /** Fit options after validation, with defaults filled in. `tol` is −Infinity when the rule is off. */
@@ -69,6 +71,10 @@ export interface FitConfig extends Required<OptimizerSettings> {
   fitIntercept: boolean;
   initialWeights: Float64Array | null;
   initialIntercept: number;
+  /** θ₀'s K intercepts from `warmStart` (instead of initialIntercept), or null. */
+  initialIntercepts: Float64Array | null;
+  /** engine.partialFit: where the call starts (src/options/online.ts); null for engine.fit. */
+  resume: Resume | null;
   onProgress: ((p: Progress) => void | boolean) | null;
   progressEvery: number;
   signal: NonNullable<FitOptionsRecord['signal']> | null;
@@ -181,7 +187,9 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   // 'auto' (src/options/auto.ts): the optimizer's checks see placeholders; the numbers come from the estimate of L.
   const a = autoOptions(o);
   const opt = checkOptimizer((a.request ? { ...o, lr: a.lr, momentum: a.momentum } : o) as Partial<OptimizerSettings>);
-  const m = checkModelOptions(model, spec, o, labels);
+  // A warm start of a model with one output per class keeps its classes unless told otherwise.
+  const warmK = o.warmStart !== undefined && o.classes === undefined && spec.outputs === 'classes' ? warmStartClasses(o.warmStart) : undefined;
+  const m = checkModelOptions(model, spec, warmK === undefined ? o : { ...o, classes: warmK }, labels);
   const outputs = m.outputs;
   if (outputs * (cols + 1) > MAX_FIT_PARAMS) {
     throw new RangeError(
@@ -216,6 +224,15 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   if (!fitIntercept && initialIntercept !== 0) {
     throw new RangeError(`initialIntercept must be 0 when fitIntercept is false, got ${initialIntercept}`);
   }
+  let initialIntercepts: Float64Array | null = null;
+  if (o.warmStart !== undefined) {
+    if (o.initialWeights !== undefined || o.initialIntercept !== undefined) {
+      throw new RangeError('warmStart gives the starting weights and intercepts: pass it without initialWeights and initialIntercept');
+    }
+    const ws = checkWarmStart(o.warmStart, { model, cols, classes: m.classes, outputs, fitIntercept });
+    initialWeights = ws.weights;
+    initialIntercepts = ws.intercepts;
+  }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw new TypeError(`onProgress must be a function, got ${describe(o.onProgress)}`);
   }
@@ -243,7 +260,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     optimizerId: OPTIMIZER_IDS[opt.optimizer], alpha: m.alpha, outputs, classes: m.classes, epsilon: m.epsilon, batchSize,
     shuffle, seed, lrAt, epochs,
     maxIterations, maxEpochs, tol, stopRule, nIterNoChange, validationFraction, fitIntercept, initialWeights, initialIntercept,
-    onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0, sampleWeight, classWeight,
-    average,
+    initialIntercepts, resume: null, onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0,
+    sampleWeight, classWeight, average,
   };
 }

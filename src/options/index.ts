@@ -12,7 +12,7 @@ export {
   toFloat64,
 } from '../check/args.js';
 export { checkDataset, labelInfo, type DatasetInput, type LabelInfo } from '../check/dataset.js';
-export { FIT_CALL_KEYS, MAX_FIT_PARAMS, checkFitOptions, holdOutRows, type FitConfig } from './fit.js';
+export { FIT_CALL_KEYS, FIT_KEYS, MAX_FIT_PARAMS, checkFitOptions, holdOutRows, type FitConfig } from './fit.js';
 export { checkModelName, checkModelOptions, modelOption, type ModelConfig } from './model.js';
 export {
   OPTIMIZER_IDS, OPTIMIZER_KEYS, SGD_KEYS, checkLr, checkOptimizer, checkOptimizerOptions, checkSgdOptions,

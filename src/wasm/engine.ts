@@ -8,7 +8,9 @@
 import { writtenBuffers, type Backend, type FitRun, type FitWeights, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
 import type { DatasetInput, FitConfig } from '../options/index.js';
-import { configBlock, fitSizes, identity, initialParams, initialState, readRing, writeRing, writeSettings } from '../plan.js';
+import {
+  configBlock, fitSizes, identity, initialAverage, initialBuffer, initialParams, initialState, readRing, writeRing, writeSettings,
+} from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
@@ -140,9 +142,9 @@ export class WasmBackend implements Backend {
     const theta0 = initialParams(c, d);
     mem.write(ptr('params'), theta0);
     mem.write(ptr('backup'), theta0); // the second θ buffer (assembly/fit.ts)
-    mem.write(ptr('buf1'), new Float64Array(z.params));
-    mem.write(ptr('buf2'), new Float64Array(z.params));
-    if (z.avg) mem.write(ptr('avg'), new Float64Array(z.avg)); // θ̄ starts at 0: the first iterate replaces it
+    mem.write(ptr('buf1'), initialBuffer(c, 1, z.params));
+    mem.write(ptr('buf2'), initialBuffer(c, 2, z.params));
+    if (z.avg) mem.write(ptr('avg'), initialAverage(c, z.avg)); // θ̄ starts at 0 (the first iterate replaces it), or a partialFit's
     if (z.perm) mem.writeU32(ptr('perm'), identity(z.perm));
     let released = false;
     const state = (k: number) => mem.getF64(ptr('st') + k * 8);
@@ -159,6 +161,10 @@ export class WasmBackend implements Backend {
         // Averaged SGD returns θ̄ once an iterate entered it (S_AVG_COUNT > 0), else the last iterate.
         params: mem.read(state(L.S_AVG_COUNT) > 0 ? ptr('avg') : ptr('params'), z.params), iterations: state(L.S_ITERATION), epochs: state(L.S_EPOCH),
         restarts: state(L.S_RESTARTS), backtracks: state(L.S_BACKTRACKS), lr: state(L.S_AUTO_LR),
+      }),
+      snapshot: () => ({
+        state: mem.read(ptr('st'), L.S_SIZE), params: mem.read(ptr('params'), z.params),
+        buffers: [mem.read(ptr('buf1'), z.params), mem.read(ptr('buf2'), z.params)], avg: z.avg ? mem.read(ptr('avg'), z.avg) : null,
       }),
       release() {
         if (!released) {

@@ -95,6 +95,33 @@ const ROWS: Row[] = [
     const opt = (await createEngine({ backend: 'js' })).optimizer([1], { optimizer: 'adam', lr: 0.1 });
     return opt.loadState({ ...opt.state(), buffers: { expAvg: [0], [k]: [0] } } as never);
   }],
+  ['src/online.ts', "'partialFit'", 'partialFit', 'form', 'from', async (k) => {
+    const e = await createEngine({ backend: 'js' });
+    return e.partialFit(e.dataset(X, y), { lr: 0.1, [k]: null } as never);
+  }],
+  ['src/online.ts', "'from (an optimizerState)'", 'from (an optimizerState)', 'steps', 'step', async (k) => {
+    const e = await createEngine({ backend: 'js' });
+    const d = e.dataset(X, y);
+    return e.partialFit(d, { lr: 0.1, from: { ...e.partialFit(d, { lr: 0.1 }).optimizerState!, [k]: 1 } as never });
+  }],
+  ['src/online.ts', "'from.optimizer'", 'from.optimizer', 'nesterow', 'nesterov', async (k) => {
+    const e = await createEngine({ backend: 'js' });
+    const d = e.dataset(X, y);
+    const s = e.partialFit(d, { lr: 0.1 }).optimizerState!;
+    return e.partialFit(d, { lr: 0.1, from: { ...s, optimizer: { ...s.optimizer, [k]: false } } as never });
+  }],
+  ['src/online.ts', '`from.buffers (${c.optimizer})`', 'from.buffers (adam)', 'exp_avg', 'expAvg', async (k) => {
+    const e = await createEngine({ backend: 'js' });
+    const d = e.dataset(X, y);
+    const s = e.partialFit(d, { optimizer: 'adam', lr: 0.1 }).optimizerState!;
+    return e.partialFit(d, { optimizer: 'adam', lr: 0.1, from: { ...s, buffers: { ...s.buffers, [k]: [0, 0] } } as never });
+  }],
+  ['src/online.ts', "'from.averaged'", 'from.averaged', 'counts', 'count', async (k) => {
+    const e = await createEngine({ backend: 'js' });
+    const d = e.dataset(X, y);
+    const s = e.partialFit(d, { lr: 0.1, average: true }).optimizerState!;
+    return e.partialFit(d, { lr: 0.1, average: true, from: { ...s, averaged: { ...s.averaged!, [k]: 1 } } as never });
+  }],
   ['src/columnar.ts', "'column selection'", 'column selection', 'lable', 'label', async (k) => (await createEngine({ backend: 'js' })).dataset({ a: [1, 2], y: [0, 1] }, { [k]: 'y' } as never)],
   ['src/columnar.ts', "'column selection'", 'column selection', 'feature', 'features', (k) => tableToMatrix({ a: [1, 2], y: [0, 1] }, { label: 'y', [k]: ['a'] } as never)],
   ['src/fit.ts', "'fit'", 'fit', 'verbos', 'verbose', (k) => fit(X, y, { lr: 0.1, [k]: true } as never)],
@@ -149,6 +176,20 @@ describe('the loopback worker', () => {
     expect(remote.loss.length).toBe(20);
     const bits = (r: typeof local) => [...r.weights, ...r.intercepts, ...r.loss];
     expect(bits(remote).every((v, i) => Object.is(v, bits(local)[i]))).toBe(true);
+  });
+
+  it('takes warmStart (a model crosses as its toJSON()): the page engine\'s doubles; it has no partialFit', async () => {
+    const options = { model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 5 } as const;
+    const e = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+    const data = await e.dataset(X, y);
+    const remote = await e.fit(data, { ...options, warmStart: await e.fit(data, options) });
+    const page = await createEngine({ backend: 'js' });
+    const d = page.dataset(X, y);
+    const local = page.fit(d, { ...options, warmStart: page.fit(d, options) });
+    const bits = (r: typeof local) => [...r.weights, ...r.intercepts, ...r.loss];
+    expect(bits(remote).every((v, i) => Object.is(v, bits(local)[i]))).toBe(true);
+    expect(remote.optimizerState).toBeNull();
+    expect('partialFit' in e).toBe(false);
   });
 });
 

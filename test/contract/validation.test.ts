@@ -138,7 +138,34 @@ const CASES: Case[] = [
   ['sgd params NaN', (e) => e.sgd([1, NaN], { lr: 0.1 }), RangeError, 'params[1] must be finite, got NaN'],
   ['sgd typo', (e) => e.sgd([1], { lr: 0.1, weight_decay: 0.1 } as never), TypeError, /^Unknown sgd option "weight_decay" \(did you mean "weightDecay"\?\)/],
   ['sgd momentum', (e) => e.sgd([1], { lr: 0.1, momentum: 2 }), RangeError, 'momentum must be in [0, 1), got 2'],
+  // Online learning: warmStart (fit) and partialFit (src/online.ts, src/options/online.ts)
+  ['warmStart with initialWeights', (e, d) => e.fit(d, { lr: 0.1, warmStart: prior(e, d), initialWeights: [0, 0] }), RangeError, 'warmStart gives the starting weights and intercepts: pass it without initialWeights and initialIntercept'],
+  ['warmStart of another model', (e, d) => e.fit(d, { lr: 0.1, model: 'ridge', warmStart: prior(e, d) }), RangeError, "warmStart is a 'linear' model, but this fit's model is 'ridge'"],
+  ['warmStart other columns', (e, d) => e.fit(e.dataset(X.map((r) => [r[0]!]), y), { lr: 0.1, warmStart: prior(e, d) }), RangeError, 'warmStart has 2 columns, but the data have 1'],
+  ['warmStart not a model', (e, d) => e.fit(d, { lr: 0.1, warmStart: 5 as never }), TypeError, 'warmStart must be a FitResult, a Model or its toJSON() (model, cols, classes, weights, intercepts), got 5'],
+  ['warmStart intercept, no fitIntercept', (e, d) => e.fit(d, { lr: 0.1, fitIntercept: false, warmStart: prior(e, d) }), RangeError, 'warmStart has a non-zero intercept, but fitIntercept is false (the intercept is fixed at 0)'],
+  ['warmStart weight NaN', (e, d) => e.fit(d, { lr: 0.1, warmStart: { ...prior(e, d).toJSON(), weights: [1, NaN] } }), RangeError, 'warmStart.weights[1] must be finite, got NaN'],
+  ['partialFit other columns', (e, d) => e.partialFit(e.dataset(X.map((r) => [r[0]!]), y), { lr: 0.1, from: e.partialFit(d, { lr: 0.1 }) }), RangeError, 'data must have 2 columns, as the state continued (from), got 1'],
+  ['partialFit unseen class', (e, d) => e.partialFit(e.dataset(X, [0, 2, 1]), { model: 'softmax', lr: 0.1, from: e.partialFit(e.dataset(X, [0, 1, 0]), { model: 'softmax', classes: 2, lr: 0.1 }) }), RangeError, 'y holds the class 2, unseen by the state continued (from), whose classes are 0…1 (give every class on the first call: classes)'],
+  ['partialFit softmax without classes', (e) => e.partialFit(e.dataset(X, [0, 1, 0]), { model: 'softmax', lr: 0.1 }), RangeError, "classes is required on the first partialFit call of model 'softmax' (a later chunk may hold classes this one does not), as scikit-learn's partial_fit"],
+  ['partialFit momentum changed', (e, d) => e.partialFit(d, { lr: 0.1, momentum: 0.5, from: e.partialFit(d, { lr: 0.1, momentum: 0.9 }) }), RangeError, 'momentum cannot change between partialFit calls: the state continued (from) has 0.9, this call 0.5'],
+  ['partialFit alpha changed', (e, d) => e.partialFit(d, { lr: 0.1, model: 'ridge', alpha: 0.5, from: e.partialFit(d, { lr: 0.1, model: 'ridge' }) }), RangeError, 'alpha cannot change between partialFit calls: the state continued (from) has 0.0001, this call 0.5'],
+  ['partialFit model changed', (e, d) => e.partialFit(d, { lr: 0.1, model: 'ridge', from: e.partialFit(d, { lr: 0.1 }) }), RangeError, 'model cannot change between partialFit calls: the state continued (from) has "linear" (string), this call "ridge" (string)'],
+  ['partialFit tol', (e, d) => e.partialFit(d, { lr: 0.1, tol: 0.1 } as never), RangeError, "tol does not apply to partialFit: there is no early stopping within a call (as scikit-learn's partial_fit)"],
+  ['partialFit maxIterations', (e, d) => e.partialFit(d, { lr: 0.1, maxIterations: 5 } as never), RangeError, 'maxIterations does not apply to partialFit: each call runs one epoch over its chunk'],
+  ['partialFit lr auto', (e, d) => e.partialFit(d, { lr: 'auto' }), RangeError, "lr 'auto' does not apply to partialFit (it estimates from the whole data set): give a number"],
+  ['partialFit from a fit', (e, d) => e.partialFit(d, { lr: 0.1, from: prior(e, d) }), TypeError, "from is a result without optimizerState (a result of engine.fit, or a partialFit call that diverged or was aborted): pass a fit's result as warmStart to start a sequence from its weights"],
+  ['partialFit from not a state', (e, d) => e.partialFit(d, { lr: 0.1, from: { format: 'x' } as never }), TypeError, "from must be a partialFit result or its optimizerState (format 'momentum-gd/online@1'), got [object Object]"],
+  ['partialFit from and warmStart', (e, d) => e.partialFit(d, { lr: 0.1, from: e.partialFit(d, { lr: 0.1 }), warmStart: prior(e, d) }), RangeError, 'warmStart starts a new sequence of partialFit calls; `from` continues one: pass one of them'],
+  ['partialFit state step', (e, d) => e.partialFit(d, { lr: 0.1, from: { ...e.partialFit(d, { lr: 0.1 }).optimizerState!, step: -1 } }), RangeError, 'from.step must be a non-negative integer, got -1'],
+  ['partialFit state weights', (e, d) => e.partialFit(d, { lr: 0.1, from: { ...e.partialFit(d, { lr: 0.1 }).optimizerState!, weights: [1] } }), RangeError, 'from.weights must have length 2, got 1'],
+  ['fit with from', (e, d) => e.fit(d, { lr: 0.1, from: null } as never), TypeError, /^Unknown fit option "from": from continues a sequence of engine.partialFit calls; engine.fit starts from a previous model with warmStart/],
 ];
+
+/** A fitted linear model of the table's data (one update), to start from. */
+function prior(e: Engine, d: Dataset) {
+  return e.fit(d, { lr: 0.01, maxIterations: 1 });
+}
 
 describe.each(BACKENDS)('validation [$name]', ({ create }) => {
   it.each(CASES)('%s', async (_label, run, ErrorClass, message) => {
