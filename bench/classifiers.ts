@@ -2,11 +2,13 @@
  * The classifiers' section of `npm run bench`: at each size the linear model, binary logistic regression and
  * softmax regression (K classes) on the same X, fitted by the engine's three builds and (classifiers) by TF.js's
  * wasm backend, all in the same rotated rounds, so that "time per row" of a classifier and of the linear kernel
- * meet the same machine state. The floors of issue 14 are ratios of these medians (bench/targets.ts).
+ * meet the same machine state; with them three members of the linear SGD family (the Huber loss, the squared hinge,
+ * the elastic net), by the engine's builds only. The floors of issues 14 and 15 are ratios of these medians
+ * (bench/targets.ts).
  */
 import type { RunConfig } from './config.js';
 import type { Contender } from './contenders/types.js';
-import { makeClassifierProblem, makeProblem, type BenchModel, type Problem } from './problem.js';
+import { makeClassifierProblem, makeFamilyProblem, makeProblem, type BenchModel, type Problem } from './problem.js';
 import { measureEntries, type ContenderResult, type Entry } from './suite.js';
 
 /** One model at one size. */
@@ -45,13 +47,16 @@ export function runClassifiers(
   const out: ClassifierSize[] = [];
   for (const spec of cfg.classifierSizes) {
     const linear = makeProblem(spec);
+    const logistic = makeClassifierProblem(linear, 'logistic');
     const problems: Problem[] = [
-      linear, makeClassifierProblem(linear, 'logistic'), makeClassifierProblem(linear, 'softmax', cfg.classes),
+      linear, logistic, makeClassifierProblem(linear, 'softmax', cfg.classes),
+      // The linear SGD family (issue 15), engines only: its floors are against the linear kernel's time per row.
+      makeFamilyProblem(linear, 'huber'), makeFamilyProblem(logistic, 'squaredHinge'), makeFamilyProblem(linear, 'elasticnet'),
     ];
     log(`\nclassifiers at ${linear.name}  (K = ${spec.iterations} updates per call, η = ${linear.lr.toPrecision(4)}, ` +
       `β = ${linear.momentum}, softmax with ${cfg.classes} classes)`);
     const entries: Entry[] = problems.flatMap((problem) =>
-      [...engines, ...(problem.model === 'linear' ? [] : peers)].map((contender) => ({
+      [...engines, ...(problem.model === 'logistic' || problem.model === 'softmax' ? peers : [])].map((contender) => ({
         contender, problem, name: `${problem.model}:${contender.id}`,
       })));
     const m = measureEntries(entries, cfg, cfg.classifierBudget, log);

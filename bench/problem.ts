@@ -4,8 +4,40 @@
  * check that no contender diverged. Every contender copies the same Float64Arrays.
  */
 
-/** The model fitted: the linear suite, or one of the classifiers' section (bench/classifiers.ts). */
-export type BenchModel = 'linear' | 'logistic' | 'softmax';
+/**
+ * The model fitted: the linear suite, or one of the classifiers' section (bench/classifiers.ts), which also times
+ * members of the linear SGD family (issue 15) on the same X: the Huber loss and the elastic net on the linear
+ * problem's y, the squared hinge on the logistic problem's labels.
+ */
+export type BenchModel = 'linear' | 'logistic' | 'softmax' | 'huber' | 'squaredHinge' | 'elasticnet';
+
+/** The Huber loss's ε in the family rows (scikit-learn's default, 0.1). */
+export const HUBER_EPSILON = 0.1;
+/**
+ * The elastic net's α and ρ (l1Ratio) in the family rows: the soft-threshold runs on every coordinate after every
+ * update whatever α is, so α only has to keep the fit a regression (w* ~ U(−1, 1)ᵈ: few weights are zeroed).
+ */
+export const ELASTICNET = { alpha: 0.01, l1Ratio: 0.5 } as const;
+
+/** The options (beyond η, β, K) the engine fits a bench model with: no L2 term where the peers fit none. */
+export function engineModelOptions(p: Problem): Record<string, unknown> {
+  switch (p.model) {
+    case 'linear': return { model: 'linear' };
+    case 'logistic': return { model: 'logistic', alpha: 0 };
+    case 'softmax': return { model: 'softmax', alpha: 0, classes: p.classes };
+    case 'huber': return { model: 'huber', alpha: 0, epsilon: HUBER_EPSILON };
+    case 'squaredHinge': return { model: 'squaredHinge', alpha: 0 };
+    case 'elasticnet': return { model: 'linear', penalty: 'elasticnet', alpha: ELASTICNET.alpha, l1Ratio: ELASTICNET.l1Ratio };
+  }
+}
+
+/** A member of the linear SGD family on a problem's data: Huber and elastic net on the linear y, squared hinge on 0/1 labels. */
+export function makeFamilyProblem(base: Problem, model: 'huber' | 'squaredHinge' | 'elasticnet'): Problem {
+  if ((model === 'squaredHinge') !== (base.model === 'logistic')) {
+    throw new Error(`makeFamilyProblem: ${model} takes the ${model === 'squaredHinge' ? 'logistic' : 'linear'} problem's labels`);
+  }
+  return { ...base, model, classes: 1 };
+}
 
 /** One benchmark size with its data and hyperparameters. */
 export interface Problem {
@@ -148,7 +180,8 @@ export function makeClassifierProblem(linear: Problem, model: 'logistic' | 'soft
 /**
  * The objective in f64, to check that a contender's result improved on θ = 0 (written independently of the engine,
  * with the host's Math):
- * - linear: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)²;
+ * - linear: J(w, b) = (1/2n)·Σ(xᵢ·w + b − yᵢ)²; the family rows: the mean of their loss (+ the elastic net's
+ *   α·(ρ‖w‖₁ + (1 − ρ)/2·‖w‖²));
  * - logistic: J = (1/n)·Σ log(1 + e^zᵢ) − yᵢ·zᵢ, zᵢ = xᵢ·w + b;
  * - softmax: J = (1/n)·Σ log Σₖ e^zᵢₖ − zᵢ,yᵢ, zᵢₖ = xᵢ·Wₖ + bₖ.
  *
@@ -159,11 +192,28 @@ export function objective(p: Problem, weights: ArrayLike<number>, intercepts: Ar
   const intercept = intercepts[0]!;
   let s = 0;
   for (let i = 0; i < p.rows; i++) {
-    let r = intercept - p.y[i]!;
-    for (let j = 0; j < p.cols; j++) r += p.x[i * p.cols + j]! * weights[j]!;
-    s += r * r;
+    let z = intercept;
+    for (let j = 0; j < p.cols; j++) z += p.x[i * p.cols + j]! * weights[j]!;
+    s += pointLoss(p.model, z, p.y[i]!);
   }
-  return s / (2 * p.rows);
+  let penalty = 0;
+  if (p.model === 'elasticnet') {
+    let l1 = 0, l2 = 0;
+    for (let j = 0; j < p.cols; j++) { l1 += Math.abs(weights[j]!); l2 += weights[j]! * weights[j]!; }
+    penalty = ELASTICNET.alpha * (ELASTICNET.l1Ratio * l1 + ((1 - ELASTICNET.l1Ratio) / 2) * l2);
+  }
+  return s / p.rows + penalty;
+}
+
+/**
+ * One row's loss (scikit-learn's definitions, sklearn/linear_model/_sgd_fast): squared ½r² (linear, elastic net);
+ * Huber ½r² for |r| ≤ ε, else ε|r| − ε²/2; squared hinge max(0, 1 − t·z)², t = 2y − 1.
+ */
+function pointLoss(model: BenchModel, z: number, y: number): number {
+  const r = z - y;
+  if (model === 'huber') return Math.abs(r) <= HUBER_EPSILON ? 0.5 * r * r : HUBER_EPSILON * Math.abs(r) - 0.5 * HUBER_EPSILON ** 2;
+  if (model === 'squaredHinge') { const m = Math.max(0, 1 - (2 * y - 1) * z); return m * m; }
+  return 0.5 * r * r;
 }
 
 function classifierObjective(p: Problem, weights: ArrayLike<number>, intercepts: ArrayLike<number>): number {

@@ -12,7 +12,7 @@ import type { MemoryReport } from './memory.js';
 import type { ProbeResult } from './probe.js';
 import type { StepCost } from './stepcost.js';
 import type { SizeResult } from './suite.js';
-import { mark, type TargetResult } from './targets.js';
+import { FAMILY, mark, type TargetResult } from './targets.js';
 
 /** Everything a run produced. */
 export interface RunResult {
@@ -29,6 +29,8 @@ export interface RunResult {
   readonly classes: number;
   /** Issue 14's floors, on the classifiers' section. */
   readonly classifierFloors: readonly TargetResult[];
+  /** Issue 15's floors (the linear SGD family, timed in the classifiers' rounds). */
+  readonly familyFloors: readonly TargetResult[];
   readonly memory: MemoryReport | undefined;
   readonly stepCosts: readonly StepCost[];
   /** Things the reader must know (missing contenders, failures). */
@@ -98,9 +100,32 @@ function sizeRows(s: SizeResult, best: number): string[][] {
 }
 
 const CLASSIFIER_IDS = ['wasm-simd', 'wasm-scalar', 'js-engine', 'tfjs-wasm', 'tfjs-wasm-minimize'];
+/** The models of the classifiers' own table (the family members have theirs). */
+const CLASSIFIER_MODELS: readonly string[] = ['linear', 'logistic', 'softmax'];
 
 function classifierHeader(classes: number): string[] {
   return ['contender', 'linear ns/row', 'logistic ns/row', '÷ linear', `softmax (${classes}) ns/row`, '÷ linear', 'weights (linear / logistic / softmax)'];
+}
+
+function familyHeader(): string[] {
+  return ['contender', 'linear ns/row', ...FAMILY.flatMap(([m]) => [`${m} ns/row`, '÷ linear']), `weights (${FAMILY.map(([m]) => m).join(' / ')})`];
+}
+
+/** The engine's builds on the family members: ns per row, the ratio to the same build's linear, checks. */
+function familyRows(s: ClassifierSize): string[][] {
+  const ids = CLASSIFIER_IDS.filter((id) => FAMILY.some(([m]) => s.models.some((x) => x.model === m && x.contenders.some((c) => c.id === id))));
+  return ids.map((id) => {
+    const lin = nsPerRow(s, 'linear', id);
+    const cells = FAMILY.flatMap(([m]) => { const v = nsPerRow(s, m, id); return [ns(v), times(v / lin)]; });
+    const checks = FAMILY.map(([m]) => checkCell(s.models.find((x) => x.model === m)?.contenders.find((c) => c.id === id)));
+    return [id, ns(lin), ...cells, `ok ${checks.join(' / ')}`.replace(/^ok (.*FAIL.*)$/, '$1')];
+  });
+}
+
+function checkCell(c: ClassifierSize['models'][number]['contenders'][number] | undefined): string {
+  if (!c) return '—';
+  if (!c.check.ok) return 'FAIL';
+  return c.check.note === 'reference' ? 'ref' : c.check.relDiff === 0 ? '0' : c.check.relDiff.toExponential(0);
 }
 
 /** One row per contender: ns per row of each model, the classifiers' ratio to the same contender's linear, checks. */
@@ -110,12 +135,7 @@ function classifierRows(s: ClassifierSize): string[][] {
     const lin = nsPerRow(s, 'linear', id);
     const log = nsPerRow(s, 'logistic', id);
     const soft = nsPerRow(s, 'softmax', id);
-    const checks = s.models.map((m) => {
-      const c = m.contenders.find((x) => x.id === id);
-      if (!c) return '—';
-      if (!c.check.ok) return 'FAIL';
-      return c.check.note === 'reference' ? 'ref' : c.check.relDiff === 0 ? '0' : c.check.relDiff.toExponential(0);
-    });
+    const checks = s.models.filter((m) => CLASSIFIER_MODELS.includes(m.model)).map((m) => checkCell(m.contenders.find((x) => x.id === id)));
     return [id, ns(lin), ns(log), times(log / lin), ns(soft), times(soft / lin), `ok ${checks.join(' / ')}`.replace(/^ok (.*FAIL.*)$/, '$1')];
   });
 }
@@ -152,12 +172,17 @@ export function consoleReport(r: RunResult): string {
     parts.push(`\nClassifiers at ${s.name}, K = ${s.iterations}; engine parity: ` +
       s.models.map((m) => `${m.model} ${m.engineParity.startsWith('bit-identical') ? 'bit-identical' : m.engineParity}`).join(', '));
     parts.push(textTable(classifierHeader(r.classes), classifierRows(s)));
+    if (familyRows(s).length) parts.push(`The linear SGD family at ${s.name}:`, textTable(familyHeader(), familyRows(s)));
   }
   if (r.classifiers.length) {
     parts.push('\nClassifier floors (issue 14; WASM SIMD, same rounds, medians):');
     for (const t of r.classifierFloors.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
     parts.push('The same thresholds against TF.js at its best (reported, not floors):');
     for (const t of r.classifierFloors.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+    parts.push('\nLinear SGD family floors (issue 15; WASM SIMD, same rounds, medians):');
+    for (const t of r.familyFloors.filter((t) => t.group === 'target')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
+    parts.push('In cache (reported, not floors):');
+    for (const t of r.familyFloors.filter((t) => t.group === 'stricter')) parts.push(`  ${mark(t.ok).padEnd(12)} ${t.label}: ${t.value}`);
   }
   if (r.memory) parts.push('\n' + memoryLines(r.memory).join('\n'));
   if (!r.classifiersOnly) {
@@ -318,6 +343,20 @@ function classifierMarkdown(r: RunResult): string[] {
     markdownTable(['same threshold, stricter peer', 'measured', ''], floors('stricter')), '',
     // What limits the classifiers, written by hand after a full run (like LIMITS.md), if it has been.
     ...handWritten('LIMITS-classifiers.md'));
+  md.push('## The linear SGD family (issue 15)', '',
+    'Three members of the family timed in the classifiers\' rounds, by the engine\'s builds, on the same X: the Huber ' +
+    'loss (ε = 0.1) and the elastic net (the squared loss with α = 0.01, l1Ratio = 0.5: the L2 part a gradient term, ' +
+    'the L1 part a soft-threshold after each update) on the linear problem\'s y, the squared hinge on the logistic ' +
+    'problem\'s labels; same η, β and K as the linear model, no L2 term for Huber and the squared hinge. "÷ linear" is ' +
+    'the same build\'s time per row over its linear time per row; weights: relative difference to WASM SIMD.', '');
+  for (const s of r.classifiers) {
+    const rows = familyRows(s);
+    if (rows.length) md.push(`**${s.name}**, K = ${s.iterations}.`, '', markdownTable(familyHeader(), rows), '');
+  }
+  md.push('### Floors (issue 15)', '', markdownTable(['floor', 'measured', ''],
+    r.familyFloors.filter((t) => t.group === 'target').map((t) => [t.label, t.value, mark(t.ok)])), '',
+  'In cache (reported, not floors):', '', markdownTable(['same bound, in cache', 'measured', ''],
+    r.familyFloors.filter((t) => t.group === 'stricter').map((t) => [t.label, t.value, mark(t.ok)])), '');
   return md;
 }
 

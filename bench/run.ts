@@ -22,7 +22,7 @@ import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
 import { measureStepCost, type StepCost } from './stepcost.js';
 import { measureMemory, runSize, type SizeResult } from './suite.js';
-import { evaluateClassifierFloors, evaluateTargets } from './targets.js';
+import { evaluateClassifierFloors, evaluateFamilyFloors, evaluateTargets } from './targets.js';
 import { timeToSolution, type TimeToSolution } from './time-to-solution.js';
 
 const MEMORY_SIZE = { rows: 1_000_000, cols: 10 };
@@ -133,6 +133,7 @@ async function main(): Promise<number> {
   const result: RunResult = {
     machine, quick: cfg.quick, classifiersOnly, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
     classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
+    familyFloors: evaluateFamilyFloors(classifiers),
     seconds: (performance.now() - started) / 1000,
   };
   log(consoleReport(result));

@@ -147,3 +147,41 @@ export function evaluateClassifierFloors(sizes: readonly ClassifierSize[], class
   }
   return out;
 }
+
+/** The members of the linear SGD family timed beside the classifiers, with their display names. */
+export const FAMILY: readonly (readonly ['huber' | 'squaredHinge' | 'elasticnet', string])[] = [
+  ['huber', 'Huber loss (ε = 0.1)'],
+  ['squaredHinge', 'squared hinge'],
+  ['elasticnet', 'elastic net (squared loss, L1 prox + L2)'],
+];
+
+/** Issue 15's bound: each family member's time per row within this factor of the linear kernel's. */
+export const FAMILY_BOUND = 1.5;
+
+/**
+ * The floors of issue 15 (the linear SGD family), on WASM SIMD medians of the same rounds: at 100 000 × 100 and
+ * 1 000 000 × 10 (under --quick, every size of at least 10⁶ values: 10 000 × 100 stands in for the d = 100 size) each
+ * family member's time per row within {@link FAMILY_BOUND}× the linear kernel's; at the other sizes reported beside
+ * them (group 'stricter': in cache, where the pass is not bound by memory and the loss's own cost shows).
+ */
+export function evaluateFamilyFloors(sizes: readonly ClassifierSize[]): TargetResult[] {
+  const out: TargetResult[] = [];
+  for (const s of sizes) {
+    const floor = s.rows * s.cols >= 1_000_000;
+    for (const [model, label] of FAMILY) {
+      const lin = nsPerRow(s, 'linear', 'wasm-simd');
+      const m = nsPerRow(s, model, 'wasm-simd');
+      const r = m / lin;
+      out.push({
+        label: `${label} ≤ ${FAMILY_BOUND}× linear's time per row at ${s.name}`,
+        value: Number.isFinite(r) ? `${times(r)} (${ns(m)} vs ${ns(lin)} ns/row)` : '—',
+        ok: Number.isFinite(r) ? r <= FAMILY_BOUND : null,
+        group: floor ? 'target' : 'stricter',
+      });
+    }
+  }
+  if (!sizes.some((s) => s.rows * s.cols >= 1_000_000)) {
+    out.push({ label: `the family ≤ ${FAMILY_BOUND}× linear's time per row beyond cache`, value: '—', ok: null, group: 'target' });
+  }
+  return out;
+}

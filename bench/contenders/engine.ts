@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import type { Dataset, Engine, EngineOptions, FitOptions } from '../../src/types.js';
-import type { Problem } from '../problem.js';
+import { engineModelOptions, type Problem } from '../problem.js';
 import type { Contender, Params, PreparedFit } from './types.js';
 
 type CreateEngine = (options?: EngineOptions) => Promise<Engine>;
@@ -44,9 +44,9 @@ function engineContender(id: keyof Engines, label: string, engine: Engine): Cont
       // No `tol`: leaving it out is what turns the stopping rule off. `tol: 0` keeps the rule on ("no improvement
       // for nIterNoChange iterations"), and heavy-ball momentum's objective is not monotone, so it stops early.
       // The classifiers without an L2 term (alpha 0, the engine's default is 1e-4): the peers fit the same objective.
-      const options: Record<string, unknown> = { model: p.model, lr: p.lr, momentum: p.momentum, maxIterations: p.iterations };
-      if (p.model !== 'linear') options.alpha = 0;
-      if (p.model === 'softmax') options.classes = p.classes;
+      const options: Record<string, unknown> = {
+        ...engineModelOptions(p), lr: p.lr, momentum: p.momentum, maxIterations: p.iterations,
+      };
       return {
         run(): Params {
           const fit = engine.fit(data, options as unknown as FitOptions);
