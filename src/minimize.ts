@@ -209,7 +209,7 @@ function slope2(g: readonly number[], a: readonly number[], b: readonly number[]
  * cannot), stopping when it changes by ≤ 0.1 % (L.POWER_TOL) or after HESSIAN_MAX_ITER evaluations. 0 when ∇f is
  * locally constant, NaN when an evaluation is not finite.
  */
-export function hessianNorm(fn: Pick<TestFunction, 'grad'>, x: number, y: number, g: readonly number[]): { value: number; evaluations: number } {
+function hessianNorm(fn: Pick<TestFunction, 'grad'>, x: number, y: number, g: readonly number[]): { value: number; evaluations: number } {
   const h = 2 ** -26 * Math.max(1, Math.abs(x), Math.abs(y));
   const s = powerStart(2);
   const n0 = Math.hypot(s[0]!, s[1]!);

@@ -89,7 +89,7 @@ describe("lr: 'auto': the curvature at θ₀", () => {
     ['quadratic(100)', quadratic(100), [-2.5, 1.5] as Point, 100],
     ['booth', booth, booth.start, 18],
     ['saddle', saddle, [1.5, 0.5] as Point, 2],
-  ])('%s: ‖H·v‖ → the largest |eigenvalue| (%#), L̂ = 1.05·that, η₀ = 1/L̂, θ₁ = θ₀ − η₀·∇f(θ₀)', (_name, fn, start, lambda) => {
+  ])('%s: ‖H·v‖ → the largest |eigenvalue|, L̂ = 1.05·that, η₀ = 1/L̂, θ₁ = θ₀ − η₀·∇f(θ₀)', (_name, fn, start, lambda) => {
     const run = minimize(fn, start, { lr: 'auto', maxIterations: 1, tol: 0 });
     const a = run.auto!;
     // forward differences of a linear gradient: only rounding, ~ε·|∇f|/h with h = 2⁻²⁶·max(1, |θ|): 1e−6 is ample
