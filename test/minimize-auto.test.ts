@@ -102,6 +102,30 @@ describe("lr: 'auto': the curvature at θ₀", () => {
   });
 });
 
+describe("lr: 'auto': Armijo backtracking, hand-worked", () => {
+  // f = q(x), q(x) = 0.005·x² for x ≥ 0.5 and 0.00125 + 0.005·(x − 0.5) + 50·(x − 0.5)² below (C¹ at 0.5: value
+  // 0.00125, slope 0.005), and no y-term: at θ₀ = (1, 0), ∇f = (0.01, 0) and ∇²f = diag(0.01, 0), which cannot see
+  // the wall (curvature 100) that the theory's step 1/L̂ runs into.
+  const wall = {
+    f: (x: number, y: number) => 0 * y + (x >= 0.5 ? 0.005 * x * x : 0.00125 + 0.005 * (x - 0.5) + 50 * (x - 0.5) ** 2),
+    grad: (x: number, _y: number): [number, number] => [x >= 0.5 ? 0.01 * x : 0.005 + 100 * (x - 0.5), 0],
+  };
+
+  it('a fresh step that fails the test is undone and η halves; the halved step is accepted', () => {
+    const run = minimize(wall, [1, 0], { lr: 'auto', maxIterations: 2, tol: 0 });
+    const a = run.auto!;
+    // power iteration on diag(0.01, 0): ‖H·v‖ → 0.01; L̂ = 0.0105, η₀ = 1/L̂ ≈ 95.2
+    expect(Math.abs(a.curvature - 0.01) / 0.01).toBeLessThan(1e-6);
+    // step 1: x = 1 − η₀·0.01 ≈ 0.048, beyond the wall: q ≈ 10.2 > q(1) = 0.005 → rejected, θ₁ recorded as θ₀
+    expect(pairs(run)[0]).toEqual([1, 0]);
+    expect(run.values[1]).toBe(run.values[0]);
+    // step 2 from θ₀ with η = η₀/2 (exact): x = 1 − (η₀/2)·0.01 ≈ 0.524 ≥ 0.5, q ≈ 0.00137 < 0.005: accepted
+    expect(pairs(run)[1]).toEqual([1 - (a.lr * 0.5) * 0.01, 0]);
+    expect(run.values[2]).toBeLessThan(run.values[0]!);
+    expect([a.backtracks, a.restarts]).toEqual([1, 0]);
+  });
+});
+
 const VARIANTS: MinimizeOptions[] = [
   { lr: 'auto' },
   { lr: 'auto', momentum: 'auto' },
