@@ -1,7 +1,8 @@
 /**
- * The race: plain GD, momentum and Nesterov (minimize() on the page's engine) and Adam (the engine's per-step
- * optimizer, `engine.optimizer(θ₀, { optimizer: 'adam', lr })`) from one start on one function, each a full
- * trajectory computed up front and then revealed iteration by iteration. Trajectories that leave twice the drawing
+ * The race: plain GD, momentum and Nesterov (minimize() on the page's engine), Adam (the engine's per-step
+ * optimizer, `engine.optimizer(θ₀, { optimizer: 'adam', lr })`) and 'auto' (minimize's `lr: 'auto', momentum:
+ * 'auto'`: η from the curvature, β = k/(k + 3), Armijo backtracking and function restart; no slider moves it) from
+ * one start on one function, each a full trajectory computed up front and then revealed iteration by iteration. Trajectories that leave twice the drawing
  * domain are cut there (the saddles are unbounded below and would run off to ±∞).
  */
 import type { Point, TestFunction } from '../src/functions.js';
@@ -36,6 +37,8 @@ export interface Racer {
   /** Canvas line dash (empty: solid). */
   readonly dash: readonly number[];
   readonly optimizer: Extract<OptimizerName, 'sgd' | 'adam'>;
+  /** lr and momentum 'auto' (η, β and restarts chosen by minimize; `lr` and `momentum` are then NaN). */
+  readonly auto: boolean;
   readonly lr: number;
   readonly momentum: number;
   readonly nesterov: boolean;
@@ -53,27 +56,32 @@ export interface Racer {
 export const RADIUS_FRACTION = 2.5e-4;
 
 /**
- * Runs the four racers from `start`: SGD with η = `lr` and β = 0, `momentum`, Nesterov; and, when the engine has
- * per-step optimizers, Adam with η = `adamLr` and PyTorch's defaults (β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
+ * Runs the five racers from `start`: SGD with η = `lr` and β = 0, `momentum`, Nesterov; when the engine has
+ * per-step optimizers, Adam with η = `adamLr` and PyTorch's defaults (β₁ = 0.9, β₂ = 0.999, ε = 1e-8); and 'auto'
+ * (`minimize(fn, start, { lr: 'auto', momentum: 'auto' })`: each of its iterations costs one evaluation of f and ∇f,
+ * as the others' do, plus up to 20 gradient evaluations at the start for the curvature estimate).
  */
 export function race(engine: Engine, fn: TestFunction, start: Point, lr: number, momentum: number, maxIterations: number, adamLr: number): Racer[] {
   type Spec = Omit<Racer, 'run' | 'shown' | 'reached' | 'nearSaddle'>;
   const specs: Spec[] = [
-    { label: 'plain GD (β = 0)', color: '#e4572e', width: 5, dash: [], optimizer: 'sgd', lr, momentum: 0, nesterov: false },
-    { label: `momentum (β = ${momentum})`, color: '#2e86de', width: 3.5, dash: [], optimizer: 'sgd', lr, momentum, nesterov: false },
-    { label: `Nesterov (β = ${momentum})`, color: '#1b9e5a', width: 2, dash: [], optimizer: 'sgd', lr, momentum, nesterov: true },
+    { label: 'plain GD (β = 0)', color: '#e4572e', width: 5, dash: [], optimizer: 'sgd', auto: false, lr, momentum: 0, nesterov: false },
+    { label: `momentum (β = ${momentum})`, color: '#2e86de', width: 3.5, dash: [], optimizer: 'sgd', auto: false, lr, momentum, nesterov: false },
+    { label: `Nesterov (β = ${momentum})`, color: '#1b9e5a', width: 2, dash: [], optimizer: 'sgd', auto: false, lr, momentum, nesterov: true },
   ];
   if (typeof engine.optimizer === 'function') {
-    specs.push({ label: `Adam (η = ${adamLr.toPrecision(2)})`, color: '#8e44ad', width: 2.5, dash: [8, 4], optimizer: 'adam', lr: adamLr, momentum: 0, nesterov: false });
+    specs.push({ label: `Adam (η = ${adamLr.toPrecision(2)})`, color: '#8e44ad', width: 2.5, dash: [8, 4], optimizer: 'adam', auto: false, lr: adamLr, momentum: 0, nesterov: false });
   }
+  specs.push({ label: 'auto (η, β from f, restart)', color: '#e67e22', width: 2, dash: [2, 3], optimizer: 'sgd', auto: true, lr: NaN, momentum: NaN, nesterov: false });
   const width = fn.domain.x[1] - fn.domain.x[0];
   const radius = RADIUS_FRACTION * width;
   const saddleRadius = 0.05 * width;
   return specs.map((s) => {
     if (s.nesterov && s.momentum === 0) return { ...s, run: null, shown: 0, reached: -1, nearSaddle: 0 };
-    const run = s.optimizer === 'adam'
-      ? minimize(fn, start, { optimizer: 'adam', lr: s.lr, maxIterations, tol: TOL, engine })
-      : minimize(fn, start, { lr, momentum: s.momentum, nesterov: s.nesterov, maxIterations, engine });
+    const run = s.auto
+      ? minimize(fn, start, { lr: 'auto', momentum: 'auto', maxIterations, tol: TOL, engine })
+      : s.optimizer === 'adam'
+        ? minimize(fn, start, { optimizer: 'adam', lr: s.lr, maxIterations, tol: TOL, engine })
+        : minimize(fn, start, { lr, momentum: s.momentum, nesterov: s.nesterov, maxIterations, engine });
     const shown = insideCount(run, fn, 2);
     const reached = iterationsToReach(run, fn.minima, radius);
     let nearSaddle = 0;

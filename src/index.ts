@@ -33,7 +33,7 @@ export {
 } from './functions.js';
 export type { TestFunction, Point, Interval } from './functions.js';
 export { minimize, iterationsToReach } from './minimize.js';
-export type { MinimizeOptions, MinimizeResult, MinimizeStatus } from './minimize.js';
+export type { MinimizeAutoReport, MinimizeOptions, MinimizeResult, MinimizeStatus } from './minimize.js';
 export { createWorkerEngine } from './worker.js';
 export type { WorkerEngine, WorkerDataset, WorkerEngineOptions, WorkerFitControl, WorkerLike } from './worker.js';
 export { standardize, createStandardizer, trainTestSplit } from './preprocess.js';

@@ -64,6 +64,10 @@ export class Optimizer implements SgdOptimizer {
   }
 
   set lr(value: number) {
+    if (typeof value === 'string' && (value as string).trim().toLowerCase() === 'auto') {
+      // As engine.optimizer's options (src/options/optimizer.ts): a per-step optimizer never sees the objective.
+      throw new RangeError("lr = 'auto' needs the objective, which a per-step optimizer never sees (it is given gradients only): use minimize(fn, start, { lr: 'auto' }) or engine.fit, or set a number (η = 1/L for an L-smooth objective)");
+    }
     this.learningRate = checkLr(value);
   }
 

@@ -1021,6 +1021,11 @@ export interface AutoReport {
 export type OptimizerOptions = OptimizerChoice & {
   /** Learning rate η > 0. Required. */
   lr: number;
+  /**
+   * A number only (SGD, RMSprop; see {@link OptimizerChoice}): `'auto'` needs the objective, which a per-step
+   * optimizer never sees (a RangeError naming the option at run time); {@link minimize} and engine.fit take it.
+   */
+  momentum?: number;
   /** Weight decay λ ≥ 0 (AdamW: decoupled, default 0.01; others: g ← g + λ·θ, default 0). */
   weightDecay?: number;
   /** Ascend instead of descend (g ← −g first). Default false. */

@@ -95,7 +95,7 @@ describe('stopping', () => {
     expect(bad({ lr: 0.1, maxIterations: 1.5 })).toThrow(new RangeError('maxIterations must be a positive integer ≤ 4194304 (the whole trajectory is kept), got 1.5'));
     expect(bad({ lr: 0.1, tol: -1 })).toThrow(new RangeError('tol must be a finite number >= 0, got -1'));
     expect(bad({ lr: 0.1, beta: 0.9 })).toThrow(
-      new TypeError('Unknown minimize option "beta" (did you mean "momentum"?); known options: optimizer, lr, momentum, dampening, nesterov, weightDecay, betas, eps, rho, lrDecay, maxIterations, tol, engine'),
+      new TypeError('Unknown minimize option "beta" (did you mean "momentum"?); known options: optimizer, lr, momentum, dampening, nesterov, weightDecay, betas, eps, rho, lrDecay, restart, maxIterations, tol, engine'),
     );
     expect(bad({ lr: 0.1 }, [Number.NaN, 1])).toThrow(new TypeError('start must be [x, y] with finite numbers, got [NaN, 1]'));
     expect(bad(null)).toThrow(TypeError);

@@ -77,16 +77,43 @@ const SGD_NOTES: Readonly<Record<string, string>> = Object.fromEntries([
     `${key} applies to optimizer ${allowed.map((a) => `'${a}'`).join(' or ')}, not 'sgd' (use engine.optimizer(params, { optimizer: '${allowed[0]}', ${key}, … }))`]),
 ]);
 
+/**
+ * The per-step API's note for `restart` (issue 18): a restart compares objective values, which a per-step optimizer
+ * never sees.
+ */
+const RESTART_NOTE = 'restart compares objective values, which a per-step optimizer never sees (it is given gradients ' +
+  "only): use minimize(fn, start, { restart, … }) for a function of two variables or engine.fit for a model";
+
+/**
+ * `lr: 'auto'` / `momentum: 'auto'` in the per-step API (issue 18): refused with a RangeError naming the option. Both
+ * need the objective (L estimated from it, steps judged by it: Armijo backtracking, restarts), and a per-step
+ * optimizer is given gradients only; minimize (a function and its gradient) and engine.fit (a model) have it.
+ */
+function refuseAuto(o: Partial<Record<'lr' | 'momentum', unknown>>, what: string): void {
+  for (const key of ['lr', 'momentum'] as const) {
+    const v = o[key];
+    if (typeof v === 'string' && v.trim().toLowerCase() === 'auto') {
+      throw new RangeError(
+        `${key}: 'auto' needs the objective (L is estimated from it and each step judged by it), which ${what} never ` +
+        `sees (it is given gradients only): use minimize(fn, start, { ${key}: 'auto' }) for a function of two ` +
+        `variables or engine.fit for a model, or give a number (η = 1/L for an L-smooth objective)`,
+      );
+    }
+  }
+}
+
 /** Validates options of {@link Engine.sgd}. */
 export function checkSgdOptions(options: unknown): Required<OptimizerSettings> {
   const o = requireObject('options', options) as Partial<OptimizerSettings>;
-  checkKeys(o, SGD_KEYS, 'sgd', SGD_NOTES);
+  checkKeys(o, SGD_KEYS, 'sgd', { ...SGD_NOTES, restart: RESTART_NOTE });
+  refuseAuto(o, 'engine.sgd');
   return checkOptimizer(o);
 }
 
 /** Validates options of {@link Engine.optimizer}. */
 export function checkOptimizerOptions(options: unknown): Required<OptimizerSettings> {
   const o = requireObject('options', options) as Partial<OptimizerSettings>;
-  checkKeys(o, OPTIMIZER_KEYS, 'optimizer');
+  checkKeys(o, OPTIMIZER_KEYS, 'optimizer', { restart: RESTART_NOTE });
+  refuseAuto(o, 'engine.optimizer');
   return checkOptimizer(o);
 }

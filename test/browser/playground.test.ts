@@ -10,6 +10,7 @@ import { testFunctions } from '../../src/functions.js';
 import { createEngine } from '../../src/index.js';
 import { minimize } from '../../src/minimize.js';
 import type { FitOptions } from '../../src/types.js';
+import { PRESETS } from '../../site/race.js';
 import { hex, repo, usePlayground, type Playground } from './page.js';
 
 const { pg, hook } = usePlayground();
@@ -76,10 +77,28 @@ describe('playground', () => {
     expect(before.lr).toBe(0.02);
     expect(after.lr).toBe(0.1);
     await expect(page.locator('#lr-out').textContent()).resolves.toBe('0.10');
-    expect(after.racers.map((r) => r.label)).toEqual(['plain GD (β = 0)', 'momentum (β = 0.9)', 'Nesterov (β = 0.9)', 'Adam (η = 0.50)']);
+    expect(after.racers.map((r) => r.label)).toEqual(['plain GD (β = 0)', 'momentum (β = 0.9)', 'Nesterov (β = 0.9)', 'Adam (η = 0.50)', 'auto (η, β from f, restart)']);
     for (let i = 0; i < 4; i++) {
       expect(after.racers[i]!.points.slice(0, 2)).toEqual(before.racers[i]!.points.slice(0, 2)); // same start
       expect(after.racers[i]!.points[2]).not.toBe(before.racers[i]!.points[2]);
+    }
+    expect(after.racers[4]!.points).toEqual(before.racers[4]!.points); // 'auto' takes no slider
+  });
+
+  it('races \'auto\' bit for bit as minimize() in Node, and it reaches the minimum before the hand-tuned momentum', async () => {
+    for (const name of ['rosenbrock', 'quadratic', 'himmelblau']) {
+      await hook((h, a) => h.setFunction(a.name), { name });
+      const { racers } = await hook((h) => h.race());
+      const auto = racers[4]!;
+      expect(auto.label).toBe('auto (η, β from f, restart)');
+      // Reference: minimize in Node on the WASM engine (+ − · / and hypot on polynomial gradients: the same doubles).
+      const fn = testFunctions[name]!;
+      const node = await createEngine({ backend: 'wasm' });
+      const run = minimize(fn, fn.start, { lr: 'auto', momentum: 'auto', maxIterations: PRESETS[name]!.maxIterations, engine: node });
+      expect(auto.points.map(hex)).toEqual(Array.from(run.points.subarray(0, auto.points.length), hex));
+      expect(auto.status).toBe('converged');
+      expect(auto.reached).toBeGreaterThan(0);
+      expect(auto.reached).toBeLessThan(racers[1]!.reached < 0 ? Infinity : racers[1]!.reached);
     }
   });
 

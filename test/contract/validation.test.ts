@@ -2,7 +2,7 @@
 // work, on every backend; the engine stays usable after each. Configs as data (PyTorch's common_optimizers style).
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../backends.js';
-import type { Dataset, Engine } from '../../src/index.js';
+import { minimize, quadratic, type Dataset, type Engine } from '../../src/index.js';
 
 type Case = [label: string, run: (e: Engine, d: Dataset) => unknown, error: ErrorConstructor, message: string | RegExp];
 
@@ -160,6 +160,17 @@ const CASES: Case[] = [
   ['partialFit state step', (e, d) => e.partialFit(d, { lr: 0.1, from: { ...e.partialFit(d, { lr: 0.1 }).optimizerState!, step: -1 } }), RangeError, 'from.step must be a non-negative integer, got -1'],
   ['partialFit state weights', (e, d) => e.partialFit(d, { lr: 0.1, from: { ...e.partialFit(d, { lr: 0.1 }).optimizerState!, weights: [1] } }), RangeError, 'from.weights must have length 2, got 1'],
   ['fit with from', (e, d) => e.fit(d, { lr: 0.1, from: null } as never), TypeError, /^Unknown fit option "from": from continues a sequence of engine.partialFit calls; engine.fit starts from a previous model with warmStart/],
+  // 'auto' and restart (issue 18): the per-step API sees gradients only; minimize has the function
+  ['optimizer lr auto', (e) => e.optimizer([1], { lr: 'auto' as never }), RangeError, "lr: 'auto' needs the objective (L is estimated from it and each step judged by it), which engine.optimizer never sees (it is given gradients only): use minimize(fn, start, { lr: 'auto' }) for a function of two variables or engine.fit for a model, or give a number (η = 1/L for an L-smooth objective)"],
+  ['sgd momentum auto', (e) => e.sgd([1], { lr: 0.1, momentum: 'auto' as never }), RangeError, "momentum: 'auto' needs the objective (L is estimated from it and each step judged by it), which engine.sgd never sees (it is given gradients only): use minimize(fn, start, { momentum: 'auto' }) for a function of two variables or engine.fit for a model, or give a number (η = 1/L for an L-smooth objective)"],
+  ['sgd restart', (e) => e.sgd([1], { lr: 0.1, momentum: 0.9, restart: 'function' } as never), TypeError, /^Unknown sgd option "restart": restart compares objective values, which a per-step optimizer never sees \(it is given gradients only\): use minimize\(fn, start, \{ restart, … \}\) for a function of two variables or engine\.fit for a model; known options: /],
+  ['optimizer.lr = auto', (e) => { e.sgd([1], { lr: 0.1 }).lr = 'auto' as never; }, RangeError, "lr = 'auto' needs the objective, which a per-step optimizer never sees (it is given gradients only): use minimize(fn, start, { lr: 'auto' }) or engine.fit, or set a number (η = 1/L for an L-smooth objective)"],
+  ['minimize lr auto with adam', (e) => minimize(quadratic(2), [1, 1], { optimizer: 'adam', lr: 'auto', engine: e }), RangeError, "lr: 'auto' applies to optimizer 'sgd' (a step and momentum from L and μ), not 'adam'"],
+  ['minimize auto with weightDecay', (e) => minimize(quadratic(2), [1, 1], { lr: 'auto', weightDecay: 0.1, engine: e }), RangeError, "weightDecay must be 0 with lr/momentum 'auto' or restart in minimize (each step is judged by f, which the decay λ·θ is not part of), got 0.1; add (λ/2)·‖θ‖² to f instead"],
+  ['minimize momentum auto with dampening', (e) => minimize(quadratic(2), [1, 1], { lr: 0.1, momentum: 'auto', dampening: 0.5, engine: e }), RangeError, "momentum: 'auto' requires dampening 0, got 0.5"],
+  ['minimize restart without momentum', (e) => minimize(quadratic(2), [1, 1], { lr: 0.1, restart: 'gradient', engine: e }), RangeError, "restart: 'gradient' resets the velocity: it needs momentum > 0 or momentum: 'auto'"],
+  ['minimize restart misspelt', (e) => minimize(quadratic(2), [1, 1], { lr: 0.1, momentum: 0.9, restart: 'func' as never, engine: e }), RangeError, `restart must be 'function', 'gradient' or 'none', got "func" (string)`],
+  ['minimize lr Auto', (e) => minimize(quadratic(2), [1, 1], { lr: ' auto' as never, engine: e }), RangeError, `lr must be a finite number > 0 or 'auto', got " auto" (string) (did you mean 'auto'?)`],
 ];
 
 /** A fitted linear model of the table's data (one update), to start from. */

@@ -115,6 +115,10 @@ describe('per-step optimizers', () => {
   it('engine.optimizer is typed per optimizer', () => {
     engine.optimizer([0], { optimizer: 'adam', lr: 0.1, betas: [0.9, 0.999] });
     engine.optimizer([0], { lr: 0.1, momentum: 0.9 });
+    // @ts-expect-error 'auto' needs the objective: the per-step API takes numbers (minimize and fit take 'auto')
+    engine.optimizer([0], { lr: 0.1, momentum: 'auto' });
+    // @ts-expect-error lr too
+    engine.optimizer([0], { lr: 'auto' });
     // @ts-expect-error momentum is not Adam's
     engine.optimizer([0], { optimizer: 'adam', lr: 0.1, momentum: 0.9 });
     // @ts-expect-error rho is RMSprop's
@@ -134,6 +138,9 @@ describe('MinimizeOptions: typed per optimizer too', () => {
     const f = quadratic(10);
     minimize(f, [1, 1], { lr: 0.1, momentum: 0.9, nesterov: true, maxIterations: 10 });
     minimize(f, [1, 1], { lr: 0.1, optimizer: 'adam', betas: [0.9, 0.99], tol: 0 });
+    minimize(f, [1, 1], { lr: 'auto', momentum: 'auto', nesterov: true, restart: 'gradient' });
+    // @ts-expect-error restart is one of 'function' | 'gradient' | 'none'
+    minimize(f, [1, 1], { lr: 'auto', restart: 'always' });
     // @ts-expect-error nesterov is SGD's
     minimize(f, [1, 1], { lr: 0.1, optimizer: 'adam', nesterov: true });
     // @ts-expect-error momentum is SGD's and RMSprop's
