@@ -7,6 +7,7 @@ import * as L from './abi/layout.js';
 import type { FitConfig } from './options/index.js';
 import type { OptimizerSettings } from './types.js';
 import { seedState } from './random.js';
+import { mlpInitialParams, mlpParamCount, mlpScratch, mlpSegments } from './nn/plan.js';
 
 /** Sizes (in elements) of a fit's arrays. */
 export interface FitSizes {
@@ -28,6 +29,14 @@ export const RING = 1 << 16;
 
 export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
   const K = c.outputs;
+  // A network (issue 16): its layers' parameters, and the activations of a block of rows as scratch.
+  if (c.mlp) {
+    const p = mlpParamCount(c.mlp, d, K);
+    return {
+      params: p, lossCap: Math.min(c.maxIterations + 1, RING), epochCap: Math.min(c.epochs + 1, RING),
+      scratch: mlpScratch(c.mlp, K), perm: c.shuffle ? n : 0, prev: c.autoFlags !== 0 ? p : 0,
+    };
+  }
   return {
     params: K * d + K,
     lossCap: Math.min(c.maxIterations + 1, RING),
@@ -44,6 +53,7 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
  */
 export function segments(c: FitConfig, d: number): [number, number, number][] {
   const K = c.outputs;
+  if (c.mlp) return mlpSegments(c.mlp, d, K);
   const table: [number, number, number][] = [[0, K * d, 1]];
   if (c.fitIntercept) table.push([K * d, K, 0]);
   return table;
@@ -94,6 +104,11 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   writeSettings(cfg, L.C_OPTIMIZER, c, c.optimizerId);
   cfg[L.C_AUTO] = c.autoFlags;
   cfg[L.C_SEGMENT_COUNT] = table.length;
+  if (c.mlp) {
+    cfg[L.C_MLP_HEAD] = c.mlp.head;
+    cfg[L.C_MLP_ACTIVATION] = c.mlp.activation;
+    cfg[L.C_MLP_BLOCK] = c.mlp.block;
+  }
   table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;
 }
@@ -114,6 +129,7 @@ export function initialState(c: FitConfig): Float64Array {
 /** θ₀ = [W (K·d) | b (K)]. */
 export function initialParams(c: FitConfig, d: number): Float64Array {
   const K = c.outputs;
+  if (c.mlp) return mlpInitialParams(c.mlp, d, K, c.seed, c.initialWeights);
   const p = new Float64Array(K * d + K);
   if (c.initialWeights) p.set(c.initialWeights);
   p.fill(c.initialIntercept, K * d);

@@ -67,7 +67,7 @@ export const C_WEIGHT_PTR = 47;
 /** Validation rows' weights, or 0. */
 export const C_VAL_WEIGHT_PTR = 48;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 49;
+export const C_SIZE = 59;
 // Penalties (issue 15, item 2).
 /**
  * ρ ∈ [0, 1]: the L1 share of the penalty α·(ρ·‖w‖₁ + ((1 − ρ)/2)·‖w‖²) (scikit-learn's l1_ratio): 0 for PENALTY_L2,
@@ -142,7 +142,7 @@ export const S_BACKTRACKS = 25;
 export const S_AUTO_CURVATURE = 26;
 /** The run length a growth restart needs: 0 (read as AUTO_GROW_AFTER) until the first, doubled by each. */
 export const S_AUTO_GROW_AFTER = 27;
-export const S_SIZE = 28;
+export const S_SIZE = 32;
 
 /** Step state (offsets in the sub-block at S_STEP_STATE, or in the per-step API's own block). */
 /** The learning rate η of this step. */
@@ -252,3 +252,21 @@ export const RULE_SKLEARN = 2;
 export const STEP_OK = 0;
 export const STEP_BAD_GRAD = 1;
 export const STEP_DIVERGED = 2;
+
+// Neural networks (issue 16; assembly/nn/mlp.ts, src/js/nn/mlp.ts). A multilayer perceptron is C_LOSS = LOSS_MLP: its
+// layers are the segment table's rows, two per layer in order (W_l: in_l·out_l weights, row-major in × out, decayed;
+// b_l: out_l biases, not decayed), in_1 = C_COLS, out_L = C_OUTPUTS; the scratch (C_SCRATCH_PTR) holds the
+// activations of C_MLP_BLOCK rows for every layer and two more doubles.
+/** The network's data term: forward and backward pass over the layers of the segment table. */
+export const LOSS_MLP = 40;
+/** The output head: LOSS_SQUARED (K = 1), LOSS_LOG (K = 1, two classes) or LOSS_MULTINOMIAL (K classes). */
+export const C_MLP_HEAD = 51;
+/** The hidden layers' activation: ACT_*. */
+export const C_MLP_ACTIVATION = 52;
+/** Rows per block of the forward/backward pass (the scratch holds this many rows of every layer). */
+export const C_MLP_BLOCK = 53;
+/** Activations: identity, max(z, 0), tanh, σ (assembly/math.ts, src/elementary.ts). */
+export const ACT_IDENTITY = 0;
+export const ACT_RELU = 1;
+export const ACT_TANH = 2;
+export const ACT_SIGMOID = 3;

@@ -11,6 +11,7 @@ import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
+import type { MlpConfig } from './mlp.js';
 
 const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
@@ -75,6 +76,8 @@ export interface FitConfig extends Required<OptimizerSettings> {
   sampleWeight: Float64Array | null;
   /** `classWeight`: 'balanced' or one weight per class, or null (src/options/weights.ts). */
   classWeight: ClassWeightSpec | null;
+  /** A network's layers, activation and head (issue 16: src/options/mlp.ts), or absent/null for a linear model. */
+  mlp?: MlpConfig | null;
 }
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
