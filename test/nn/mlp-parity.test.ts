@@ -35,6 +35,7 @@ describe('network parity across backends', () => {
             const c = mlpConfig(n, d, y, head, [11, 6], act, { ...opt, alpha: 1e-3, batchSize: 25, maxEpochs: 3, maxIterations: 100000, seed: 3 });
             const run = backend(e).startFit(stored(e, X, y, d), null, c);
             try {
+              run.writeLrs(0, new Float64Array(c.epochs).fill(c.lr));
               const status = run.run(2 ** 31 - 1, 2 ** 31 - 1);
               const raw = run.result();
               return { status, params: raw.params, loss: run.readRing('loss', 0, raw.iterations) };
@@ -44,6 +45,8 @@ describe('network parity across backends', () => {
           });
           expect(runs[0]!.loss.length).toBe(18);
           expect(runs[0]!.loss.every(Number.isFinite)).toBe(true);
+          // The fit moved: its last loss is below its first.
+          expect(runs[0]!.loss[17]!).toBeLessThan(runs[0]!.loss[0]!);
           for (const r of runs.slice(1)) {
             expect(r.status).toBe(runs[0]!.status);
             expect(same(r.loss, runs[0]!.loss)).toBe(true);
