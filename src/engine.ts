@@ -17,6 +17,8 @@ import {
 import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
+import { MlpModel, type ActivationName } from './models/mlp.js';
+import { mlpSegments } from './nn/plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
 import { createRandom } from './random.js';
 import type {
@@ -81,6 +83,23 @@ class FittedModel extends LinearModel implements FitResult {
   }
   get mse(): number {
     return this.objective.get().mse;
+  }
+}
+
+/**
+ * A network fit's result (issue 16): the {@link MlpModel}, its history and its objective at the returned parameters
+ * (the data term + (α/2)·Σ‖W_l‖², evaluated lazily). `mse` is NaN.
+ */
+export class FittedMlp extends MlpModel {
+  constructor(
+    parts: ConstructorParameters<typeof MlpModel>, readonly loss: Float64Array, readonly epochLoss: Float64Array,
+    readonly iterations: number, readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
+  ) {
+    super(...parts);
+  }
+  /** J at the returned parameters on all training rows (one more pass, on first read). */
+  get finalLoss(): number {
+    return this.objective.get().finalLoss;
   }
 }
 
@@ -276,6 +295,21 @@ class FitDriver {
         'scale them, e.g. standardize(X) and y divided by a power of two',
       );
     }
+    if (c.mlp) {
+      // A network (issue 16): its parameters per layer, copies (src/nn/plan.ts: θ's layout).
+      const table = mlpSegments(c.mlp, d, K);
+      const coefs: Float64Array[] = [], intercepts: Float64Array[] = [];
+      for (let l = 0; l < table.length; l += 2) {
+        coefs.push(raw.params.slice(table[l]![0], table[l]![0] + table[l]![1]));
+        intercepts.push(raw.params.slice(table[l + 1]![0], table[l + 1]![0] + table[l + 1]![1]));
+      }
+      const act = (['identity', 'relu', 'tanh', 'sigmoid'] as const)[c.mlp.activation]! as ActivationName;
+      const lazy = new LazyObjective(this.impl, this.handle, c, raw.params, null);
+      return new FittedMlp(
+        [c.mlpModel!, d, c.mlpModel === 'mlpRegressor' ? 1 : c.classes, c.mlp.hidden, act, coefs, intercepts],
+        loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!, lazy,
+      ) as unknown as FitResult;
+    }
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
     return new FittedModel(
       model, loss, this.epochLoss.toArray(), raw.iterations, raw.epochs, STATUS[this.status]!,
@@ -386,6 +420,9 @@ class MomentumEngine implements Engine {
         'sampleWeight was given twice: with the dataset (engine.dataset(X, y, { sampleWeight })) and in the fit options; ' +
         'give it in one place (a dataset without sampleWeight takes the fit\'s)',
       );
+    }
+    if (config.mlp && h.sampleWeight) {
+      throw new RangeError(`sampleWeight (given with the dataset) does not apply to model '${config.mlpModel}': a network fit is unweighted`);
     }
     return new FitDriver(this.impl, h, config);
   }

@@ -11,7 +11,8 @@ import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
-import type { MlpConfig } from './mlp.js';
+import { MLP_KEYS, isMlpModel, mlpRequest, type MlpConfig, type MlpModelName } from './mlp.js';
+import { mlpParamCount } from '../nn/plan.js';
 
 const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
@@ -19,6 +20,8 @@ const FIT_KEYS = [
   'onProgress', 'progressEvery', 'signal',
   // Sample and class weights (src/options/weights.ts).
   'sampleWeight', 'classWeight',
+  // Networks (src/options/mlp.ts).
+  ...MLP_KEYS,
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
 export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
@@ -76,8 +79,12 @@ export interface FitConfig extends Required<OptimizerSettings> {
   sampleWeight: Float64Array | null;
   /** `classWeight`: 'balanced' or one weight per class, or null (src/options/weights.ts). */
   classWeight: ClassWeightSpec | null;
-  /** A network's layers, activation and head (issue 16: src/options/mlp.ts), or absent/null for a linear model. */
+  /**
+   * A network's layers, activation and head (issue 16: src/options/mlp.ts), or absent/null for a linear model; then
+   * `model` is the head's linear model (its labels, hold-out and α rules) and `mlpModel` the name asked for.
+   */
   mlp?: MlpConfig | null;
+  mlpModel?: MlpModelName;
 }
 
 /** Most parameters a fit may have, K·(d + 1): its buffers are allocated up front, so the bound comes first. */
@@ -145,6 +152,30 @@ function checkL1(penalty: PenaltyName, opt: Required<OptimizerSettings>, auto: A
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as FitOptionsRecord;
   checkKeys(o, FIT_KEYS, 'fit', FIT_NOTES);
+  // A network (issue 16): the shared checks on the options for its head's linear model, then the network's own.
+  if (isMlpModel(o.model)) {
+    const r = mlpRequest(o as unknown as Record<string, unknown>, o.model, labels.max);
+    let c: FitConfig;
+    try {
+      c = checkFitOptions(r.rest, rows, cols, labels);
+    } catch (e) {
+      // The shared checks name the head's linear model: name the network the caller asked for.
+      if (e instanceof Error) e.message = e.message.replaceAll(`model '${r.headModel}'`, `model '${r.name}'`);
+      throw e;
+    }
+    const p = mlpParamCount(r.mlp, cols, c.outputs);
+    if (p > MAX_FIT_PARAMS) throw new RangeError(`hidden is too large: the network has ${p} parameters, above the limit ${MAX_FIT_PARAMS} (2²⁴)`);
+    c.lossId = L.LOSS_MLP;
+    c.outputs = r.headModel === 'softmax' ? c.classes : 1;
+    c.mlp = r.mlp;
+    c.mlpModel = r.name;
+    c.initialWeights = r.initialWeights === undefined ? null : toFloat64('initialWeights', r.initialWeights, mlpParamCount(r.mlp, cols, c.outputs));
+    if (c.initialWeights && !c.initialWeights.every(Number.isFinite)) throw new RangeError('initialWeights must be finite');
+    return c;
+  }
+  for (const k of MLP_KEYS) {
+    if (o[k as keyof FitOptionsRecord] !== undefined) throw new RangeError(`${k} applies to model 'mlpClassifier' or 'mlpRegressor' only, not '${o.model ?? 'linear'}'`);
+  }
   const model = modelOption(o.model);
   const spec = checkModelName(model);
   // 'auto' (src/options/auto.ts): the optimizer's checks see placeholders; the numbers come from the estimate of L.

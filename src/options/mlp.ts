@@ -49,3 +49,67 @@ export function checkMlp(hidden: unknown, activation: unknown, head: number): Ml
   }
   return { hidden: units, activation: ACTIVATIONS[a]!, head, block: MLP_BLOCK };
 }
+
+/** The network models' names (scikit-learn's MLPClassifier and MLPRegressor). */
+export type MlpModelName = 'mlpClassifier' | 'mlpRegressor';
+
+/** True for 'mlpClassifier' and 'mlpRegressor'. */
+export function isMlpModel(model: unknown): model is MlpModelName {
+  return model === 'mlpClassifier' || model === 'mlpRegressor';
+}
+
+/** The options only a network takes: given to another model, a RangeError. */
+export const MLP_KEYS = ['hidden', 'activation'] as const;
+
+/** Fit options a network does not take, each with the reason (RangeError naming it). */
+const NOT_FOR_MLP: Readonly<Record<string, string>> = {
+  fitIntercept: 'every layer of a network has biases',
+  initialIntercept: 'set the biases through initialWeights (θ in the layout of MlpModel.parameters)',
+  sampleWeight: 'a network fit is unweighted',
+  classWeight: 'a network fit is unweighted',
+  l1Ratio: 'a network takes the L2 penalty alpha only',
+  restart: 'the automatic step rules are for the linear models',
+};
+
+/** What engine.fit's validation needs to fit a network: the head's linear model for the shared checks, and the net. */
+export interface MlpRequest {
+  /** The linear model of the head ('ridge', 'logistic', 'softmax'): its table entry gives the labels, hold-out and α rules. */
+  headModel: 'ridge' | 'logistic' | 'softmax';
+  /** The options with the network's own removed (for the shared checks). */
+  rest: Record<string, unknown>;
+  mlp: MlpConfig;
+  name: MlpModelName;
+  initialWeights: unknown;
+}
+
+/**
+ * The network part of engine.fit's options for `model` 'mlpClassifier' or 'mlpRegressor': `hidden`, `activation`,
+ * the head by the labels (a regressor: squared error; a classifier with 2 classes: logistic, 1 output; with K > 2:
+ * softmax, K outputs), `penalty` 'l2' or 'none' only, and the options a network refuses (NOT_FOR_MLP).
+ */
+export function mlpRequest(o: Record<string, unknown>, name: MlpModelName, labelMax: number): MlpRequest {
+  for (const k of Object.keys(NOT_FOR_MLP)) {
+    if (o[k] !== undefined) throw new RangeError(`${k} does not apply to model '${name}': ${NOT_FOR_MLP[k]}`);
+  }
+  if (o.lr === 'auto' || o.momentum === 'auto') {
+    throw new RangeError(`lr and momentum 'auto' do not apply to model '${name}' (the rules estimate a linear model's curvature): give numbers`);
+  }
+  if (o.penalty !== undefined && o.penalty !== 'l2' && o.penalty !== 'none') {
+    throw new RangeError(`penalty must be 'l2' or 'none' for model '${name}' (alpha is the L2 penalty on the weights), got ${describe(o.penalty)}`);
+  }
+  let headModel: MlpRequest['headModel'] = 'ridge';
+  if (name === 'mlpClassifier') {
+    const classes = o.classes === undefined ? labelMax + 1 : o.classes;
+    headModel = classes === 2 ? 'logistic' : 'softmax';
+  } else if (o.classes !== undefined) {
+    throw new RangeError(`classes applies to model 'mlpClassifier' (and 'softmax'), not '${name}'`);
+  }
+  const head = headModel === 'ridge' ? L.LOSS_SQUARED : headModel === 'logistic' ? L.LOSS_LOG : L.LOSS_MULTINOMIAL;
+  const mlp = checkMlp(o.hidden, o.activation, head);
+  const rest: Record<string, unknown> = { ...o, model: headModel };
+  delete rest.hidden;
+  delete rest.activation;
+  delete rest.initialWeights;
+  if (headModel === 'logistic') delete rest.classes;
+  return { headModel, rest, mlp, name, initialWeights: o.initialWeights };
+}
