@@ -4,21 +4,10 @@
  * [W₁ | b₁ | W₂ | b₂ | … | W_L | b_L] with in₁ = d (features), out_l = hidden[l − 1] for l < L, out_L = K (outputs).
  */
 import * as L from '../abi/layout.js';
-import type { MlpConfig } from '../options/mlp.js';
+import { mlpParamCount, mlpWidths, type MlpConfig } from '../options/mlp.js';
 import { seedState, xoshiroUniform } from '../random.js';
 
-/** The widths [d, hidden…, K] of a network over d features with K outputs. */
-export function mlpWidths(m: MlpConfig, d: number, K: number): number[] {
-  return [d, ...m.hidden, K];
-}
-
-/** Σ_l (in_l·out_l + out_l): the number of parameters. */
-export function mlpParamCount(m: MlpConfig, d: number, K: number): number {
-  const w = mlpWidths(m, d, K);
-  let p = 0;
-  for (let l = 1; l < w.length; l++) p += w[l - 1]! * w[l]! + w[l]!;
-  return p;
-}
+export { mlpParamCount, mlpWidths };
 
 /** Rows of [offset, length, decayed] of the segment table: W_l (decayed), b_l (not), layer by layer. */
 export function mlpSegments(m: MlpConfig, d: number, K: number): [number, number, number][] {

@@ -11,8 +11,7 @@ import { OPTIMIZER_IDS, OPTIMIZER_KEYS, checkOptimizer } from './optimizer.js';
 import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
-import { MLP_KEYS, isMlpModel, mlpRequest, type MlpConfig, type MlpModelName } from './mlp.js';
-import { mlpParamCount } from '../nn/plan.js';
+import { MLP_KEYS, isMlpModel, mlpParamCount, mlpRequest, type MlpConfig, type MlpModelName } from './mlp.js';
 
 const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule', 'maxIterations',
@@ -166,7 +165,6 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     const p = mlpParamCount(r.mlp, cols, c.outputs);
     if (p > MAX_FIT_PARAMS) throw new RangeError(`hidden is too large: the network has ${p} parameters, above the limit ${MAX_FIT_PARAMS} (2²⁴)`);
     c.lossId = L.LOSS_MLP;
-    c.outputs = r.headModel === 'softmax' ? c.classes : 1;
     c.mlp = r.mlp;
     c.mlpModel = r.name;
     c.initialWeights = r.initialWeights === undefined ? null : toFloat64('initialWeights', r.initialWeights, mlpParamCount(r.mlp, cols, c.outputs));
@@ -174,7 +172,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     return c;
   }
   for (const k of MLP_KEYS) {
-    if (o[k as keyof FitOptionsRecord] !== undefined) throw new RangeError(`${k} applies to model 'mlpClassifier' or 'mlpRegressor' only, not '${o.model ?? 'linear'}'`);
+    if (o[k as keyof FitOptionsRecord] !== undefined) throw new RangeError(`${k} applies to model 'mlpClassifier' or 'mlpRegressor' only, not '${modelOption(o.model)}'`);
   }
   const model = modelOption(o.model);
   const spec = checkModelName(model);

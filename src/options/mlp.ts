@@ -4,6 +4,8 @@
  */
 import * as L from '../abi/layout.js';
 import { describe, nearest } from '../check/args.js';
+import { MODELS, modelNames } from '../models/registry.js';
+import type { ModelName } from '../types.js';
 
 /** The activations by name (scikit-learn's 'logistic' is 'sigmoid' here; both names are accepted). */
 export const ACTIVATIONS: Readonly<Record<string, number>> = {
@@ -20,6 +22,19 @@ export interface MlpConfig {
   head: number;
   /** Rows per block of the forward/backward pass. */
   block: number;
+}
+
+/** The widths [d, hidden…, K] of a network over d features with K outputs. */
+export function mlpWidths(m: MlpConfig, d: number, K: number): number[] {
+  return [d, ...m.hidden, K];
+}
+
+/** Σ_l (in_l·out_l + out_l): the number of parameters. */
+export function mlpParamCount(m: MlpConfig, d: number, K: number): number {
+  const w = mlpWidths(m, d, K);
+  let p = 0;
+  for (let l = 1; l < w.length; l++) p += w[l - 1]! * w[l]! + w[l]!;
+  return p;
 }
 
 /** Rows per block: the scratch holds this many rows of every layer's outputs. */
@@ -73,8 +88,11 @@ const NOT_FOR_MLP: Readonly<Record<string, string>> = {
 
 /** What engine.fit's validation needs to fit a network: the head's linear model for the shared checks, and the net. */
 export interface MlpRequest {
-  /** The linear model of the head ('ridge', 'logistic', 'softmax'): its table entry gives the labels, hold-out and α rules. */
-  headModel: 'ridge' | 'logistic' | 'softmax';
+  /**
+   * The linear model of the head (the table's L2 model of the head's loss: squared → ridge, log → logistic,
+   * multinomial → softmax): its entry gives the labels, hold-out and α rules.
+   */
+  headModel: ModelName;
   /** The options with the network's own removed (for the shared checks). */
   rest: Record<string, unknown>;
   mlp: MlpConfig;
@@ -97,19 +115,19 @@ export function mlpRequest(o: Record<string, unknown>, name: MlpModelName, label
   if (o.penalty !== undefined && o.penalty !== 'l2' && o.penalty !== 'none') {
     throw new RangeError(`penalty must be 'l2' or 'none' for model '${name}' (alpha is the L2 penalty on the weights), got ${describe(o.penalty)}`);
   }
-  let headModel: MlpRequest['headModel'] = 'ridge';
+  let head: number = L.LOSS_SQUARED;
   if (name === 'mlpClassifier') {
     const classes = o.classes === undefined ? labelMax + 1 : o.classes;
-    headModel = classes === 2 ? 'logistic' : 'softmax';
+    head = classes === 2 ? L.LOSS_LOG : L.LOSS_MULTINOMIAL;
   } else if (o.classes !== undefined) {
-    throw new RangeError(`classes applies to model 'mlpClassifier' (and 'softmax'), not '${name}'`);
+    throw new RangeError(`classes applies to model 'mlpClassifier', not '${name}'`);
   }
-  const head = headModel === 'ridge' ? L.LOSS_SQUARED : headModel === 'logistic' ? L.LOSS_LOG : L.LOSS_MULTINOMIAL;
+  const headModel = modelNames().find((m) => MODELS[m].loss === head && MODELS[m].penalty === 'l2')!;
   const mlp = checkMlp(o.hidden, o.activation, head);
   const rest: Record<string, unknown> = { ...o, model: headModel };
   delete rest.hidden;
   delete rest.activation;
   delete rest.initialWeights;
-  if (headModel === 'logistic') delete rest.classes;
+  if (head === L.LOSS_LOG) delete rest.classes;
   return { headModel, rest, mlp, name, initialWeights: o.initialWeights };
 }
