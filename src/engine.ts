@@ -23,7 +23,7 @@ import { resolveAuto, type AutoResolved } from './auto.js';
 import { createRandom } from './random.js';
 import type {
   AutoReport, BackendName, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions,
+  OptimizerOptions, OptimizerSettings, SgdOptimizer, SgdOptions, MlpFitOptions, NetworkFitResult,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
@@ -411,7 +411,7 @@ class MomentumEngine implements Engine {
     return data;
   }
 
-  private driver(data: Dataset, options: FitOptions): FitDriver {
+  private driver(data: Dataset, options: FitOptions | MlpFitOptions): FitDriver {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
@@ -427,7 +427,9 @@ class MomentumEngine implements Engine {
     return new FitDriver(this.impl, h, config);
   }
 
-  fit(data: Dataset, options: FitOptions): FitResult {
+  fit(data: Dataset, options: FitOptions): FitResult;
+  fit(data: Dataset, options: MlpFitOptions): NetworkFitResult;
+  fit(data: Dataset, options: FitOptions | MlpFitOptions): FitResult | NetworkFitResult {
     checkArgCount('engine.fit', ['data', 'options'], arguments);
     const drv = this.driver(data, options);
     try {
@@ -440,7 +442,9 @@ class MomentumEngine implements Engine {
     }
   }
 
-  async fitAsync(data: Dataset, options: FitOptions): Promise<FitResult> {
+  fitAsync(data: Dataset, options: FitOptions): Promise<FitResult>;
+  fitAsync(data: Dataset, options: MlpFitOptions): Promise<NetworkFitResult>;
+  async fitAsync(data: Dataset, options: FitOptions | MlpFitOptions): Promise<FitResult | NetworkFitResult> {
     checkArgCount('engine.fitAsync', ['data', 'options'], arguments);
     const drv = this.driver(data, options);
     try {

@@ -9,7 +9,7 @@ import { checkArgCount, describe, toFloat64 } from '../check/args.js';
 import { checkDataset } from '../check/dataset.js';
 import { exp, sigmoid, tanh } from '../math.js';
 import { r2 } from '../metrics.js';
-import type { FeaturesInput, LabelsInput } from '../types.js';
+import type { FeaturesInput, LabelsInput, Network } from '../types.js';
 
 /** The activation names a network takes ('logistic' is read as 'sigmoid'). */
 export type ActivationName = 'relu' | 'tanh' | 'sigmoid' | 'identity';
@@ -43,7 +43,7 @@ function act(name: ActivationName, z: number): number {
  * net.predict(Xtest); // class indices
  * const again = MlpModel.fromJSON(JSON.stringify(net));
  */
-export class MlpModel {
+export class MlpModel implements Network {
   /**
    * Wraps parameters without copying them; use {@link MlpModel.fromJSON} for data from outside.
    * @param model 'mlpClassifier' or 'mlpRegressor'.
