@@ -111,6 +111,15 @@ const CASES: Case[] = [
   ['sgd params NaN', (e) => e.sgd([1, NaN], { lr: 0.1 }), RangeError, 'params[1] must be finite, got NaN'],
   ['sgd typo', (e) => e.sgd([1], { lr: 0.1, weight_decay: 0.1 } as never), TypeError, /^Unknown sgd option "weight_decay" \(did you mean "weightDecay"\?\)/],
   ['sgd momentum', (e) => e.sgd([1], { lr: 0.1, momentum: 2 }), RangeError, 'momentum must be in [0, 1), got 2'],
+  // Networks (issue 16): y = [1, 2, 3] are class indices (K = 4) for mlpClassifier.
+  ['hidden empty', (e, d) => e.fit(d, { model: 'mlpClassifier', lr: 0.1, hidden: [] }), TypeError, 'hidden must be a non-empty array of layer widths (e.g. [64, 32]), got an array of length 0'],
+  ['hidden 0 units', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [3, 0] }), RangeError, 'hidden[1] must be an integer number of units in [1, 65536], got 0'],
+  ['hidden fractional', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [1.5] }), RangeError, 'hidden[0] must be an integer number of units in [1, 65536], got 1.5'],
+  ['activation unknown', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, activation: 'softplus' as never }), RangeError, /^activation must be 'relu', 'tanh', 'sigmoid' or 'identity', got "softplus" \(string\)/],
+  ['hidden on a linear model', (e, d) => e.fit(d, { lr: 0.1, hidden: [3] } as never), RangeError, "hidden applies to model 'mlpClassifier' or 'mlpRegressor' only, not 'linear'"],
+  ['mlp fitIntercept', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, fitIntercept: false } as never), RangeError, "fitIntercept does not apply to model 'mlpRegressor': every layer of a network has biases"],
+  ['mlp penalty l1', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, penalty: 'l1' } as never), RangeError, "penalty must be 'l2' or 'none' for model 'mlpRegressor' (alpha is the L2 penalty on the weights), got \"l1\" (string)"],
+  ['mlp initialWeights length', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [2], initialWeights: [1] }), RangeError, 'initialWeights must have length 9, got 1'],
 ];
 
 describe.each(BACKENDS)('validation [$name]', ({ create }) => {
