@@ -16,11 +16,17 @@ export type ActivationName = 'relu' | 'tanh' | 'sigmoid' | 'identity';
 
 /** A network model's JSON form ({@link MlpModel.toJSON}). */
 export interface MlpModelJSON {
+  /** The format tag. */
   format: 'momentum-gd/mlp@1';
+  /** 'mlpClassifier' or 'mlpRegressor'. */
   model: 'mlpClassifier' | 'mlpRegressor';
+  /** Number of features. */
   cols: number;
+  /** Number of classes (1 for a regressor). */
   classes: number;
+  /** Units of each hidden layer. */
   hidden: number[];
+  /** The hidden layers' activation. */
   activation: ActivationName;
   /** Per layer l: W_l as in_l·out_l numbers, row-major (in_l rows of out_l), scikit-learn's `coefs_[l]`. */
   coefs: number[][];
