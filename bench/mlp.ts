@@ -22,7 +22,7 @@ const p = await prepareDigits();
 const n = p.XTrain.length, d = 64, K = 10;
 const options: MlpFitOptions = {
   model: 'mlpClassifier', hidden: [64], activation: 'relu', alpha: 0, lr: 0.01, momentum: 0.9, nesterov: true,
-  batchSize: 32, maxEpochs: epochs, maxIterations: 1e9, seed: 0,
+  batchSize: 32, maxEpochs: epochs, maxIterations: 1e8, seed: 0,
 };
 
 async function ours(e: Engine): Promise<() => number> {

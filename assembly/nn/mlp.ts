@@ -63,50 +63,62 @@ function yAt(yPtr: usize, rowsPtr: usize, r: i32): f64 {
 }
 
 /**
- * out[o] = Σᵢ h[i]·W[i·nOut + o] (i in order, from 0) for o < nOut: the product of one row h (nIn values) and W.
- * SIMD build: eight outputs (four f64x2) held across i, then pairs, then the odd last one.
+ * z_r[o] = Σᵢ h_r[i]·W[i·nOut + o] (i in order, from 0) for the block's R rows (row r's inputs at the address in the
+ * u32 table hAt, its outputs at z + r·nOut) and o < nOut: the block's product with W. The tiles of outputs are the
+ * outer loop, the rows the inner one, so a tile's columns of W stay in cache across the rows (each element's sum is
+ * the same sequence as row by row). SIMD build: eight outputs (four f64x2) held across i, then pairs, then the odd
+ * last one.
  */
 // @ts-ignore: decorator
 @inline
-function rowTimesW(h: usize, nIn: i32, w: usize, nOut: i32, out: usize): void {
+function blockTimesW(hAt: usize, R: i32, nIn: i32, w: usize, nOut: i32, z: usize): void {
   const stride = <usize>nOut << 3;
   let o = 0;
   if (ASC_FEATURE_SIMD) {
     for (; o + 8 <= nOut; o += 8) {
-      let A0 = f64x2.splat(0.0), A1 = A0, A2 = A0, A3 = A0;
-      let wp = w + (<usize>o << 3);
-      for (let i = 0; i < nIn; i++) {
-        const H = f64x2.splat(load<f64>(h + (<usize>i << 3)));
-        A0 = f64x2.add(A0, f64x2.mul(H, v128.load(wp)));
-        A1 = f64x2.add(A1, f64x2.mul(H, v128.load(wp, 16)));
-        A2 = f64x2.add(A2, f64x2.mul(H, v128.load(wp, 32)));
-        A3 = f64x2.add(A3, f64x2.mul(H, v128.load(wp, 48)));
-        wp += stride;
+      for (let r = 0; r < R; r++) {
+        const h = <usize>load<u32>(hAt + (<usize>r << 2));
+        let A0 = f64x2.splat(0.0), A1 = A0, A2 = A0, A3 = A0;
+        let wp = w + (<usize>o << 3);
+        for (let i = 0; i < nIn; i++) {
+          const H = f64x2.splat(load<f64>(h + (<usize>i << 3)));
+          A0 = f64x2.add(A0, f64x2.mul(H, v128.load(wp)));
+          A1 = f64x2.add(A1, f64x2.mul(H, v128.load(wp, 16)));
+          A2 = f64x2.add(A2, f64x2.mul(H, v128.load(wp, 32)));
+          A3 = f64x2.add(A3, f64x2.mul(H, v128.load(wp, 48)));
+          wp += stride;
+        }
+        const op = z + <usize>r * stride + (<usize>o << 3);
+        v128.store(op, A0);
+        v128.store(op, A1, 16);
+        v128.store(op, A2, 32);
+        v128.store(op, A3, 48);
       }
-      const op = out + (<usize>o << 3);
-      v128.store(op, A0);
-      v128.store(op, A1, 16);
-      v128.store(op, A2, 32);
-      v128.store(op, A3, 48);
     }
     for (; o + 2 <= nOut; o += 2) {
-      let A = f64x2.splat(0.0);
-      let wp = w + (<usize>o << 3);
-      for (let i = 0; i < nIn; i++) {
-        A = f64x2.add(A, f64x2.mul(f64x2.splat(load<f64>(h + (<usize>i << 3))), v128.load(wp)));
-        wp += stride;
+      for (let r = 0; r < R; r++) {
+        const h = <usize>load<u32>(hAt + (<usize>r << 2));
+        let A = f64x2.splat(0.0);
+        let wp = w + (<usize>o << 3);
+        for (let i = 0; i < nIn; i++) {
+          A = f64x2.add(A, f64x2.mul(f64x2.splat(load<f64>(h + (<usize>i << 3))), v128.load(wp)));
+          wp += stride;
+        }
+        v128.store(z + <usize>r * stride + (<usize>o << 3), A);
       }
-      v128.store(out + (<usize>o << 3), A);
     }
   }
   for (; o < nOut; o++) {
-    let s = 0.0;
-    let wp = w + (<usize>o << 3);
-    for (let i = 0; i < nIn; i++) {
-      s += load<f64>(h + (<usize>i << 3)) * load<f64>(wp);
-      wp += stride;
+    for (let r = 0; r < R; r++) {
+      const h = <usize>load<u32>(hAt + (<usize>r << 2));
+      let s = 0.0;
+      let wp = w + (<usize>o << 3);
+      for (let i = 0; i < nIn; i++) {
+        s += load<f64>(h + (<usize>i << 3)) * load<f64>(wp);
+        wp += stride;
+      }
+      store<f64>(z + <usize>r * stride + (<usize>o << 3), s);
     }
-    store<f64>(out + (<usize>o << 3), s);
   }
 }
 
@@ -125,6 +137,61 @@ function axpyRow(a: f64, v: usize, g: usize, m: i32): void {
   for (; o < m; o++) {
     const at = <usize>o << 3;
     store<f64>(g + at, load<f64>(g + at) + a * load<f64>(v + at));
+  }
+}
+
+/**
+ * g[i·nOut + o] += Σᵣ h_r[i]·δ[r·nOut + o] over the block's R rows in order (each element's sum sequential in r, as
+ * axpyRow row by row would make it), for i < nIn: the weights' gradient of a layer. Row r's inputs at the address in
+ * the u32 table hAt (X's rows, or the layer below's activations); eight outputs (four f64x2) held across the rows, so
+ * g is read and written once a block instead of once a row.
+ */
+// @ts-ignore: decorator
+@inline
+function gradW(hAt: usize, R: i32, nIn: i32, d: usize, nOut: i32, g: usize): void {
+  const dStride = <usize>nOut << 3;
+  for (let i = 0; i < nIn; i++) {
+    const gi = g + (<usize>(i * nOut) << 3), ib = <usize>i << 3;
+    let o = 0;
+    if (ASC_FEATURE_SIMD) {
+      for (; o + 8 <= nOut; o += 8) {
+        const go = gi + (<usize>o << 3);
+        let A0 = v128.load(go), A1 = v128.load(go, 16), A2 = v128.load(go, 32), A3 = v128.load(go, 48);
+        let dp = d + (<usize>o << 3);
+        for (let r = 0; r < R; r++) {
+          const H = f64x2.splat(load<f64>(<usize>load<u32>(hAt + (<usize>r << 2)) + ib));
+          A0 = f64x2.add(A0, f64x2.mul(H, v128.load(dp)));
+          A1 = f64x2.add(A1, f64x2.mul(H, v128.load(dp, 16)));
+          A2 = f64x2.add(A2, f64x2.mul(H, v128.load(dp, 32)));
+          A3 = f64x2.add(A3, f64x2.mul(H, v128.load(dp, 48)));
+          dp += dStride;
+        }
+        v128.store(go, A0);
+        v128.store(go, A1, 16);
+        v128.store(go, A2, 32);
+        v128.store(go, A3, 48);
+      }
+      for (; o + 2 <= nOut; o += 2) {
+        const go = gi + (<usize>o << 3);
+        let A = v128.load(go);
+        let dp = d + (<usize>o << 3);
+        for (let r = 0; r < R; r++) {
+          A = f64x2.add(A, f64x2.mul(f64x2.splat(load<f64>(<usize>load<u32>(hAt + (<usize>r << 2)) + ib)), v128.load(dp)));
+          dp += dStride;
+        }
+        v128.store(go, A);
+      }
+    }
+    for (; o < nOut; o++) {
+      const go = gi + (<usize>o << 3);
+      let s = load<f64>(go);
+      let dp = d + (<usize>o << 3);
+      for (let r = 0; r < R; r++) {
+        s += load<f64>(<usize>load<u32>(hAt + (<usize>r << 2)) + ib) * load<f64>(dp);
+        dp += dStride;
+      }
+      store<f64>(go, s);
+    }
   }
 }
 
@@ -175,6 +242,8 @@ export function mlpObjectiveAndGrad(
   let total = 0;
   for (let l = 0; l < layers; l++) total += c.segment(2 * l + 1).length;
   const slot = scratch + (<usize>block * <usize>total << 3);
+  // After the head's slot (two doubles): the block's row addresses (u32) for gradW.
+  const addrs = slot + 16;
   const logistic = changetype<Logistic>(0), multinomial = changetype<Multinomial>(0);
   let sum = 0.0;
   for (let r0 = 0; r0 < n; r0 += block) {
@@ -190,9 +259,11 @@ export function mlpObjectiveAndGrad(
       const w = W.at(paramsPtr), b = B.at(paramsPtr);
       const last = l == layers - 1;
       for (let r = 0; r < R; r++) {
-        const h = l == 0 ? xRow(xb, rows, r, rowBytes) : hPrev + (<usize>(r * nIn) << 3);
+        store<u32>(addrs + (<usize>r << 2), <u32>(l == 0 ? xRow(xb, rows, r, rowBytes) : hPrev + (<usize>(r * nIn) << 3)));
+      }
+      blockTimesW(addrs, R, nIn, w, nOut, hAt);
+      for (let r = 0; r < R; r++) {
         const z = hAt + (<usize>(r * nOut) << 3);
-        rowTimesW(h, nIn, w, nOut, z);
         for (let o = 0; o < nOut; o++) {
           const at = <usize>o << 3;
           const v = load<f64>(z + at) + load<f64>(b + at);
@@ -228,10 +299,15 @@ export function mlpObjectiveAndGrad(
       const nOut = B.length, nInL = W.length / nOut;
       const w = W.at(paramsPtr), gw = W.at(gradPtr), gb = B.at(gradPtr);
       const below: usize = l == 0 ? 0 : dAt - (<usize>(block * nInL) << 3);
+      // ∂W_l over the block (the inputs' addresses in the table after the activations), then per row ∂b_l and δ below.
+      for (let r = 0; r < R; r++) {
+        const h = l == 0 ? xRow(xb, rows, r, rowBytes) : below + (<usize>(r * nInL) << 3);
+        store<u32>(addrs + (<usize>r << 2), <u32>h);
+      }
+      gradW(addrs, R, nInL, dAt, nOut, gw);
       for (let r = 0; r < R; r++) {
         const dr = dAt + (<usize>(r * nOut) << 3);
         const h = l == 0 ? xRow(xb, rows, r, rowBytes) : below + (<usize>(r * nInL) << 3);
-        for (let i = 0; i < nInL; i++) axpyRow(load<f64>(h + (<usize>i << 3)), dr, gw + (<usize>(i * nOut) << 3), nOut);
         axpyRow(1.0, dr, gb, nOut);
         if (l > 0) {
           for (let i = 0; i < nInL; i++) {

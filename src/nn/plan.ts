@@ -22,11 +22,14 @@ export function mlpSegments(m: MlpConfig, d: number, K: number): [number, number
   return table;
 }
 
-/** The scratch of the forward/backward pass: C_MLP_BLOCK rows of every layer's outputs, and 2 doubles. */
+/**
+ * The scratch of the forward/backward pass: C_MLP_BLOCK rows of every layer's outputs, 2 doubles (the head's slot),
+ * and C_MLP_BLOCK/2 doubles (the block's row addresses, u32, in WASM).
+ */
 export function mlpScratch(m: MlpConfig, K: number): number {
   let total = K;
   for (const h of m.hidden) total += h;
-  return m.block * total + 2;
+  return m.block * total + 2 + Math.ceil(m.block / 2);
 }
 
 /**
