@@ -55,6 +55,31 @@ describe.each(BACKENDS)('network fits, $name', ({ create }) => {
     for (let i = 0; i < 4; i++) expect(p[2 * i]! + p[2 * i + 1]!).toBeCloseTo(1, 15);
   });
 
+  it('fitAsync, onProgress, the stopping rules and divergence work as for the linear models', async () => {
+    const e = await create();
+    const X = Array.from({ length: 60 }, (_, i) => [Math.sin(i), Math.cos(i), (i % 5) / 5]);
+    const y = X.map((x) => (x[0]! > x[1]! ? 1 : 0));
+    const data = e.dataset(X, y);
+    const o: MlpFitOptions = { model: 'mlpClassifier', hidden: [7], activation: 'tanh', lr: 0.2, momentum: 0.9, batchSize: 10, maxEpochs: 15, seed: 4 };
+    const sync = e.fit(data, o);
+    const seen: number[] = [];
+    const async = await e.fitAsync(data, { ...o, onProgress: (p) => { seen.push(p.epoch); } });
+    expect(async.coefs).toEqual(sync.coefs);
+    expect(async.loss).toEqual(sync.loss);
+    expect(seen).toEqual(Array.from({ length: 15 }, (_, k) => k + 1));
+    // The gradient rule on full batches: ‖∇J‖∞ ≤ 1e-3·‖∇J(θ₀)‖∞.
+    const conv = e.fit(data, { model: 'mlpRegressor', hidden: [3], activation: 'identity', alpha: 0.1, lr: 0.1, momentum: 0.5, tol: 1e-3, maxIterations: 20000, seed: 1 });
+    expect(conv.status).toBe('converged');
+    // scikit-learn's rule on a hold-out.
+    const held = e.fit(data, { ...o, maxEpochs: 5000, validationFraction: 0.2, tol: 1e-4, nIterNoChange: 3 });
+    expect(held.status).toBe('noImprovement');
+    expect(held.epochs).toBeLessThan(5000);
+    // A step far too large: 'diverged', the last finite parameters kept.
+    const div = e.fit(e.dataset(X, X.map((x) => 1e3 * x[0]!)), { model: 'mlpRegressor', hidden: [4], activation: 'identity', lr: 10, maxIterations: 500, seed: 1 });
+    expect(div.status).toBe('diverged');
+    expect(div.coefs.every((w) => w.every(Number.isFinite))).toBe(true);
+  });
+
   it('initialisation from the seed: the same seed the same doubles, another seed others; He-uniform bounds for relu', async () => {
     const e = await create();
     const X = [[0, 1, 2], [1, 0, 3], [2, 2, 1]], y = [0, 1, 2];
