@@ -256,7 +256,7 @@ export const STEP_DIVERGED = 2;
 // Neural networks (issue 16; assembly/nn/mlp.ts, src/js/nn/mlp.ts). A multilayer perceptron is C_LOSS = LOSS_MLP: its
 // layers are the segment table's rows, two per layer in order (W_l: in_l·out_l weights, row-major in × out, decayed;
 // b_l: out_l biases, not decayed), in_1 = C_COLS, out_L = C_OUTPUTS; the scratch (C_SCRATCH_PTR) holds the
-// activations of C_MLP_BLOCK rows for every layer and two more doubles.
+// activations of C_MLP_BLOCK rows for every layer, two more doubles and the block's row addresses (src/nn/plan.ts).
 /** The network's data term: forward and backward pass over the layers of the segment table. */
 export const LOSS_MLP = 40;
 /** The output head: LOSS_SQUARED (K = 1), LOSS_LOG (K = 1, two classes) or LOSS_MULTINOMIAL (K classes). */
