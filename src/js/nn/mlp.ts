@@ -48,9 +48,6 @@ export function mlpObjectiveAndGrad(
   let sum = 0.0;
   for (let r0 = 0; r0 < n; r0 += block) {
     const R = Math.min(block, n - r0);
-    // Row r of the block: X's offset, y's index.
-    const xAt = (r: number): number => (rows === null ? xOff + (r0 + r) * d : rows[rOff + r0 + r]! * d);
-    const yAt = (r: number): number => (rows === null ? y[yOff + r0 + r]! : y[rows[rOff + r0 + r]!]!);
     // Forward.
     let hPrev = 0, nIn = d, hAt = 0;
     for (let l = 0; l < layers; l++) {
@@ -59,7 +56,7 @@ export function mlpObjectiveAndGrad(
       const last = l === layers - 1;
       for (let r = 0; r < R; r++) {
         const src = l === 0 ? X : scratch;
-        const h = l === 0 ? xAt(r) : hPrev + r * nIn;
+        const h = l === 0 ? (rows === null ? xOff + (r0 + r) * d : rows[rOff + r0 + r]! * d) : hPrev + r * nIn;
         const z = hAt + r * nOut;
         for (let o = 0; o < nOut; o++) {
           let s = 0.0;
@@ -76,7 +73,7 @@ export function mlpObjectiveAndGrad(
     const out = hPrev;
     for (let r = 0; r < R; r++) {
       const z = out + r * K;
-      const yv = yAt(r);
+      const yv = rows === null ? y[yOff + r0 + r]! : y[rows[rOff + r0 + r]!]!;
       if (head === L.LOSS_SQUARED) {
         const res = scratch[z]! - yv;
         scratch[z] = res;
@@ -100,7 +97,7 @@ export function mlpObjectiveAndGrad(
       for (let r = 0; r < R; r++) {
         const dr = dAt + r * nOut;
         const src = l === 0 ? X : scratch;
-        const h = l === 0 ? xAt(r) : below + r * nInL;
+        const h = l === 0 ? (rows === null ? xOff + (r0 + r) * d : rows[rOff + r0 + r]! * d) : below + r * nInL;
         for (let i = 0; i < nInL; i++) {
           const a = src[h + i]!, g = w + i * nOut;
           for (let o = 0; o < nOut; o++) grad[g + o] = grad[g + o]! + a * scratch[dr + o]!;
