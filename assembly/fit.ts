@@ -13,8 +13,9 @@ import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
   A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
-  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT,
+  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP,
 } from '../src/abi/layout';
+import { mlpObjectiveAndGrad } from './nn/mlp';
 
 /**
  * Averaged SGD: θ̄ ← θ̄ + (θ − θ̄)/k over p elements, the k-th iterate θ into the running mean (k = 1 copies θ: θ̄
@@ -66,6 +67,8 @@ export function objectiveAndGrad(
   cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
   const c = changetype<Config>(cfg);
+  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), unweighted.
+  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, rowsPtr, n, paramsPtr, gradPtr);
   const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);

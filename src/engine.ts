@@ -17,13 +17,15 @@ import {
 import { allocate } from './preprocess.js';
 import { Optimizer, optimizerId } from './optimizer.js';
 import { fitSizes, type FitSizes } from './plan.js';
+import { MlpModel, type ActivationName } from './models/mlp.js';
+import { mlpSegments } from './nn/plan.js';
 import { resolveAuto, type AutoResolved } from './auto.js';
 import { OneVsRestDriver, isOneVsRest, type ClassDriver, type ClassParts, type FitOutcome, type PendingObjective } from './ovr.js';
 import { createRandom } from './random.js';
 import { checkPartialFitOptions, onlineState } from './online.js';
 import type {
   AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
-  OnlineState, OptimizerOptions, OptimizerSettings, PartialFitOptions, SgdOptimizer, SgdOptions,
+  OnlineState, OptimizerOptions, OptimizerSettings, PartialFitOptions, SgdOptimizer, SgdOptions, MlpFitOptions, NetworkFitResult,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
 import { WasmBackend } from './wasm/engine.js';
@@ -85,6 +87,23 @@ class FittedModel extends LinearModel implements FitResult {
   }
   get mse(): number {
     return this.objective.get().mse;
+  }
+}
+
+/**
+ * A network fit's result (issue 16): the {@link MlpModel}, its history and its objective at the returned parameters
+ * (the data term + (α/2)·Σ‖W_l‖², evaluated lazily). `mse` is NaN.
+ */
+export class FittedMlp extends MlpModel {
+  constructor(
+    parts: ConstructorParameters<typeof MlpModel>, readonly loss: Float64Array, readonly epochLoss: Float64Array,
+    readonly iterations: number, readonly epochs: number, readonly status: FitStatus, private readonly objective: LazyObjective,
+  ) {
+    super(...parts);
+  }
+  /** J at the returned parameters on all training rows (one more pass, on first read). */
+  get finalLoss(): number {
+    return this.objective.get().finalLoss;
   }
 }
 
@@ -290,6 +309,21 @@ class FitDriver implements ClassDriver {
   result(): FitResult {
     const c = this.config, o = this.outcome(), raw = o.raw;
     const d = this.data.cols, K = c.outputs;
+    if (c.mlp) {
+      // A network (issue 16): its parameters per layer, copies (src/nn/plan.ts: θ's layout).
+      const table = mlpSegments(c.mlp, d, K);
+      const coefs: Float64Array[] = [], intercepts: Float64Array[] = [];
+      for (let l = 0; l < table.length; l += 2) {
+        coefs.push(raw.params.slice(table[l]![0], table[l]![0] + table[l]![1]));
+        intercepts.push(raw.params.slice(table[l + 1]![0], table[l + 1]![0] + table[l + 1]![1]));
+      }
+      const act = (['identity', 'relu', 'tanh', 'sigmoid'] as const)[c.mlp.activation]! as ActivationName;
+      const lazy = new LazyObjective(this.impl, this.handle, c, raw.params, null);
+      return new FittedMlp(
+        [c.mlpModel!, d, c.mlpModel === 'mlpRegressor' ? 1 : c.classes, c.mlp.hidden, act, coefs, intercepts],
+        o.loss, o.epochLoss, o.iterations, o.epochs, o.status, lazy,
+      ) as unknown as FitResult;
+    }
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
     // engine.partialFit: the state for the next call, once the call's epoch completed.
     const online = c.resume && this.status === L.MAX_ITERATIONS ? onlineState(c, d, this.run.snapshot(), raw.epochs) : null;
@@ -423,7 +457,7 @@ class MomentumEngine implements Engine {
     return data;
   }
 
-  private driver(data: Dataset, options: FitOptions): FitDriver | OneVsRestDriver {
+  private driver(data: Dataset, options: FitOptions | MlpFitOptions): FitDriver | OneVsRestDriver {
     const h = this.handle(data);
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
@@ -439,10 +473,15 @@ class MomentumEngine implements Engine {
         ),
       });
     }
+    if (config.mlp && h.sampleWeight) {
+      throw new RangeError(`sampleWeight (given with the dataset) does not apply to model '${config.mlpModel}': a network fit is unweighted`);
+    }
     return new FitDriver(this.impl, h, config);
   }
 
-  fit(data: Dataset, options: FitOptions): FitResult {
+  fit(data: Dataset, options: FitOptions): FitResult;
+  fit(data: Dataset, options: MlpFitOptions): NetworkFitResult;
+  fit(data: Dataset, options: FitOptions | MlpFitOptions): FitResult | NetworkFitResult {
     checkArgCount('engine.fit', ['data', 'options'], arguments);
     return this.runSync(this.driver(data, options));
   }
@@ -468,7 +507,9 @@ class MomentumEngine implements Engine {
     }
   }
 
-  async fitAsync(data: Dataset, options: FitOptions): Promise<FitResult> {
+  fitAsync(data: Dataset, options: FitOptions): Promise<FitResult>;
+  fitAsync(data: Dataset, options: MlpFitOptions): Promise<NetworkFitResult>;
+  async fitAsync(data: Dataset, options: FitOptions | MlpFitOptions): Promise<FitResult | NetworkFitResult> {
     checkArgCount('engine.fitAsync', ['data', 'options'], arguments);
     const drv = this.driver(data, options);
     try {

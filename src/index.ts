@@ -15,6 +15,10 @@ export type { ProgressLogger, ProgressLoggerOptions } from './progress.js';
 export { tableToMatrix } from './columnar.js';
 export type { TableMatrix } from './columnar.js';
 export { LinearModel } from './models/model.js';
+// Neural networks (issue 16).
+export { MlpModel } from './models/mlp.js';
+export type { ActivationName, MlpModelJSON } from './models/mlp.js';
+export type { MlpFitOptions, Network, NetworkFitResult } from './types.js';
 export { leastSquares } from './models/linear.js';
 export { createRandom } from './random.js';
 export type { Random } from './random.js';

@@ -93,6 +93,9 @@ export function checkPartialFitOptions(options: unknown, rows: number, cols: num
     );
   }
   const c = checkFitOptions({ ...rest, maxIterations: 2 ** 28, maxEpochs: 1 }, rows, cols, labels);
+  if (c.mlp) {
+    throw new RangeError(`partialFit does not fit networks (model '${c.mlpModel!}') yet: fit them with engine.fit`);
+  }
   if (oneVsRest(MODELS[c.model], c.classes)) {
     throw new RangeError(
       `partialFit does not fit one-vs-rest (model '${c.model}' with ${c.classes} classes) yet: use model ` +

@@ -7,6 +7,7 @@ import * as L from './abi/layout.js';
 import type { FitConfig } from './options/index.js';
 import type { OptimizerSettings } from './types.js';
 import { seedState } from './random.js';
+import { mlpInitialParams, mlpParamCount, mlpScratch, mlpSegments } from './nn/plan.js';
 
 /** Sizes (in elements) of a fit's arrays. */
 export interface FitSizes {
@@ -30,6 +31,14 @@ export const RING = 1 << 16;
 
 export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
   const K = c.outputs;
+  // A network (issue 16): its layers' parameters, and the activations of a block of rows as scratch.
+  if (c.mlp) {
+    const p = mlpParamCount(c.mlp, d, K);
+    return {
+      params: p, lossCap: Math.min(c.maxIterations + 1, RING), epochCap: Math.min(c.epochs + 1, RING),
+      scratch: mlpScratch(c.mlp, K), perm: c.shuffle ? n : 0, prev: c.autoFlags !== 0 ? p : 0, avg: c.average > 0 ? p : 0,
+    };
+  }
   return {
     params: K * d + K,
     lossCap: Math.min(c.maxIterations + 1, RING),
@@ -47,6 +56,7 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
  */
 export function segments(c: FitConfig, d: number): [number, number, number][] {
   const K = c.outputs;
+  if (c.mlp) return mlpSegments(c.mlp, d, K);
   const table: [number, number, number][] = [[0, K * d, 1]];
   if (c.fitIntercept) table.push([K * d, K, 0]);
   return table;
@@ -99,6 +109,11 @@ export function configBlock(c: FitConfig, n: number, d: number, valRows: number,
   cfg[L.C_LOSS_EPSILON] = c.epsilon;
   cfg[L.C_AVERAGE_START] = averageStart(c);
   cfg[L.C_SEGMENT_COUNT] = table.length;
+  if (c.mlp) {
+    cfg[L.C_MLP_HEAD] = c.mlp.head;
+    cfg[L.C_MLP_ACTIVATION] = c.mlp.activation;
+    cfg[L.C_MLP_BLOCK] = c.mlp.block;
+  }
   table.forEach((row, k) => cfg.set(row, L.C_SIZE + k * L.G_SIZE));
   return cfg;
 }
@@ -141,6 +156,7 @@ export function initialAverage(c: FitConfig, p: number): Float64Array {
 export function initialParams(c: FitConfig, d: number): Float64Array {
   const K = c.outputs;
   if (c.resume) return c.resume.params.slice();
+  if (c.mlp) return mlpInitialParams(c.mlp, d, K, c.seed, c.initialWeights);
   const p = new Float64Array(K * d + K);
   if (c.initialWeights) p.set(c.initialWeights);
   if (c.initialIntercepts) p.set(c.initialIntercepts, K * d);

@@ -1195,6 +1195,13 @@ export interface Engine {
    */
   fit(data: Dataset, options: FitOptions): FitResult;
   /**
+   * Fits a network (`model` 'mlpClassifier' or 'mlpRegressor', {@link MlpFitOptions}): the same driver, optimizers,
+   * batches, stopping rules and errors as a linear fit.
+   * @param data a dataset made by this engine's {@link Engine.dataset}, not disposed.
+   * @param options the network, optimizer and stopping rule; `lr` is required.
+   */
+  fit(data: Dataset, options: MlpFitOptions): NetworkFitResult;
+  /**
    * torch.optim.SGD over `params` (copied), for gradients computed by the caller.
    * @param params the initial parameters θ₀: n ≥ 0 finite numbers (array or typed array), copied.
    * @param options `lr` (required), `momentum`, `dampening`, `nesterov`, `weightDecay`, `maximize`.
@@ -1235,4 +1242,103 @@ export interface Engine {
    *   `classes` on the first call.
    */
   partialFit(data: Dataset, options: PartialFitOptions): FitResult;
+  /**
+   * {@link Engine.fit} of a network, yielding to the event loop between chunks of epochs.
+   * @param data a dataset made by this engine's {@link Engine.dataset}, not disposed.
+   * @param options as {@link Engine.fit}'s network form.
+   */
+  fitAsync(data: Dataset, options: MlpFitOptions): Promise<NetworkFitResult>;
+}
+
+// Neural networks (issue 16).
+/**
+ * Options of a network fit ({@link Engine.fit} with `model` 'mlpClassifier' or 'mlpRegressor', scikit-learn's
+ * MLPClassifier and MLPRegressor): the common fit options (batches, seeded shuffle, schedule, stopping rules,
+ * validationFraction, progress, signal) and any optimizer, without the linear models' intercept and weight options.
+ * Objective: J(θ) = (1/n)·Σᵢ ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖² (the biases never penalised), f the network
+ * h₀ = x, h_l = act(h_{l−1}·W_l + b_l), scores z = h_{L−1}·W_L + b_L; ℓ the head's loss: ½(z − y)² (regressor),
+ * the logistic loss of σ(z) (two classes, one output), the softmax cross-entropy (K > 2 classes, K outputs).
+ * scikit-learn's `alpha` divides the penalty by the batch size: its alpha a is α = a/batchSize here.
+ */
+export type MlpFitOptions = Omit<FitCommonOptions, 'lr' | 'restart' | 'fitIntercept' | 'initialWeights' | 'initialIntercept' | 'sampleWeight' | 'classWeight' | 'warmStart'> & OptimizerChoice & {
+  /** 'mlpClassifier' (labels 0 … K−1; two classes: one logistic output) or 'mlpRegressor' (real targets). */
+  model: 'mlpClassifier' | 'mlpRegressor';
+  /** Learning rate η > 0. Required ('auto' is for the linear models). */
+  lr: number;
+  /** Units of each hidden layer, integers in [1, 65536]; default [100] (scikit-learn's). */
+  hidden?: readonly number[];
+  /**
+   * The hidden layers' activation: 'relu' max(z, 0) (default), 'tanh', 'sigmoid' 1/(1 + e^−z) (also 'logistic',
+   * scikit-learn's name), 'identity'. tanh and σ are the package's own (momentum-gd/math): the same double everywhere.
+   */
+  activation?: 'relu' | 'tanh' | 'sigmoid' | 'logistic' | 'identity';
+  /** L2 penalty (α/2)·Σ‖W_l‖² on the weights, α ≥ 0; default 1e-4. */
+  alpha?: number;
+  /** 'l2' (default) or 'none' (α must then be 0). */
+  penalty?: 'l2' | 'none';
+  /** mlpClassifier: the number of classes K ≥ 2; default max(y) + 1. */
+  classes?: number;
+  /**
+   * Starting parameters θ₀, every layer's in order [W₁ | b₁ | W₂ | b₂ | …] (W_l in_l rows of out_l, row-major, as
+   * {@link Network.coefs}); default: seeded He-uniform W for relu (±√(6/in)), Glorot-uniform for tanh and identity
+   * (±√(6/(in + out))), ±√(2/(in + out)) for sigmoid (scikit-learn's), biases 0. Copied, never mutated.
+   */
+  initialWeights?: ArrayLike<number>;
+};
+
+/** A fitted network (src/models/mlp.ts: MlpModel). Shapes: layer l maps in_l to out_l units, widths [cols, …hidden, outputs]. */
+export interface Network {
+  /** 'mlpClassifier' or 'mlpRegressor'. */
+  readonly model: 'mlpClassifier' | 'mlpRegressor';
+  /** Number of features. */
+  readonly cols: number;
+  /** Number of classes (1 for a regressor). */
+  readonly classes: number;
+  /** Units of each hidden layer. */
+  readonly hidden: readonly number[];
+  /** The hidden layers' activation. */
+  readonly activation: 'relu' | 'tanh' | 'sigmoid' | 'identity';
+  /** Outputs of the last layer: 1 (regressor, two classes) or K. */
+  readonly outputs: number;
+  /** Per layer, W_l: in_l·out_l values, row-major (in_l rows of out_l; scikit-learn's `coefs_`). */
+  readonly coefs: readonly Float64Array[];
+  /** Per layer, b_l: out_l values (scikit-learn's `intercepts_`). */
+  readonly intercepts: readonly Float64Array[];
+  /**
+   * Predictions: a regressor's outputs, a classifier's class index.
+   * @param X n rows of {@link Network.cols} features.
+   */
+  predict(X: FeaturesInput): Float64Array;
+  /**
+   * Class probabilities, n·K row-major (classifier only: TypeError for a regressor).
+   * @param X n rows of {@link Network.cols} features.
+   */
+  predictProba(X: FeaturesInput): Float64Array;
+  /**
+   * The output layer's scores: n·outputs values, row-major.
+   * @param X n rows of {@link Network.cols} features.
+   */
+  decisionFunction(X: FeaturesInput): Float64Array;
+  /**
+   * Accuracy (classifier) or R² (regressor).
+   * @param X n rows of {@link Network.cols} features.
+   * @param y n labels or targets.
+   */
+  score(X: FeaturesInput, y: LabelsInput): number;
+}
+
+/** What {@link Engine.fit} returns for a network: the {@link Network} and the fit's history. */
+export interface NetworkFitResult extends Network {
+  /** Objective at each update, measured before it on that update's batch. */
+  readonly loss: Float64Array;
+  /** Objective per completed epoch (training mean, or the validation objective with validationFraction). */
+  readonly epochLoss: Float64Array;
+  /** Number of parameter updates applied. */
+  readonly iterations: number;
+  /** Number of completed epochs. */
+  readonly epochs: number;
+  /** How the fit ended, as {@link FitResult.status}. */
+  readonly status: FitStatus;
+  /** The objective on all training rows at the returned parameters (one more pass, on first read). */
+  readonly finalLoss: number;
 }

@@ -5,7 +5,8 @@
  * the engine's own; their arrays are transferred back, not copied. Errors travel as { name, message }.
  */
 import { createEngine } from './index.js';
-import type { Dataset, Engine, FitOptions, FitResult } from './types.js';
+import type { Dataset, Engine, FitOptions, FitResult, NetworkFitResult } from './types.js';
+import type { MlpModelJSON } from './models/mlp.js';
 import type { WorkerFitValue, WorkerReply, WorkerRequest } from './worker.js';
 
 interface Scope {
@@ -43,11 +44,22 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       const { id } = request;
       const options: FitOptions = { ...request.options, signal: running.get(id)!.signal };
       if (request.progress) options.onProgress = (progress) => scope.postMessage({ id, progress });
-      const r: FitResult = await (await ready()).fitAsync(lookup(request.handle), options);
+      const result = await (await ready()).fitAsync(lookup(request.handle), options);
+      if ('coefs' in result) {
+        // A network (issue 16): its JSON form and the history.
+        const n = result as unknown as NetworkFitResult & { toJSON(): MlpModelJSON };
+        const value: WorkerFitValue = {
+          model: n.model as never, cols: n.cols, classes: n.classes, weights: new Float64Array(0), intercepts: new Float64Array(0),
+          loss: n.loss, epochLoss: n.epochLoss, iterations: n.iterations, epochs: n.epochs, status: n.status,
+          finalLoss: n.finalLoss, mse: NaN, auto: null, perClass: null, network: n.toJSON(),
+        };
+        return { value, transfer: [...new Set([n.loss.buffer as ArrayBuffer, n.epochLoss.buffer as ArrayBuffer])] };
+      }
+      const r: FitResult = result;
       const value: WorkerFitValue = {
         model: r.model, cols: r.cols, classes: r.classes, weights: r.weights, intercepts: r.intercepts, loss: r.loss,
         epochLoss: r.epochLoss, iterations: r.iterations, epochs: r.epochs, status: r.status, finalLoss: r.finalLoss, mse: r.mse,
-        auto: r.auto,
+        auto: r.auto, network: null,
         perClass: r.perClass && r.perClass.map((p) => ({
           loss: p.loss, epochLoss: p.epochLoss, iterations: p.iterations, epochs: p.epochs, status: p.status,
           finalLoss: p.finalLoss, auto: p.auto,

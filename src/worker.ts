@@ -6,9 +6,10 @@
  */
 import { isTable, normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
+import { MlpModel, type MlpModelJSON } from './models/mlp.js';
 import { checkArgCount, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
-  AbortSignalLike, AutoReport, BackendName, ClassFit, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult,
+  AbortSignalLike, AutoReport, BackendName, ClassFit, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult, MlpFitOptions, NetworkFitResult,
   FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
 } from './types.js';
 
@@ -125,6 +126,13 @@ export interface WorkerEngine {
    *   (and stops it in the worker); `control.signal` rejects with its reason.
    */
   fit(data: WorkerDataset, options: FitOptions, control?: WorkerFitControl): Promise<FitResult>;
+  /**
+   * A network fit in the worker ({@link Engine.fit}'s network form): the result is an {@link MlpModel} with the fit's history.
+   * @param data a dataset made by this engine's {@link WorkerEngine.dataset}, not disposed.
+   * @param options the network's options (a `schedule` function excepted).
+   * @param control `signal` to abandon the fit (see {@link WorkerFitControl}).
+   */
+  fit(data: WorkerDataset, options: MlpFitOptions, control?: WorkerFitControl): Promise<NetworkFitResult>;
   /** Stops the worker at once; pending and later calls reject with an Error. Idempotent. */
   terminate(): void;
 }
@@ -167,6 +175,8 @@ export interface WorkerFitValue {
   auto: AutoReport | null;
   /** FitResult.perClass of a one-vs-rest fit, each finalLoss read in the worker; null otherwise. */
   perClass: ClassFit[] | null;
+  /** A network fit (issue 16): the model's JSON form (the fields above then hold placeholders), else null. */
+  network: MlpModelJSON | null;
 }
 
 const ERRORS: Record<string, new (message: string) => Error> = { TypeError, RangeError };
@@ -398,7 +408,9 @@ class RemoteEngine implements WorkerEngine {
     return new RemoteDataset(this.rpc, r.handle, r.rows, r.cols);
   }
 
-  async fit(data: WorkerDataset, options: FitOptions, control: WorkerFitControl = {}): Promise<FitResult> {
+  fit(data: WorkerDataset, options: FitOptions, control?: WorkerFitControl): Promise<FitResult>;
+  fit(data: WorkerDataset, options: MlpFitOptions, control?: WorkerFitControl): Promise<NetworkFitResult>;
+  async fit(data: WorkerDataset, options: FitOptions | MlpFitOptions, control: WorkerFitControl = {}): Promise<FitResult | NetworkFitResult> {
     checkArgCount('engine.fit', ['data', 'options', 'control'], arguments);
     if (typeof control !== 'object' || control === null || Array.isArray(control)) {
       throw new TypeError(`control must be an object such as { signal }, got ${describe(control)}`);
@@ -476,7 +488,12 @@ class RemoteEngine implements WorkerEngine {
 
 /** The page-side FitResult: a LinearModel (predict, score, toJSON work) around the arrays the worker transferred. */
 function toFitResult(v: WorkerFitValue): FitResult {
-  const { model, cols, classes, weights, intercepts, ...history } = v;
+  const { model, cols, classes, weights, intercepts, network, ...history } = v;
+  if (network) {
+    // A network: an MlpModel with the fit's history (NetworkFitResult's fields).
+    const { loss, epochLoss, iterations, epochs, status, finalLoss } = history;
+    return Object.assign(MlpModel.fromJSON(network), { loss, epochLoss, iterations, epochs, status, finalLoss }) as unknown as FitResult;
+  }
   // engine.partialFit is not offered in a worker (its state would cross on every call): optimizerState is null.
   return Object.assign(new LinearModel(model, cols, classes, weights, intercepts), history, { optimizerState: null });
 }

@@ -21,6 +21,7 @@ describe.concurrent('examples', () => {
     ['examples/digits.ts', ['test accuracy 0.969'], ['0.969']],
     ['examples/imbalanced.ts', ["classWeight 'balanced': malignant recall 0.766 → 0.953"], ['0.766', '0.953', 'example:imbalanced']],
     ['examples/lasso.ts', ['converged after 667 updates, 18 of 30 coefficients exactly 0', 'converged after 2264 updates, 12 of 30 coefficients exactly 0'], ['example:lasso', '18 of the 30 coefficients']],
+    ['examples/digits-mlp.ts', ['test accuracy 0.981', 'the same parameters bit for bit: true'], ['example:digits-mlp', '0.981']],
     ['examples/quickstart.ts', ["status: 'converged'", 'test accuracy 0.9649'], ['example:quickstart']],
   ])('%s runs and prints what the README says', (file, printed, claimed) => {
     const out = run(file);

@@ -42,7 +42,8 @@ it('a one-vs-rest fit in the worker equals the page engine’s, per class too', 
   expect(there.perClass!.map((c) => [c.status, c.iterations, c.finalLoss, Array.from(c.epochLoss)]))
     .toEqual(here.perClass!.map((c) => [c.status, c.iterations, c.finalLoss, Array.from(c.epochLoss)]));
   expect(Array.from(there.predictProba(X))).toEqual(Array.from(here.predictProba(X)));
-  const stopped = await worker.fit(await worker.dataset(X, y), { ...options, onProgress: (p) => p.epoch < 3 });
+  // Long enough (20 000 epochs) that the abort, which crosses to the worker and back, lands before the end.
+  const stopped = await worker.fit(await worker.dataset(X, y), { ...options, maxIterations: 20000, onProgress: (p) => p.epoch < 3 });
   // The abort message lands between the worker's chunks: every class stops at the same epoch, at or after the third.
   const epochs = stopped.perClass!.map((c) => c.epochs);
   expect([stopped.status, ...stopped.perClass!.map((c) => c.status)]).toEqual(['aborted', 'aborted', 'aborted', 'aborted']);

@@ -80,8 +80,9 @@ export const C_VAL_WEIGHT_PTR = 48;
 export const C_AVG_PTR = 49;
 /** The first update t (1-based) whose iterate θₜ enters the average; 0: no averaging. */
 export const C_AVERAGE_START = 50;
+// 51–53: the networks' slots (C_MLP_*, below); 54–58 reserved for them.
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 51;
+export const C_SIZE = 59;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -152,7 +153,8 @@ export const S_AUTO_CURVATURE = 26;
 export const S_AUTO_GROW_AFTER = 27;
 /** Averaged SGD: the number k of iterates in the average at C_AVG_PTR (0 until the C_AVERAGE_START-th update). */
 export const S_AVG_COUNT = 28;
-export const S_SIZE = 29;
+// S 29–31: reserved for the networks (issue 16).
+export const S_SIZE = 32;
 
 /** Step state (offsets in the sub-block at S_STEP_STATE, or in the per-step API's own block). */
 /** The learning rate η of this step. */
@@ -277,3 +279,21 @@ export const RULE_SKLEARN = 2;
 export const STEP_OK = 0;
 export const STEP_BAD_GRAD = 1;
 export const STEP_DIVERGED = 2;
+
+// Neural networks (issue 16; assembly/nn/mlp.ts, src/js/nn/mlp.ts). A multilayer perceptron is C_LOSS = LOSS_MLP: its
+// layers are the segment table's rows, two per layer in order (W_l: in_l·out_l weights, row-major in × out, decayed;
+// b_l: out_l biases, not decayed), in_1 = C_COLS, out_L = C_OUTPUTS; the scratch (C_SCRATCH_PTR) holds the
+// activations of C_MLP_BLOCK rows for every layer, two more doubles and the block's row addresses (src/nn/plan.ts).
+/** The network's data term: forward and backward pass over the layers of the segment table. */
+export const LOSS_MLP = 40;
+/** The output head: LOSS_SQUARED (K = 1), LOSS_LOG (K = 1, two classes) or LOSS_MULTINOMIAL (K classes). */
+export const C_MLP_HEAD = 51;
+/** The hidden layers' activation: ACT_*. */
+export const C_MLP_ACTIVATION = 52;
+/** Rows per block of the forward/backward pass (the scratch holds this many rows of every layer). */
+export const C_MLP_BLOCK = 53;
+/** Activations: identity, max(z, 0), tanh, σ (assembly/math.ts, src/elementary.ts). */
+export const ACT_IDENTITY = 0;
+export const ACT_RELU = 1;
+export const ACT_TANH = 2;
+export const ACT_SIGMOID = 3;

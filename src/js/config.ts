@@ -124,12 +124,20 @@ export class Config {
     this.fitIntercept = (b[at + L.C_FLAGS]! & L.F_FIT_INTERCEPT) !== 0;
     this.shuffle = (b[at + L.C_FLAGS]! & L.F_SHUFFLE) !== 0;
     this.optimizer = new Settings(b, at + L.C_OPTIMIZER);
+    // Networks (issue 16: C_MLP_*; 0 for every other fit).
+    this.mlpHead = b[at + L.C_MLP_HEAD]! | 0;
+    this.mlpActivation = b[at + L.C_MLP_ACTIVATION]! | 0;
+    this.mlpBlock = b[at + L.C_MLP_BLOCK]! | 0;
     this.segments = Array.from({ length: this.segmentCount }, (_, k) => new Segment(b, at + L.C_SIZE + k * L.G_SIZE));
     const last = this.segments[this.segmentCount - 1]!;
     this.paramCount = last.offset + last.length;
   }
   readonly fitIntercept: boolean;
   readonly shuffle: boolean;
+  /** A network's head (LOSS_*), activation (ACT_*) and rows per block (C_MLP_*). */
+  readonly mlpHead: number;
+  readonly mlpActivation: number;
+  readonly mlpBlock: number;
   /** The optimizer's settings sub-block. */
   readonly optimizer: Settings;
   /** The segment table, in order. */

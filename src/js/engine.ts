@@ -65,7 +65,7 @@ export class JsBackend implements Backend {
       loss: new Float64Array(z.lossCap),
       epochLoss: new Float64Array(z.epochCap),
       lrs: new Float64Array(z.epochCap),
-      scratch: new Float64Array(4 * c.outputs),
+      scratch: new Float64Array(z.scratch),
       perm: identity(z.perm),
       valX: val ? val.X : new Float64Array(0),
       valY: val ? val.y : new Float64Array(0),
@@ -107,7 +107,7 @@ export class JsBackend implements Backend {
   private evaluate(data: StoredData, c: FitConfig, params: Float64Array, alpha: number, grad: Float64Array, weights: Float64Array | null): number {
     const { X, y, rows: n, cols: d } = data as JsData;
     const cfg = new Config(configBlock(c, n, d, 0, alpha), 0);
-    return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, weights, null, 0, n, params, grad, new Float64Array(4 * c.outputs));
+    return objectiveAndGrad(cfg, cfg.segments, X, 0, y, 0, weights, null, 0, n, params, grad, new Float64Array(fitSizes(c, n, d).scratch));
   }
 
   powerIteration(

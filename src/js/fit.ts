@@ -11,6 +11,7 @@ import { l1Strength, penaltyTerm, proximalStep } from './penalty.js';
 import { allFinite } from './reduce.js';
 import { shuffle } from './random.js';
 import { optimizerStep } from './step.js';
+import { mlpObjectiveAndGrad } from './nn/mlp.js';
 
 /** The arrays a JS fit works on (the WASM fit's pointer slots). */
 export interface FitArrays {
@@ -79,6 +80,8 @@ export function objectiveAndGrad(
   sw: Float64Array | null, rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array,
   scratch: Float64Array,
 ): number {
+  // A network (issue 16): its own forward/backward pass (src/js/nn/mlp.ts), unweighted.
+  if (c.loss === L.LOSS_MLP) return mlpObjectiveAndGrad(c, segments, X, xOff, y, yOff, rows, rOff, n, params, grad, scratch);
   const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
   const nf = n;

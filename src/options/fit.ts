@@ -12,6 +12,7 @@ import { checkSchedule } from './schedule.js';
 import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkWarmStart, warmStartClasses, type Resume } from './online.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
+import { MLP_KEYS, MLP_MODEL_NAMES, isMlpModel, mlpParamCount, mlpRequest, type MlpConfig, type MlpModelName } from './mlp.js';
 
 export const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', 'epsilon', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule',
@@ -22,6 +23,8 @@ export const FIT_KEYS = [
   'sampleWeight', 'classWeight',
   // Averaged SGD.
   'average',
+  // Networks (src/options/mlp.ts).
+  ...MLP_KEYS,
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
 export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
@@ -88,6 +91,12 @@ export interface FitConfig extends Required<OptimizerSettings> {
   classWeight: ClassWeightSpec | null;
   /** Averaged SGD: the first update whose iterate enters the returned average (`average: true` is 1); 0: off. */
   average: number;
+  /**
+   * A network's layers, activation and head (issue 16: src/options/mlp.ts), or absent/null for a linear model; then
+   * `model` is the head's linear model (its labels, hold-out and α rules) and `mlpModel` the name asked for.
+   */
+  mlp?: MlpConfig | null;
+  mlpModel?: MlpModelName;
 }
 
 /**
@@ -182,8 +191,31 @@ function checkL1(penalty: PenaltyName, opt: Required<OptimizerSettings>, auto: A
 export function checkFitOptions(options: unknown, rows: number, cols: number, labels: LabelInfo): FitConfig {
   const o = requireObject('options', options) as FitOptionsRecord;
   checkKeys(o, FIT_KEYS, 'fit', FIT_NOTES);
+  // A network (issue 16): the shared checks on the options for its head's linear model, then the network's own.
+  if (isMlpModel(o.model)) {
+    const r = mlpRequest(o as unknown as Record<string, unknown>, o.model, labels.max);
+    let c: FitConfig;
+    try {
+      c = checkFitOptions(r.rest, rows, cols, labels);
+    } catch (e) {
+      // The shared checks name the head's linear model: name the network the caller asked for.
+      if (e instanceof Error) e.message = e.message.replaceAll(`model '${r.headModel}'`, `model '${r.name}'`);
+      throw e;
+    }
+    const p = mlpParamCount(r.mlp, cols, c.outputs);
+    if (p > MAX_FIT_PARAMS) throw new RangeError(`hidden is too large: the network has ${p} parameters, above the limit ${MAX_FIT_PARAMS} (2²⁴)`);
+    c.lossId = L.LOSS_MLP;
+    c.mlp = r.mlp;
+    c.mlpModel = r.name;
+    c.initialWeights = r.initialWeights === undefined ? null : toFloat64('initialWeights', r.initialWeights, mlpParamCount(r.mlp, cols, c.outputs));
+    if (c.initialWeights && !c.initialWeights.every(Number.isFinite)) throw new RangeError('initialWeights must be finite');
+    return c;
+  }
+  for (const k of MLP_KEYS) {
+    if (o[k as keyof FitOptionsRecord] !== undefined) throw new RangeError(`${k} applies to model 'mlpClassifier' or 'mlpRegressor' only, not '${modelOption(o.model)}'`);
+  }
   const model = modelOption(o.model);
-  const spec = checkModelName(model);
+  const spec = checkModelName(model, MLP_MODEL_NAMES);
   // 'auto' (src/options/auto.ts): the optimizer's checks see placeholders; the numbers come from the estimate of L.
   const a = autoOptions(o);
   const opt = checkOptimizer((a.request ? { ...o, lr: a.lr, momentum: a.momentum } : o) as Partial<OptimizerSettings>);

@@ -64,10 +64,19 @@ export function modelOption(given: unknown): ModelName {
   return (given === undefined ? DEFAULT_MODEL : given) as ModelName;
 }
 
-/** The table's entry of `model` (from {@link modelOption}), or a RangeError listing the table's names. */
-export function checkModelName(model: ModelName): ModelSpec {
+/**
+ * The table's entry of `model` (from {@link modelOption}), or a RangeError listing the table's names and `also` (the
+ * other models the caller takes, e.g. the networks), with the nearest name when one is close.
+ */
+export function checkModelName(model: ModelName, also: readonly string[] = []): ModelSpec {
   const spec = modelSpec(model);
-  if (!spec) throw new RangeError(`model must be one of ${modelNames().map((m) => `'${m}'`).join(', ')}, got ${describe(model)}`);
+  if (!spec) {
+    const names = [...modelNames(), ...also];
+    const hint = typeof model === 'string' ? nearest(model, names) : undefined;
+    throw new RangeError(
+      `model must be one of ${names.map((m) => `'${m}'`).join(', ')}, got ${describe(model)}${hint ? ` (did you mean '${hint}'?)` : ''}`,
+    );
+  }
   return spec;
 }
 

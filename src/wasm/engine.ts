@@ -195,7 +195,7 @@ export class WasmBackend implements Backend {
     const cfg = configBlock(c, t.rows, t.cols, 0, alpha);
     const cut = new Carver();
     const at = {
-      cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(4 * c.outputs * 8),
+      cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(fitSizes(c, t.rows, t.cols).scratch * 8),
       sw: cut.take(weights ? t.rows * 8 : 0),
     };
     const ws = this.mem.alloc(cut.offset, 'an objective workspace');

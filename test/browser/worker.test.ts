@@ -301,6 +301,30 @@ describe('the README paragraph on progress and abort', () => {
     expect(got.iterations).toBeLessThan(1e6);
     expect(got.finite).toBe(true);
   });
+
+  it('fits a network (issue 16) in the worker with the page engine\'s bits; the result is an MlpModel that predicts', async () => {
+    const got = await hook(async (h) => {
+      const worker = await h.createWorkerEngine();
+      try {
+        const X = Array.from({ length: 40 }, (_, i) => [Math.sin(i), Math.cos(2 * i)]);
+        const y = X.map((x) => (x[0]! * x[1]! > 0 ? 1 : 0));
+        const options = { model: 'mlpClassifier', hidden: [6], activation: 'tanh', lr: 0.3, momentum: 0.9, batchSize: 8, maxEpochs: 20, seed: 2 } as const;
+        const remote = await worker.fit(await worker.dataset(X, y), options);
+        const local = h.engine.fit(h.engine.dataset(X, y), options);
+        return {
+          remote: [...remote.coefs.flatMap((w: Float64Array) => Array.from(w, h.hex)), ...Array.from(remote.loss as Float64Array, h.hex)],
+          local: [...local.coefs.flatMap((w: Float64Array) => Array.from(w, h.hex)), ...Array.from(local.loss as Float64Array, h.hex)],
+          predicted: Array.from(remote.predict(X)).join() === Array.from(local.predict(X)).join(),
+          status: [remote.status, remote.epochs, remote.finalLoss === local.finalLoss],
+        };
+      } finally {
+        worker.terminate();
+      }
+    });
+    expect(got.remote).toEqual(got.local);
+    expect(got.predicted).toBe(true);
+    expect(got.status).toEqual(['maxIterations', 20, true]);
+  });
 });
 
 describe('at the end', () => {

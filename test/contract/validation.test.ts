@@ -171,6 +171,19 @@ const CASES: Case[] = [
   ['minimize restart without momentum', (e) => minimize(quadratic(2), [1, 1], { lr: 0.1, restart: 'gradient', engine: e }), RangeError, "restart: 'gradient' resets the velocity: it needs momentum > 0 or momentum: 'auto'"],
   ['minimize restart misspelt', (e) => minimize(quadratic(2), [1, 1], { lr: 0.1, momentum: 0.9, restart: 'func' as never, engine: e }), RangeError, `restart must be 'function', 'gradient' or 'none', got "func" (string)`],
   ['minimize lr Auto', (e) => minimize(quadratic(2), [1, 1], { lr: ' auto' as never, engine: e }), RangeError, `lr must be a finite number > 0 or 'auto', got " auto" (string) (did you mean 'auto'?)`],
+  // Networks (issue 16): y = [1, 2, 3] are class indices (K = 4) for mlpClassifier.
+  ['hidden empty', (e, d) => e.fit(d, { model: 'mlpClassifier', lr: 0.1, hidden: [] }), TypeError, 'hidden must be a non-empty array of layer widths (e.g. [64, 32]), got an array of length 0'],
+  ['hidden 0 units', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [3, 0] }), RangeError, 'hidden[1] must be an integer number of units in [1, 65536], got 0'],
+  ['hidden fractional', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [1.5] }), RangeError, 'hidden[0] must be an integer number of units in [1, 65536], got 1.5'],
+  ['activation unknown', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, activation: 'softplus' as never }), RangeError, /^activation must be 'relu', 'tanh', 'sigmoid' or 'identity', got "softplus" \(string\)/],
+  ['hidden on a linear model', (e, d) => e.fit(d, { lr: 0.1, hidden: [3] } as never), RangeError, "hidden applies to model 'mlpClassifier' or 'mlpRegressor' only, not 'linear'"],
+  ['mlp fitIntercept', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, fitIntercept: false } as never), RangeError, "fitIntercept does not apply to model 'mlpRegressor': every layer of a network has biases"],
+  ['mlp penalty l1', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, penalty: 'l1' } as never), RangeError, "penalty must be 'l2' or 'none' for model 'mlpRegressor' (alpha is the L2 penalty on the weights), got \"l1\" (string)"],
+  ['mlp misspelt', (e, d) => e.fit(d, { model: 'mlpClasifier', lr: 0.1 } as never), RangeError, /^model must be one of 'linear', .*'squaredEpsilonInsensitive', 'mlpClassifier', 'mlpRegressor', got "mlpClasifier" \(string\) \(did you mean 'mlpClassifier'\?\)$/],
+  ['mlp epsilon', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, epsilon: 0.1 } as never), RangeError, "epsilon does not apply to model 'mlpRegressor': it is the robust regression losses' ε (a network's head is the squared, logistic or softmax loss)"],
+  ['mlp warmStart', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, warmStart: prior(e, d) } as never), RangeError, "warmStart does not apply to model 'mlpRegressor': pass the previous network's parameters as initialWeights ([W₁ | b₁ | W₂ | b₂ | …], its coefs and intercepts)"],
+  ['mlp partialFit', (e, d) => e.partialFit(d, { model: 'mlpRegressor', lr: 0.1 } as never), RangeError, "partialFit does not fit networks (model 'mlpRegressor') yet: fit them with engine.fit"],
+  ['mlp initialWeights length', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [2], initialWeights: [1] }), RangeError, 'initialWeights must have length 9, got 1'],
 ];
 
 /** A fitted linear model of the table's data (one update), to start from. */
