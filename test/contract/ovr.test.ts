@@ -118,6 +118,21 @@ describe.each(BACKENDS)('one-vs-rest [$name]', ({ create }) => {
     }
   });
 
+  it('warmStart from a one-vs-rest result starts class k from its row and its own intercept', async () => {
+    const engine = await create();
+    const { X, y } = blobs(30, 3, 3, 8);
+    const options = { model: 'logistic', lr: 0.2, momentum: 0.9, alpha: 1e-3, maxIterations: 25 } as FitOptions;
+    const first = engine.fit(engine.dataset(X, y), options);
+    expect(new Set(first.intercepts).size).toBe(3); // three different intercepts: a shared one would not pass
+    const again = engine.fit(engine.dataset(X, y), { ...options, warmStart: first } as FitOptions);
+    for (let k = 0; k < 3; k++) {
+      const bin = engine.fit(engine.dataset(X, y.map((v) => (v === k ? 1 : 0))), {
+        ...options, initialWeights: Array.from(first.weights.subarray(k * 3, k * 3 + 3)), initialIntercept: first.intercepts[k]!,
+      } as FitOptions);
+      expectSameFit(again, k, bin, 3);
+    }
+  });
+
   it('modifiedHuber one-vs-rest probabilities: (clip(zₖ, −1, 1) + 1)/2 normalised over the K classes, 1/K where all are 0', async () => {
     const engine = await create();
     const { X, y } = blobs(36, 3, 3, 4);
