@@ -2,32 +2,12 @@
 // (structured clones both ways, as postMessage does; the browser suite runs a real Worker) gives the page engine's
 // model, history and per-class results, and aborts every class.
 import { afterEach, expect, it, vi } from 'vitest';
-import { createEngine, createWorkerEngine, type WorkerLike } from '../src/index.js';
+import { createEngine, createWorkerEngine } from '../src/index.js';
+import { loopbackWorker } from './loopback-worker.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-async function loopbackWorker(): Promise<WorkerLike> {
-  const w: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message: unknown) {
-      const data = structuredClone(message);
-      queueMicrotask(() => entry({ data }));
-    },
-    terminate() {},
-  };
-  vi.stubGlobal('postMessage', (reply: unknown) => {
-    const data = structuredClone(reply);
-    queueMicrotask(() => w.onmessage?.({ data }));
-  });
-  vi.stubGlobal('onmessage', null);
-  vi.resetModules();
-  await import('../src/worker-entry.js');
-  const entry = (globalThis as unknown as { onmessage: (event: { data: unknown }) => void }).onmessage;
-  return w;
-}
 
 it('a one-vs-rest fit in the worker equals the page engine’s, per class too', async () => {
   const X = [[0, 1], [1, 0], [2, 2], [3, 1], [0, 3], [1, 1], [2, 0], [3, 3], [1, 2]], y = [0, 1, 2, 0, 1, 2, 0, 1, 2];

@@ -12,6 +12,7 @@ import {
   tableToMatrix, trainTestSplit, type WorkerLike,
 } from '../../src/index.js';
 import { loadBreastCancer, loadDigits } from '../../src/datasets.js';
+import { loopbackWorker } from '../loopback-worker.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const X = [[0], [1], [2], [3]], y = [0, 1, 0, 1];
@@ -32,33 +33,6 @@ function fakeWorker(): WorkerLike {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-/**
- * A worker that runs the real worker entry (src/worker-entry.ts) in this thread: messages go both ways through
- * structuredClone, as postMessage copies them, so the options reach the worker's own engine and its errors come back
- * as the page sees them. A fresh module graph each time: the entry keeps one engine per worker.
- */
-async function loopbackWorker(): Promise<WorkerLike> {
-  const w: WorkerLike = {
-    onmessage: null,
-    onerror: null,
-    postMessage(message: unknown) {
-      const data = structuredClone(message);
-      queueMicrotask(() => entry({ data }));
-    },
-    terminate() {},
-  };
-  vi.stubGlobal('postMessage', (reply: unknown) => {
-    const data = structuredClone(reply);
-    queueMicrotask(() => w.onmessage?.({ data }));
-  });
-  vi.stubGlobal('onmessage', null);
-  vi.resetModules();
-  await import('../../src/worker-entry.js');
-  const entry = (globalThis as unknown as { onmessage: (event: { data: unknown }) => void }).onmessage;
-  expect(typeof entry).toBe('function');
-  return w;
-}
 
 type Loose = (...args: unknown[]) => unknown;
 const loose = (f: unknown) => f as Loose;
