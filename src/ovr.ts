@@ -11,6 +11,8 @@
  * progress, `signal` and fitAsync's turns of the event loop see the K problems as one fit. The result is one model:
  * class k's weights in row k of W, its intercept at k; src/models/ovr.ts predicts by argmax and normalises the
  * binary probabilities. The pieces of src/engine.ts it needs come in as hooks (this module must not import it).
+ * engine.partialFit runs the same driver for one epoch: each class continues its part of the K-class state
+ * (src/online.ts: classResume, joinClassStates).
  */
 import type { Backend, StoredData } from './backend.js';
 import { LinearModel } from './models/model.js';
