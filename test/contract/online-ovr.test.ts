@@ -150,6 +150,21 @@ describe.each(BACKENDS)('online one-vs-rest [$name]', ({ create }) => {
     all.dispose();
   });
 
+  it('a call in which a class diverged or that was aborted gives no state, as a binary call', () => {
+    const all = engine.dataset(X.map((r) => r.map((v) => v * 1e150)), y);
+    const blown = engine.partialFit(all, { model: 'modifiedHuber', lr: 1e150, classes: K, batchSize: B, shuffle: false });
+    expect(blown.status).toBe('diverged');
+    expect(blown.perClass!.some((c) => c.status === 'diverged')).toBe(true);
+    expect(blown.optimizerState).toBeNull();
+    all.dispose();
+    const data = engine.dataset(X, y);
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = engine.partialFit(data, { model: 'logistic', lr: 0.1, classes: K, signal: controller.signal });
+    expect([aborted.status, aborted.optimizerState]).toEqual(['aborted', null]);
+    data.dispose();
+  });
+
   it('errors: classes missing on the first call, an unseen class, other columns, a state of another K or shape', () => {
     const first = engine.dataset(X.slice(0, 8), y.slice(0, 8));
     expect(() => engine.partialFit(first, { model: 'logistic', lr: 0.1 })).toThrow(new RangeError(
