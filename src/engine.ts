@@ -325,12 +325,16 @@ class FitDriver implements ClassDriver {
       ) as unknown as FitResult;
     }
     const model: ModelParts = [c.model, d, c.classes, raw.params.slice(0, K * d), c.fitIntercept ? raw.params.slice(K * d) : new Float64Array(K)];
-    // engine.partialFit: the state for the next call, once the call's epoch completed.
-    const online = c.resume && this.status === L.MAX_ITERATIONS ? onlineState(c, d, this.run.snapshot(), raw.epochs) : null;
     return new FittedModel(
       model, o.loss, o.epochLoss, o.iterations, o.epochs, o.status,
-      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), o.auto, online,
+      new LazyObjective(this.impl, this.handle, c, raw.params, this.weights), o.auto, this.onlineState(),
     );
+  }
+
+  /** engine.partialFit: the state for the next call, once the call's epoch completed (else null). */
+  onlineState(): OnlineState | null {
+    const c = this.config;
+    return c.resume && this.status === L.MAX_ITERATIONS ? onlineState(c, this.data.cols, this.run.snapshot(), this.run.epoch) : null;
   }
 
   /** The parameters and the history, copied out; a RangeError when J(θ₀) is not finite. */
@@ -462,21 +466,23 @@ class MomentumEngine implements Engine {
     const stored = h.data();
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
     checkOneSampleWeight(config, h);
-    if (isOneVsRest(config)) {
-      // K binary problems [y = k] (src/ovr.ts): one split by the K-class label, then one FitDriver each.
-      return new OneVsRestDriver(this.impl, h, config, {
-        split: (c) => splitRows(h.y, c),
-        classDriver: (c, parts) => new FitDriver(this.impl, h, c, parts),
-        disposedError: () => new TypeError(
-          `finalLoss: the dataset was disposed before this fit's finalLoss was read, and it was not among the ` +
-          `${PENDING_AT_DISPOSE} most recent fits evaluated at dispose; read it before data.dispose()`,
-        ),
-      });
-    }
+    if (isOneVsRest(config)) return this.oneVsRest(h, config);
     if (config.mlp && h.sampleWeight) {
       throw new RangeError(`sampleWeight (given with the dataset) does not apply to model '${config.mlpModel}': a network fit is unweighted`);
     }
     return new FitDriver(this.impl, h, config);
+  }
+
+  /** K binary problems [y = k] (src/ovr.ts): one split by the K-class label, then one FitDriver each. */
+  private oneVsRest(h: DatasetHandle, config: FitConfig): OneVsRestDriver {
+    return new OneVsRestDriver(this.impl, h, config, {
+      split: (c) => splitRows(h.y, c),
+      classDriver: (c, parts) => new FitDriver(this.impl, h, c, parts),
+      disposedError: () => new TypeError(
+        `finalLoss: the dataset was disposed before this fit's finalLoss was read, and it was not among the ` +
+        `${PENDING_AT_DISPOSE} most recent fits evaluated at dispose; read it before data.dispose()`,
+      ),
+    });
   }
 
   fit(data: Dataset, options: FitOptions): FitResult;
@@ -492,7 +498,8 @@ class MomentumEngine implements Engine {
     const stored = h.data();
     const config = checkPartialFitOptions(options, stored.rows, stored.cols, h.labels);
     checkOneSampleWeight(config, h);
-    return this.runSync(new FitDriver(this.impl, h, config));
+    // One-vs-rest: one epoch of each of the K binary problems, each continuing its part of the state.
+    return this.runSync(isOneVsRest(config) ? this.oneVsRest(h, config) : new FitDriver(this.impl, h, config));
   }
 
   /** Runs a fit to its end synchronously, in chunks of progressEvery epochs when progress or abort is asked for. */

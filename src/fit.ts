@@ -11,7 +11,7 @@ import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/ind
 import { PROGRESS_LOGGER_KEYS, progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
   BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitResult, LabelsInput, Model,
-  Progress,
+  PartialFitOptions, Progress,
 } from './types.js';
 
 /**
@@ -34,6 +34,15 @@ const engines = new Map<string, Promise<Engine>>();
 
 /** The options of Estimator.fit (its third argument). */
 const ESTIMATOR_FIT_KEYS = ['sampleWeight'];
+
+/** The options of Estimator.partialFit (its third argument). */
+const ESTIMATOR_PARTIAL_FIT_KEYS = ['classes', 'sampleWeight'];
+
+/**
+ * The constructor's options that bound or stop `fit`'s loop: Estimator.partialFit leaves them out (one epoch per call,
+ * no early stopping), as scikit-learn's partial_fit ignores max_iter, tol and early_stopping.
+ */
+const FIT_LOOP_KEYS = ['maxIterations', 'maxEpochs', 'tol', 'stoppingRule', 'nIterNoChange', 'validationFraction'] as const;
 
 /**
  * The engine {@link fit} uses for these options: created on first use, then shared by every later call with the
@@ -153,6 +162,81 @@ export class Estimator {
       o = { ...o, sampleWeight: options.sampleWeight };
     }
     this.result = await fit(X, y, o);
+    return this;
+  }
+
+  /** The result of the last partialFit call, while it is `result` (a fit in between starts a new sequence). */
+  private partialResult: FitResult | null = null;
+
+  /**
+   * One epoch over a new chunk of data, continuing the estimator's sequence of partialFit calls (scikit-learn's
+   * `partial_fit`): {@link Engine.partialFit} on the shared engine (the chunk copied in and freed), with the
+   * constructor's options less those that bound or stop `fit`'s loop (`maxIterations`, `maxEpochs`, `tol`,
+   * `stoppingRule`, `nIterNoChange`, `validationFraction`: ignored here, as scikit-learn's partial_fit ignores
+   * `max_iter` and `tol`). The first call starts from zeros (or the constructor's `warmStart`), or, after a `fit`, from
+   * the fitted model with a fresh optimizer state; each later call continues from the previous call's
+   * {@link FitResult.optimizerState}. `fit` ends the sequence. Calls on chunks c₁ … c_m equal the same
+   * engine.partialFit calls, bit for bit. `verbose` is not applied (one epoch; see `onProgress`).
+   * @param X the chunk's rows (as {@link fit} takes them); every chunk has the same number of columns.
+   * @param y the chunk's labels (one per row), or with a table the label column's name or `{ label, features }`.
+   * @param options `classes`: the number of classes K, required on the first call for softmax and for one-vs-rest
+   *   (labels beyond 0/1), since a later chunk may hold classes this one lacks (scikit-learn's `classes`); later calls
+   *   may repeat it. `sampleWeight`: one weight ≥ 0 per row of this chunk. Default `{}`.
+   * @returns this estimator, its `result` the model after this call
+   * @throws TypeError for an unknown option; RangeError for a chunk with another number of columns, a class beyond
+   *   the sequence's K, `classes` missing on the first call of softmax or one-vs-rest, `sampleWeight` also given to
+   *   the constructor, a previous partialFit call that diverged or was aborted (its state cannot be continued), and
+   *   the errors of {@link Engine.partialFit}; a failed call leaves `result` in place
+   * @example
+   * const est = new Estimator({ model: 'logistic', lr: 0.1, momentum: 0.9 });
+   * await est.partialFit([[0], [3]], [0, 1], { classes: 2 });
+   * await est.partialFit([[1], [2]], [0, 1]); // continues: velocity, step count, schedule position
+   */
+  async partialFit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { classes?: number; sampleWeight?: ArrayLike<number> } = {}): Promise<this> {
+    checkArgCount('partialFit', ['X', 'y', 'options'], arguments);
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new TypeError(`options must be an options object, got ${describe(options)}`);
+    }
+    checkKeys(options, ESTIMATOR_PARTIAL_FIT_KEYS, 'Estimator.partialFit');
+    const { backend, simd, verbose: _verbose, ...rest } = this.options;
+    const o = { ...rest } as Record<string, unknown>;
+    for (const key of FIT_LOOP_KEYS) delete o[key];
+    if (options.sampleWeight !== undefined) {
+      if (o.sampleWeight !== undefined) {
+        throw new RangeError('sampleWeight was given twice: to the Estimator\'s constructor and to partialFit; give it in one place');
+      }
+      o.sampleWeight = options.sampleWeight;
+    }
+    if (options.classes !== undefined) o.classes = options.classes;
+    const prev = this.result;
+    if (prev && prev === this.partialResult) {
+      if (!prev.optimizerState) {
+        throw new RangeError(
+          `partialFit cannot continue: the previous partialFit call ended with status '${prev.status}' and left no optimizer ` +
+          'state; call fit, or set estimator.result = null to start a new sequence',
+        );
+      }
+      delete o.warmStart;
+      o.from = prev.optimizerState;
+    } else if (prev) {
+      // After fit: a new sequence from the fitted model (scikit-learn's partial_fit continues from coef_).
+      o.warmStart = prev;
+      if (o.classes === undefined && prev.classes > 1) o.classes = prev.classes;
+    }
+    const engineOptions: EngineOptions = {};
+    if (backend !== undefined) engineOptions.backend = backend;
+    if (simd !== undefined) engineOptions.simd = simd;
+    const engine = await sharedEngine(engineOptions);
+    const data = engine.dataset(X, y);
+    try {
+      if (prev && data.cols !== prev.cols) {
+        throw new RangeError(`X must have ${prev.cols} columns, as the data this estimator has seen, got ${data.cols}`);
+      }
+      // Its finalLoss and mse are evaluated when the chunk is disposed (one more pass over it), as fit's are.
+      this.result = this.partialResult = engine.partialFit(data, o as never as PartialFitOptions);
+    } finally {
+      data.dispose();
+    }
     return this;
   }
 

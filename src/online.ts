@@ -6,7 +6,7 @@
  * (FitResult.optimizerState), which the next call's `from` reads back.
  */
 import * as L from './abi/layout.js';
-import { MODELS, listNames, modelsWhere, oneVsRest } from './models/registry.js';
+import { MODELS } from './models/registry.js';
 import {
   FIT_KEYS, checkFitOptions, checkKeys, describe, modelOption, requireObject, toFloat64, type FitConfig, type LabelInfo,
 } from './options/index.js';
@@ -73,16 +73,23 @@ export function checkPartialFitOptions(options: unknown, rows: number, cols: num
     if (cols !== state.cols) {
       throw new RangeError(`data must have ${state.cols} columns, as the state continued (from), got ${cols}`);
     }
-    if (spec && spec.outputs === 'classes' && labels.firstNonClass < 0 && labels.max >= state.classes) {
+    const classLabels = spec && (spec.outputs === 'classes' || spec.labels === 'binary');
+    if (classLabels && labels.firstNonClass < 0 && labels.max >= state.classes) {
       throw new RangeError(
         `y holds the class ${labels.max}, unseen by the state continued (from), whose classes are 0…${state.classes - 1} ` +
         '(give every class on the first call: classes)',
       );
     }
-    if (spec && spec.outputs === 'classes' && rest.classes === undefined) rest.classes = state.classes;
+    if (classLabels && rest.classes === undefined) rest.classes = state.classes;
   } else if (spec && spec.outputs === 'classes' && rest.classes === undefined && rest.warmStart === undefined) {
     throw new RangeError(
       `classes is required on the first partialFit call of model '${String(model)}' (a later chunk may hold classes this one does not), as scikit-learn's partial_fit`,
+    );
+  } else if (spec && spec.labels === 'binary' && rest.classes === undefined && labels.firstNonClass < 0 && labels.max > 1) {
+    // Class indices beyond 0/1: one-vs-rest, whose K must be known before the first chunk (0/1 labels stay binary).
+    throw new RangeError(
+      `classes is required on the first partialFit call of a one-vs-rest model ('${String(model)}' with labels up to ` +
+      `${labels.max}): a later chunk may hold classes this one does not, as scikit-learn's partial_fit`,
     );
   }
   if (rest.classWeight === 'balanced') {
@@ -95,12 +102,6 @@ export function checkPartialFitOptions(options: unknown, rows: number, cols: num
   const c = checkFitOptions({ ...rest, maxIterations: 2 ** 28, maxEpochs: 1 }, rows, cols, labels);
   if (c.mlp) {
     throw new RangeError(`partialFit does not fit networks (model '${c.mlpModel!}') yet: fit them with engine.fit`);
-  }
-  if (oneVsRest(MODELS[c.model], c.classes)) {
-    throw new RangeError(
-      `partialFit does not fit one-vs-rest (model '${c.model}' with ${c.classes} classes) yet: use model ` +
-      `${listNames(modelsWhere((m) => m.outputs === 'classes'), 'or')} for several classes online, or engine.fit for one-vs-rest`,
-    );
   }
   c.resume = state ? resumeFrom(state, c) : fresh(c, cols);
   return c;
@@ -231,5 +232,48 @@ export function onlineState(c: FitConfig, d: number, snap: FitSnapshot, epochs: 
     step: st[T + L.T_STEP]!, beta1Pow: st[T + L.T_BETA1_POW]!, beta2Pow: st[T + L.T_BETA2_POW]!, first: st[T + L.T_FIRST] !== 0,
     epochs: c.resume!.epoch + epochs,
     rng: [st[L.S_RNG0]!, st[L.S_RNG1]!, st[L.S_RNG2]!, st[L.S_RNG3]!], averaged,
+  };
+}
+
+/**
+ * One-vs-rest: class k's Resume, cut from the K-class one (θ, buffers and θ̄ in the layout [W (K·d) | b (K)]): its
+ * [wₖ (d) | bₖ], and the step state, shuffle stream, epoch and average count, which every class shares.
+ */
+export function classResume(r: Resume, k: number, K: number, d: number): Resume {
+  const cut = (v: Float64Array) => {
+    const out = new Float64Array(d + 1);
+    out.set(v.subarray(k * d, (k + 1) * d));
+    out[d] = v[K * d + k]!;
+    return out;
+  };
+  return {
+    params: cut(r.params), buffers: [cut(r.buffers[0]), cut(r.buffers[1])], stepState: r.stepState.slice(), rng: r.rng.slice(),
+    epoch: r.epoch, avgCount: r.avgCount, avg: r.avg.length ? cut(r.avg) : new Float64Array(0),
+  };
+}
+
+/**
+ * One-vs-rest: the K classes' binary states (class k's at k) as one state of the K-class model, the inverse of
+ * {@link classResume}: weights K·d (class k's at k·d), intercepts K, each buffer and θ̄ in θ's layout [W | b]. The K
+ * problems take the same updates on the same rows with the same seed, so their step count, β₁ᵗ, β₂ᵗ, first flag,
+ * shuffle stream, epochs and average count are equal: one copy is kept, and a difference is a bug (an Error).
+ */
+export function joinClassStates(c: FitConfig, states: readonly OnlineState[]): OnlineState {
+  const s0 = states[0]!, d = s0.cols;
+  const shared = (s: OnlineState) => JSON.stringify([s.step, s.beta1Pow, s.beta2Pow, s.first, s.epochs, s.rng, s.averaged?.count ?? 0]);
+  if (states.some((s) => shared(s) !== shared(s0))) throw new Error('one-vs-rest partialFit: the classes\' step states differ');
+  const join = (rows: readonly number[][], intercepts: readonly number[][]) => [...rows.flat(), ...intercepts.map((b) => b[0]!)];
+  const split = (v: readonly number[]) => [v.slice(0, d), v.slice(d, d + 1)] as const;
+  const buffers: Record<string, number[]> = {};
+  for (const name of Object.keys(s0.buffers)) {
+    const parts = states.map((s) => split(s.buffers[name]!));
+    buffers[name] = join(parts.map((p) => p[0]), parts.map((p) => p[1]));
+  }
+  const averaged = s0.averaged
+    ? { count: s0.averaged.count, weights: states.flatMap((s) => s.averaged!.weights), intercepts: states.map((s) => s.averaged!.intercepts[0]!) }
+    : null;
+  return {
+    ...s0, classes: c.classes, weights: states.flatMap((s) => s.weights), intercepts: states.map((s) => s.intercepts[0]!),
+    buffers, rng: [...s0.rng], optimizer: { ...s0.optimizer, betas: [s0.optimizer.betas[0], s0.optimizer.betas[1]] }, averaged,
   };
 }

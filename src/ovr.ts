@@ -11,13 +11,16 @@
  * progress, `signal` and fitAsync's turns of the event loop see the K problems as one fit. The result is one model:
  * class k's weights in row k of W, its intercept at k; src/models/ovr.ts predicts by argmax and normalises the
  * binary probabilities. The pieces of src/engine.ts it needs come in as hooks (this module must not import it).
+ * engine.partialFit runs the same driver for one epoch: each class continues its part of the K-class state
+ * (src/online.ts: classResume, joinClassStates).
  */
 import type { Backend, StoredData } from './backend.js';
 import { LinearModel } from './models/model.js';
 import { MODELS, oneVsRest } from './models/registry.js';
 import type { FitConfig } from './options/index.js';
 import { balancedClassWeight, rowWeights } from './options/weights.js';
-import type { AutoReport, ClassFit, FitResult, FitStatus } from './types.js';
+import { classResume, joinClassStates } from './online.js';
+import type { AutoReport, ClassFit, FitResult, FitStatus, OnlineState } from './types.js';
 
 /** A binary fit's parameters [w (d) | b] and history, as the engine's driver hands them out. */
 export interface FitOutcome {
@@ -39,6 +42,8 @@ export interface ClassDriver {
   readonly run: { readonly epoch: number; readonly iteration: number };
   readonly lastEpochLoss: number;
   outcome(): FitOutcome;
+  /** engine.partialFit: this problem's state for the next call once its epoch completed, else null. */
+  onlineState(): OnlineState | null;
   release(): void;
 }
 
@@ -95,7 +100,8 @@ export function indicator(y: Float64Array, k: number): Float64Array {
 }
 
 /**
- * Class k's options: the 2-class fit of the same options (classes 2, one output, row k of initialWeights, intercept k of a warmStart); progress
+ * Class k's options: the 2-class fit of the same options (classes 2, one output, row k of initialWeights, intercept k
+ * of a warmStart, class k's part of engine.partialFit's Resume: src/online.ts classResume); progress
  * and abort belong to the one-vs-rest driver. With class weights `cw` (one per class of the K, 'balanced' already
  * resolved over the K-class labels) class k's problem weighs its positive rows cw[k] and the rest 1, as scikit-learn's
  * `_fit_multiclass` (`fit_binary(…, pos_weight=class_weight[k], neg_weight=1.0, sample_weight)`); sampleWeight
@@ -106,6 +112,7 @@ export function classConfig(c: FitConfig, k: number, d: number, cw: Float64Array
     ...c, classes: 2, outputs: 1, initialWeights: c.initialWeights ? c.initialWeights.slice(k * d, (k + 1) * d) : null,
     initialIntercepts: c.initialIntercepts ? c.initialIntercepts.slice(k, k + 1) : null,
     onProgress: null, signal: null, classWeight: cw ? Float64Array.of(1, cw[k]!) : null,
+    resume: c.resume ? classResume(c.resume, k, c.classes, d) : null,
   };
 }
 
@@ -167,14 +174,12 @@ class ClassObjectives implements PendingObjective {
 /** A one-vs-rest fit's result: one model of K outputs, the summed history, and each class's own. */
 class OneVsRestResult extends LinearModel implements FitResult {
   readonly auto: AutoReport | null = null;
-  /** engine.partialFit's state: partialFit does not fit one-vs-rest. */
-  readonly optimizerState = null;
   /** Mean squared error: for regression only. */
   readonly mse = NaN;
   constructor(
     parts: ConstructorParameters<typeof LinearModel>, readonly loss: Float64Array, readonly epochLoss: Float64Array,
     readonly iterations: number, readonly epochs: number, readonly status: FitStatus, readonly perClass: readonly ClassFit[],
-    private readonly objectives: ClassObjectives,
+    private readonly objectives: ClassObjectives, readonly optimizerState: OnlineState | null,
   ) {
     super(...parts);
   }
@@ -289,10 +294,13 @@ export class OneVsRestDriver {
         return objectives.get()[k]!;
       },
     }));
+    // engine.partialFit: the K states as one, when every class completed its epoch (src/online.ts).
+    const states = c.resume ? this.drivers.map((drv) => drv.onlineState()) : [];
+    const online = states.length && states.every((s) => s !== null) ? joinClassStates(c, states as OnlineState[]) : null;
     return new OneVsRestResult(
       [c.model, d, K, W, b], heldSum(outs.map((o) => o.loss)), heldSum(outs.map((o) => o.epochLoss)),
       Math.max(...outs.map((o) => o.iterations)), Math.max(...outs.map((o) => o.epochs)),
-      aggregateStatus(outs.map((o) => o.status)), Object.freeze(perClass), objectives,
+      aggregateStatus(outs.map((o) => o.status)), Object.freeze(perClass), objectives, online,
     );
   }
 

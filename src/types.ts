@@ -777,7 +777,10 @@ export interface OnlineState {
   readonly model: ModelName;
   /** Number of features d (every chunk must have d columns). */
   readonly cols: number;
-  /** Number of classes K, as {@link ModelJSON.classes} (1 for regression; 2 for logistic and hinge). */
+  /**
+   * Number of classes K, as {@link ModelJSON.classes} (1 for regression; 2 for a binary 0/1 model; K for softmax and
+   * for one-vs-rest, a 0/1 model with K > 2 classes).
+   */
   readonly classes: number;
   /** Whether the intercept is fitted. */
   readonly fitIntercept: boolean;
@@ -793,13 +796,18 @@ export interface OnlineState {
   readonly average: number;
   /** The optimizer and all its hyperparameters but `lr` (every key of {@link OptimizerSettings} but `lr`, defaults filled in). */
   readonly optimizer: Readonly<Required<Omit<OptimizerSettings, 'lr'>>>;
-  /** θ's weights: d numbers, or K·d for softmax (class k's at k·d …), as {@link ModelJSON.weights}. */
+  /**
+   * θ's weights: d numbers, or K·d for softmax and one-vs-rest (class k's at k·d …), as {@link ModelJSON.weights}.
+   * One-vs-rest: the K binary problems' states joined, class k's in row k (and intercept k, and the same rows of each
+   * buffer and of `averaged`); the scalars below (step, β₁ᵗ, β₂ᵗ, first, epochs, rng, the average's count) are kept
+   * once, since the K problems take the same updates on the same rows with the same seed.
+   */
   readonly weights: number[];
-  /** θ's intercepts: 1, or K for softmax (zeros when not fitted). */
+  /** θ's intercepts: 1, or K for softmax and one-vs-rest (zeros when not fitted). */
   readonly intercepts: number[];
   /**
-   * The optimizer's buffers, by PyTorch's names, K·d + K each in θ's order: SGD `velocity` (momentum ≠ 0); Adam(W)
-   * `expAvg`, `expAvgSq`; RMSprop `squareAvg`, `momentumBuffer`; Adagrad `sum`; Adadelta `squareAvg`, `accDelta`.
+   * The optimizer's buffers, by PyTorch's names, K·d + K each in θ's order [W | b]: SGD `velocity` (momentum ≠ 0);
+   * Adam(W) `expAvg`, `expAvgSq`; RMSprop `squareAvg`, `momentumBuffer`; Adagrad `sum`; Adadelta `squareAvg`, `accDelta`.
    */
   readonly buffers: Record<string, number[]>;
   /** Updates taken so far, t (Adam's bias corrections, Adagrad's lrDecay). */
@@ -1231,15 +1239,19 @@ export interface Engine {
    * scikit-learn's `partial_fit`. Chunks c₁ … c_m (each a multiple of `batchSize` rows, `shuffle: false`, constant
    * `lr`) give the same doubles as one epoch of {@link Engine.fit} over their concatenation. A learning-rate schedule
    * counts calls as epochs: call k (0-based) updates with η of epoch k. The result's `status` is `'maxIterations'`
-   * when the epoch completed.
+   * when the epoch completed. A 0/1 model (logistic, hinge, …) with K > 2 classes runs one epoch of each of the K
+   * one-vs-rest problems [y = k] per call (scikit-learn's `SGDClassifier.partial_fit`): the same doubles as K binary
+   * partialFit streams on the labels [y = k] and as one one-vs-rest fit over the concatenation; its
+   * {@link FitResult.optimizerState} joins the K states (see {@link OnlineState.weights}), `perClass` holds each
+   * problem's history of this call.
    * @param data a dataset made by this engine's {@link Engine.dataset}, not disposed: the new chunk.
    * @param options as {@link Engine.fit}'s, with `from` (see {@link PartialFitOptions}: which options may change).
    * @returns the model after this epoch, its history, and {@link FitResult.optimizerState} for the next call.
    * @throws the errors of {@link Engine.fit}; TypeError for a `from` that is neither a partialFit result nor its
    *   state (a result of {@link Engine.fit}: pass it as `warmStart`), or a state of the wrong shape; RangeError for a
    *   chunk with another number of columns, a label of a class the state does not have, an option that cannot
-   *   change between calls, an option that does not apply (see {@link PartialFitOptions}), or softmax without
-   *   `classes` on the first call.
+   *   change between calls, an option that does not apply (see {@link PartialFitOptions}), or softmax or one-vs-rest
+   *   (labels beyond 0/1) without `classes` on the first call.
    */
   partialFit(data: Dataset, options: PartialFitOptions): FitResult;
   /**

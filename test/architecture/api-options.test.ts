@@ -47,6 +47,7 @@ const ROWS: Row[] = [
   ['src/wasm/load.ts', "'wasm'", 'wasm', 'simdd', 'simd', (k) => createEngine({ backend: 'js', wasm: { [k]: 'https://cdn.example/m.wasm' } } as never)],
   ['src/engine.ts', "'engine.dataset'", 'engine.dataset', 'sample_weight', 'sampleWeight', async (k) => (await createEngine({ backend: 'js' })).dataset(X, y, { [k]: [1, 1, 1, 1] } as never)],
   ['src/fit.ts', "'Estimator.fit'", 'Estimator.fit', 'sampleWeights', 'sampleWeight', (k) => new Estimator({ lr: 0.1 }).fit(X, y, { [k]: [1, 1, 1, 1] } as never)],
+  ['src/fit.ts', "'Estimator.partialFit'", 'Estimator.partialFit', 'clases', 'classes', (k) => new Estimator({ lr: 0.1 }).partialFit(X, y, { [k]: 2 } as never)],
   ['src/options/fit.ts', "'fit'", 'fit', 'momentun', 'momentum', async (k) => {
     const e = await createEngine({ backend: 'js' });
     return e.fit(e.dataset(X, y), { lr: 0.1, [k]: 0.9 } as never);
