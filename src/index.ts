@@ -9,7 +9,7 @@
  */
 export { createEngine } from './engine.js';
 export { fit, Estimator } from './fit.js';
-export type { FitCallOptions } from './fit.js';
+export type { EstimatorResult, FitCallOptions, MlpFitCallOptions } from './fit.js';
 export { progressLogger } from './progress.js';
 export type { ProgressLogger, ProgressLoggerOptions } from './progress.js';
 export { tableToMatrix } from './columnar.js';
