@@ -1291,12 +1291,50 @@ export type MlpFitOptions = Omit<FitCommonOptions, 'lr' | 'restart' | 'fitInterc
   /** mlpClassifier: the number of classes K ≥ 2; default max(y) + 1. */
   classes?: number;
   /**
-   * Starting parameters θ₀, every layer's in order [W₁ | b₁ | W₂ | b₂ | …] (W_l in_l rows of out_l, row-major, as
-   * {@link Network.coefs}); default: seeded He-uniform W for relu (±√(6/in)), Glorot-uniform for tanh and identity
-   * (±√(6/(in + out))), ±√(2/(in + out)) for sigmoid (scikit-learn's), biases 0. Copied, never mutated.
+   * Starting parameters θ₀: one array of every layer's parameters in order [W₁ | b₁ | W₂ | b₂ | …] (W_l in_l rows of
+   * out_l, row-major, as {@link Network.coefs}), or per layer {@link LayerWeights} `{ coefs, intercepts }` (the
+   * shapes of {@link Network.coefs} and {@link Network.intercepts}); default: seeded He-uniform W for relu
+   * (±√(6/in)), Glorot-uniform for tanh and identity (±√(6/(in + out))), ±√(2/(in + out)) for sigmoid
+   * (scikit-learn's), biases 0. Copied, never mutated. TypeError for values that are not numbers or an unknown key;
+   * RangeError for a wrong length (naming the layer and the expected length) or a non-finite value.
    */
-  initialWeights?: ArrayLike<number>;
+  initialWeights?: ArrayLike<number> | LayerWeights;
+  /**
+   * A previous network to start from: a fit's result ({@link NetworkFitResult}), an {@link MlpModel} or its JSON.
+   * Its coefs and intercepts become θ₀ (the same doubles as passing them as `initialWeights`); the optimizer starts
+   * afresh (velocity and Adam's moments at 0, step count 1, the schedule at epoch 0), so with a constant `lr`, full
+   * batches and momentum 0, k epochs then a warm start for j more give the same doubles as one fit of k + j epochs;
+   * with momentum the velocity restarts at 0 and the doubles differ. A classifier's `classes` defaults to the warm
+   * start's. RangeError when its model, number of columns, `hidden`, `activation`, classes or outputs differ from this
+   * fit's (naming which), or together with `initialWeights`; TypeError for a value that is not a network.
+   */
+  warmStart?: NetworkLike;
 };
+
+/** A network's parameters per layer ({@link MlpFitOptions.initialWeights}): layer l maps in_l to out_l units. */
+export interface LayerWeights {
+  /** Per layer, W_l: in_l·out_l numbers, row-major (in_l rows of out_l), as {@link Network.coefs}. */
+  readonly coefs: readonly ArrayLike<number>[];
+  /** Per layer, b_l: out_l numbers, as {@link Network.intercepts}. */
+  readonly intercepts: readonly ArrayLike<number>[];
+}
+
+/**
+ * What {@link MlpFitOptions.warmStart} reads: a {@link Network} (a fit's result or an {@link MlpModel}) or its JSON
+ * ({@link MlpModelJSON}).
+ */
+export interface NetworkLike extends LayerWeights {
+  /** 'mlpClassifier' or 'mlpRegressor'. */
+  readonly model: 'mlpClassifier' | 'mlpRegressor';
+  /** Number of features. */
+  readonly cols: number;
+  /** Number of classes (1 for a regressor). */
+  readonly classes: number;
+  /** Units of each hidden layer. */
+  readonly hidden: readonly number[];
+  /** The hidden layers' activation. */
+  readonly activation: string;
+}
 
 /** A fitted network (src/models/mlp.ts: MlpModel). Shapes: layer l maps in_l to out_l units, widths [cols, …hidden, outputs]. */
 export interface Network {

@@ -13,6 +13,7 @@ import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkWarmStart, warmStartClasses, type Resume } from './online.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
 import { MLP_KEYS, MLP_MODEL_NAMES, isMlpModel, mlpParamCount, mlpRequest, type MlpConfig, type MlpModelName } from './mlp.js';
+import { mlpStart } from './mlp-start.js';
 
 export const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', 'epsilon', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule',
@@ -207,8 +208,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     c.lossId = L.LOSS_MLP;
     c.mlp = r.mlp;
     c.mlpModel = r.name;
-    c.initialWeights = r.initialWeights === undefined ? null : toFloat64('initialWeights', r.initialWeights, mlpParamCount(r.mlp, cols, c.outputs));
-    if (c.initialWeights && !c.initialWeights.every(Number.isFinite)) throw new RangeError('initialWeights must be finite');
+    c.initialWeights = mlpStart(r.initialWeights, r.warmStart, { model: r.name, cols, classes: c.classes, outputs: c.outputs, mlp: r.mlp });
     return c;
   }
   for (const k of MLP_KEYS) {

@@ -185,7 +185,8 @@ const CASES: Case[] = [
   ['mlp penalty l1', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, penalty: 'l1' } as never), RangeError, "penalty must be 'l2' or 'none' for model 'mlpRegressor' (alpha is the L2 penalty on the weights), got \"l1\" (string)"],
   ['mlp misspelt', (e, d) => e.fit(d, { model: 'mlpClasifier', lr: 0.1 } as never), RangeError, /^model must be one of 'linear', .*'squaredEpsilonInsensitive', 'mlpClassifier', 'mlpRegressor', got "mlpClasifier" \(string\) \(did you mean 'mlpClassifier'\?\)$/],
   ['mlp epsilon', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, epsilon: 0.1 } as never), RangeError, "epsilon does not apply to model 'mlpRegressor': it is the robust regression losses' ε (a network's head is the squared, logistic or softmax loss)"],
-  ['mlp warmStart', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, warmStart: prior(e, d) } as never), RangeError, "warmStart does not apply to model 'mlpRegressor': pass the previous network's parameters as initialWeights ([W₁ | b₁ | W₂ | b₂ | …], its coefs and intercepts)"],
+  ['mlp warmStart of a linear model', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, warmStart: prior(e, d) } as never), RangeError, "warmStart is a 'linear' model, but this fit's model is 'mlpRegressor'"],
+  ['mlp warmStart other hidden', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [3], warmStart: e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [2], maxIterations: 1 }) }), RangeError, 'warmStart has hidden [2], but this fit has hidden [3]'],
   ['mlp partialFit', (e, d) => e.partialFit(d, { model: 'mlpRegressor', lr: 0.1 } as never), RangeError, "partialFit does not fit networks (model 'mlpRegressor') yet: fit them with engine.fit"],
   ['mlp initialWeights length', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [2], initialWeights: [1] }), RangeError, 'initialWeights must have length 9, got 1'],
 ];
