@@ -67,8 +67,8 @@ export function objectiveAndGrad(
   cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
   const c = changetype<Config>(cfg);
-  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), unweighted.
-  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, rowsPtr, n, paramsPtr, gradPtr);
+  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), the row weights in its head.
+  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
   const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);

@@ -318,7 +318,7 @@ class FitDriver implements ClassDriver {
         intercepts.push(raw.params.slice(table[l + 1]![0], table[l + 1]![0] + table[l + 1]![1]));
       }
       const act = (['identity', 'relu', 'tanh', 'sigmoid'] as const)[c.mlp.activation]! as ActivationName;
-      const lazy = new LazyObjective(this.impl, this.handle, c, raw.params, null);
+      const lazy = new LazyObjective(this.impl, this.handle, c, raw.params, this.weights);
       return new FittedMlp(
         [c.mlpModel!, d, c.mlpModel === 'mlpRegressor' ? 1 : c.classes, c.mlp.hidden, act, coefs, intercepts],
         o.loss, o.epochLoss, o.iterations, o.epochs, o.status, lazy,
@@ -472,9 +472,6 @@ class MomentumEngine implements Engine {
           `${PENDING_AT_DISPOSE} most recent fits evaluated at dispose; read it before data.dispose()`,
         ),
       });
-    }
-    if (config.mlp && h.sampleWeight) {
-      throw new RangeError(`sampleWeight (given with the dataset) does not apply to model '${config.mlpModel}': a network fit is unweighted`);
     }
     return new FitDriver(this.impl, h, config);
   }

@@ -1254,13 +1254,33 @@ export interface Engine {
 /**
  * Options of a network fit ({@link Engine.fit} with `model` 'mlpClassifier' or 'mlpRegressor', scikit-learn's
  * MLPClassifier and MLPRegressor): the common fit options (batches, seeded shuffle, schedule, stopping rules,
- * validationFraction, progress, signal) and any optimizer, without the linear models' intercept and weight options.
- * Objective: J(θ) = (1/n)·Σᵢ ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖² (the biases never penalised), f the network
+ * validationFraction, progress, signal), any optimizer and row weights, without the linear models' intercept options.
+ * Objective: J(θ) = (1/n)·Σᵢ cᵢ·ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖² (the biases never penalised; cᵢ = 1 without
+ * `sampleWeight` / `classWeight`), f the network
  * h₀ = x, h_l = act(h_{l−1}·W_l + b_l), scores z = h_{L−1}·W_L + b_L; ℓ the head's loss: ½(z − y)² (regressor),
  * the logistic loss of σ(z) (two classes, one output), the softmax cross-entropy (K > 2 classes, K outputs).
  * scikit-learn's `alpha` divides the penalty by the batch size: its alpha a is α = a/batchSize here.
  */
 export type MlpFitOptions = Omit<FitCommonOptions, 'lr' | 'restart' | 'fitIntercept' | 'initialWeights' | 'initialIntercept' | 'sampleWeight' | 'classWeight' | 'warmStart'> & OptimizerChoice & {
+  /**
+   * One weight cᵢ ≥ 0 (finite) per row (or with the dataset, {@link DatasetOptions.sampleWeight}; not both): the
+   * objective becomes (1/n)·Σᵢ cᵢ·ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖², the linear models' convention
+   * ({@link FitCommonOptions.sampleWeight}): the mean stays over the n rows, so integer weights give the objective of
+   * the data with rows repeated, divided by n. The head's δ (its residuals) and its row loss are multiplied by cᵢ, so
+   * every layer's gradient is weighted. scikit-learn's MLP (1.7+) divides by Σcᵢ instead, the data term and its
+   * penalty alike: the same minimiser for α = 0, a different scale of the gradient (here the weights act as a
+   * per-row learning rate, as in scikit-learn's SGD). Weights all 1 give the unweighted doubles. The same errors as
+   * the linear models' (TypeError / RangeError naming `sampleWeight[i]`, all training rows of weight 0, a class whose
+   * rows all weigh 0). Copied, never mutated.
+   */
+  sampleWeight?: ArrayLike<number>;
+  /**
+   * mlpClassifier only (RangeError for mlpRegressor): row i's weight is multiplied by classWeight[yᵢ],
+   * cᵢ = sampleWeightᵢ·classWeight[yᵢ]. `'balanced'`: class k weighs n / (K·countₖ) over the dataset's n rows
+   * (scikit-learn's `compute_class_weight('balanced')`); an object `{ 1: 10 }` (classes not named weigh 1) or an
+   * array of one weight per class, each finite and ≥ 0. Errors as {@link FitCommonOptions.classWeight}.
+   */
+  classWeight?: 'balanced' | Readonly<Record<number, number>> | ArrayLike<number>;
   /** 'mlpClassifier' (labels 0 … K−1; two classes: one logistic output) or 'mlpRegressor' (real targets). */
   model: 'mlpClassifier' | 'mlpRegressor';
   /** Learning rate η > 0. Required ('auto' is for the linear models). */

@@ -223,13 +223,18 @@ function dot2(d: usize, w: usize, m: i32): f64 {
 
 /**
  * The network's data term over n rows (x, y at xPtr, yPtr; through the row order at rowsPtr when it is not 0) at θ
- * (paramsPtr, the segment table's layout) and its gradient into gradPtr: J = (1/n)·Σᵢ ℓᵢ (squared head: Σr²/(2n)),
- * ∇ = (1/n)·Σᵢ ∂ℓᵢ/∂θ, then the penalty (assembly/penalty.ts: the weights' segments are the decayed ones).
+ * (paramsPtr, the segment table's layout) and its gradient into gradPtr: J = (1/n)·Σᵢ cᵢ·ℓᵢ (squared head:
+ * Σcᵢ·rᵢ²/(2n)), ∇ = (1/n)·Σᵢ cᵢ·∂ℓᵢ/∂θ, then the penalty (assembly/penalty.ts: the weights' segments are the decayed
+ * ones). The row weights cᵢ are the f64 at swPtr (indexed like y; 0: every cᵢ = 1, the unweighted pass): as the linear
+ * passes (assembly/loss/pass.ts), the head multiplies its row loss and its residuals by cᵢ after computing them
+ * (ℓᵢ ← ℓᵢ·cᵢ, rᵢₖ ← rᵢₖ·cᵢ), so the δ the backward pass carries down is the weighted one; cᵢ = 1 gives the
+ * unweighted doubles (x·1 = x). A branch per row of the head, not a compile-time instance: the head is O(K) a row
+ * beside the O(d·h) products, so the branch does not show.
  * Heads: squared r = z − y; logistic (assembly/loss/logistic.ts) r = σ(z) − y; softmax (assembly/loss/multinomial.ts)
  * rₖ = pₖ − [k = y].
  */
 export function mlpObjectiveAndGrad(
-  c: Config, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
+  c: Config, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
   const cfg = changetype<usize>(c);
   const head = intSlot(cfg, C_MLP_HEAD), act = intSlot(cfg, C_MLP_ACTIVATION), block = intSlot(cfg, C_MLP_BLOCK);
@@ -251,6 +256,7 @@ export function mlpObjectiveAndGrad(
     const rows: usize = rowsPtr == 0 ? 0 : rowsPtr + (<usize>r0 << 2);
     const xb = rowsPtr == 0 ? xPtr + <usize>r0 * rowBytes : xPtr;
     const yb = rowsPtr == 0 ? yPtr + (<usize>r0 << 3) : yPtr;
+    const sb = rowsPtr == 0 ? swPtr + (<usize>r0 << 3) : swPtr;
     // Forward.
     let hPrev: usize = 0, nIn = d, hAt = scratch;
     for (let l = 0; l < layers; l++) {
@@ -279,17 +285,38 @@ export function mlpObjectiveAndGrad(
     for (let r = 0; r < R; r++) {
       const z = out + (<usize>(r * K) << 3);
       const yv = yAt(yb, rows, r);
-      if (head == LOSS_SQUARED) {
-        const res = load<f64>(z) - yv;
-        store<f64>(z, res);
-        sum += res * res;
-      } else if (head == LOSS_LOG) {
-        const zv = load<f64>(z);
-        const res = logistic.residual(zv, yv, slot);
-        sum += logistic.value(zv, yv, res, slot);
-        store<f64>(z, res);
+      if (swPtr == 0) {
+        if (head == LOSS_SQUARED) {
+          const res = load<f64>(z) - yv;
+          store<f64>(z, res);
+          sum += res * res;
+        } else if (head == LOSS_LOG) {
+          const zv = load<f64>(z);
+          const res = logistic.residual(zv, yv, slot);
+          sum += logistic.value(zv, yv, res, slot);
+          store<f64>(z, res);
+        } else {
+          sum += multinomial.row(z, K, <i32>yv);
+        }
       } else {
-        sum += multinomial.row(z, K, <i32>yv);
+        // Weighted: the row's loss and residuals times cᵢ (assembly/loss/pass.ts's order).
+        const cw = yAt(sb, rows, r);
+        if (head == LOSS_SQUARED) {
+          const res = load<f64>(z) - yv;
+          store<f64>(z, res * cw);
+          sum += (res * res) * cw;
+        } else if (head == LOSS_LOG) {
+          const zv = load<f64>(z);
+          const res = logistic.residual(zv, yv, slot);
+          sum += logistic.value(zv, yv, res, slot) * cw;
+          store<f64>(z, res * cw);
+        } else {
+          sum += multinomial.row(z, K, <i32>yv) * cw;
+          for (let k = 0; k < K; k++) {
+            const at = z + (<usize>k << 3);
+            store<f64>(at, load<f64>(at) * cw);
+          }
+        }
       }
     }
     // Backward: δ of layer l at its activations' place; ∂W_l, ∂b_l; then δ of layer l − 1 over its activations.

@@ -183,6 +183,15 @@ const CASES: Case[] = [
   ['mlp epsilon', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, epsilon: 0.1 } as never), RangeError, "epsilon does not apply to model 'mlpRegressor': it is the robust regression losses' ε (a network's head is the squared, logistic or softmax loss)"],
   ['mlp warmStart', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, warmStart: prior(e, d) } as never), RangeError, "warmStart does not apply to model 'mlpRegressor': pass the previous network's parameters as initialWeights ([W₁ | b₁ | W₂ | b₂ | …], its coefs and intercepts)"],
   ['mlp partialFit', (e, d) => e.partialFit(d, { model: 'mlpRegressor', lr: 0.1 } as never), RangeError, "partialFit does not fit networks (model 'mlpRegressor') yet: fit them with engine.fit"],
+  // Weighted networks: the linear models' checks, naming the network.
+  ['mlp sampleWeight negative', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, sampleWeight: [1, -1, 1] }), RangeError, 'sampleWeight[1] must be a finite number ≥ 0, got -1'],
+  ['mlp sampleWeight length', (e, d) => e.fit(d, { model: 'mlpClassifier', lr: 0.1, sampleWeight: [1, 1] }), RangeError, 'sampleWeight must have one weight per row of X: length 3, got 2'],
+  ['mlp sampleWeight all 0', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, sampleWeight: [0, 0, 0] }), RangeError, 'sampleWeight: every training row has weight 0 (sampleWeight·classWeight): the objective would have no data term; give some rows a positive weight'],
+  ['mlp class with weight 0', (e, d) => e.fit(d, { model: 'mlpClassifier', lr: 0.1, sampleWeight: [1, 0, 1] }), RangeError, 'sampleWeight: class 2 has total weight 0 over its 1 training rows (sampleWeight·classWeight): the fit would ignore the class; drop those rows or give them a positive weight'],
+  ['mlp sampleWeight twice', (e) => e.fit(e.dataset(X, y, { sampleWeight: [1, 2, 1] }), { model: 'mlpRegressor', lr: 0.1, sampleWeight: [1, 1, 1] }), RangeError, /^sampleWeight was given twice/],
+  ['mlp classWeight on the regressor', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, classWeight: 'balanced' } as never), RangeError, "classWeight applies to model 'mlpClassifier', not 'mlpRegressor'; weight a regression network's rows with sampleWeight"],
+  ['mlp classWeight unknown class', (e, d) => e.fit(d, { model: 'mlpClassifier', lr: 0.1, classWeight: { 5: 1 } }), RangeError, 'classWeight names an unknown class "5": the classes are 0 … 3'],
+  ['mlp classWeight misspelt', (e, d) => e.fit(d, { model: 'mlpClassifier', lr: 0.1, classWeight: 'balance' as never }), RangeError, "classWeight must be 'balanced', an object { class: weight } or an array of one weight per class, got \"balance\" (string); did you mean 'balanced'?"],
   ['mlp initialWeights length', (e, d) => e.fit(d, { model: 'mlpRegressor', lr: 0.1, hidden: [2], initialWeights: [1] }), RangeError, 'initialWeights must have length 9, got 1'],
 ];
 
