@@ -124,6 +124,14 @@ export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix | TableInp
  */
 export type LabelsInput = ArrayLike<number> | ReadonlyArray<boolean>;
 
+/**
+ * Several targets per row, for `mlpRegressor`'s multi-output regression (issue 16): n rows of m numbers
+ * (`number[][]` or rows that are typed arrays), or a row-major matrix `{ data, rows, cols }` with `rows` = X's rows
+ * and `cols` = m. m = 1 is the same as a 1-D y. The linear models and mlpClassifier take one value per row (a
+ * RangeError naming y).
+ */
+export type TargetsInput = ReadonlyArray<ArrayLike<number>> | { readonly data: ArrayLike<number>; readonly rows: number; readonly cols: number };
+
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
   /** `'auto'` (default) uses WebAssembly where available and the pure-JS engine otherwise. */
@@ -1172,14 +1180,15 @@ export interface Engine {
    * @param X rows (`number[][]` or typed rows), a row-major `{ data, rows, cols }`, or a table: an object of
    *   equal-length columns, an Apache Arrow table or an Arquero table ({@link TableInput})
    * @param y one label per row (numbers, or booleans as 0/1); with a table, also the label column's name
-   *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection})
+   *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection});
+   *   or several targets per row for `mlpRegressor` ({@link TargetsInput}: n rows of m numbers, or `{ data, rows, cols }`)
    * @param options `sampleWeight`: one weight ≥ 0 per row for every fit of the dataset ({@link DatasetOptions});
    *   default `{}`.
    * @throws TypeError for non-numeric values or columns, a label column name without a table; RangeError for ragged
    *   rows, unequal columns, nulls, non-finite values, unknown column names, y of the wrong length, a sample weight
    *   that is negative, NaN or infinite, or of the wrong length — each naming the row, the column or the argument
    */
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: DatasetOptions): Dataset;
+  dataset(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options?: DatasetOptions): Dataset;
   /**
    * Fits a linear model by gradient descent with the given optimizer: epochs of (mini-)batch updates until
    * `maxIterations`, `maxEpochs`, the `tol` rule, divergence, or an abort. Synchronous; see

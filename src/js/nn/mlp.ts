@@ -76,13 +76,25 @@ export function mlpObjectiveAndGrad(
     const out = hPrev;
     for (let r = 0; r < R; r++) {
       const z = out + r * K;
+      if (head === L.LOSS_SQUARED) {
+        // m = K outputs, y row-major with K targets a row (yOff counts rows: assembly/fit.ts offsets by batchPos·K).
+        const yr = (rows === null ? yOff + r0 + r : rows[rOff + r0 + r]!) * K;
+        const cw = sw === null ? 1.0 : rows === null ? sw[yOff + r0 + r]! : sw[rows[rOff + r0 + r]!]!;
+        for (let k = 0; k < K; k++) {
+          const res = scratch[z + k]! - y[yr + k]!;
+          if (sw === null) {
+            scratch[z + k] = res;
+            sum += res * res;
+          } else {
+            scratch[z + k] = res * cw;
+            sum += (res * res) * cw;
+          }
+        }
+        continue;
+      }
       const yv = rows === null ? y[yOff + r0 + r]! : y[rows[rOff + r0 + r]!]!;
       if (sw === null) {
-        if (head === L.LOSS_SQUARED) {
-          const res = scratch[z]! - yv;
-          scratch[z] = res;
-          sum += res * res;
-        } else if (head === L.LOSS_LOG) {
+        if (head === L.LOSS_LOG) {
           const zv = scratch[z]!;
           const res = logistic.residual(zv, yv, scratch, slot);
           sum += logistic.value(zv, yv, res, scratch, slot);
@@ -92,11 +104,7 @@ export function mlpObjectiveAndGrad(
         }
       } else {
         const cw = rows === null ? sw[yOff + r0 + r]! : sw[rows[rOff + r0 + r]!]!;
-        if (head === L.LOSS_SQUARED) {
-          const res = scratch[z]! - yv;
-          scratch[z] = res * cw;
-          sum += (res * res) * cw;
-        } else if (head === L.LOSS_LOG) {
+        if (head === L.LOSS_LOG) {
           const zv = scratch[z]!;
           const res = logistic.residual(zv, yv, scratch, slot);
           sum += logistic.value(zv, yv, res, scratch, slot) * cw;
