@@ -130,7 +130,14 @@ export type LabelsInput = ArrayLike<number> | ReadonlyArray<boolean>;
  * and `cols` = m. m = 1 is the same as a 1-D y. The linear models and mlpClassifier take one value per row (a
  * RangeError naming y).
  */
-export type TargetsInput = ReadonlyArray<ArrayLike<number>> | { readonly data: ArrayLike<number>; readonly rows: number; readonly cols: number };
+export type TargetsInput = ReadonlyArray<ArrayLike<number>> | {
+  /** rows·cols finite numbers, row-major: row i's targets at i·cols … i·cols + cols − 1. */
+  readonly data: ArrayLike<number>;
+  /** Number of rows: X's. */
+  readonly rows: number;
+  /** Targets per row m ≥ 1. */
+  readonly cols: number;
+};
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
@@ -1290,7 +1297,12 @@ export type MlpFitOptions = Omit<FitCommonOptions, 'lr' | 'restart' | 'fitInterc
    * array of one weight per class, each finite and ≥ 0. Errors as {@link FitCommonOptions.classWeight}.
    */
   classWeight?: 'balanced' | Readonly<Record<number, number>> | ArrayLike<number>;
-  /** 'mlpClassifier' (labels 0 … K−1; two classes: one logistic output) or 'mlpRegressor' (real targets). */
+  /**
+   * 'mlpClassifier' (labels 0 … K−1; two classes: one logistic output) or 'mlpRegressor' (real targets: one per row,
+   * or m per row from a dataset of {@link TargetsInput}, one output each: the head ½‖z − y‖², so
+   * J = (1/n)·Σᵢ cᵢ·½Σₖ(zᵢₖ − yᵢₖ)² + (α/2)·Σ‖W_l‖², whose gradient is scikit-learn's MLPRegressor's (δ = z − y summed
+   * over the outputs, divided by n; scikit-learn reports the loss as ½·mean over the n·m values, J/m for α = 0)).
+   */
   model: 'mlpClassifier' | 'mlpRegressor';
   /** Learning rate η > 0. Required ('auto' is for the linear models). */
   lr: number;
@@ -1327,14 +1339,14 @@ export interface Network {
   readonly hidden: readonly number[];
   /** The hidden layers' activation. */
   readonly activation: 'relu' | 'tanh' | 'sigmoid' | 'identity';
-  /** Outputs of the last layer: 1 (regressor, two classes) or K. */
+  /** Outputs of the last layer: a regressor's m targets per row (1 for a 1-D y), 1 for two classes, or K. */
   readonly outputs: number;
   /** Per layer, W_l: in_l·out_l values, row-major (in_l rows of out_l; scikit-learn's `coefs_`). */
   readonly coefs: readonly Float64Array[];
   /** Per layer, b_l: out_l values (scikit-learn's `intercepts_`). */
   readonly intercepts: readonly Float64Array[];
   /**
-   * Predictions: a regressor's outputs, a classifier's class index.
+   * Predictions: a regressor's outputs (n values, or n·m row-major for m targets), a classifier's class index.
    * @param X n rows of {@link Network.cols} features.
    */
   predict(X: FeaturesInput): Float64Array;
@@ -1349,11 +1361,13 @@ export interface Network {
    */
   decisionFunction(X: FeaturesInput): Float64Array;
   /**
-   * Accuracy (classifier) or R² (regressor).
+   * Accuracy (classifier) or R² (regressor; with m > 1 targets the mean of the m outputs' R², scikit-learn's
+   * `multioutput='uniform_average'`).
    * @param X n rows of {@link Network.cols} features.
-   * @param y n labels or targets.
+   * @param y n labels or targets; m > 1 targets: n rows of m or `{ data, rows, cols: m }` ({@link TargetsInput}).
+   * @throws RangeError for y of another length or number of targets per row.
    */
-  score(X: FeaturesInput, y: LabelsInput): number;
+  score(X: FeaturesInput, y: LabelsInput | TargetsInput): number;
 }
 
 /** What {@link Engine.fit} returns for a network: the {@link Network} and the fit's history. */

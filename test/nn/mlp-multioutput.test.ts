@@ -3,8 +3,9 @@
 // outputs, divided by n). References computed here: the objective by a forward pass written in the test, central
 // differences of it, least squares per output from the normal equations solved in the test, R² per output by its
 // formula, the objective of the rows of an ordered batch at the parameters after one update; bitwise parity.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { MlpModel, type Engine, type MlpFitOptions, type NetworkFitResult } from '../../src/index.js';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MlpModel, createEngine, createWorkerEngine, type Engine, type MlpFitOptions, type NetworkFitResult } from '../../src/index.js';
+import { loopbackWorker } from '../loopback-worker.js';
 import { BACKENDS, relErr } from '../backends.js';
 import { ACTIVATIONS, backend, mlpConfig } from './helpers.js';
 import type { StoredData } from '../../src/backend.js';
@@ -212,4 +213,22 @@ describe('multi-output parity across backends', () => {
     for (const r of runs.slice(1)) expect(same(r, runs[0]!)).toBe(true);
     expect(runs[0]!.every(Number.isFinite)).toBe(true);
   });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+it('through the worker engine (loopback, structured clones): a weighted m = 3 network fit equals the page engine\'s, bit for bit', async () => {
+  const n = 50, d = 3, m = 3;
+  const { X, Y } = problem(n, d, m, 8);
+  const rows = Array.from({ length: n }, (_, i) => Array.from(Y.subarray(i * m, i * m + m)));
+  const w = Array.from({ length: n }, (_, i) => 1 + (i % 3));
+  const o: MlpFitOptions = { model: 'mlpRegressor', hidden: [4], activation: 'tanh', lr: 0.1, momentum: 0.9, batchSize: 10, maxEpochs: 4, seed: 2 };
+  const page = await createEngine({ backend: 'js' });
+  const here = page.fit(page.dataset({ data: X, rows: n, cols: d }, rows), { ...o, sampleWeight: w });
+  const worker = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
+  const there = await worker.fit(await worker.dataset({ data: X.slice(), rows: n, cols: d }, { data: Y.slice(), rows: n, cols: m }, { transfer: true }), { ...o, sampleWeight: w });
+  expect(there.outputs).toBe(3);
+  expect(same(bits(there), bits(here))).toBe(true);
 });
