@@ -11,6 +11,8 @@ import type { OptimizerSettings } from './types.js';
 export interface StoredData {
   readonly rows: number;
   readonly cols: number;
+  /** Targets per row of y (row-major n·yCols): 1 but for a multi-output mlpRegressor's data. */
+  readonly yCols: number;
   release(): void;
 }
 

@@ -27,7 +27,7 @@ export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
   AbortSignalLike, ArqueroTableLike, ArrowTableLike, ArrowVectorLike, AutoReport, BackendName, ColumnSelection, ColumnsInput,
   ClassFit, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus,
-  LabelsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
+  LabelsInput, TargetsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
   OptimizerSettings, PenaltyName, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput, UrlInput, WasmFile,
   WasmModuleInput, WasmSource,
 } from './types.js';

@@ -15,7 +15,7 @@ import { checkedStep } from './step.js';
 import { powerIteration } from './lipschitz.js';
 
 class JsData implements StoredData {
-  constructor(readonly rows: number, readonly cols: number, public X: Float64Array, public y: Float64Array) {}
+  constructor(readonly rows: number, readonly cols: number, public X: Float64Array, public y: Float64Array, readonly yCols = 1) {}
   release(): void {
     this.X = new Float64Array(0);
     this.y = new Float64Array(0);
@@ -31,17 +31,17 @@ export class JsBackend implements Backend {
   storeDataset(input: DatasetInput): StoredData {
     const X = new Float64Array(input.rows * input.cols);
     input.copyX(X, 0);
-    return new JsData(input.rows, input.cols, X, Float64Array.from(input.y));
+    return new JsData(input.rows, input.cols, X, Float64Array.from(input.y), input.yCols);
   }
 
   subset(data: StoredData, rows: Uint32Array): StoredData {
-    const { X, y, cols: d } = data as JsData;
-    const Xs = new Float64Array(rows.length * d), ys = new Float64Array(rows.length);
+    const { X, y, cols: d, yCols: m } = data as JsData;
+    const Xs = new Float64Array(rows.length * d), ys = new Float64Array(rows.length * m);
     rows.forEach((r, i) => {
       Xs.set(X.subarray(r * d, r * d + d), i * d);
-      ys[i] = y[r]!;
+      for (let k = 0; k < m; k++) ys[i * m + k] = y[r * m + k]!;
     });
-    return new JsData(rows.length, d, Xs, ys);
+    return new JsData(rows.length, d, Xs, ys, m);
   }
 
   withLabels(data: StoredData, y: Float64Array): StoredData {

@@ -83,8 +83,6 @@ export const MLP_KEYS = ['hidden', 'activation'] as const;
 const NOT_FOR_MLP: Readonly<Record<string, string>> = {
   fitIntercept: 'every layer of a network has biases',
   initialIntercept: 'set the biases through initialWeights (θ in the layout of MlpModel.parameters)',
-  sampleWeight: 'a network fit is unweighted',
-  classWeight: 'a network fit is unweighted',
   l1Ratio: 'a network takes the L2 penalty alpha only',
   restart: 'the automatic step rules are for the linear models',
   epsilon: 'it is the robust regression losses\' ε (a network\'s head is the squared, logistic or softmax loss)',
@@ -126,8 +124,11 @@ export function mlpRequest(o: Record<string, unknown>, name: MlpModelName, label
     // A warm start keeps its classes unless told otherwise (as the linear models' warmStart).
     const classes = o.classes === undefined ? warmStartClasses(o.warmStart) ?? labelMax + 1 : o.classes;
     head = classes === 2 ? L.LOSS_LOG : L.LOSS_MULTINOMIAL;
-  } else if (o.classes !== undefined) {
-    throw new RangeError(`classes applies to model 'mlpClassifier', not '${name}'`);
+  } else {
+    if (o.classes !== undefined) throw new RangeError(`classes applies to model 'mlpClassifier', not '${name}'`);
+    if (o.classWeight !== undefined) {
+      throw new RangeError(`classWeight applies to model 'mlpClassifier', not '${name}'; weight a regression network's rows with sampleWeight`);
+    }
   }
   const headModel = modelNames().find((m) => MODELS[m].loss === head && MODELS[m].penalty === 'l2')!;
   const mlp = checkMlp(o.hidden, o.activation, head);

@@ -19,7 +19,7 @@ class WasmData implements StoredData {
   private released = false;
   constructor(
     readonly rows: number, readonly cols: number, readonly xPtr: number, readonly yPtr: number,
-    private readonly mem: LinearMemory, private readonly block = xPtr,
+    private readonly mem: LinearMemory, private readonly block = xPtr, readonly yCols = 1,
   ) {}
   release(): void {
     if (!this.released) {
@@ -58,16 +58,16 @@ export class WasmBackend implements Backend {
     this.mem = new LinearMemory(core.memory, core.heapBase());
   }
 
-  private allocData(rows: number, cols: number): WasmData {
+  private allocData(rows: number, cols: number, yCols = 1): WasmData {
     const xBytes = rows * cols * 8;
-    const bytes = xBytes + rows * 8;
+    const bytes = xBytes + rows * yCols * 8;
     if (!Number.isSafeInteger(bytes)) throw new RangeError(`X is too large: ${rows}·${cols} elements`);
     const ptr = this.mem.alloc(bytes, `a dataset of ${rows} × ${cols} (${formatBytes(bytes)} as f64)`);
-    return new WasmData(rows, cols, ptr, ptr + xBytes, this.mem);
+    return new WasmData(rows, cols, ptr, ptr + xBytes, this.mem, ptr, yCols);
   }
 
   storeDataset(input: DatasetInput): StoredData {
-    const data = this.allocData(input.rows, input.cols);
+    const data = this.allocData(input.rows, input.cols, input.yCols);
     this.mem.fill(data.xPtr, input.rows * input.cols, input.copyX);
     this.mem.write(data.yPtr, input.y);
     return data;
@@ -75,11 +75,11 @@ export class WasmBackend implements Backend {
 
   subset(data: StoredData, rows: Uint32Array): StoredData {
     const src = data as WasmData;
-    const d = src.cols;
-    const out = this.allocData(rows.length, d);
+    const d = src.cols, m = src.yCols;
+    const out = this.allocData(rows.length, d, m);
     rows.forEach((r, i) => {
       this.mem.copy(out.xPtr + i * d * 8, src.xPtr + r * d * 8, d);
-      this.mem.copy(out.yPtr + i * 8, src.yPtr + r * 8, 1);
+      this.mem.copy(out.yPtr + i * m * 8, src.yPtr + r * m * 8, m);
     });
     return out;
   }
