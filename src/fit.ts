@@ -7,11 +7,12 @@
 import { createEngine } from './engine.js';
 import { INSPECT } from './inspect.js';
 import { DEFAULT_MODEL } from './models/registry.js';
+import { MlpModel } from './models/mlp.js';
 import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/index.js';
 import { PROGRESS_LOGGER_KEYS, progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
   BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitResult, LabelsInput, MlpFitOptions, Model,
-  NetworkFitResult, PartialFitOptions, Progress,
+  NetworkFitResult, PartialFitOptions, Progress, TargetsInput,
 } from './types.js';
 
 /**
@@ -100,7 +101,8 @@ export function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection,
  * Fits a network in one call (`model` 'mlpClassifier' or 'mlpRegressor'): the same doubles as
  * `engine.fit(engine.dataset(X, y), options)` on the same backend.
  * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
- * @param y labels or targets (one per row), or with a table the label column's name or `{ label, features }`
+ * @param y labels or targets (one per row; for `mlpRegressor` also n rows of m targets, {@link TargetsInput}), or with a
+ *   table the label column's name or `{ label, features }`
  * @param options {@link MlpFitCallOptions}: the network's fit options (`lr` required), and `backend`, `simd`, `verbose`
  * @returns the fitted network with its history ({@link NetworkFitResult})
  * @throws as the linear form
@@ -108,7 +110,7 @@ export function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection,
  * const net = await fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0], { model: 'mlpClassifier', hidden: [2], activation: 'tanh', lr: 0.5, momentum: 0.9, maxIterations: 500, seed: 1 });
  * net.predict([[0, 1]]); // Float64Array [1]
  */
-export function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: MlpFitCallOptions): Promise<NetworkFitResult>;
+export function fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: MlpFitCallOptions): Promise<NetworkFitResult>;
 /**
  * Either form, for options whose type is the union (an {@link Estimator}'s, say).
  * @param X rows, a row-major `{ data, rows, cols }`, or a table
@@ -116,8 +118,8 @@ export function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection,
  * @param options {@link FitCallOptions} or {@link MlpFitCallOptions}
  * @returns a {@link FitResult} or a {@link NetworkFitResult}, by the options' model
  */
-export function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions | MlpFitCallOptions): Promise<FitResult | NetworkFitResult>;
-export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions | MlpFitCallOptions): Promise<FitResult | NetworkFitResult> {
+export function fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: FitCallOptions | MlpFitCallOptions): Promise<FitResult | NetworkFitResult>;
+export async function fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: FitCallOptions | MlpFitCallOptions): Promise<FitResult | NetworkFitResult> {
   checkArgCount('fit', ['X', 'y', 'options'], arguments);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`options must be an options object, got ${describe(options)}`);
@@ -189,14 +191,15 @@ export class Estimator<O extends FitCallOptions | MlpFitCallOptions = FitCallOpt
   /**
    * Fits the model to X and y ({@link fit}) and keeps the result in `result`.
    * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
-   * @param y labels (one per row), or with a table the label column's name or `{ label, features }`
+   * @param y labels (one per row; for `mlpRegressor` also n rows of m targets, {@link TargetsInput}), or with a table
+   *   the label column's name or `{ label, features }`
    * @param options `sampleWeight`: one weight ≥ 0 per row for this fit (scikit-learn's `fit(X, y, sample_weight)`;
    *   see {@link FitCommonOptions.sampleWeight}); default `{}`.
    * @returns this estimator, fitted
    * @throws as {@link fit}; RangeError for `sampleWeight` given both here and to the constructor; a failed fit leaves
    *   the previous result in place
    */
-  async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { sampleWeight?: ArrayLike<number> } = {}): Promise<this> {
+  async fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: { sampleWeight?: ArrayLike<number> } = {}): Promise<this> {
     checkArgCount('fit', ['X', 'y', 'options'], arguments);
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an options object, got ${describe(options)}`);
@@ -328,12 +331,14 @@ export class Estimator<O extends FitCallOptions | MlpFitCallOptions = FitCallOpt
   /**
    * R² (regression) or accuracy (classifiers) of the fitted model on X, y ({@link Model.score}).
    * @param X n rows of the fitted model's `cols` features (as {@link Engine.dataset} takes them).
-   * @param y the true values or labels, n of them (booleans read as 0/1).
-   * @throws TypeError before `fit`, and as {@link Model.score}
+   * @param y the true values or labels, n of them (booleans read as 0/1); for a multi-output `mlpRegressor`, n rows of
+   *   m targets ({@link TargetsInput}: R² averaged over the targets).
+   * @throws TypeError before `fit`, and as {@link Model.score} (a linear model refuses rows of targets)
    */
-  score(X: FeaturesInput, y: LabelsInput): number {
+  score(X: FeaturesInput, y: LabelsInput | TargetsInput): number {
     checkArgCount('score', ['X', 'y'], arguments);
-    return this.fitted().score(X, y);
+    const model = this.fitted();
+    return model instanceof MlpModel ? model.score(X, y) : model.score(X, y as LabelsInput);
   }
 
   /** `Estimator { unfitted, options: … }`, or the fitted result's one-line summary. */

@@ -67,6 +67,22 @@ describe.each(BACKENDS)('networks through fit and Estimator [$name]', ({ name, c
     }
     expect(String(est)).toBe(`Estimator { ${String(reference)} }`);
   });
+
+  it('mlpRegressor with 2 targets per row: fit and Estimator give the engine path, bit for bit', async () => {
+    const engine = await create();
+    const X = rows(reg.X);
+    const Y = X.map((r, i) => [reg.y[i]!, r[0]! - 2 * r[2]!]); // two targets per row
+    const options: MlpFitOptions = { model: 'mlpRegressor', hidden: [5], activation: 'tanh', lr: 0.1, momentum: 0.9, maxIterations: 30, seed: 4 };
+    const reference = engine.fit(engine.dataset(X, Y), options);
+    expect(reference.outputs).toBe(2);
+    expectSameNetwork(await fit(X, Y, { ...options, ...ENGINE[name] }), reference);
+    const est = new Estimator({ ...options, ...ENGINE[name] });
+    await est.fit(X, Y);
+    expectSameNetwork(est.result!, reference);
+    expect(same(est.predict(X), reference.predict(X))).toBe(true);
+    expect(est.predict(X).length).toBe(2 * X.length);
+    expect(Object.is(est.score(X, Y), reference.score(X, Y))).toBe(true);
+  });
 });
 
 describe('networks through fit: options', () => {
