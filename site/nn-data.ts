@@ -7,8 +7,8 @@
  * - `circles`: two concentric circles, radius 1 (class 0) and `CIRCLES_FACTOR` (class 1), plus noise.
  * - `xor`: points uniform in [−1, 1]², label 1 where x·y < 0, no noise (quadrants are the classes), kept `XOR_MARGIN`
  *   away from the axes so that the classes are separable.
- * - `spiral`: two interleaved arms r = t, angle t·`SPIRAL_TURNS`·2π/1 (+ π for class 1), t uniform in
- *   [`SPIRAL_START`, 1], plus noise.
+ * - `spiral`: two interleaved arms, the point at radius t and angle 2π·`SPIRAL_TURNS`·t (+ π for class 1), t uniform
+ *   in [`SPIRAL_START`, 1], plus noise.
  * Math.sin/cos/sqrt/log come from the host: a page and Node may differ by an ulp here and there (test/browser's
  * reference-data test measures that); nothing compares them bitwise.
  */

@@ -74,9 +74,8 @@ export function frameEpochs(epochs: number, frames: number): number[] {
   const out = [1];
   for (let k = 1; k < frames; k++) {
     const e = Math.round(epochs ** (k / (frames - 1)));
-    if (e > out[out.length - 1]!) out.push(Math.min(e, epochs));
+    if (e > out[out.length - 1]!) out.push(e); // k = frames − 1 gives epochs itself
   }
-  if (out[out.length - 1] !== epochs) out.push(epochs);
   return out;
 }
 
