@@ -38,6 +38,7 @@ function networkState(panel: NnPanel, withData: boolean) {
     backend: s.backend,
     error: s.error,
     settings: s.settings,
+    pageMs: [...s.pageMs],
     data: withData ? { X: s.data.X, y: s.data.y } : null,
     racers: s.racers.map((r, i) => {
       const f = s.shown[i];

@@ -19,7 +19,7 @@ const FRAMES = 30;
 /** A frame stays at least this long on screen, so that a fast race can still be watched (~2 s for 30 frames). */
 const MIN_FRAME_MS = 70;
 /** Grid cells per side of the boundary image. */
-const RES = 64;
+const RES = 48;
 /** Board size in CSS pixels. */
 const BOARD = 272;
 /** The classes' colours: 0 orange, 1 blue. */
@@ -72,6 +72,11 @@ export interface NnPanelState {
   backend: string | null;
   /** The last error (shown in the note), or null. */
   error: string | null;
+  /**
+   * Per frame shown, the milliseconds the page spent on it (boundary grids by predictProba, accuracies, drawing): the
+   * page's only work while the worker trains.
+   */
+  pageMs: number[];
 }
 
 /** What the page (and its test hook) can do with the panel. */
@@ -127,6 +132,7 @@ export function setupNetworkPanel(el: Elements, startWorker: () => Promise<Worke
     first: [],
     backend: null,
     error: null,
+    pageMs: [],
   };
   let grid = gridPoints(state.data.box, RES);
 
@@ -165,6 +171,7 @@ export function setupNetworkPanel(el: Elements, startWorker: () => Promise<Worke
     state.hashes = state.racers.map(() => []);
     state.first = state.racers.map(() => null);
     state.error = null;
+    state.pageMs = [];
     syncControls();
     render();
   }
@@ -230,6 +237,7 @@ export function setupNetworkPanel(el: Elements, startWorker: () => Promise<Worke
           return w.fit(data, { ...r.options, maxIterations: epochs }, { signal });
         }));
         if (gen !== generation || id !== loops) return;
+        const t1 = performance.now();
         state.frame++;
         fits.forEach((net, i) => {
           const prev = state.shown[i];
@@ -241,6 +249,7 @@ export function setupNetworkPanel(el: Elements, startWorker: () => Promise<Worke
         });
         state.shown.forEach((f, i) => state.hashes[i]!.push(f!.hash));
         render();
+        state.pageMs.push(performance.now() - t1);
         const wait = MIN_FRAME_MS - (performance.now() - t0);
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       }

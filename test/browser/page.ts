@@ -59,6 +59,7 @@ export type Hook = {
 /** The network panel as the hook reports it (site/hook.ts, networkState). */
 export type NnHookState = {
   dataset: string; running: boolean; frame: number; frames: number[]; backend: string | null; error: string | null;
+  pageMs: number[];
   settings: { hidden: number[]; activation: string; lr: number; adamLr: number; epochs: number };
   data: { X: number[][]; y: number[] } | null;
   racers: {

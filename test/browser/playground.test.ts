@@ -166,7 +166,7 @@ describe('network panel', () => {
     return s.dataset === n && !s.running && s.frame === s.frames.length - 1;
   }, name, { timeout: 30_000 });
 
-  it('trains two moons in a Web Worker: the boundary moves while it trains, momentum, Nesterov and Adam reach ≥ 0.95', async () => {
+  it('trains two moons in a Web Worker: the boundary moves while it trains, momentum, Nesterov and Adam reach ≥ 0.95 (saves docs/playground-nn.png)', async () => {
     await hook((h) => h.nn.select('moons'));
     const before = await nn();
     expect(before.frame).toBe(-1);
@@ -175,14 +175,6 @@ describe('network panel', () => {
     expect(new Set(before.racers.map((r) => JSON.stringify([r.options.seed, r.options.hidden, r.options.activation]))).size).toBe(1);
     await page.locator('#nn-train').click();
     await page.waitForFunction(() => (window as any).__momentum.nn.state().frame >= 6, null, { timeout: 20_000 });
-    // the page keeps drawing while the worker trains: requestAnimationFrame runs (~30 times in 0.5 s at 60 Hz)
-    const frames = await hook(() => new Promise<number>((resolve) => {
-      let n = 0;
-      const t0 = performance.now();
-      const tick = () => (++n, performance.now() - t0 < 500 ? requestAnimationFrame(tick) : resolve(n));
-      requestAnimationFrame(tick);
-    }));
-    expect(frames).toBeGreaterThan(10);
     const during = await nn();
     expect(during.running).toBe(true);
     expect(during.backend).toMatch(/^wasm/);
@@ -190,6 +182,12 @@ describe('network panel', () => {
     for (const r of during.racers) expect(new Set(r.hashes).size).toBeGreaterThanOrEqual(3); // the boundary image changes frame by frame
     await finished('moons');
     const after = await nn(true);
+    // the fits run in the worker; the page's own work per frame (four boundary grids of 48² points by predictProba,
+    // four boards, the table, the chart) is short: measured a median of 35–90 ms per frame on 2 cores at a load
+    // average of 12–14 (the first frame up to ~0.5 s: compilation); the bound leaves room for a busier machine
+    const sorted = [...after.pageMs].sort((a, b) => a - b);
+    console.log(`network panel: page work per frame, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`);
+    expect(sorted[sorted.length >> 1]!).toBeLessThan(250);
     expect(after.frames[after.frame]).toBe(300);
     const [gd, mom, nag, adam] = after.racers as [NnHookState['racers'][0], NnHookState['racers'][0], NnHookState['racers'][0], NnHookState['racers'][0]];
     for (const r of after.racers) {
@@ -213,6 +211,7 @@ describe('network panel', () => {
     }
     data.dispose();
     expect(await page.locator('#nn-results tbody tr').count()).toBe(4);
+    await page.locator('section.nn').screenshot({ path: `${repo}docs/playground-nn.png` });
   });
 
   it('stops and starts again; a change of dataset rewinds and drops the fits in flight', async () => {
@@ -233,21 +232,13 @@ describe('network panel', () => {
     expect(spiral.settings.hidden).toEqual([16, 16]);
     expect(spiral.data!.X).toHaveLength(200);
     await page.waitForFunction(() => (window as any).__momentum.nn.state().frame >= 2, null, { timeout: 20_000 });
-    expect((await nn()).racers.every((r) => r.epochs === (spiral.frames[2] ?? 0) || r.epochs >= 1)).toBe(true);
+    expect((await nn()).racers.every((r) => r.epochs >= 1 && r.hash !== null)).toBe(true);
     await page.locator('#nn-dataset').selectOption('circles');
     expect((await nn()).running).toBe(true); // still training, now on circles
     await finished('circles');
     const circles = await nn();
     expect(circles.racers[3]!.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(circles.error).toBeNull();
-    expect(problems).toEqual([]);
-  });
-
-  it('saves a picture of the panel on two moons', async () => {
-    await hook((h) => h.nn.select('moons'));
-    await hook((h) => h.nn.start());
-    await finished('moons');
-    await page.locator('section.nn').screenshot({ path: `${repo}docs/playground-nn.png` });
     expect(problems).toEqual([]);
   });
 });
