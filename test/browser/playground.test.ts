@@ -214,6 +214,24 @@ describe('network panel', () => {
     await page.locator('section.nn').screenshot({ path: `${repo}docs/playground-nn.png` });
   });
 
+  it('the controls set the racers\' options and rewind the race; η moves Adam\'s η by the same factor', async () => {
+    await hook((h) => h.nn.select('circles'));
+    await page.locator('#nn-lr').fill('-1'); // η = 10⁻¹: a third of the preset 0.3, so Adam's 0.03 becomes 0.01
+    await page.locator('#nn-hidden').selectOption('8,8');
+    await page.locator('#nn-activation').selectOption('relu');
+    const s = await nn();
+    expect(s.frame).toBe(-1);
+    expect(s.settings).toMatchObject({ lr: 0.1, adamLr: 0.01, hidden: [8, 8], activation: 'relu' });
+    await expect(page.locator('#nn-lr-out').textContent()).resolves.toBe('0.10');
+    expect(s.racers.map((r) => [r.label, r.options.lr, r.options.hidden, r.options.activation])).toEqual([
+      ['plain GD (β = 0)', 0.1, [8, 8], 'relu'], ['momentum (β = 0.9)', 0.1, [8, 8], 'relu'],
+      ['Nesterov (β = 0.9)', 0.1, [8, 8], 'relu'], ['Adam (η = 0.010)', 0.01, [8, 8], 'relu'],
+    ]);
+    // a dataset brings its preset back
+    await page.locator('#nn-dataset').selectOption('moons');
+    expect((await nn()).settings).toMatchObject({ lr: 0.3, adamLr: 0.03, hidden: [16], activation: 'tanh' });
+  });
+
   it('stops and starts again; a change of dataset rewinds and drops the fits in flight', async () => {
     await hook((h) => h.nn.select('xor'));
     await hook((h) => h.nn.start());
