@@ -647,7 +647,7 @@ const P9 = 0.1111111111111111;
 const P10 = -0.1;
 
 /**
- * ln(1 + x) for x in [0, 1] (or NaN) only — the logistic loss's log1p(e^−|z|) — faithfully rounded (max 0.59 ulp
+ * ln(1 + x) for x in [0, 1] (or NaN) only — the logistic loss's log1p(e^−|z|) — faithfully rounded (max 0.60 ulp
  * measured, test/math/log1p-unit.test.ts); other x give meaningless values. No division, no exponent bits, no branch:
  * j = round(128·x) by the 1.5·2⁵² shift, c_j = 1 + j/128 (1 for j ≤ 2), t = x − (c_j − 1) exactly (Sterbenz),
  * r = t·(1/c_j), |r| ≤ 1/256 (≤ 2.5/128 where c_j = 1); ln(1 + x) = ln c_j + ln(1 + r), ln(1 + r) = r + r²·Q(r)
