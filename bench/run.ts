@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- --classifiers]`: every contender in one process, one run (`--classifiers`: the
  * classifiers' section alone, written to RESULTS-classifiers[-quick].md). Loads the engine (if it builds) and
- * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes and the
- * time to solution (issue 18; bench/time-to-solution.ts), checks that all
+ * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes, the
+ * time to solution (issue 18; bench/time-to-solution.ts) and the networks (issue 16; bench/mlp.ts), checks that all
  * contenders reached the same weights, prints the table and writes the markdown report and the chart.
  * Exits 1 when a weight check failed.
  */
@@ -17,6 +17,7 @@ import { createTfjsClassifierContenders, createTfjsContenders } from './contende
 import type { Contender } from './contenders/types.js';
 import { sink } from './measure.js';
 import type { MemoryReport } from './memory.js';
+import { mlpBench, type MlpSection } from './mlp.js';
 import { measureReadBandwidth, roundProbe, type ProbeResult } from './probe.js';
 import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
@@ -130,6 +131,17 @@ async function main(): Promise<number> {
     }
   }
 
+  // Networks (issue 16): the same section bench/mlp.ts prints alone (npm run bench:mlp).
+  let mlp: MlpSection | null = null;
+  if (!classifiersOnly) {
+    log('\nnetworks (MLP)…');
+    try {
+      mlp = await mlpBench(cfg.quick, log);
+    } catch (e) {
+      notes.push(`networks not measured: ${message(e)}`);
+    }
+  }
+
   const result: RunResult = {
     machine, quick: cfg.quick, classifiersOnly, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
     classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
@@ -138,9 +150,11 @@ async function main(): Promise<number> {
   };
   log(consoleReport(result));
   const ttsSection = tts ? ['', '## Time to solution (issue 18)', '', ...tts.lines, ''] : [];
+  const mlpSection = mlp ? ['', '## Networks (issue 16)', '', ...mlp.lines, ''] : [];
+  if (mlp) log(['\nnetworks (issue 16):', ...mlp.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   if (tts) log(['\ntime to solution (issue 18):', ...tts.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n'));
+  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n') + mlpSection.join('\n'));
   if (cfg.chartFile) writeFileSync(here(cfg.chartFile), renderChart(chartSpec(result)));
   log(`wrote bench/${cfg.resultsFile}${cfg.chartFile ? ` and bench/${cfg.chartFile}` : ''} (sink ${sink.value.toPrecision(3)})`);
   return failures(result).length > 0 ? 1 : 0;
