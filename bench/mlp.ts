@@ -3,9 +3,9 @@
  * Nesterov momentum 0.9, η = 0.01, relu hidden layer, softmax output, on
  * - digits: the split of examples/digits.ts (1 437 training rows × 64 → 64 → 10), every contender on every row;
  * - MNIST size: a seeded synthetic problem of MNIST's shape (60 000 × 784 in [0, 1), labels the argmax of a random
- *   linear teacher, 10 classes) → 128 → 10. The slow contenders (the JS fallback, TF.js cpu) are timed on the first
- *   `subsetRows` rows (an epoch over those rows, batch 32) and scaled by 60 000 / subsetRows; WASM SIMD also runs on
- *   that subset in the same rounds, so the scaling can be read against its full-size epoch.
+ *   linear teacher, 10 classes) → 128 → 10. The slow contenders (the JS fallback, TF.js cpu) and WASM scalar are
+ *   timed on the first `subsetRows` rows (an epoch over those rows, batch 32) and scaled by 60 000 / subsetRows; WASM
+ *   SIMD also runs on that subset in the same rounds, so the scaling can be read against its full-size epoch.
  * Contenders: momentum-gd's WASM SIMD, WASM scalar and JS backends (`engine.fit`, float64, `maxEpochs` epochs, no
  * stopping rule) and TF.js `tf.layers` (dense relu → dense softmax, `tf.train.momentum(0.01, 0.9, true)`,
  * categoricalCrossentropy, `model.fit` with shuffle; float32) on its wasm (1 thread in Node) and cpu backends. One
@@ -45,6 +45,8 @@ interface MlpProblem {
   subsetRows: number;
   /** Rows the fast contenders are timed on (= rows in the full run; the quick run times the subset for all). */
   fastRows: number;
+  /** One untimed call per contender before the rounds (MNIST size: none; the digits' calls warmed every code path). */
+  warmUp: boolean;
 }
 
 /** A contender on a problem: one call = `epochs` epochs over `rows` rows; returns ms. */
@@ -68,8 +70,8 @@ export interface MlpSection {
 
 const median = (a: readonly number[]): number => [...a].sort((p, q) => p - q)[a.length >> 1]!;
 
-/** MNIST's shape: n × 784 in [0, 1), labels argmax_k (x − ½)·T_k with T uniform in [−1, 1), seeded. */
-function mnistSized(n: number, d = 784, seed = 20240607): { x: Float64Array; y: Float64Array } {
+/** MNIST's shape (also bench/mlp-profile.ts): n × 784 in [0, 1), labels argmax_k (x − ½)·T_k with T uniform in [−1, 1), seeded. */
+export function mnistSized(n: number, d = 784, seed = 20240607): { x: Float64Array; y: Float64Array } {
   const rnd = mulberry32(seed);
   const x = new Float64Array(n * d);
   for (let i = 0; i < x.length; i++) x[i] = rnd();
@@ -98,7 +100,7 @@ async function problems(quick: boolean, only: string | undefined): Promise<MlpPr
     out.push({
       key: 'digits', title: `digits ${groupDigits(n)} × 64 → 64 → 10`, x: Float64Array.from(p.XTrain.flat()),
       y: Float64Array.from(p.yTrain), rows: n, cols: 64, hidden: 64, epochs: quick ? 2 : 5, rounds: quick ? 3 : 5,
-      subsetRows: n, fastRows: n,
+      subsetRows: n, fastRows: n, warmUp: true,
     });
   }
   if (only === undefined || only === 'mnist') {
@@ -106,7 +108,7 @@ async function problems(quick: boolean, only: string | undefined): Promise<MlpPr
     const { x, y } = mnistSized(n);
     out.push({
       key: 'mnist', title: `MNIST size (synthetic) ${groupDigits(n)} × 784 → 128 → 10`, x, y, rows: n, cols: 784,
-      hidden: 128, epochs: 1, rounds: quick ? 2 : 3, subsetRows: sub, fastRows: quick ? sub : n,
+      hidden: 128, epochs: 1, rounds: quick ? 2 : 3, subsetRows: sub, fastRows: quick ? sub : n, warmUp: false,
     });
   }
   return out;
@@ -199,15 +201,16 @@ export async function mlpBench(quick: boolean, log: (line: string) => void = con
   for (const p of await problems(quick, only)) {
     const contenders: Timed[] = [
       engineTimed('momentum-gd WASM SIMD', engines.simd, p, p.fastRows),
-      engineTimed('momentum-gd WASM scalar', engines.scalar, p, p.fastRows),
+      engineTimed('momentum-gd WASM scalar', engines.scalar, p, p.subsetRows),
       engineTimed('momentum-gd JS fallback', engines.js, p, p.subsetRows),
       tfjsTimed('wasm', p, p.fastRows),
       tfjsTimed('cpu', p, p.subsetRows),
     ];
     if (p.subsetRows < p.fastRows) contenders.push(engineTimed('momentum-gd WASM SIMD', engines.simd, p, p.subsetRows));
     const times = contenders.map(() => [] as number[]);
-    for (const c of contenders) await c.run(); // warm-up: V8 tiers, TF.js kernels, WASM memory growth
+    if (p.warmUp) for (const c of contenders) await c.run(); // V8 tiers, TF.js kernels, WASM memory growth
     for (let r = 0; r < p.rounds; r++) {
+      process.stderr.write(`  ${p.key}: round ${r + 1} of ${p.rounds}\n`);
       for (let k = 0; k < contenders.length; k++) {
         const i = (k + r) % contenders.length;
         const c = contenders[i]!;
@@ -220,7 +223,7 @@ export async function mlpBench(quick: boolean, log: (line: string) => void = con
     emit();
     emit(`### ${p.title}`);
     emit();
-    emit(`${p.epochs} epoch${p.epochs > 1 ? 's' : ''} a call, ${p.rounds} rounds.` +
+    emit(`${p.epochs} epoch${p.epochs > 1 ? 's' : ''} a call, ${p.rounds} rounds${p.warmUp ? '' : ' (no untimed call first: the digits\' calls warmed each code path)'}.` +
       (p.subsetRows < p.rows ? ` Rows timed: ${groupDigits(p.fastRows)} for the rows that say so, ${groupDigits(p.subsetRows)} (the first rows) for the others, whose ms/epoch is scaled ×${p.rows / p.subsetRows} to a ${groupDigits(p.rows)}-row epoch.` : ''));
     emit();
     emit('| contender | rows timed | ms / epoch (median) | min–max | × slower than WASM SIMD |');
