@@ -6,13 +6,13 @@
  *                                                        scaling the gradient, the batch's bookkeeping; for TF.js its
  *                                                        per-batch dispatch, tape and gathers)
  *   products          t₃₂₀ − U₃₂₀·u                     (forward and backward passes, ≈ 4·n·d·h multiply-adds ×2 flops)
- * and the rate of the products in GFLOP/s. WASM SIMD, WASM scalar and TF.js wasm, interleaved round by round.
+ * and the rate of the products in GFLOP/s, all in this process's CPU time (bench/mlp.ts: the machine is shared). WASM SIMD, WASM scalar and TF.js wasm, interleaved round by round.
  *   npx tsx bench/mlp-profile.ts [--rows N] [--rounds R]
  */
 import * as tf from '@tensorflow/tfjs';
 import { createEngine, type Engine } from '../src/index.js';
 import { activate, initTfjs } from './contenders/tfjs.js';
-import { mnistSized } from './mlp.js';
+import { mnistSized, startClock } from './mlp.js';
 import { machineLine } from './report.js';
 
 const arg = (name: string): string | undefined => {
@@ -27,13 +27,13 @@ const median = (a: readonly number[]): number => [...a].sort((p, q) => p - q)[a.
 function ours(e: Engine, batchSize: number): () => Promise<number> {
   const data = e.dataset({ data: x, rows: n, cols: d }, y);
   return () => {
-    const t0 = performance.now();
+    const stop = startClock();
     const r = e.fit(data, {
       model: 'mlpClassifier', hidden: [h], activation: 'relu', alpha: 0, lr: 0.01, momentum: 0.9, nesterov: true,
       batchSize, maxEpochs: 1, maxIterations: 1e8, seed: 0,
     });
     if (r.epochs !== 1) throw new Error('epochs');
-    return Promise.resolve(performance.now() - t0);
+    return Promise.resolve(stop().cpu);
   };
 }
 
@@ -48,9 +48,9 @@ function tfjs(batchSize: number): () => Promise<number> {
       layers: [tf.layers.dense({ inputShape: [d], units: h, activation: 'relu' }), tf.layers.dense({ units: K, activation: 'softmax' })],
     });
     model.compile({ optimizer: tf.train.momentum(0.01, 0.9, true), loss: 'categoricalCrossentropy' });
-    const t0 = performance.now();
+    const stop = startClock();
     await model.fit(xs, ys, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
-    const ms = performance.now() - t0;
+    const ms = stop().cpu;
     model.dispose();
     return ms;
   };
@@ -75,7 +75,7 @@ for (let r = 0; r < rounds; r++) {
 const U32 = Math.ceil(n / 32), U320 = Math.ceil(n / 320);
 const flops = 4 * n * (d * h + h * K); // forward and ∂W: 2 flops a multiply-add each; δ below (h·K) once
 console.log(machineLine());
-console.log(`\n${n} rows × ${d} → ${h} → ${K}, one epoch a call, median of ${rounds} interleaved rounds; ` +
+console.log(`\n${n} rows × ${d} → ${h} → ${K}, one epoch a call, CPU time, median of ${rounds} interleaved rounds; ` +
   `${U32} updates at batch 32, ${U320} at batch 320; products ≈ ${(flops / 1e9).toFixed(2)} GFLOP an epoch\n`);
 console.log('| contender | epoch, batch 32 (ms) | epoch, batch 320 (ms) | per update (µs) | updates\' share at batch 32 | products (ms) | products GFLOP/s |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
