@@ -45,7 +45,7 @@ interface MlpProblem {
   subsetRows: number;
   /** Rows the fast contenders are timed on (= rows in the full run; the quick run times the subset for all). */
   fastRows: number;
-  /** One untimed call per contender before the rounds (MNIST size: none; the digits' calls warmed every code path). */
+  /** One untimed call per contender before the rounds (full run at MNIST size: none, the digits' calls warmed every code path; --quick: one, as its 2 rounds' median is the slower). */
   warmUp: boolean;
 }
 
@@ -120,7 +120,7 @@ async function problems(quick: boolean, only: string | undefined): Promise<MlpPr
     const { x, y } = mnistSized(n);
     out.push({
       key: 'mnist', title: `MNIST size (synthetic) ${groupDigits(n)} × 784 → 128 → 10`, x, y, rows: n, cols: 784,
-      hidden: 128, epochs: 1, rounds: quick ? 2 : 3, subsetRows: sub, fastRows: quick ? sub : n, warmUp: false,
+      hidden: 128, epochs: 1, rounds: quick ? 2 : 3, subsetRows: sub, fastRows: quick ? sub : n, warmUp: quick,
     });
   }
   return out;
