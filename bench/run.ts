@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --quick] [-- --classifiers]`: every contender in one process, one run (`--classifiers`: the
- * classifiers' section alone, written to RESULTS-classifiers[-quick].md). Loads the engine (if it builds) and
- * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes and the
- * time to solution (issue 18; bench/time-to-solution.ts), checks that all
+ * `npm run bench [-- --quick] [-- --classifiers | --mlp]`: every contender in one process, one run (`--classifiers`: the
+ * classifiers' section alone, written to RESULTS-classifiers[-quick].md; `--mlp`: the networks' section alone, put in
+ * place of that section of RESULTS[-quick].md, the rest of the file kept). Loads the engine (if it builds) and
+ * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes, the
+ * time to solution (issue 18; bench/time-to-solution.ts) and the networks (issue 16; bench/mlp.ts), checks that all
  * contenders reached the same weights, prints the table and writes the markdown report and the chart.
  * Exits 1 when a weight check failed.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderChart } from './chart.js';
 import { runClassifiers, type ClassifierSize } from './classifiers.js';
@@ -17,6 +18,7 @@ import { createTfjsClassifierContenders, createTfjsContenders } from './contende
 import type { Contender } from './contenders/types.js';
 import { sink } from './measure.js';
 import type { MemoryReport } from './memory.js';
+import { mlpBench, type MlpSection } from './mlp.js';
 import { measureReadBandwidth, roundProbe, type ProbeResult } from './probe.js';
 import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
@@ -34,9 +36,34 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The heading of the networks' section in the results file. */
+const MLP_HEADING = '## Networks (issue 16)';
+
+/**
+ * `--mlp`: the networks' section alone, with this run's machine line, in place of the one in the results file (or
+ * appended); the rest of the file (an earlier full run) is kept as it was.
+ */
+async function mlpOnly(quick: boolean, resultsFile: string): Promise<number> {
+  const machine = machineLine();
+  console.log(machine);
+  const mlp = await mlpBench(quick, (line) => console.log(line));
+  const file = fileURLToPath(new URL(resultsFile, import.meta.url));
+  let md = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = md.indexOf(`\n${MLP_HEADING}\n`);
+  if (at >= 0) {
+    const next = md.indexOf('\n## ', at + MLP_HEADING.length + 2);
+    md = md.slice(0, at) + (next >= 0 ? md.slice(next) : '\n');
+  }
+  const section = ['', MLP_HEADING, '', `This section: \`npm run bench -- --mlp\`${quick ? ' --quick' : ''}, a run of its own on ${machine}.`, '', ...mlp.lines, ''];
+  writeFileSync(file, md.trimEnd() + '\n' + section.join('\n'));
+  console.log(`wrote the networks' section into bench/${resultsFile}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const base = process.argv.includes('--quick') ? QUICK : FULL;
+  if (process.argv.includes('--mlp')) return mlpOnly(base.quick, base.resultsFile);
   // `--classifiers`: the classifiers' section alone (no linear sizes, memory, per-step cost or probes), to its own file.
   const classifiersOnly = process.argv.includes('--classifiers');
   const cfg: RunConfig = classifiersOnly
@@ -130,6 +157,17 @@ async function main(): Promise<number> {
     }
   }
 
+  // Networks (issue 16): the same section bench/mlp.ts prints alone (npm run bench:mlp).
+  let mlp: MlpSection | null = null;
+  if (!classifiersOnly) {
+    log('\nnetworks (MLP)…');
+    try {
+      mlp = await mlpBench(cfg.quick, log);
+    } catch (e) {
+      notes.push(`networks not measured: ${message(e)}`);
+    }
+  }
+
   const result: RunResult = {
     machine, quick: cfg.quick, classifiersOnly, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
     classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
@@ -138,9 +176,11 @@ async function main(): Promise<number> {
   };
   log(consoleReport(result));
   const ttsSection = tts ? ['', '## Time to solution (issue 18)', '', ...tts.lines, ''] : [];
+  const mlpSection = mlp ? ['', MLP_HEADING, '', ...mlp.lines, ''] : [];
+  if (mlp) log(['\nnetworks (issue 16):', ...mlp.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   if (tts) log(['\ntime to solution (issue 18):', ...tts.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n'));
+  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n') + mlpSection.join('\n'));
   if (cfg.chartFile) writeFileSync(here(cfg.chartFile), renderChart(chartSpec(result)));
   log(`wrote bench/${cfg.resultsFile}${cfg.chartFile ? ` and bench/${cfg.chartFile}` : ''} (sink ${sink.value.toPrecision(3)})`);
   return failures(result).length > 0 ? 1 : 0;
