@@ -191,17 +191,61 @@ export function allFinite(ptr: usize, n: i32): bool {
 
 /**
  * Row access in the fused kernels, specialised at compile time by a marker type: `Contiguous` reads row i of a
- * contiguous block, `Indexed` reads row rows[i] (u32 indices at rowsPtr: a shuffled batch read in place). The
- * marker keeps the contiguous full-batch loop free of a per-row branch.
+ * contiguous block, `Indexed` reads row rows[i] (u32 indices at rowsPtr: a shuffled batch read in place), or row i
+ * when rowsPtr is 0. The marker keeps the contiguous full-batch loop free of a per-row branch.
+ * float32 storage (issue 17): while xTile ≠ 0, X holds f32 elements and `Indexed` promotes each row it reads into
+ * the next of four f64 slots at xTile (no kernel keeps more than four rows live), so every kernel runs its f64
+ * operations on exactly the doubles of f64 storage of fround(X); promotion is exact. rowBytes stays the f64 row's.
+ * Every f32 batch takes `Indexed` (registry.ts), so no kernel is instantiated twice for it.
  */
 export type Contiguous = u8;
 export type Indexed = u16;
 
-/** Address of row i of X (see Contiguous / Indexed). */
+/** float32 storage: the four f64 row slots (C_X_TILE_PTR), or 0 (f64 X). Set by the entry points that read X. */
+export let xTile: usize = 0;
+let tileNext: usize = 0;
+
+/** Sets xTile (0: f64 X) for the calls that follow; returns the previous value. */
+export function setXTile(ptr: usize): usize {
+  const old = xTile;
+  xTile = ptr;
+  tileNext = 0;
+  return old;
+}
+
+/**
+ * Promotes row r of the f32 matrix at xPtr (rowBytes/2 bytes a row) into the next f64 slot and returns its address.
+ */
+export function tileRow(xPtr: usize, r: usize, rowBytes: usize): usize {
+  const stride = (rowBytes + 15) & ~(<usize>15);
+  const dst = xTile + tileNext * stride;
+  tileNext = (tileNext + 1) & 3;
+  promote(dst, xPtr + r * (rowBytes >> 1), <i32>(rowBytes >> 3));
+  return dst;
+}
+
+/** The d f32 at src as f64 at dst (exact). SIMD build: two elements per f64x2.promote_low_f32x4. */
+export function promote(dst: usize, src: usize, d: i32): void {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; j + 4 <= d; j += 4) {
+      const v = v128.load(src + (<usize>j << 2));
+      v128.store(dst + (<usize>j << 3), f64x2.promote_low_f32x4(v));
+      v128.store(dst + (<usize>j << 3), f64x2.promote_low_f32x4(v128.shuffle<u32>(v, v, 2, 3, 0, 1)), 16);
+    }
+  }
+  for (; j < d; j++) store<f64>(dst + (<usize>j << 3), <f64>load<f32>(src + (<usize>j << 2)));
+}
+
+/** Address of row i of X (see Contiguous / Indexed; with xTile ≠ 0, of its f64 copy). */
 // @ts-ignore: decorator
 @inline
 export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
-  if (sizeof<R>() == 2) return xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes;
+  if (sizeof<R>() == 2) {
+    const r = rowsPtr == 0 ? <usize>i : <usize>load<u32>(rowsPtr + (<usize>i << 2));
+    if (xTile != 0) return tileRow(xPtr, r, rowBytes);
+    return xPtr + r * rowBytes;
+  }
   return xPtr + <usize>i * rowBytes;
 }
 
@@ -209,7 +253,7 @@ export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): 
 // @ts-ignore: decorator
 @inline
 export function labelAt<R>(yPtr: usize, rowsPtr: usize, i: i32): f64 {
-  if (sizeof<R>() == 2) return load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3));
+  if (sizeof<R>() == 2 && rowsPtr != 0) return load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3));
   return load<f64>(yPtr + (<usize>i << 3));
 }
 
@@ -217,7 +261,7 @@ export function labelAt<R>(yPtr: usize, rowsPtr: usize, i: i32): f64 {
 // @ts-ignore: decorator
 @inline
 export function labelPair<R>(yPtr: usize, rowsPtr: usize, i: i32): v128 {
-  if (sizeof<R>() == 2) {
+  if (sizeof<R>() == 2 && rowsPtr != 0) {
     const p = rowsPtr + (<usize>i << 2);
     const lo = v128.load64_splat(yPtr + (<usize>load<u32>(p) << 3));
     return v128.load64_lane(yPtr + (<usize>load<u32>(p, 4) << 3), lo, 1);
