@@ -68,7 +68,7 @@ export function objectiveAndGrad(
 ): f64 {
   // float32 storage (C_X_TILE_PTR ≠ 0): the kernels promote X's rows as they read them (reduce.ts: rowAt); reset
   // after, so that the exported kernels called alone read f64.
-  setXTile(changetype<Config>(cfg).xTilePtr);
+  setXTile(changetype<Config>(cfg).xTilePtr, n);
   const J = objectiveAndGradOf(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
   setXTile(0);
   return J;

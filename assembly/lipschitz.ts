@@ -17,7 +17,7 @@ export function powerIteration(
   xPtr: usize, swPtr: usize, n: i32, d: i32, intercept: bool, vPtr: usize, wPtr: usize, maxIter: i32, tol: f64, itersPtr: usize,
   tilePtr: usize,
 ): f64 {
-  setXTile(tilePtr);
+  setXTile(tilePtr, n);
   const lambda = powerIterationOf(xPtr, swPtr, n, d, intercept, vPtr, wPtr, maxIter, tol, itersPtr);
   setXTile(0);
   return lambda;

@@ -193,35 +193,75 @@ export function allFinite(ptr: usize, n: i32): bool {
  * Row access in the fused kernels, specialised at compile time by a marker type: `Contiguous` reads row i of a
  * contiguous block, `Indexed` reads row rows[i] (u32 indices at rowsPtr: a shuffled batch read in place), or row i
  * when rowsPtr is 0. The marker keeps the contiguous full-batch loop free of a per-row branch.
- * float32 storage (issue 17): while xTile ≠ 0, X holds f32 elements and `Indexed` promotes each row it reads into
- * the next of four f64 slots at xTile (no kernel keeps more than four rows live), so every kernel runs its f64
- * operations on exactly the doubles of f64 storage of fround(X); promotion is exact. rowBytes stays the f64 row's.
- * Every f32 batch takes `Indexed` (registry.ts), so no kernel is instantiated twice for it.
+ * float32 storage (issue 17): while xTile ≠ 0, X holds f32 elements and `Indexed` returns the address of an exact f64
+ * copy of the row (tileRow), so every kernel runs its f64 operations on the doubles of f64 storage of fround(X).
+ * Every f32 batch takes `Indexed` (loss/registry.ts), so no kernel is instantiated twice for it.
  */
 export type Contiguous = u8;
 export type Indexed = u16;
 
-/** float32 storage: the four f64 row slots (C_X_TILE_PTR), or 0 (f64 X). Set by the entry points that read X. */
+/**
+ * float32 storage: the f64 tile (C_X_TILE_PTR), or 0 (f64 X). Set by the entry points that read X. Its layout
+ * (src/wasm/engine.ts tileBytes): four row slots of ⌈8·d/16⌉·16 bytes (rows read through a row order), then two
+ * windows of tileRows(d) rows each (contiguous rows).
+ */
 export let xTile: usize = 0;
 let tileNext: usize = 0;
+/** Rows of the contiguous batch being read (rows past it are never promoted). */
+let tileLimit: usize = 0;
+// The two windows: the X they were filled from (0: empty), their first row, which one was read last.
+let winSrc0: usize = 0, winSrc1: usize = 0, winStart0: usize = 0, winStart1: usize = 0, winLast: i32 = 0;
 
-/** Sets xTile (0: f64 X) for the calls that follow; returns the previous value. */
-export function setXTile(ptr: usize): usize {
-  const old = xTile;
+/** Rows per window of the tile for rows of d f64: two windows fill 16 KiB of L1, a multiple of 4 rows, at least 4. */
+// @ts-ignore: decorator
+@inline
+export function tileRows(rowBytes: usize): usize {
+  const t = (<usize>8192 / rowBytes) & ~(<usize>3);
+  return t < 4 ? 4 : t;
+}
+
+/** Sets xTile (0: f64 X) for the calls that follow, with n the rows of the contiguous batch; empties the windows. */
+export function setXTile(ptr: usize, n: i32 = 0): void {
   xTile = ptr;
   tileNext = 0;
-  return old;
+  tileLimit = <usize>n;
+  winSrc0 = 0;
+  winSrc1 = 0;
 }
 
 /**
- * Promotes row r of the f32 matrix at xPtr (rowBytes/2 bytes a row) into the next f64 slot and returns its address.
+ * The address of an f64 copy of row r of the f32 matrix at xPtr (rowBytes/2 bytes a row). Through a row order
+ * (rowsPtr ≠ 0, r = rows[i]): the row promoted into the next of four slots (no kernel keeps more than four rows
+ * live), and so are long rows (d ≥ SHORT_ROW). Contiguous short rows (rowsPtr = 0): from one of two windows of tileRows aligned rows, refilled in one promote() when
+ * missed (the window not read last: the pass's two streams each keep one); a block's four rows (i, i + 1, i + 2,
+ * i + 3 with i ≡ 0 mod 4; or p, p + 1 and q, q + 1, p and q even) always lie in one window each.
  */
-export function tileRow(xPtr: usize, r: usize, rowBytes: usize): usize {
-  const stride = (rowBytes + 15) & ~(<usize>15);
-  const dst = xTile + tileNext * stride;
-  tileNext = (tileNext + 1) & 3;
-  promote(dst, xPtr + r * (rowBytes >> 1), <i32>(rowBytes >> 3));
-  return dst;
+export function tileRow(xPtr: usize, rowsPtr: usize, r: usize, rowBytes: usize): usize {
+  const half = rowBytes >> 1;
+  // Rows through a row order, and long rows (d ≥ SHORT_ROW), one at a time into the ring: promoting each long row
+  // right before its dot product was faster than windows (100 000 × 100: 1.41× against 1.76× the f64 pass's CPU
+  // time), windows were faster for short rows (1 000 000 × 10: 2.21× against 2.85×; bench/RESULTS-f32.md).
+  if (rowsPtr != 0 || rowBytes >= (<usize>SHORT_ROW << 3)) {
+    const stride = (rowBytes + 15) & ~(<usize>15);
+    const dst = xTile + tileNext * stride;
+    tileNext = (tileNext + 1) & 3;
+    promote(dst, xPtr + r * half, <i32>(rowBytes >> 3));
+    return dst;
+  }
+  const T = tileRows(rowBytes);
+  const win0 = xTile + (((rowBytes + 15) & ~(<usize>15)) << 2), win1 = win0 + T * rowBytes;
+  if (winSrc0 == xPtr && r - winStart0 < T) { winLast = 0; return win0 + (r - winStart0) * rowBytes; }
+  if (winSrc1 == xPtr && r - winStart1 < T) { winLast = 1; return win1 + (r - winStart1) * rowBytes; }
+  const start = r - r % T;
+  const count = min(T, tileLimit - start);
+  if (winLast == 0) {
+    promote(win1, xPtr + start * half, <i32>(count * (rowBytes >> 3)));
+    winSrc1 = xPtr; winStart1 = start; winLast = 1;
+    return win1 + (r - start) * rowBytes;
+  }
+  promote(win0, xPtr + start * half, <i32>(count * (rowBytes >> 3)));
+  winSrc0 = xPtr; winStart0 = start; winLast = 0;
+  return win0 + (r - start) * rowBytes;
 }
 
 /** The d f32 at src as f64 at dst (exact). SIMD build: two elements per f64x2.promote_low_f32x4. */
@@ -243,7 +283,7 @@ export function promote(dst: usize, src: usize, d: i32): void {
 export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
   if (sizeof<R>() == 2) {
     const r = rowsPtr == 0 ? <usize>i : <usize>load<u32>(rowsPtr + (<usize>i << 2));
-    if (xTile != 0) return tileRow(xPtr, r, rowBytes);
+    if (xTile != 0) return tileRow(xPtr, rowsPtr, r, rowBytes);
     return xPtr + r * rowBytes;
   }
   return xPtr + <usize>i * rowBytes;

@@ -15,6 +15,9 @@ import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
 
+/** assembly/reduce.ts SHORT_ROW: rows shorter than this are promoted through the tile's two windows. */
+const SHORT_ROW = 32;
+
 class WasmData implements StoredData {
   private released = false;
   constructor(
@@ -40,14 +43,17 @@ class WasmData implements StoredData {
 const THETA_TO_GRAD = 1024;
 
 /**
- * float32 storage (issue 17): bytes of the f64 tile the kernels promote X's rows into (C_X_TILE_PTR): four row slots
- * of ⌈8·d/16⌉·16 bytes (assembly/reduce.ts: rowAt), or a network's block of rows (assembly/nn/mlp.ts), plus 16 for
- * the alignment the power iteration's workspace may need; 0 for f64 X.
+ * float32 storage (issue 17): bytes of the f64 tile the kernels promote X's rows into (C_X_TILE_PTR; assembly/reduce.ts
+ * tileRow): four row slots of ⌈8·d/16⌉·16 bytes (rows read through a row order, long rows), two windows of T rows
+ * (contiguous short rows, d < SHORT_ROW = 32; T = max(4, ⌊8192/(8·d)⌋ rounded down to a multiple of 4): 16 KiB of L1 for rows up to 256 features), or a
+ * network's block of rows (assembly/nn/mlp.ts) if larger; plus 16 for the power iteration's alignment. 0 for f64 X.
  */
 function tileBytes(data: WasmData, c: FitConfig | null): number {
   if (data.dtype !== 'float32') return 0;
-  const slot = Math.ceil((data.cols * 8) / 16) * 16;
-  return Math.max(4 * slot, c?.mlp ? c.mlp.block * data.cols * 8 : 0) + 16;
+  const rowBytes = data.cols * 8;
+  const T = Math.max(4, Math.floor(8192 / rowBytes) & ~3);
+  const rows = 4 * Math.ceil(rowBytes / 16) * 16 + (data.cols < SHORT_ROW ? 2 * T * rowBytes : 0);
+  return Math.max(rows, c?.mlp ? c.mlp.block * rowBytes : 0) + 16;
 }
 
 /** Carves 16-byte-aligned slots out of one block. */

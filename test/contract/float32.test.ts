@@ -131,6 +131,16 @@ describe.each(BACKENDS)('float32 storage = f64 storage of Math.fround(X) [$name]
     ref.dispose();
   });
 
+  it('more rows than the promotion windows hold (short rows: two windows of 204 rows at d = 5): the same doubles', () => {
+    for (const [kind, model] of [['real', 'linear'], ['binary', 'hinge'], ['binary', 'logistic'], ['classes', 'softmax']] as const) {
+      const { X, y } = problem(1003, 5, kind);
+      for (const batching of [{ maxIterations: 4 }, { batchSize: 300, maxEpochs: 2, shuffle: false }, { batchSize: 300, maxEpochs: 2, seed: 1 }]) {
+        const [a, r] = both(X, y, { model, lr: 0.1, momentum: 0.9, ...batching } as FitOptions);
+        expectSameBits(bits(a), bits(r));
+      }
+    }
+  });
+
   it('the test is not vacuous: the same fit on the unrounded X differs', () => {
     const { X, y } = problem(N, 5, 'real');
     const f32 = engine.dataset(X, y, { dtype: 'float32' }), f64 = engine.dataset(X, y);
