@@ -4,7 +4,14 @@
 // then w/n; with row weights cᵢ, λmax(AᵀCA/n): w += Σ cᵢ·uᵢ·aᵢ (uᵢ ← cᵢ·uᵢ before it is added). The Rayleigh
 // quotient vᵀw of the unit v never exceeds λmax and converges to it. Same operation order as
 // src/js/lipschitz.ts; the sums over the p entries of v and w are sequential, the same in both builds.
-import { dot, axpy4, axpy1, zero, rowAt, Indexed, setXTile } from './reduce';
+import { dot, axpy4, axpy1, zero, setXTile, tileRow, xTile } from './reduce';
+
+/** Row i of X, or with float32 storage its f64 copy (reduce.ts tileRow). */
+// @ts-ignore: decorator
+@inline
+function row(xPtr: usize, i: i32, rowBytes: usize): usize {
+  return xTile != 0 ? tileRow(xPtr, 0, i, rowBytes) : xPtr + <usize>i * rowBytes;
+}
 
 /**
  * λmax(AᵀA/n) estimated from the start vector at vPtr (p = d + 1 entries with the intercept, else d; overwritten by
@@ -46,8 +53,8 @@ function powerIterationOf(
     const b = intercept ? load<f64>(icpt) : 0.0;
     let i = 0;
     for (; i + 4 <= n; i += 4) {
-      const x0 = rowAt<Indexed>(xPtr, 0, i, rowBytes), x1 = rowAt<Indexed>(xPtr, 0, i + 1, rowBytes);
-      const x2 = rowAt<Indexed>(xPtr, 0, i + 2, rowBytes), x3 = rowAt<Indexed>(xPtr, 0, i + 3, rowBytes);
+      const x0 = row(xPtr, i, rowBytes), x1 = row(xPtr, i + 1, rowBytes);
+      const x2 = row(xPtr, i + 2, rowBytes), x3 = row(xPtr, i + 3, rowBytes);
       let u0 = dot(x0, vPtr, d), u1 = dot(x1, vPtr, d), u2 = dot(x2, vPtr, d), u3 = dot(x3, vPtr, d);
       if (intercept) {
         u0 = u0 + b;
@@ -66,7 +73,7 @@ function powerIterationOf(
       axpy4(wPtr, d, u0, x0, u1, x1, u2, x2, u3, x3);
     }
     for (; i < n; i++) {
-      const x0 = rowAt<Indexed>(xPtr, 0, i, rowBytes);
+      const x0 = row(xPtr, i, rowBytes);
       let u0 = dot(x0, vPtr, d);
       if (intercept) u0 = u0 + b;
       if (swPtr != 0) u0 = u0 * load<f64>(swPtr + (<usize>i << 3));

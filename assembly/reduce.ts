@@ -230,13 +230,15 @@ export function setXTile(ptr: usize, n: i32 = 0): void {
 }
 
 /**
- * The address of an f64 copy of row r of the f32 matrix at xPtr (rowBytes/2 bytes a row). Through a row order
- * (rowsPtr ≠ 0, r = rows[i]): the row promoted into the next of four slots (no kernel keeps more than four rows
- * live), and so are long rows (d ≥ SHORT_ROW). Contiguous short rows (rowsPtr = 0): from one of two windows of tileRows aligned rows, refilled in one promote() when
- * missed (the window not read last: the pass's two streams each keep one); a block's four rows (i, i + 1, i + 2,
- * i + 3 with i ≡ 0 mod 4; or p, p + 1 and q, q + 1, p and q even) always lie in one window each.
+ * The address of an f64 copy of row r = rows[i] (rowsPtr ≠ 0) or i (rowsPtr = 0) of the f32 matrix at xPtr
+ * (rowBytes/2 bytes a row). Through a row order, and for long rows (d ≥ SHORT_ROW): the row promoted into the next of
+ * four slots (no kernel keeps more than four rows live). Contiguous short rows: from one of two windows of tileRows
+ * aligned rows, refilled in one promote() when missed (the window not read last: the pass's two streams each keep
+ * one); a block's four rows (i, i + 1, i + 2, i + 3 with i ≡ 0 mod 4; or p, p + 1 and q, q + 1, p and q even) always
+ * lie in one window each.
  */
-export function tileRow(xPtr: usize, rowsPtr: usize, r: usize, rowBytes: usize): usize {
+export function tileRow(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
+  const r = rowsPtr == 0 ? <usize>i : <usize>load<u32>(rowsPtr + (<usize>i << 2));
   const half = rowBytes >> 1;
   // Rows through a row order, and long rows (d ≥ SHORT_ROW), one at a time into the ring: promoting each long row
   // right before its dot product was faster than windows (100 000 × 100: 1.41× against 1.76× the f64 pass's CPU
@@ -282,9 +284,9 @@ export function promote(dst: usize, src: usize, d: i32): void {
 @inline
 export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
   if (sizeof<R>() == 2) {
-    const r = rowsPtr == 0 ? <usize>i : <usize>load<u32>(rowsPtr + (<usize>i << 2));
-    if (xTile != 0) return tileRow(xPtr, rowsPtr, r, rowBytes);
-    return xPtr + r * rowBytes;
+    // float32 storage resolves the row (rowsPtr may be 0 there) in tileRow, off the f64 path.
+    if (xTile != 0) return tileRow(xPtr, rowsPtr, i, rowBytes);
+    return xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes;
   }
   return xPtr + <usize>i * rowBytes;
 }
