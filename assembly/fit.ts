@@ -15,7 +15,7 @@ import {
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
   S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP,
 } from '../src/abi/layout';
-import { mlpObjectiveAndGrad } from './nn/mlp';
+import { mlpObjectiveAndGrad, targetsPerRow } from './nn/mlp';
 
 /**
  * Averaged SGD: θ̄ ← θ̄ + (θ − θ̄)/k over p elements, the k-th iterate θ into the running mean (k = 1 copies θ: θ̄
@@ -78,8 +78,8 @@ function objectiveAndGradOf(
   cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
   const c = changetype<Config>(cfg);
-  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), unweighted.
-  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, rowsPtr, n, paramsPtr, gradPtr);
+  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), the row weights in its head.
+  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
   const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
   const m = K * d;
   const bPtr = paramsPtr + (<usize>m << 3);
@@ -160,6 +160,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const n = c.rows, d = c.cols, batchSize = c.batchSize, rule = c.stopRule, tol = c.tol;
   const maxIterations = c.maxIterations, maxEpochs = c.maxEpochs, nIterNoChange = c.nIterNoChange;
   const xPtr = c.xPtr, yPtr = c.yPtr, permPtr = c.permPtr;
+  // Targets per row of y (a multi-output network's m; 1 otherwise): an ordered batch's y starts batchPos·yw on.
+  const yw = targetsPerRow(c);
   const valXPtr = c.valXPtr, valYPtr = c.valYPtr, valRows = c.valRows;
   const swPtr = c.weightPtr, valSwPtr = c.valWeightPtr;
   const lossPtr = c.lossPtr, epochLossPtr = c.epochLossPtr, lrPtr = c.lrPtr;
@@ -231,7 +233,7 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
     // A shuffled batch is read in place through the row order; an ordered one is a contiguous slice.
     const rows = shuffled ? permPtr + (<usize>batchPos << 2) : 0;
     const xb = shuffled ? xPtr : xPtr + <usize>batchPos * rowBytes;
-    const yb = shuffled ? yPtr : yPtr + (<usize>batchPos << 3);
+    const yb = shuffled ? yPtr : yPtr + (<usize>(batchPos * yw) << 3);
     const swb = shuffled || swPtr == 0 ? swPtr : swPtr + (<usize>batchPos << 3);
     let J = objectiveAndGrad(cfg, xb, yb, swb, rows, count, cur, gradPtr);
     if (pending) {

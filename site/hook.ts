@@ -6,6 +6,8 @@
 import { createEngine } from '../src/index.js';
 import type { Engine, FitOptions } from '../src/types.js';
 import { createWorkerEngine } from '../src/worker.js';
+import type { NnDatasetName } from './nn-data.js';
+import type { NnPanel, NnPanelState } from './nn-panel.js';
 import type { Racer } from './race.js';
 
 /** The 16 hex digits of a double's IEEE-754 bits (big-endian). */
@@ -22,9 +24,43 @@ interface HookDeps {
   recompute(): void;
   showIteration(k: number): void;
   reference: { data: { x: number[]; y: number[] } };
+  network: NnPanel;
 }
 
-export function installTestHook({ engine, state, setFunction, recompute, showIteration, reference }: HookDeps): void {
+/** The network panel as plain JSON: per racer its fit options, latest frame, boundary checksums and parameters. */
+function networkState(panel: NnPanel, withData: boolean) {
+  const s: NnPanelState = panel.state;
+  return {
+    dataset: s.data.name,
+    running: s.running,
+    frame: s.frame,
+    frames: s.frames,
+    backend: s.backend,
+    error: s.error,
+    settings: s.settings,
+    pageMs: [...s.pageMs],
+    data: withData ? { X: s.data.X, y: s.data.y } : null,
+    racers: s.racers.map((r, i) => {
+      const f = s.shown[i];
+      return {
+        label: r.label,
+        options: r.options,
+        epochs: f ? f.net.epochs : 0,
+        status: f ? f.net.status : null,
+        loss: f ? f.net.epochLoss[f.net.epochs - 1]! : NaN,
+        accuracy: f ? f.accuracy : NaN,
+        hash: f ? f.hash : null,
+        hashes: [...s.hashes[i]!],
+        /** Fraction of the grid whose predicted class changed since the first frame. */
+        changed: panel.changedFraction(i),
+        coefs: f && withData ? f.net.coefs.map((w) => Array.from(w)) : null,
+        intercepts: f && withData ? f.net.intercepts.map((b) => Array.from(b)) : null,
+      };
+    }),
+  };
+}
+
+export function installTestHook({ engine, state, setFunction, recompute, showIteration, reference, network }: HookDeps): void {
   const hook = {
     backend: engine.backend,
     simd: engine.simd,
@@ -54,6 +90,18 @@ export function installTestHook({ engine, state, setFunction, recompute, showIte
     },
     setFunction,
     showIteration,
+    /**
+     * The network panel: choose a dataset or settings (each rewinds the race), start and stop training, read its
+     * state (`state(true)` adds the points and every racer's parameters).
+     */
+    nn: {
+      select: (name: NnDatasetName) => network.select(name),
+      configure: (change: Parameters<NnPanel['configure']>[0]) => network.configure(change),
+      start: () => network.start(),
+      stop: () => network.stop(),
+      reset: () => network.reset(),
+      state: (withData = false) => networkState(network, withData),
+    },
     /** The iteration the race shows now. */
     iteration: () => state.k,
     setStart(x: number, y: number) {

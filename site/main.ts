@@ -1,6 +1,7 @@
 /**
  * The playground: a race of plain GD, momentum, Nesterov and Adam on a 2-D test function, drawn over its contour plot,
- * with charts of the objective and of momentum's weights β^k, and the reference linear-regression experiment.
+ * with charts of the objective and of momentum's weights β^k, the neural-network panel (site/nn-panel.ts: the same four
+ * training a small network in a Web Worker, decision boundaries shaded as they learn), and the reference experiment.
  * Every optimizer step runs in the library's engine (WASM where the browser has it), shown in the badge.
  */
 import { createEngine } from '../src/index.js';
@@ -10,6 +11,8 @@ import { Frame, renderField } from './contour.js';
 import { PRESETS, race, RADIUS_FRACTION, type Racer } from './race.js';
 import { setupReference } from './reference.js';
 import { installTestHook } from './hook.js';
+import { setupNetworkPanel } from './nn-panel.js';
+import { createWorkerEngine } from '../src/worker.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -262,5 +265,20 @@ function showIteration(k: number): void {
   draw();
 }
 
-installTestHook({ engine, state, setFunction, recompute, showIteration, reference });
+const network = setupNetworkPanel({
+  boards: $('nn-boards'),
+  dataset: $<HTMLSelectElement>('nn-dataset'),
+  hidden: $<HTMLSelectElement>('nn-hidden'),
+  activation: $<HTMLSelectElement>('nn-activation'),
+  lr: $<HTMLInputElement>('nn-lr'),
+  lrOut: $('nn-lr-out'),
+  train: $<HTMLButtonElement>('nn-train'),
+  reset: $<HTMLButtonElement>('nn-reset'),
+  epoch: $('nn-epoch'),
+  table: $('nn-results').querySelector('tbody')!,
+  chart: $('nn-loss-chart'),
+  note: $('nn-note'),
+}, () => createWorkerEngine());
+
+installTestHook({ engine, state, setFunction, recompute, showIteration, reference, network });
 document.body.dataset.ready = 'true';

@@ -15,6 +15,8 @@ export interface StoredData {
   readonly dtype: Dtype;
   /** Bytes the backend holds for X and y. */
   readonly bytes: number;
+  /** Targets per row of y (row-major n·yCols): 1 but for a multi-output mlpRegressor's data. */
+  readonly yCols: number;
   release(): void;
 }
 

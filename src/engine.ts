@@ -24,7 +24,7 @@ import { OneVsRestDriver, isOneVsRest, type ClassDriver, type ClassParts, type F
 import { createRandom } from './random.js';
 import { checkPartialFitOptions, onlineState } from './online.js';
 import type {
-  AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput,
+  AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, TargetsInput,
   OnlineState, OptimizerOptions, OptimizerSettings, PartialFitOptions, SgdOptimizer, SgdOptions, MlpFitOptions, NetworkFitResult,
 } from './types.js';
 import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
@@ -326,7 +326,7 @@ class FitDriver implements ClassDriver {
         intercepts.push(raw.params.slice(table[l + 1]![0], table[l + 1]![0] + table[l + 1]![1]));
       }
       const act = (['identity', 'relu', 'tanh', 'sigmoid'] as const)[c.mlp.activation]! as ActivationName;
-      const lazy = new LazyObjective(this.impl, this.handle, c, raw.params, null);
+      const lazy = new LazyObjective(this.impl, this.handle, c, raw.params, this.weights);
       return new FittedMlp(
         [c.mlpModel!, d, c.mlpModel === 'mlpRegressor' ? 1 : c.classes, c.mlp.hidden, act, coefs, intercepts],
         o.loss, o.epochLoss, o.iterations, o.epochs, o.status, lazy,
@@ -449,17 +449,20 @@ class MomentumEngine implements Engine {
     return this.impl;
   }
 
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: DatasetOptions = {}): Dataset {
+  dataset(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: DatasetOptions = {}): Dataset {
     checkArgCount('engine.dataset', ['X', 'y', 'options'], arguments);
     const o = requireObject('options', options) as DatasetOptions;
     checkKeys(o, DATASET_OPTIONS, 'engine.dataset');
     // A table becomes row-major (src/columnar.ts); a weight column's name is read there.
-    const given = normalizeInput(X, y, typeof o.sampleWeight === 'string' && isTable(X) ? o.sampleWeight : null);
+    const given = normalizeInput(X, y as LabelsInput | string | ColumnSelection, typeof o.sampleWeight === 'string' && isTable(X) ? o.sampleWeight : null);
     const dtype = checkDtype(o.dtype);
     const input = checkDataset(given.X, given.y, this.impl.maxDatasetBytes, dtype);
     const sw = given.sampleWeight ?? (o.sampleWeight === undefined ? null : checkSampleWeight('sampleWeight', o.sampleWeight, input.rows));
-    const labels = Float64Array.from(input.y);
-    return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels), labels, sw);
+    // The labels the split, the weights and the label rules read: y, or a multi-output y's first column (only
+    // mlpRegressor takes m > 1 targets, and it reads no label rule).
+    const m = input.yCols;
+    const labels = m === 1 ? Float64Array.from(input.y) : Float64Array.from({ length: input.rows }, (_, i) => input.y[i * m]!);
+    return new DatasetHandle(this, this.impl.storeDataset(input), labelInfo(labels, m), labels, sw);
   }
 
   private handle(data: Dataset): DatasetHandle {
@@ -476,9 +479,6 @@ class MomentumEngine implements Engine {
     const config = checkFitOptions(options, stored.rows, stored.cols, h.labels);
     checkOneSampleWeight(config, h);
     if (isOneVsRest(config)) return this.oneVsRest(h, config);
-    if (config.mlp && h.sampleWeight) {
-      throw new RangeError(`sampleWeight (given with the dataset) does not apply to model '${config.mlpModel}': a network fit is unweighted`);
-    }
     return new FitDriver(this.impl, h, config);
   }
 

@@ -7,11 +7,12 @@
 import { createEngine } from './engine.js';
 import { INSPECT } from './inspect.js';
 import { DEFAULT_MODEL } from './models/registry.js';
+import { MlpModel } from './models/mlp.js';
 import { FIT_CALL_KEYS, checkArgCount, checkKeys, describe } from './options/index.js';
 import { PROGRESS_LOGGER_KEYS, progressLogger, type ProgressLoggerOptions } from './progress.js';
 import type {
-  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitResult, LabelsInput, Model,
-  PartialFitOptions, Progress,
+  BackendName, ColumnSelection, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitResult, LabelsInput, MlpFitOptions, Model,
+  NetworkFitResult, PartialFitOptions, Progress, TargetsInput,
 } from './types.js';
 
 /**
@@ -29,6 +30,23 @@ export type FitCallOptions = FitOptions & {
    */
   verbose?: boolean | ProgressLoggerOptions;
 };
+
+/**
+ * Options of {@link fit} and {@link Estimator} for a network (`model` 'mlpClassifier' or 'mlpRegressor'): every option
+ * of {@link MlpFitOptions} (`lr` required), plus `backend`, `simd` and `verbose` as in {@link FitCallOptions}.
+ */
+export type MlpFitCallOptions = MlpFitOptions & Pick<FitCallOptions, 'backend' | 'simd' | 'verbose'>;
+
+/**
+ * What an {@link Estimator} with options `O` holds after `fit`: a {@link NetworkFitResult} for a network's options
+ * (`model` 'mlpClassifier' or 'mlpRegressor'), else a {@link FitResult}.
+ */
+export type EstimatorResult<O> = O extends Pick<MlpFitOptions, 'model'> ? NetworkFitResult : FitResult;
+
+/** Every key of every member of a union of option types: the keys an {@link Estimator}'s options may have. */
+type KeysOf<T> = T extends T ? keyof T : never; // distributes over the union
+/** The keys an Estimator's options `O` may have: a network's, or a linear model's. */
+type EstimatorKeys<O> = O extends Pick<MlpFitOptions, 'model'> ? KeysOf<MlpFitCallOptions> : KeysOf<FitCallOptions>;
 
 const engines = new Map<string, Promise<Engine>>();
 
@@ -78,7 +96,30 @@ export function sharedEngine(options: EngineOptions = {}): Promise<Engine> {
  * const result = await fit([[0], [1], [2], [3]], [1, 3, 5, 7], { lr: 0.1, momentum: 0.9, maxIterations: 500 });
  * result.weights[0]; // ≈ 2; result.intercept ≈ 1
  */
-export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions): Promise<FitResult> {
+export function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: FitCallOptions): Promise<FitResult>;
+/**
+ * Fits a network in one call (`model` 'mlpClassifier' or 'mlpRegressor'): the same doubles as
+ * `engine.fit(engine.dataset(X, y), options)` on the same backend.
+ * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
+ * @param y labels or targets (one per row; for `mlpRegressor` also n rows of m targets, {@link TargetsInput}), or with a
+ *   table the label column's name or `{ label, features }`
+ * @param options {@link MlpFitCallOptions}: the network's fit options (`lr` required), and `backend`, `simd`, `verbose`
+ * @returns the fitted network with its history ({@link NetworkFitResult})
+ * @throws as the linear form
+ * @example
+ * const net = await fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0], { model: 'mlpClassifier', hidden: [2], activation: 'tanh', lr: 0.5, momentum: 0.9, maxIterations: 500, seed: 1 });
+ * net.predict([[0, 1]]); // Float64Array [1]
+ */
+export function fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: MlpFitCallOptions): Promise<NetworkFitResult>;
+/**
+ * Either form, for options whose type is the union (an {@link Estimator}'s, say).
+ * @param X rows, a row-major `{ data, rows, cols }`, or a table
+ * @param y labels or targets, or with a table the label column's name or `{ label, features }`
+ * @param options {@link FitCallOptions} or {@link MlpFitCallOptions}
+ * @returns a {@link FitResult} or a {@link NetworkFitResult}, by the options' model
+ */
+export function fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: FitCallOptions | MlpFitCallOptions): Promise<FitResult | NetworkFitResult>;
+export async function fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: FitCallOptions | MlpFitCallOptions): Promise<FitResult | NetworkFitResult> {
   checkArgCount('fit', ['X', 'y', 'options'], arguments);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`options must be an options object, got ${describe(options)}`);
@@ -102,7 +143,8 @@ export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSele
   }
   const data = engine.dataset(X, y);
   try {
-    const result = await engine.fitAsync(data, fitOptions);
+    // One call for both forms: the engine picks the network or the linear fit by the options' model.
+    const result: FitResult | NetworkFitResult = await engine.fitAsync(data, fitOptions);
     logger?.done(result);
     return result;
   } finally {
@@ -114,22 +156,30 @@ export async function fit(X: FeaturesInput, y: LabelsInput | string | ColumnSele
  * An estimator in the style of scikit-learn and ml.js: the options go to the constructor, `await est.fit(X, y)`
  * learns (with {@link fit}: engine shared per backend, data copied and freed) and returns the estimator, then
  * `predict`, `predictProba`, `decisionFunction` and `score` use the fitted model. Fitting again replaces the model.
+ * With a network's options (`model` 'mlpClassifier' or 'mlpRegressor', {@link MlpFitCallOptions}) it fits a network
+ * and `result` is a {@link NetworkFitResult} (the type parameter `O`, inferred from the constructor's argument, says
+ * which: {@link EstimatorResult}).
+ * @typeParam O the options' type: {@link FitCallOptions} (default) or {@link MlpFitCallOptions}
  * @example
  * const est = new Estimator({ model: 'logistic', lr: 0.5, momentum: 0.9, maxIterations: 200 });
  * await est.fit([[0], [1], [2], [3]], [0, 0, 1, 1]);
  * est.predict([[0.2], [2.8]]); // Float64Array [0, 1]
+ * const net = new Estimator({ model: 'mlpClassifier', hidden: [8], activation: 'tanh', lr: 0.5, momentum: 0.9, maxIterations: 500 });
+ * await net.fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
+ * net.result?.coefs; // per layer W_l (a NetworkFitResult)
  */
-export class Estimator {
+export class Estimator<O extends FitCallOptions | MlpFitCallOptions = FitCallOptions> {
   /** The options every `fit` uses (a shallow copy of the constructor's argument). */
-  readonly options: FitCallOptions;
-  /** The last fit's result (the model and its history), or null before the first `fit`. */
-  result: FitResult | null = null;
+  readonly options: O;
+  /** The last fit's result (the model and its history; a network's for a network's options), or null before the first `fit`. */
+  result: EstimatorResult<O> | null = null;
 
   /**
-   * @param options {@link FitCallOptions}: `lr` is required; validated by `fit`, which throws as {@link fit} does
+   * @param options {@link FitCallOptions} or {@link MlpFitCallOptions}: `lr` is required; validated by `fit`, which
+   *   throws as {@link fit} does (an unknown key is also a type error)
    * @throws TypeError when `options` is not an object or has an unknown key, or for an extra argument
    */
-  constructor(options: FitCallOptions) {
+  constructor(options: O & { [K in Exclude<keyof O, EstimatorKeys<O>>]: never }) {
     checkArgCount('new Estimator', ['options'], arguments);
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an options object, got ${describe(options)}`);
@@ -141,27 +191,28 @@ export class Estimator {
   /**
    * Fits the model to X and y ({@link fit}) and keeps the result in `result`.
    * @param X rows, a row-major `{ data, rows, cols }`, or a table (object of columns, Apache Arrow or Arquero)
-   * @param y labels (one per row), or with a table the label column's name or `{ label, features }`
+   * @param y labels (one per row; for `mlpRegressor` also n rows of m targets, {@link TargetsInput}), or with a table
+   *   the label column's name or `{ label, features }`
    * @param options `sampleWeight`: one weight ≥ 0 per row for this fit (scikit-learn's `fit(X, y, sample_weight)`;
    *   see {@link FitCommonOptions.sampleWeight}); default `{}`.
    * @returns this estimator, fitted
    * @throws as {@link fit}; RangeError for `sampleWeight` given both here and to the constructor; a failed fit leaves
    *   the previous result in place
    */
-  async fit(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { sampleWeight?: ArrayLike<number> } = {}): Promise<this> {
+  async fit(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: { sampleWeight?: ArrayLike<number> } = {}): Promise<this> {
     checkArgCount('fit', ['X', 'y', 'options'], arguments);
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an options object, got ${describe(options)}`);
     }
     checkKeys(options, ESTIMATOR_FIT_KEYS, 'Estimator.fit');
-    let o = this.options;
+    let o: FitCallOptions | MlpFitCallOptions = this.options;
     if (options.sampleWeight !== undefined) {
-      if (o.sampleWeight !== undefined) {
+      if ((o as { sampleWeight?: unknown }).sampleWeight !== undefined) {
         throw new RangeError('sampleWeight was given twice: to the Estimator\'s constructor and to fit; give it in one place');
       }
-      o = { ...o, sampleWeight: options.sampleWeight };
+      o = { ...o, sampleWeight: options.sampleWeight } as FitCallOptions;
     }
-    this.result = await fit(X, y, o);
+    this.result = await fit(X, y, o) as EstimatorResult<O>;
     return this;
   }
 
@@ -233,14 +284,16 @@ export class Estimator {
         throw new RangeError(`X must have ${prev.cols} columns, as the data this estimator has seen, got ${data.cols}`);
       }
       // Its finalLoss and mse are evaluated when the chunk is disposed (one more pass over it), as fit's are.
-      this.result = this.partialResult = engine.partialFit(data, o as never as PartialFitOptions);
+      const r = engine.partialFit(data, o as never as PartialFitOptions);
+      this.partialResult = r;
+      this.result = r as EstimatorResult<O>; // networks are refused by engine.partialFit
     } finally {
       data.dispose();
     }
     return this;
   }
 
-  private fitted(): FitResult {
+  private fitted(): FitResult | NetworkFitResult {
     if (!this.result) throw new TypeError('This Estimator is not fitted yet: call await estimator.fit(X, y) first');
     return this.result;
   }
@@ -278,12 +331,14 @@ export class Estimator {
   /**
    * R² (regression) or accuracy (classifiers) of the fitted model on X, y ({@link Model.score}).
    * @param X n rows of the fitted model's `cols` features (as {@link Engine.dataset} takes them).
-   * @param y the true values or labels, n of them (booleans read as 0/1).
-   * @throws TypeError before `fit`, and as {@link Model.score}
+   * @param y the true values or labels, n of them (booleans read as 0/1); for a multi-output `mlpRegressor`, n rows of
+   *   m targets ({@link TargetsInput}: R² averaged over the targets).
+   * @throws TypeError before `fit`, and as {@link Model.score} (a linear model refuses rows of targets)
    */
-  score(X: FeaturesInput, y: LabelsInput): number {
+  score(X: FeaturesInput, y: LabelsInput | TargetsInput): number {
     checkArgCount('score', ['X', 'y'], arguments);
-    return this.fitted().score(X, y);
+    const model = this.fitted();
+    return model instanceof MlpModel ? model.score(X, y) : model.score(X, y as LabelsInput);
   }
 
   /** `Estimator { unfitted, options: … }`, or the fitted result's one-line summary. */

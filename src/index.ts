@@ -9,7 +9,7 @@
  */
 export { createEngine } from './engine.js';
 export { fit, Estimator } from './fit.js';
-export type { FitCallOptions } from './fit.js';
+export type { EstimatorResult, FitCallOptions, MlpFitCallOptions } from './fit.js';
 export { progressLogger } from './progress.js';
 export type { ProgressLogger, ProgressLoggerOptions } from './progress.js';
 export { tableToMatrix } from './columnar.js';
@@ -18,7 +18,7 @@ export { LinearModel } from './models/model.js';
 // Neural networks (issue 16).
 export { MlpModel } from './models/mlp.js';
 export type { ActivationName, MlpModelJSON } from './models/mlp.js';
-export type { MlpFitOptions, Network, NetworkFitResult } from './types.js';
+export type { LayerWeights, MlpFitOptions, Network, NetworkFitResult, NetworkLike } from './types.js';
 export { leastSquares } from './models/linear.js';
 export { createRandom } from './random.js';
 export type { Random } from './random.js';
@@ -27,7 +27,7 @@ export type { ExperimentResult, ExperimentRun } from './experiment.js';
 export type {
   AbortSignalLike, ArqueroTableLike, ArrowTableLike, ArrowVectorLike, AutoReport, BackendName, ColumnSelection, ColumnsInput,
   ClassFit, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitCommonOptions, FitOptions, FitOptionsRecord, FitResult, FitStatus,
-  LabelsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
+  LabelsInput, TargetsInput, Matrix, Model, ModelJSON, ModelName, ModelOptions, OptimizerChoice, OptimizerName, OptimizerOptions,
   OptimizerSettings, PenaltyName, Progress, Schedule, SgdOptimizer, SgdOptions, SgdState, TableInput, UrlInput, WasmFile,
   WasmModuleInput, WasmSource,
 } from './types.js';

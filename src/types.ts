@@ -133,6 +133,21 @@ export type FeaturesInput = ReadonlyArray<ArrayLike<number>> | Matrix | TableInp
  */
 export type LabelsInput = ArrayLike<number> | ReadonlyArray<boolean>;
 
+/**
+ * Several targets per row, for `mlpRegressor`'s multi-output regression (issue 16): n rows of m numbers
+ * (`number[][]` or rows that are typed arrays), or a row-major matrix `{ data, rows, cols }` with `rows` = X's rows
+ * and `cols` = m. m = 1 is the same as a 1-D y. The linear models and mlpClassifier take one value per row (a
+ * RangeError naming y).
+ */
+export type TargetsInput = ReadonlyArray<ArrayLike<number>> | {
+  /** rows·cols finite numbers, row-major: row i's targets at i·cols … i·cols + cols − 1. */
+  readonly data: ArrayLike<number>;
+  /** Number of rows: X's. */
+  readonly rows: number;
+  /** Targets per row m ≥ 1. */
+  readonly cols: number;
+};
+
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
   /** `'auto'` (default) uses WebAssembly where available and the pure-JS engine otherwise. */
@@ -248,8 +263,8 @@ export interface Dataset {
    */
   readonly dtype: 'float64' | 'float32';
   /**
-   * Bytes of engine memory the data takes: X (n·d·8 as `'float64'`, n·d·4 as `'float32'`) and y (n·8); the WASM
-   * backend pads X to 16 bytes. Sample weights given with the dataset are kept on the host and not counted.
+   * Bytes of engine memory the data takes: X (n·d·8 as `'float64'`, n·d·4 as `'float32'`) and y (n·8, or n·m·8 for
+   * m targets a row); the WASM backend pads X to 16 bytes. Sample weights given with the dataset are kept on the host and not counted.
    * @throws TypeError once the dataset is disposed.
    */
   readonly bytes: number;
@@ -1200,14 +1215,15 @@ export interface Engine {
    * @param X rows (`number[][]` or typed rows), a row-major `{ data, rows, cols }`, or a table: an object of
    *   equal-length columns, an Apache Arrow table or an Arquero table ({@link TableInput})
    * @param y one label per row (numbers, or booleans as 0/1); with a table, also the label column's name
-   *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection})
+   *   (`engine.dataset(table, 'y')`: every other column is a feature) or `{ label, features }` ({@link ColumnSelection});
+   *   or several targets per row for `mlpRegressor` ({@link TargetsInput}: n rows of m numbers, or `{ data, rows, cols }`)
    * @param options `sampleWeight`: one weight ≥ 0 per row for every fit of the dataset ({@link DatasetOptions});
    *   default `{}`.
    * @throws TypeError for non-numeric values or columns, a label column name without a table; RangeError for ragged
    *   rows, unequal columns, nulls, non-finite values, unknown column names, y of the wrong length, a sample weight
    *   that is negative, NaN or infinite, or of the wrong length — each naming the row, the column or the argument
    */
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: DatasetOptions): Dataset;
+  dataset(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options?: DatasetOptions): Dataset;
   /**
    * Fits a linear model by gradient descent with the given optimizer: epochs of (mini-)batch updates until
    * `maxIterations`, `maxEpochs`, the `tol` rule, divergence, or an abort. Synchronous; see
@@ -1286,14 +1302,39 @@ export interface Engine {
 /**
  * Options of a network fit ({@link Engine.fit} with `model` 'mlpClassifier' or 'mlpRegressor', scikit-learn's
  * MLPClassifier and MLPRegressor): the common fit options (batches, seeded shuffle, schedule, stopping rules,
- * validationFraction, progress, signal) and any optimizer, without the linear models' intercept and weight options.
- * Objective: J(θ) = (1/n)·Σᵢ ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖² (the biases never penalised), f the network
+ * validationFraction, progress, signal), any optimizer and row weights, without the linear models' intercept options.
+ * Objective: J(θ) = (1/n)·Σᵢ cᵢ·ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖² (the biases never penalised; cᵢ = 1 without
+ * `sampleWeight` / `classWeight`), f the network
  * h₀ = x, h_l = act(h_{l−1}·W_l + b_l), scores z = h_{L−1}·W_L + b_L; ℓ the head's loss: ½(z − y)² (regressor),
  * the logistic loss of σ(z) (two classes, one output), the softmax cross-entropy (K > 2 classes, K outputs).
  * scikit-learn's `alpha` divides the penalty by the batch size: its alpha a is α = a/batchSize here.
  */
 export type MlpFitOptions = Omit<FitCommonOptions, 'lr' | 'restart' | 'fitIntercept' | 'initialWeights' | 'initialIntercept' | 'sampleWeight' | 'classWeight' | 'warmStart'> & OptimizerChoice & {
-  /** 'mlpClassifier' (labels 0 … K−1; two classes: one logistic output) or 'mlpRegressor' (real targets). */
+  /**
+   * One weight cᵢ ≥ 0 (finite) per row (or with the dataset, {@link DatasetOptions.sampleWeight}; not both): the
+   * objective becomes (1/n)·Σᵢ cᵢ·ℓ(f(xᵢ; θ), yᵢ) + (α/2)·Σ_l ‖W_l‖², the linear models' convention
+   * ({@link FitCommonOptions.sampleWeight}): the mean stays over the n rows, so integer weights give the objective of
+   * the data with rows repeated, divided by n. The head's δ (its residuals) and its row loss are multiplied by cᵢ, so
+   * every layer's gradient is weighted. scikit-learn's MLP (1.7+) divides by Σcᵢ instead, the data term and its
+   * penalty alike: the same minimiser for α = 0, a different scale of the gradient (here the weights act as a
+   * per-row learning rate, as in scikit-learn's SGD). Weights all 1 give the unweighted doubles. The same errors as
+   * the linear models' (TypeError / RangeError naming `sampleWeight[i]`, all training rows of weight 0, a class whose
+   * rows all weigh 0). Copied, never mutated.
+   */
+  sampleWeight?: ArrayLike<number>;
+  /**
+   * mlpClassifier only (RangeError for mlpRegressor): row i's weight is multiplied by classWeight[yᵢ],
+   * cᵢ = sampleWeightᵢ·classWeight[yᵢ]. `'balanced'`: class k weighs n / (K·countₖ) over the dataset's n rows
+   * (scikit-learn's `compute_class_weight('balanced')`); an object `{ 1: 10 }` (classes not named weigh 1) or an
+   * array of one weight per class, each finite and ≥ 0. Errors as {@link FitCommonOptions.classWeight}.
+   */
+  classWeight?: 'balanced' | Readonly<Record<number, number>> | ArrayLike<number>;
+  /**
+   * 'mlpClassifier' (labels 0 … K−1; two classes: one logistic output) or 'mlpRegressor' (real targets: one per row,
+   * or m per row from a dataset of {@link TargetsInput}, one output each: the head ½‖z − y‖², so
+   * J = (1/n)·Σᵢ cᵢ·½Σₖ(zᵢₖ − yᵢₖ)² + (α/2)·Σ‖W_l‖², whose gradient is scikit-learn's MLPRegressor's (δ = z − y summed
+   * over the outputs, divided by n; scikit-learn reports the loss as ½·mean over the n·m values, J/m for α = 0)).
+   */
   model: 'mlpClassifier' | 'mlpRegressor';
   /** Learning rate η > 0. Required ('auto' is for the linear models). */
   lr: number;
@@ -1311,12 +1352,50 @@ export type MlpFitOptions = Omit<FitCommonOptions, 'lr' | 'restart' | 'fitInterc
   /** mlpClassifier: the number of classes K ≥ 2; default max(y) + 1. */
   classes?: number;
   /**
-   * Starting parameters θ₀, every layer's in order [W₁ | b₁ | W₂ | b₂ | …] (W_l in_l rows of out_l, row-major, as
-   * {@link Network.coefs}); default: seeded He-uniform W for relu (±√(6/in)), Glorot-uniform for tanh and identity
-   * (±√(6/(in + out))), ±√(2/(in + out)) for sigmoid (scikit-learn's), biases 0. Copied, never mutated.
+   * Starting parameters θ₀: one array of every layer's parameters in order [W₁ | b₁ | W₂ | b₂ | …] (W_l in_l rows of
+   * out_l, row-major, as {@link Network.coefs}), or per layer {@link LayerWeights} `{ coefs, intercepts }` (the
+   * shapes of {@link Network.coefs} and {@link Network.intercepts}); default: seeded He-uniform W for relu
+   * (±√(6/in)), Glorot-uniform for tanh and identity (±√(6/(in + out))), ±√(2/(in + out)) for sigmoid
+   * (scikit-learn's), biases 0. Copied, never mutated. TypeError for values that are not numbers or an unknown key;
+   * RangeError for a wrong length (naming the layer and the expected length) or a non-finite value.
    */
-  initialWeights?: ArrayLike<number>;
+  initialWeights?: ArrayLike<number> | LayerWeights;
+  /**
+   * A previous network to start from: a fit's result ({@link NetworkFitResult}), an {@link MlpModel} or its JSON.
+   * Its coefs and intercepts become θ₀ (the same doubles as passing them as `initialWeights`); the optimizer starts
+   * afresh (velocity and Adam's moments at 0, step count 1, the schedule at epoch 0), so with a constant `lr`, full
+   * batches and momentum 0, k epochs then a warm start for j more give the same doubles as one fit of k + j epochs;
+   * with momentum the velocity restarts at 0 and the doubles differ. A classifier's `classes` defaults to the warm
+   * start's. RangeError when its model, number of columns, `hidden`, `activation`, classes or outputs differ from this
+   * fit's (naming which), or together with `initialWeights`; TypeError for a value that is not a network.
+   */
+  warmStart?: NetworkLike;
 };
+
+/** A network's parameters per layer ({@link MlpFitOptions.initialWeights}): layer l maps in_l to out_l units. */
+export interface LayerWeights {
+  /** Per layer, W_l: in_l·out_l numbers, row-major (in_l rows of out_l), as {@link Network.coefs}. */
+  readonly coefs: readonly ArrayLike<number>[];
+  /** Per layer, b_l: out_l numbers, as {@link Network.intercepts}. */
+  readonly intercepts: readonly ArrayLike<number>[];
+}
+
+/**
+ * What {@link MlpFitOptions.warmStart} reads: a {@link Network} (a fit's result or an {@link MlpModel}) or its JSON
+ * ({@link MlpModelJSON}).
+ */
+export interface NetworkLike extends LayerWeights {
+  /** 'mlpClassifier' or 'mlpRegressor'. */
+  readonly model: 'mlpClassifier' | 'mlpRegressor';
+  /** Number of features. */
+  readonly cols: number;
+  /** Number of classes (1 for a regressor). */
+  readonly classes: number;
+  /** Units of each hidden layer. */
+  readonly hidden: readonly number[];
+  /** The hidden layers' activation. */
+  readonly activation: string;
+}
 
 /** A fitted network (src/models/mlp.ts: MlpModel). Shapes: layer l maps in_l to out_l units, widths [cols, …hidden, outputs]. */
 export interface Network {
@@ -1330,14 +1409,14 @@ export interface Network {
   readonly hidden: readonly number[];
   /** The hidden layers' activation. */
   readonly activation: 'relu' | 'tanh' | 'sigmoid' | 'identity';
-  /** Outputs of the last layer: 1 (regressor, two classes) or K. */
+  /** Outputs of the last layer: a regressor's m targets per row (1 for a 1-D y), 1 for two classes, or K. */
   readonly outputs: number;
   /** Per layer, W_l: in_l·out_l values, row-major (in_l rows of out_l; scikit-learn's `coefs_`). */
   readonly coefs: readonly Float64Array[];
   /** Per layer, b_l: out_l values (scikit-learn's `intercepts_`). */
   readonly intercepts: readonly Float64Array[];
   /**
-   * Predictions: a regressor's outputs, a classifier's class index.
+   * Predictions: a regressor's outputs (n values, or n·m row-major for m targets), a classifier's class index.
    * @param X n rows of {@link Network.cols} features.
    */
   predict(X: FeaturesInput): Float64Array;
@@ -1352,11 +1431,13 @@ export interface Network {
    */
   decisionFunction(X: FeaturesInput): Float64Array;
   /**
-   * Accuracy (classifier) or R² (regressor).
+   * Accuracy (classifier) or R² (regressor; with m > 1 targets the mean of the m outputs' R², scikit-learn's
+   * `multioutput='uniform_average'`).
    * @param X n rows of {@link Network.cols} features.
-   * @param y n labels or targets.
+   * @param y n labels or targets; m > 1 targets: n rows of m or `{ data, rows, cols: m }` ({@link TargetsInput}).
+   * @throws RangeError for y of another length or number of targets per row.
    */
-  score(X: FeaturesInput, y: LabelsInput): number;
+  score(X: FeaturesInput, y: LabelsInput | TargetsInput): number;
 }
 
 /** What {@link Engine.fit} returns for a network: the {@link Network} and the fit's history. */

@@ -10,7 +10,7 @@ import { MlpModel, type MlpModelJSON } from './models/mlp.js';
 import { checkArgCount, checkDtype, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
   AbortSignalLike, AutoReport, BackendName, ClassFit, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult, MlpFitOptions, NetworkFitResult,
-  FitStatus, LabelsInput, ModelName, Progress, UrlInput, WasmSource,
+  FitStatus, LabelsInput, TargetsInput, ModelName, Progress, UrlInput, WasmSource,
 } from './types.js';
 
 /**
@@ -106,7 +106,7 @@ export interface WorkerEngine {
    *   storage of X), as {@link DatasetOptions}.
    * @throws (rejects with) the TypeError/RangeError of {@link Engine.dataset}; Error after `terminate()`.
    */
-  dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options?: { transfer?: boolean } & DatasetOptions): Promise<WorkerDataset>;
+  dataset(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options?: { transfer?: boolean } & DatasetOptions): Promise<WorkerDataset>;
   /**
    * {@link Engine.fitAsync} in the worker: the same options and the same {@link FitResult} (a {@link LinearModel}
    * with the history; bit-identical to a fit by the page's engine). Two options work across the boundary:
@@ -146,7 +146,7 @@ export interface WorkerEngine {
  */
 export type WorkerRequest = { id: number } & (
   | { type: 'init'; options: EngineOptions }
-  | { type: 'dataset'; X: FeaturesInput; y: LabelsInput; sampleWeight: ArrayLike<number> | string | undefined; dtype?: 'float64' | 'float32' }
+  | { type: 'dataset'; X: FeaturesInput; y: LabelsInput | TargetsInput; sampleWeight: ArrayLike<number> | string | undefined; dtype?: 'float64' | 'float32' }
   | { type: 'fit'; handle: number; options: FitOptions; progress: boolean; aborted: boolean }
   | { type: 'dispose'; handle: number }
   | { type: 'abort' }
@@ -389,7 +389,7 @@ class RemoteEngine implements WorkerEngine {
   constructor(private readonly rpc: Rpc, readonly backend: BackendName, readonly simd: boolean,
     readonly fallbackReason: string | undefined) {}
 
-  async dataset(X: FeaturesInput, y: LabelsInput | string | ColumnSelection, options: { transfer?: boolean } & DatasetOptions = {}): Promise<WorkerDataset> {
+  async dataset(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options: { transfer?: boolean } & DatasetOptions = {}): Promise<WorkerDataset> {
     checkArgCount('engine.dataset', ['X', 'y', 'options'], arguments);
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an object such as { transfer: true }, got ${describe(options)}`);
@@ -402,7 +402,7 @@ class RemoteEngine implements WorkerEngine {
     // A table is read on the page (an Arrow or Arquero table does not survive structured cloning), with its weight
     // column when sampleWeight names one.
     let sampleWeight: ArrayLike<number> | string | undefined = options.sampleWeight;
-    const t = normalizeInput(X, y, typeof sampleWeight === 'string' && isTable(X) ? sampleWeight : null);
+    const t = normalizeInput(X, y as LabelsInput | string | ColumnSelection, typeof sampleWeight === 'string' && isTable(X) ? sampleWeight : null);
     ({ X, y } = t);
     if (t.sampleWeight) sampleWeight = t.sampleWeight;
     const transfer = options.transfer ? transferables(X, y) : [];
@@ -501,12 +501,14 @@ function toFitResult(v: WorkerFitValue): FitResult {
 }
 
 /** The distinct, non-shared ArrayBuffers behind the typed arrays among X and y. */
-function transferables(X: FeaturesInput, y: LabelsInput): Transferable[] {
+function transferables(X: FeaturesInput, y: LabelsInput | TargetsInput): Transferable[] {
   const buffers = new Set<ArrayBuffer>();
   const add = (v: unknown) => {
     if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) buffers.add(v.buffer);
   };
   add(y);
+  if (Array.isArray(y)) y.forEach(add);
+  else if (typeof y === 'object' && y !== null && 'data' in y) add(y.data);
   if (Array.isArray(X)) X.forEach(add);
   else add((X as { data?: unknown }).data);
   return [...buffers];

@@ -22,10 +22,14 @@ describe.concurrent('examples', () => {
     ['examples/imbalanced.ts', ["classWeight 'balanced': malignant recall 0.766 → 0.953"], ['0.766', '0.953', 'example:imbalanced']],
     ['examples/lasso.ts', ['converged after 667 updates, 18 of 30 coefficients exactly 0', 'converged after 2264 updates, 12 of 30 coefficients exactly 0'], ['example:lasso', '18 of the 30 coefficients']],
     ['examples/digits-mlp.ts', ['test accuracy 0.981', 'the same parameters bit for bit: true'], ['example:digits-mlp', '0.981']],
+    ['examples/cancer-mlp.ts', ['test accuracy 0.9825 (112 of 114 test rows)', 'the same parameters bit for bit: true'], ['example:cancer-mlp', '0.982']],
     ['examples/quickstart.ts', ["status: 'converged'", 'test accuracy 0.9649'], ['example:quickstart']],
   ])('%s runs and prints what the README says', (file, printed, claimed) => {
     const out = run(file);
     for (const s of printed) expect(out).toContain(s);
     for (const s of claimed) expect(README).toContain(s);
+    // The networks' accuracy floors (issue 16: digits 0.975, breast cancer 0.97), read from what the example prints.
+    const floor = { 'examples/digits-mlp.ts': 0.975, 'examples/cancer-mlp.ts': 0.97 }[file as string];
+    if (floor !== undefined) expect(Number(/test accuracy ([\d.]+)/.exec(out)![1])).toBeGreaterThanOrEqual(floor);
   }, 90_000);
 });

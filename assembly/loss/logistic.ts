@@ -1,8 +1,9 @@
 // The logistic loss (binary logistic regression): for a score z and a label y ∈ {0, 1}, log(1 + e^z) − y·z computed
-// stably as max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, data term Σloss/n. The two-lane form takes the
-// operations of the scalar one lane by lane (expV, log1pV), so every build rounds alike. Pointwise value only; the
+// stably as max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, data term Σloss/n. log1p of e^−|z| ∈ [0, 1] by
+// log1pUnit (faithful on that domain only, no division: bench/LIMITS-classifiers.md). The two-lane form takes the
+// operations of the scalar one lane by lane (expV, log1pUnitV), so every build rounds alike. Pointwise value only; the
 // pass is assembly/loss/pass.ts. Mirror: src/js/loss/logistic.ts.
-import { exp, log1p, expV, log1pV } from '../math';
+import { exp, log1pUnit, expV, log1pUnitV } from '../math';
 
 
 /** Logistic loss (cross-entropy of σ(z)). Traits: rows i … i + 3 in order, sums (l0 + l1) + (l2 + l3), costly (exp, log1p). */
@@ -29,10 +30,10 @@ export class Logistic {
     return p - y;
   }
 
-  /** max(z, 0) − y·z + log1p(e^−|z|), e^−|z| from residual(). */
+  /** max(z, 0) − y·z + log1p(e^−|z|) (log1pUnit), e^−|z| from residual(). */
   // @ts-ignore: decorator
   @inline value(z: f64, y: f64, r: f64, out: usize): f64 {
-    return (Math.max(z, 0.0) - y * z) + log1p(load<f64>(out));
+    return (Math.max(z, 0.0) - y * z) + log1pUnit(load<f64>(out));
   }
 
   /** residual() of two rows (lanes of Z and Y). */
@@ -48,7 +49,7 @@ export class Logistic {
   /** value() of two rows. */
   // @ts-ignore: decorator
   @inline valuePair(Z: v128, Y: v128, R: v128, out: usize): v128 {
-    return f64x2.add(f64x2.sub(f64x2.max(Z, f64x2.splat(0.0)), f64x2.mul(Y, Z)), log1pV(v128.load(out)));
+    return f64x2.add(f64x2.sub(f64x2.max(Z, f64x2.splat(0.0)), f64x2.mul(Y, Z)), log1pUnitV(v128.load(out)));
   }
 
   /** Σloss/n. */

@@ -17,7 +17,7 @@ import { Config } from '../config';
 import { penaltyTerm } from '../penalty';
 import { xTile, promote } from '../reduce';
 import {
-  C_MLP_HEAD, C_MLP_ACTIVATION, C_MLP_BLOCK, ACT_RELU, ACT_TANH, ACT_SIGMOID, LOSS_SQUARED, LOSS_LOG,
+  C_MLP_HEAD, C_MLP_ACTIVATION, C_MLP_BLOCK, ACT_RELU, ACT_TANH, ACT_SIGMOID, LOSS_SQUARED, LOSS_LOG, LOSS_MLP,
 } from '../../src/abi/layout';
 
 // @ts-ignore: decorator
@@ -222,15 +222,25 @@ function dot2(d: usize, w: usize, m: i32): f64 {
   return s;
 }
 
+/** Targets per row of y for config c: K (the outputs) for a network's squared head, 1 for every other fit. */
+export function targetsPerRow(c: Config): i32 {
+  return c.loss == LOSS_MLP && intSlot(changetype<usize>(c), C_MLP_HEAD) == LOSS_SQUARED ? c.outputs : 1;
+}
+
 /**
  * The network's data term over n rows (x, y at xPtr, yPtr; through the row order at rowsPtr when it is not 0) at θ
- * (paramsPtr, the segment table's layout) and its gradient into gradPtr: J = (1/n)·Σᵢ ℓᵢ (squared head: Σr²/(2n)),
- * ∇ = (1/n)·Σᵢ ∂ℓᵢ/∂θ, then the penalty (assembly/penalty.ts: the weights' segments are the decayed ones).
- * Heads: squared r = z − y; logistic (assembly/loss/logistic.ts) r = σ(z) − y; softmax (assembly/loss/multinomial.ts)
+ * (paramsPtr, the segment table's layout) and its gradient into gradPtr: J = (1/n)·Σᵢ cᵢ·ℓᵢ (squared head:
+ * Σcᵢ·rᵢ²/(2n)), ∇ = (1/n)·Σᵢ cᵢ·∂ℓᵢ/∂θ, then the penalty (assembly/penalty.ts: the weights' segments are the decayed
+ * ones). The row weights cᵢ are the f64 at swPtr (indexed like y; 0: every cᵢ = 1, the unweighted pass): as the linear
+ * passes (assembly/loss/pass.ts), the head multiplies its row loss and its residuals by cᵢ after computing them
+ * (ℓᵢ ← ℓᵢ·cᵢ, rᵢₖ ← rᵢₖ·cᵢ), so the δ the backward pass carries down is the weighted one; cᵢ = 1 gives the
+ * unweighted doubles (x·1 = x). A branch per row of the head, not a compile-time instance: the head is O(K) a row
+ * beside the O(d·h) products, so the branch does not show.
+ * Heads: squared rₖ = zₖ − yₖ over the K = m outputs (y: m targets a row, row-major; Σₖ rₖ² per row); logistic (assembly/loss/logistic.ts) r = σ(z) − y; softmax (assembly/loss/multinomial.ts)
  * rₖ = pₖ − [k = y].
  */
 export function mlpObjectiveAndGrad(
-  c: Config, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
+  c: Config, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
   const cfg = changetype<usize>(c);
   const head = intSlot(cfg, C_MLP_HEAD), act = intSlot(cfg, C_MLP_ACTIVATION), block = intSlot(cfg, C_MLP_BLOCK);
@@ -246,13 +256,17 @@ export function mlpObjectiveAndGrad(
   // After the head's slot (two doubles): the block's row addresses (u32) for gradW.
   const addrs = slot + 16;
   const logistic = changetype<Logistic>(0), multinomial = changetype<Multinomial>(0);
+  // Targets per row of y: K for the squared head (m outputs), 1 for the classifiers' class index.
+  const yw = head == LOSS_SQUARED ? K : 1;
   let sum = 0.0;
   for (let r0 = 0; r0 < n; r0 += block) {
     const R = min(block, n - r0);
     const rows: usize = rowsPtr == 0 ? 0 : rowsPtr + (<usize>r0 << 2);
     let xb = rowsPtr == 0 ? xPtr + <usize>r0 * rowBytes : xPtr;
-    const yb = rowsPtr == 0 ? yPtr + (<usize>r0 << 3) : yPtr;
-    // float32 storage: the block's rows promoted into the f64 tile (C_X_TILE_PTR, block rows), read from there.
+    const yb = rowsPtr == 0 ? yPtr + (<usize>(r0 * yw) << 3) : yPtr;
+    const sb = rowsPtr == 0 ? swPtr + (<usize>r0 << 3) : swPtr;
+    // float32 storage: the block's rows promoted into the f64 tile (C_X_TILE_PTR, block rows), read from there; y and
+    // the row weights are still read through the row order (rows).
     let xRows = rows;
     if (xTile != 0) {
       for (let r = 0; r < R; r++) {
@@ -289,18 +303,48 @@ export function mlpObjectiveAndGrad(
     const out = hPrev;
     for (let r = 0; r < R; r++) {
       const z = out + (<usize>(r * K) << 3);
-      const yv = yAt(yb, rows, r);
       if (head == LOSS_SQUARED) {
-        const res = load<f64>(z) - yv;
-        store<f64>(z, res);
-        sum += res * res;
-      } else if (head == LOSS_LOG) {
-        const zv = load<f64>(z);
-        const res = logistic.residual(zv, yv, slot);
-        sum += logistic.value(zv, yv, res, slot);
-        store<f64>(z, res);
+        // m = K outputs: rₖ = zₖ − yₖ, the row's Σₖ rₖ² in k order (K = 1: the one-output head's operations).
+        const yr = rows == 0 ? yb + (<usize>(r * K) << 3) : yPtr + (<usize>(<i32>load<u32>(rows + (<usize>r << 2)) * K) << 3);
+        const cw = swPtr == 0 ? 1.0 : yAt(sb, rows, r);
+        for (let k = 0; k < K; k++) {
+          const at = <usize>k << 3;
+          const res = load<f64>(z + at) - load<f64>(yr + at);
+          if (swPtr == 0) {
+            store<f64>(z + at, res);
+            sum += res * res;
+          } else {
+            store<f64>(z + at, res * cw);
+            sum += (res * res) * cw;
+          }
+        }
+        continue;
+      }
+      const yv = yAt(yb, rows, r);
+      if (swPtr == 0) {
+        if (head == LOSS_LOG) {
+          const zv = load<f64>(z);
+          const res = logistic.residual(zv, yv, slot);
+          sum += logistic.value(zv, yv, res, slot);
+          store<f64>(z, res);
+        } else {
+          sum += multinomial.row(z, K, <i32>yv);
+        }
       } else {
-        sum += multinomial.row(z, K, <i32>yv);
+        // Weighted: the row's loss and residuals times cᵢ (assembly/loss/pass.ts's order).
+        const cw = yAt(sb, rows, r);
+        if (head == LOSS_LOG) {
+          const zv = load<f64>(z);
+          const res = logistic.residual(zv, yv, slot);
+          sum += logistic.value(zv, yv, res, slot) * cw;
+          store<f64>(z, res * cw);
+        } else {
+          sum += multinomial.row(z, K, <i32>yv) * cw;
+          for (let k = 0; k < K; k++) {
+            const at = z + (<usize>k << 3);
+            store<f64>(at, load<f64>(at) * cw);
+          }
+        }
       }
     }
     // Backward: δ of layer l at its activations' place; ∂W_l, ∂b_l; then δ of layer l − 1 over its activations.

@@ -3,7 +3,7 @@
  * before anything is allocated or copied, and the label scan the models' label rules read (src/models/registry.ts,
  * through src/options/model.ts). Below both options/ and models/: {@link LinearModel} checks X with it too.
  */
-import type { FeaturesInput, LabelsInput } from '../types.js';
+import type { FeaturesInput, LabelsInput, TargetsInput } from '../types.js';
 import { describe, isArrayLikeOfNumbers, nearest } from './args.js';
 
 /** What a fit needs to know of the labels: checked when the dataset is made. */
@@ -16,10 +16,15 @@ export interface LabelInfo {
   max: number;
   /** Index of the first largest label (−1 for no labels). */
   maxAt: number;
+  /**
+   * Targets per row m: 1 for a 1-D y, m for n rows of m numbers (mlpRegressor's multi-output regression; the other
+   * models refuse m > 1). With m > 1 the scan above is over the first column.
+   */
+  outputs: number;
 }
 
 /** Scans labels once (at dataset creation) for the models' label checks. */
-export function labelInfo(y: ArrayLike<number>): LabelInfo {
+export function labelInfo(y: ArrayLike<number>, outputs = 1): LabelInfo {
   let firstNonBinary = -1, firstNonClass = -1, max = -Infinity, maxAt = -1;
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!;
@@ -27,10 +32,9 @@ export function labelInfo(y: ArrayLike<number>): LabelInfo {
     if (firstNonClass < 0 && !(Number.isInteger(v) && v >= 0)) firstNonClass = i;
     if (v > max) { max = v; maxAt = i; }
   }
-  return { firstNonBinary, firstNonClass, max, maxAt };
+  return { firstNonBinary, firstNonClass, max, maxAt, outputs };
 }
 
-/** A validated data set, not yet copied: `at(i, j)` reads the caller's storage. */
 /** The element type a dataset stores X in (src/types.ts DatasetOptions.dtype). */
 export type Dtype = 'float64' | 'float32';
 
@@ -51,11 +55,31 @@ export function checkDtype(value: unknown): Dtype {
   );
 }
 
-/** Bytes of a stored dataset: X (8 or 4 bytes an element) and y (8 bytes a row). */
-export function datasetBytes(rows: number, cols: number, dtype: Dtype): number {
-  return (dtype === 'float32' ? 4 : 8) * rows * cols + 8 * rows;
+/**
+ * Bytes of a stored dataset: X (8 or 4 bytes an element) and y (n·yCols doubles: 8 bytes a target, yCols targets a
+ * row; 1 but for a multi-output mlpRegressor's data).
+ */
+export function datasetBytes(rows: number, cols: number, dtype: Dtype, yCols = 1): number {
+  return (dtype === 'float32' ? 4 : 8) * rows * cols + 8 * rows * yCols;
 }
 
+/**
+ * Targets per row y will be stored with, read from its shape alone (for the size check, before anything is scanned):
+ * the length of y[0] for rows of targets, y.cols for a { data, rows, cols } matrix, else 1. checkTargets validates it.
+ */
+function targetColumns(y: unknown): number {
+  if (Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || ArrayBuffer.isView(y[0]))) {
+    const m = (y[0] as ArrayLike<unknown>).length;
+    return Number.isInteger(m) && m > 0 ? m : 1;
+  }
+  if (typeof y === 'object' && y !== null && !isArrayLikeOfNumbers(y) && 'data' in y) {
+    const m = (y as { data: unknown; cols?: unknown }).cols;
+    return typeof m === 'number' && Number.isInteger(m) && m > 0 ? m : 1;
+  }
+  return 1;
+}
+
+/** A validated data set, not yet copied: `copyX` reads the caller's storage. */
 export interface DatasetInput {
   rows: number;
   cols: number;
@@ -63,8 +87,10 @@ export interface DatasetInput {
   dtype: Dtype;
   /** Copies X row-major into `dst` starting at element `offset` (a Float32Array rounds each value as Math.fround). */
   copyX(dst: Float64Array | Float32Array, offset: number): void;
-  /** y as numbers (booleans mapped to 0/1), validated finite. */
+  /** y as numbers (booleans mapped to 0/1), validated finite: n values, or n·yCols row-major. */
   y: ArrayLike<number>;
+  /** Targets per row: 1 for a 1-D y; m for n rows of m numbers or a { data, rows, cols: m } matrix. */
+  yCols: number;
 }
 
 /**
@@ -72,16 +98,21 @@ export interface DatasetInput {
  * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans, or
  * null for X alone (prediction).
  */
-export function checkDataset(X: FeaturesInput, y: LabelsInput | null, maxBytes = Infinity, dtype: Dtype = 'float64'): DatasetInput {
+export function checkDataset(
+  X: FeaturesInput, y: LabelsInput | TargetsInput | null, maxBytes = Infinity, dtype: Dtype = 'float64',
+): DatasetInput {
   let rows: number, cols: number;
   const f32 = dtype === 'float32';
+  // y's targets per row from its shape (stored as n·yCols doubles), for the size check.
+  const yCols = y === null ? 1 : targetColumns(y);
   // Too large for the backend: say so before scanning a single value.
   const checkSize = () => {
-    const bytes = datasetBytes(rows, cols, dtype);
+    const bytes = datasetBytes(rows, cols, dtype, yCols);
     if (bytes > maxBytes) {
       throw new RangeError(
         `X is too large: a dataset of ${rows} × ${cols} needs ${(bytes / 2 ** 30).toFixed(2)} GiB as ${dtype} ` +
-        `(X ${f32 ? 4 : 8} bytes an element, y 8 bytes a row), but 32-bit WebAssembly memory is limited to ` +
+        `(X ${f32 ? 4 : 8} bytes an element, y ${8 * yCols} bytes a row${yCols > 1 ? ` of ${yCols} targets` : ''}), ` +
+        `but 32-bit WebAssembly memory is limited to ` +
         `${(maxBytes / 2 ** 30).toFixed(2)} GiB; use fewer rows${f32 ? '' : ", dtype: 'float32' (half the bytes of X)"} or the 'js' backend`,
       );
     }
@@ -159,7 +190,63 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput | null, maxBytes =
   } else {
     throw new TypeError(`X must be an array of rows or { data, rows, cols }, got ${describe(X)}`);
   }
-  return { rows, cols, dtype, copyX, y: y === null ? new Float64Array(0) : checkLabels(y, rows) };
+  if (y === null) return { rows, cols, dtype, copyX, y: new Float64Array(0), yCols: 1 };
+  const targets = checkTargets(y, rows);
+  if (targets) return { rows, cols, dtype, copyX, ...targets };
+  return { rows, cols, dtype, copyX, y: checkLabels(y as LabelsInput, rows), yCols: 1 };
+}
+
+/**
+ * Several targets per row (issue 16: mlpRegressor with m outputs): n rows of m numbers (arrays or typed arrays), or a
+ * row-major { data, rows, cols } with rows = X's rows; copied row-major into n·m doubles. null for a 1-D y (the
+ * labels' check). m = 1 is the same data as a 1-D y.
+ * @throws TypeError for a row or element that is not a number; RangeError for the wrong number of rows, a ragged row,
+ *   0 columns, or a value that is not finite (naming y[i][j] or y.data[k]).
+ */
+export function checkTargets(y: unknown, rows: number): { y: Float64Array; yCols: number } | null {
+  if (Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || ArrayBuffer.isView(y[0]))) {
+    if (y.length !== rows) throw new RangeError(`y must have one row of targets per row of X: ${rows} rows, got ${y.length}`);
+    const first = y[0] as ArrayLike<unknown>;
+    const m = first.length;
+    if (m === 0) throw new RangeError('y[0] must hold at least one target, got an empty row');
+    const out = new Float64Array(rows * m);
+    for (let i = 0; i < rows; i++) {
+      const row = y[i] as unknown;
+      if (!isArrayLikeOfNumbers(row) || row instanceof BigInt64Array || row instanceof BigUint64Array) {
+        throw new TypeError(`y[${i}] must be an array of ${m} numbers (as y[0]), got ${describe(row)}`);
+      }
+      if (row.length !== m) throw new RangeError(`y is ragged: y[${i}] has ${row.length} targets, expected ${m} (the length of y[0])`);
+      for (let j = 0; j < m; j++) {
+        const v = row[j] as unknown;
+        if (typeof v !== 'number') throw new TypeError(`y[${i}][${j}] must be a number, got ${describe(v)}`);
+        if (!Number.isFinite(v)) throw new RangeError(`y[${i}][${j}] must be finite, got ${v}`);
+        out[i * m + j] = v;
+      }
+    }
+    return { y: out, yCols: m };
+  }
+  if (typeof y === 'object' && y !== null && !isArrayLikeOfNumbers(y) && 'data' in y) {
+    const t = y as { data: unknown; rows: unknown; cols: unknown };
+    if (t.rows !== rows) throw new RangeError(`y.rows must be the number of rows of X, ${rows}, got ${describe(t.rows)}`);
+    if (typeof t.cols !== 'number' || !Number.isInteger(t.cols) || t.cols < 1) {
+      throw new RangeError(`y.cols must be a positive integer (targets per row), got ${describe(t.cols)}`);
+    }
+    const m = t.cols;
+    if (!isArrayLikeOfNumbers(t.data) || t.data instanceof BigInt64Array || t.data instanceof BigUint64Array) {
+      throw new TypeError(`y.data must be a Float64Array, Float32Array or array of numbers, got ${describe(t.data)}`);
+    }
+    const data = t.data as ArrayLike<unknown>;
+    if (data.length !== rows * m) throw new RangeError(`y.data must have rows·cols = ${rows}·${m} = ${rows * m} elements, got ${data.length}`);
+    const out = new Float64Array(rows * m);
+    for (let k = 0; k < data.length; k++) {
+      const v = data[k];
+      if (typeof v !== 'number') throw new TypeError(`y.data[${k}] (row ${Math.floor(k / m)}, target ${k % m}) must be a number, got ${describe(v)}`);
+      if (!Number.isFinite(v)) throw new RangeError(`y.data[${k}] (row ${Math.floor(k / m)}, target ${k % m}) must be finite, got ${v}`);
+      out[k] = v;
+    }
+    return { y: out, yCols: m };
+  }
+  return null;
 }
 
 function checkLabels(y: LabelsInput, rows: number): ArrayLike<number> {

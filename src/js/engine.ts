@@ -16,7 +16,9 @@ import { checkedStep } from './step.js';
 import { powerIteration } from './lipschitz.js';
 
 class JsData implements StoredData {
-  constructor(readonly rows: number, readonly cols: number, public X: XArray, public y: Float64Array) {}
+  constructor(
+    readonly rows: number, readonly cols: number, public X: XArray, public y: Float64Array, readonly yCols = 1,
+  ) {}
   /** float32 storage (issue 17): X a Float32Array, read into the same f64 arithmetic (exact promotion). */
   get dtype(): Dtype {
     return this.X instanceof Float32Array ? 'float32' : 'float64';
@@ -39,18 +41,18 @@ export class JsBackend implements Backend {
   storeDataset(input: DatasetInput): StoredData {
     const X = input.dtype === 'float32' ? new Float32Array(input.rows * input.cols) : new Float64Array(input.rows * input.cols);
     input.copyX(X, 0);
-    return new JsData(input.rows, input.cols, X, Float64Array.from(input.y));
+    return new JsData(input.rows, input.cols, X, Float64Array.from(input.y), input.yCols);
   }
 
   subset(data: StoredData, rows: Uint32Array): StoredData {
-    const { X, y, cols: d } = data as JsData;
+    const { X, y, cols: d, yCols: m } = data as JsData;
     const Xs = X instanceof Float32Array ? new Float32Array(rows.length * d) : new Float64Array(rows.length * d);
-    const ys = new Float64Array(rows.length);
+    const ys = new Float64Array(rows.length * m);
     rows.forEach((r, i) => {
       Xs.set(X.subarray(r * d, r * d + d), i * d);
-      ys[i] = y[r]!;
+      for (let k = 0; k < m; k++) ys[i * m + k] = y[r * m + k]!;
     });
-    return new JsData(rows.length, d, Xs, ys);
+    return new JsData(rows.length, d, Xs, ys, m);
   }
 
   withLabels(data: StoredData, y: Float64Array): StoredData {

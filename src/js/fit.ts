@@ -80,8 +80,8 @@ export function objectiveAndGrad(
   sw: Float64Array | null, rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array,
   scratch: Float64Array,
 ): number {
-  // A network (issue 16): its own forward/backward pass (src/js/nn/mlp.ts), unweighted.
-  if (c.loss === L.LOSS_MLP) return mlpObjectiveAndGrad(c, segments, X, xOff, y, yOff, rows, rOff, n, params, grad, scratch);
+  // A network (issue 16): its own forward/backward pass (src/js/nn/mlp.ts), the row weights in its head.
+  if (c.loss === L.LOSS_MLP) return mlpObjectiveAndGrad(c, segments, X, xOff, y, yOff, sw, rows, rOff, n, params, grad, scratch);
   const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
   const nf = n;

@@ -6,10 +6,10 @@
  */
 import { isTable, tableToMatrix } from '../columnar.js';
 import { checkArgCount, describe, toFloat64 } from '../check/args.js';
-import { checkDataset } from '../check/dataset.js';
+import { checkDataset, checkTargets } from '../check/dataset.js';
 import { exp, sigmoid, tanh } from '../math.js';
 import { r2 } from '../metrics.js';
-import type { FeaturesInput, LabelsInput, Network } from '../types.js';
+import type { FeaturesInput, LabelsInput, Network, TargetsInput } from '../types.js';
 
 /** The activation names a network takes ('logistic' is read as 'sigmoid'). */
 export type ActivationName = 'relu' | 'tanh' | 'sigmoid' | 'identity';
@@ -24,6 +24,8 @@ export interface MlpModelJSON {
   cols: number;
   /** Number of classes (1 for a regressor). */
   classes: number;
+  /** A regressor's targets per row m, written when m > 1 (absent: 1, as before multi-output regression). */
+  targets?: number;
   /** Units of each hidden layer. */
   hidden: number[];
   /** The hidden layers' activation. */
@@ -66,7 +68,7 @@ export class MlpModel implements Network {
     readonly coefs: readonly Float64Array[], readonly intercepts: readonly Float64Array[],
   ) {}
 
-  /** Outputs of the last layer: 1 (regressor, two classes) or K. */
+  /** Outputs of the last layer: a regressor's m targets per row (1 for a 1-D y), 1 for two classes, or K. */
   get outputs(): number {
     return this.intercepts[this.intercepts.length - 1]!.length;
   }
@@ -102,7 +104,7 @@ export class MlpModel implements Network {
 
   /**
    * The output layer's scores: n values (regressor: the predictions; two classes: the logit of class 1), or n·K
-   * row-major (K classes).
+   * row-major (K classes), or n·m row-major (a regressor of m targets).
    * @param X n rows of {@link MlpModel.cols} features (as {@link Engine.dataset} takes them).
    * @throws TypeError/RangeError for X as {@link Engine.dataset}; RangeError when X has another number of columns.
    */
@@ -141,8 +143,8 @@ export class MlpModel implements Network {
   }
 
   /**
-   * Predictions: a regressor's outputs (n values); a classifier's class index (two classes: [z > 0]; K: the first
-   * argmax).
+   * Predictions: a regressor's outputs (n values; with m targets n·m, row i's m predictions at i·m … i·m + m − 1); a
+   * classifier's class index (two classes: [z > 0]; K: the first argmax).
    * @param X n rows of {@link MlpModel.cols} features.
    * @throws TypeError/RangeError for X as {@link MlpModel.decisionFunction}.
    */
@@ -162,15 +164,36 @@ export class MlpModel implements Network {
   }
 
   /**
-   * Accuracy (classifier) or R² (regressor) of the predictions for X against y.
+   * Accuracy (classifier) or R² (regressor) of the predictions for X against y. With m > 1 targets, R² of each
+   * target's column averaged uniformly, (1/m)·Σₖ R²ₖ (scikit-learn's `r2_score(multioutput='uniform_average')`, the
+   * default of its `MLPRegressor.score`).
    * @param X n rows of {@link MlpModel.cols} features.
-   * @param y n labels or targets.
-   * @throws TypeError/RangeError for X as {@link MlpModel.predict}, for y of another length or not numbers.
+   * @param y n labels or targets; for a regressor of m > 1 targets, n rows of m numbers or `{ data, rows, cols: m }`
+   *   ({@link TargetsInput}).
+   * @throws TypeError/RangeError for X as {@link MlpModel.predict}, for y of another length or shape or not numbers.
    */
-  score(X: FeaturesInput, y: LabelsInput): number {
+  score(X: FeaturesInput, y: LabelsInput | TargetsInput): number {
     checkArgCount('score', ['X', 'y'], arguments);
     const pred = this.predict(X);
-    const t = toFloat64('y', Array.isArray(y) ? (y as unknown[]).map((v) => (typeof v === 'boolean' ? +v : v)) : y, pred.length);
+    const m = this.model === 'mlpRegressor' ? this.outputs : 1;
+    if (m > 1) {
+      const n = pred.length / m;
+      const given = checkTargets(y, n);
+      if (!given || given.yCols !== m) {
+        throw new RangeError(`y must hold ${m} targets per row for this network (n rows of ${m} numbers, or { data, rows: ${n}, cols: ${m} }), got ${given ? `${given.yCols} per row` : describe(y)}`);
+      }
+      let sum = 0;
+      for (let k = 0; k < m; k++) {
+        const t = new Float64Array(n), p = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          t[i] = given.y[i * m + k]!;
+          p[i] = pred[i * m + k]!;
+        }
+        sum += r2(t, p);
+      }
+      return sum / m;
+    }
+    const t = toFloat64('y', Array.isArray(y) ? (y as unknown[]).map((v) => (typeof v === 'boolean' ? +v : v)) : y as ArrayLike<number>, pred.length);
     if (this.model === 'mlpRegressor') return r2(t, pred);
     let hit = 0;
     for (let i = 0; i < t.length; i++) if (pred[i] === t[i]) hit++;
@@ -180,7 +203,8 @@ export class MlpModel implements Network {
   /** The JSON form ({@link MlpModelJSON}); `JSON.stringify(model)` calls it. */
   toJSON(): MlpModelJSON {
     return {
-      format: 'momentum-gd/mlp@1', model: this.model, cols: this.cols, classes: this.classes, hidden: [...this.hidden],
+      format: 'momentum-gd/mlp@1', model: this.model, cols: this.cols, classes: this.classes,
+      ...(this.model === 'mlpRegressor' && this.outputs > 1 ? { targets: this.outputs } : {}), hidden: [...this.hidden],
       activation: this.activation, coefs: this.coefs.map((w) => Array.from(w)), intercepts: this.intercepts.map((b) => Array.from(b)),
     };
   }
@@ -214,7 +238,9 @@ export class MlpModel implements Network {
     if (!['relu', 'tanh', 'sigmoid', 'identity'].includes(j.activation as string)) {
       throw new RangeError(`json.activation must be 'relu', 'tanh', 'sigmoid' or 'identity', got ${describe(j.activation)}`);
     }
-    const K = j.model === 'mlpRegressor' || classes === 2 ? 1 : classes;
+    const targets = j.targets === undefined ? 1 : int('json.targets', j.targets);
+    if (targets > 1 && j.model !== 'mlpRegressor') throw new RangeError(`json.targets applies to model 'mlpRegressor', not '${j.model}'`);
+    const K = j.model === 'mlpRegressor' ? targets : classes === 2 ? 1 : classes;
     const widths = [cols, ...hidden, K];
     const L = widths.length - 1;
     if (!Array.isArray(j.coefs) || j.coefs.length !== L || !Array.isArray(j.intercepts) || j.intercepts.length !== L) {

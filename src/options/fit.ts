@@ -13,6 +13,7 @@ import { AUTO_KEYS, autoOptions, checkAuto, type AutoRequest } from './auto.js';
 import { checkWarmStart, warmStartClasses, type Resume } from './online.js';
 import { checkClassWeight, checkSampleWeight, type ClassWeightSpec } from './weights.js';
 import { MLP_KEYS, MLP_MODEL_NAMES, isMlpModel, mlpParamCount, mlpRequest, type MlpConfig, type MlpModelName } from './mlp.js';
+import { mlpStart } from './mlp-start.js';
 
 export const FIT_KEYS = [
   'model', 'alpha', 'penalty', 'l1Ratio', 'classes', 'epsilon', ...OPTIMIZER_KEYS, ...AUTO_KEYS, 'batchSize', 'shuffle', 'seed', 'schedule',
@@ -194,21 +195,23 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   // A network (issue 16): the shared checks on the options for its head's linear model, then the network's own.
   if (isMlpModel(o.model)) {
     const r = mlpRequest(o as unknown as Record<string, unknown>, o.model, labels.max);
+    if (labels.outputs > 1 && r.name !== 'mlpRegressor') throw severalTargets(labels.outputs, r.name);
     let c: FitConfig;
     try {
-      c = checkFitOptions(r.rest, rows, cols, labels);
+      c = checkFitOptions(r.rest, rows, cols, { ...labels, outputs: 1 });
     } catch (e) {
       // The shared checks name the head's linear model: name the network the caller asked for.
       if (e instanceof Error) e.message = e.message.replaceAll(`model '${r.headModel}'`, `model '${r.name}'`);
       throw e;
     }
+    // A regressor has one output per target (m ≥ 1: the squared head over m outputs).
+    if (r.name === 'mlpRegressor') c.outputs = labels.outputs;
     const p = mlpParamCount(r.mlp, cols, c.outputs);
     if (p > MAX_FIT_PARAMS) throw new RangeError(`hidden is too large: the network has ${p} parameters, above the limit ${MAX_FIT_PARAMS} (2²⁴)`);
     c.lossId = L.LOSS_MLP;
     c.mlp = r.mlp;
     c.mlpModel = r.name;
-    c.initialWeights = r.initialWeights === undefined ? null : toFloat64('initialWeights', r.initialWeights, mlpParamCount(r.mlp, cols, c.outputs));
-    if (c.initialWeights && !c.initialWeights.every(Number.isFinite)) throw new RangeError('initialWeights must be finite');
+    c.initialWeights = mlpStart(r.initialWeights, r.warmStart, { model: r.name, cols, classes: c.classes, outputs: c.outputs, mlp: r.mlp });
     return c;
   }
   for (const k of MLP_KEYS) {
@@ -216,6 +219,7 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
   }
   const model = modelOption(o.model);
   const spec = checkModelName(model, MLP_MODEL_NAMES);
+  if (labels.outputs > 1) throw severalTargets(labels.outputs, model);
   // 'auto' (src/options/auto.ts): the optimizer's checks see placeholders; the numbers come from the estimate of L.
   const a = autoOptions(o);
   const opt = checkOptimizer((a.request ? { ...o, lr: a.lr, momentum: a.momentum } : o) as Partial<OptimizerSettings>);
@@ -295,4 +299,12 @@ export function checkFitOptions(options: unknown, rows: number, cols: number, la
     initialIntercepts, resume: null, onProgress: o.onProgress ?? null, progressEvery, signal: o.signal ?? null, auto, autoFlags: 0,
     sampleWeight, classWeight, average,
   };
+}
+
+/** The error for a y of m > 1 targets per row given to a model that fits one (every model but mlpRegressor). */
+function severalTargets(m: number, model: string): RangeError {
+  return new RangeError(
+    `y has ${m} targets per row (n rows of ${m}): model '${model}' fits one target per row (a 1-D y); ` +
+    `several targets are for model 'mlpRegressor'`,
+  );
 }

@@ -6,6 +6,7 @@ import * as L from '../abi/layout.js';
 import { describe, nearest } from '../check/args.js';
 import { MODELS, modelNames } from '../models/registry.js';
 import type { ModelName } from '../types.js';
+import { warmStartClasses } from './online.js';
 
 /** The activations by name (scikit-learn's 'logistic' is 'sigmoid' here; both names are accepted). */
 export const ACTIVATIONS: Readonly<Record<string, number>> = {
@@ -82,12 +83,9 @@ export const MLP_KEYS = ['hidden', 'activation'] as const;
 const NOT_FOR_MLP: Readonly<Record<string, string>> = {
   fitIntercept: 'every layer of a network has biases',
   initialIntercept: 'set the biases through initialWeights (θ in the layout of MlpModel.parameters)',
-  sampleWeight: 'a network fit is unweighted',
-  classWeight: 'a network fit is unweighted',
   l1Ratio: 'a network takes the L2 penalty alpha only',
   restart: 'the automatic step rules are for the linear models',
   epsilon: 'it is the robust regression losses\' ε (a network\'s head is the squared, logistic or softmax loss)',
-  warmStart: 'pass the previous network\'s parameters as initialWeights ([W₁ | b₁ | W₂ | b₂ | …], its coefs and intercepts)',
 };
 
 /** What engine.fit's validation needs to fit a network: the head's linear model for the shared checks, and the net. */
@@ -102,6 +100,8 @@ export interface MlpRequest {
   mlp: MlpConfig;
   name: MlpModelName;
   initialWeights: unknown;
+  /** The previous network to start from (src/options/mlp-start.ts checks it), or undefined. */
+  warmStart: unknown;
 }
 
 /**
@@ -121,10 +121,14 @@ export function mlpRequest(o: Record<string, unknown>, name: MlpModelName, label
   }
   let head: number = L.LOSS_SQUARED;
   if (name === 'mlpClassifier') {
-    const classes = o.classes === undefined ? labelMax + 1 : o.classes;
+    // A warm start keeps its classes unless told otherwise (as the linear models' warmStart).
+    const classes = o.classes === undefined ? warmStartClasses(o.warmStart) ?? labelMax + 1 : o.classes;
     head = classes === 2 ? L.LOSS_LOG : L.LOSS_MULTINOMIAL;
-  } else if (o.classes !== undefined) {
-    throw new RangeError(`classes applies to model 'mlpClassifier', not '${name}'`);
+  } else {
+    if (o.classes !== undefined) throw new RangeError(`classes applies to model 'mlpClassifier', not '${name}'`);
+    if (o.classWeight !== undefined) {
+      throw new RangeError(`classWeight applies to model 'mlpClassifier', not '${name}'; weight a regression network's rows with sampleWeight`);
+    }
   }
   const headModel = modelNames().find((m) => MODELS[m].loss === head && MODELS[m].penalty === 'l2')!;
   const mlp = checkMlp(o.hidden, o.activation, head);
@@ -132,6 +136,8 @@ export function mlpRequest(o: Record<string, unknown>, name: MlpModelName, label
   delete rest.hidden;
   delete rest.activation;
   delete rest.initialWeights;
+  delete rest.warmStart;
   if (head === L.LOSS_LOG) delete rest.classes;
-  return { headModel, rest, mlp, name, initialWeights: o.initialWeights };
+  else if (name === 'mlpClassifier' && o.classes === undefined && o.warmStart !== undefined) rest.classes = warmStartClasses(o.warmStart);
+  return { headModel, rest, mlp, name, initialWeights: o.initialWeights, warmStart: o.warmStart };
 }

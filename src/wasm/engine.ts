@@ -22,7 +22,7 @@ class WasmData implements StoredData {
   private released = false;
   constructor(
     readonly rows: number, readonly cols: number, readonly dtype: Dtype, readonly xPtr: number, readonly yPtr: number,
-    readonly bytes: number, private readonly mem: LinearMemory, private readonly block = xPtr,
+    readonly bytes: number, private readonly mem: LinearMemory, private readonly block = xPtr, readonly yCols = 1,
   ) {}
   release(): void {
     if (!this.released) {
@@ -75,17 +75,17 @@ export class WasmBackend implements Backend {
     this.mem = new LinearMemory(core.memory, core.heapBase());
   }
 
-  /** One block: X (f64, or f32 for dtype 'float32', padded to 16 bytes), then y (f64). */
-  private allocData(rows: number, cols: number, dtype: Dtype): WasmData {
+  /** One block: X (f64, or f32 for dtype 'float32', padded to 16 bytes), then y (f64, yCols targets a row). */
+  private allocData(rows: number, cols: number, dtype: Dtype, yCols = 1): WasmData {
     const xBytes = Math.ceil((rows * cols * (dtype === 'float32' ? 4 : 8)) / 16) * 16;
-    const bytes = xBytes + rows * 8;
+    const bytes = xBytes + rows * yCols * 8;
     if (!Number.isSafeInteger(bytes)) throw new RangeError(`X is too large: ${rows}·${cols} elements`);
     const ptr = this.mem.alloc(bytes, `a dataset of ${rows} × ${cols} (${formatBytes(bytes)} as ${dtype === 'float32' ? 'float32' : 'float64'})`);
-    return new WasmData(rows, cols, dtype, ptr, ptr + xBytes, bytes, this.mem);
+    return new WasmData(rows, cols, dtype, ptr, ptr + xBytes, bytes, this.mem, ptr, yCols);
   }
 
   storeDataset(input: DatasetInput): StoredData {
-    const data = this.allocData(input.rows, input.cols, input.dtype);
+    const data = this.allocData(input.rows, input.cols, input.dtype, input.yCols);
     if (input.dtype === 'float32') this.mem.fillF32(data.xPtr, input.rows * input.cols, input.copyX);
     else this.mem.fill(data.xPtr, input.rows * input.cols, input.copyX);
     this.mem.write(data.yPtr, input.y);
@@ -94,11 +94,11 @@ export class WasmBackend implements Backend {
 
   subset(data: StoredData, rows: Uint32Array): StoredData {
     const src = data as WasmData;
-    const rowBytes = src.cols * (src.dtype === 'float32' ? 4 : 8);
-    const out = this.allocData(rows.length, src.cols, src.dtype);
+    const rowBytes = src.cols * (src.dtype === 'float32' ? 4 : 8), m = src.yCols;
+    const out = this.allocData(rows.length, src.cols, src.dtype, m);
     rows.forEach((r, i) => {
       this.mem.copyBytes(out.xPtr + i * rowBytes, src.xPtr + r * rowBytes, rowBytes);
-      this.mem.copy(out.yPtr + i * 8, src.yPtr + r * 8, 1);
+      this.mem.copy(out.yPtr + i * m * 8, src.yPtr + r * m * 8, m);
     });
     return out;
   }

@@ -56,6 +56,10 @@ const ROWS: Row[] = [
     const e = await createEngine({ backend: 'js' });
     return e.fitAsync(e.dataset(X, y), { [k]: 0.1 } as never);
   }],
+  ['src/options/mlp-start.ts', "'initialWeights'", 'initialWeights', 'coef', 'coefs', async (k) => {
+    const e = await createEngine({ backend: 'js' });
+    return e.fit(e.dataset(X, y), { model: 'mlpRegressor', lr: 0.1, hidden: [1], initialWeights: { [k]: [[1], [1]], intercepts: [[0], [0]] } } as never);
+  }],
   ['src/options/schedule.ts', "'schedule'", 'schedule', 'gama', 'gamma', async (k) => {
     const e = await createEngine({ backend: 'js' });
     return e.fit(e.dataset(X, y), { lr: 0.1, schedule: { type: 'exponential', gamma: 0.5, [k]: 1 } } as never);

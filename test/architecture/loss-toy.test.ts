@@ -114,7 +114,7 @@ beforeAll(async () => {
       engine: await createEngine({ backend: 'wasm', simd, wasm: simd ? { simd: bytes } : { scalar: bytes } }),
     });
   }
-}, 120_000);
+}, 300_000); // two asc builds of the copy: ~40 s alone, past 120 s on a loaded 2-core machine
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

@@ -42,10 +42,30 @@ export type Hook = {
   showIteration(k: number): void;
   iteration(): number;
   setStart(x: number, y: number): void;
+  nn: {
+    select(name: string): void;
+    configure(change: { hidden?: number[]; activation?: string; lr?: number }): void;
+    start(): void;
+    stop(): void;
+    reset(): void;
+    state(withData?: boolean): NnHookState;
+  };
   race(): {
     fn: string; lr: number; beta: number;
     racers: { label: string; status: string | null; shown: number; nearSaddle: number; reached: number; points: number[] }[];
   };
+};
+
+/** The network panel as the hook reports it (site/hook.ts, networkState). */
+export type NnHookState = {
+  dataset: string; running: boolean; frame: number; frames: number[]; backend: string | null; error: string | null;
+  pageMs: number[];
+  settings: { hidden: number[]; activation: string; lr: number; adamLr: number; epochs: number };
+  data: { X: number[][]; y: number[] } | null;
+  racers: {
+    label: string; options: Record<string, unknown>; epochs: number; status: string | null; loss: number; accuracy: number;
+    hash: string | null; hashes: string[]; changed: number; coefs: number[][] | null; intercepts: number[][] | null;
+  }[];
 };
 
 /** An open playground: the page, a way to run a function against its hook, and what went wrong so far. */

@@ -16,10 +16,19 @@ beforeEach(() => {
   rnd = mulberry32(1717);
 });
 
-/** n × d doubles that float32 cannot hold (so fround changes them), labels real, 0/1 or K classes. */
-function problem(n: number, d: number, kind: 'real' | 'binary' | 'classes'): { X: number[][]; y: number[] } {
+/**
+ * n × d doubles that float32 cannot hold (so fround changes them), labels real, 0/1 or K classes, or (targets) rows of
+ * m = 2 real targets (a multi-output mlpRegressor).
+ */
+function problem(n: number, d: number, kind: 'real' | 'binary' | 'classes'): { X: number[][]; y: number[] };
+function problem(n: number, d: number, kind: Kind): { X: number[][]; y: number[] | number[][] };
+function problem(n: number, d: number, kind: Kind): { X: number[][]; y: number[] | number[][] } {
   const w = Array.from({ length: d }, () => 2 * rnd() - 1);
   const X = Array.from({ length: n }, () => Array.from({ length: d }, () => (2 * rnd() - 1) * (1 + 1e-9 * rnd())));
+  if (kind === 'targets') {
+    const v = Array.from({ length: d }, () => 2 * rnd() - 1);
+    return { X, y: X.map((row) => [row.reduce((s, x, j) => s + x * w[j]!, 0.2), row.reduce((s, x, j) => s + x * x * v[j]!, -0.1)]) };
+  }
   const y = X.map((row) => {
     const z = row.reduce((s, v, j) => s + v * w[j]!, 0.2) + 0.3 * (rnd() - 0.5);
     if (kind === 'real') return z;
@@ -44,7 +53,9 @@ function expectSameBits(a: number[], b: number[]): void {
   expect(first, `first difference at ${first}: ${a[first]} vs ${b[first]}`).toBe(-1);
 }
 
-type Case = { name: string; kind: 'real' | 'binary' | 'classes'; d: number; options: FitOptions | MlpFitOptions };
+type Kind = 'real' | 'binary' | 'classes' | 'targets';
+/** weighted: a sampleWeight of N positive reals drawn per test (the network head's cᵢ). */
+type Case = { name: string; kind: Kind; d: number; options: FitOptions | MlpFitOptions; weighted?: boolean };
 
 // d = 1: the squared loss's one-feature path; 5: the short-row paths; 40: the long-row (eight-lane) pass.
 const MODELS: Case[] = [
@@ -60,6 +71,10 @@ const MODELS: Case[] = [
   { name: 'one-vs-rest logistic d=5', kind: 'classes', d: 5, options: { model: 'logistic', lr: 0.3 } },
   { name: 'mlpRegressor d=5', kind: 'real', d: 5, options: { model: 'mlpRegressor', hidden: [6], activation: 'tanh', lr: 0.05, seed: 3 } },
   { name: 'mlpClassifier d=40', kind: 'classes', d: 40, options: { model: 'mlpClassifier', hidden: [5, 4], lr: 0.05, seed: 4 } },
+  // Multi-output regression (m = 2 targets a row: y n·2, ordered batches' y offset by batchPos·2) and weighted networks.
+  { name: 'mlpRegressor 2 targets d=5', kind: 'targets', d: 5, options: { model: 'mlpRegressor', hidden: [6], activation: 'tanh', lr: 0.05, seed: 3 } },
+  { name: 'mlpRegressor 2 targets d=40, weighted', kind: 'targets', d: 40, weighted: true, options: { model: 'mlpRegressor', hidden: [5], lr: 0.02, seed: 6 } },
+  { name: 'mlpClassifier d=5, weighted, classWeight balanced', kind: 'classes', d: 5, weighted: true, options: { model: 'mlpClassifier', hidden: [4], lr: 0.1, seed: 5, classWeight: 'balanced' } },
 ];
 
 const OPTIMIZERS: { name: string; options: Record<string, unknown> }[] = [
@@ -82,7 +97,7 @@ describe.each(BACKENDS)('float32 storage = f64 storage of Math.fround(X) [$name]
     engine = await create();
   });
 
-  function both(X: number[][], y: number[], o: FitOptions | MlpFitOptions, datasetOptions: { sampleWeight?: number[] } = {}): [FitResult, FitResult] {
+  function both(X: number[][], y: number[] | number[][], o: FitOptions | MlpFitOptions, datasetOptions: { sampleWeight?: number[] } = {}): [FitResult, FitResult] {
     const f32 = engine.dataset(X, y, { ...datasetOptions, dtype: 'float32' });
     const ref = engine.dataset(rounded(X), y, datasetOptions);
     try {
@@ -93,13 +108,16 @@ describe.each(BACKENDS)('float32 storage = f64 storage of Math.fround(X) [$name]
     }
   }
 
-  describe.each(MODELS)('$name', ({ kind, d, options }) => {
+  describe.each(MODELS)('$name', ({ kind, d, options, weighted }) => {
     it.each(OPTIMIZERS.flatMap((opt) => BATCHING.map((b) => ({ label: `${opt.name}, ${b.name}`, opt, b }))))('$label', ({ opt, b }) => {
       const { X, y } = problem(N, d, kind);
-      const o = { ...options, ...opt.options, ...b.options } as FitOptions;
+      const sampleWeight = weighted ? Array.from({ length: N }, () => 0.25 + 2 * rnd()) : undefined;
+      const o = { ...options, ...opt.options, ...b.options, ...(sampleWeight ? { sampleWeight } : {}) } as FitOptions;
       if (opt.name === 'adam') (o as { lr: number }).lr = 0.01;
       const [a, r] = both(X, y, o);
       expect(a.status).toBe(r.status);
+      // The multi-output rows fit m = 2 outputs (y stored n·2).
+      if (kind === 'targets') expect((a as unknown as { outputs: number }).outputs).toBe(2);
       expectSameBits(bits(a), bits(r));
     });
   });
@@ -161,6 +179,13 @@ describe.each(BACKENDS)('float32 storage = f64 storage of Math.fround(X) [$name]
     expect(String(f32)).toContain("dtype: 'float32'");
     f32.dispose();
     f64.dispose();
+    // Two targets a row: y is N·2 f64.
+    const t = problem(N, 6, 'targets');
+    const m32 = engine.dataset(t.X, t.y, { dtype: 'float32' }), m64 = engine.dataset(t.X, t.y);
+    expect(m32.bytes).toBe(pad(N * 6 * 4) + N * 2 * 8);
+    expect(m64.bytes).toBe(pad(N * 6 * 8) + N * 2 * 8);
+    m32.dispose();
+    m64.dispose();
     expect(() => f32.dtype).toThrow(TypeError);
   });
 
@@ -193,5 +218,19 @@ describe('the size limit with float32 storage', () => {
       "X is too large: a dataset of 1048576 × 1024 needs 4.01 GiB as float32 (X 4 bytes an element, y 8 bytes a row), but " +
       "32-bit WebAssembly memory is limited to 4.00 GiB; use fewer rows or the 'js' backend",
     );
+  });
+
+  it('y counts n·m doubles: 2²⁰ × 768 float32 with 64 targets a row (3.5 GiB of X and y) fits, with 129 it does not', () => {
+    const rowsOf = (cols: number) => Object.assign(new Array<number[]>(2 ** 20), { 0: new Array<number>(cols).fill(0) });
+    const targets = (m: number) => Object.assign(new Array<number[]>(2 ** 20), { 0: new Array<number>(m).fill(0) });
+    // 2²⁰·768·4 + 2²⁰·64·8 = 3.5 GiB: the size check passes, the scan reaches the missing row X[1].
+    expect(() => checkDataset(rowsOf(768), targets(64), MAX_BYTES, 'float32')).toThrow('X[1] must be an array of numbers, got undefined');
+    expect(() => checkDataset(rowsOf(768), targets(129), MAX_BYTES, 'float32')).toThrow(
+      "X is too large: a dataset of 1048576 × 768 needs 4.01 GiB as float32 (X 4 bytes an element, y 1032 bytes a row of " +
+      "129 targets), but 32-bit WebAssembly memory is limited to 4.00 GiB; use fewer rows or the 'js' backend",
+    );
+    // The same as a { data, rows, cols } y: its cols counts.
+    const yMatrix = { data: new Float64Array(0), rows: 2 ** 20, cols: 129 };
+    expect(() => checkDataset(rowsOf(768), yMatrix, MAX_BYTES, 'float32')).toThrow(/needs 4\.01 GiB as float32 \(X 4 bytes an element, y 1032 bytes a row of 129 targets\)/);
   });
 });

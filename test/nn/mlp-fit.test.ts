@@ -163,8 +163,8 @@ describe('network results', () => {
     expect(bad({}, real)).toThrow(/y must hold class indices 0…K−1 for model 'mlpClassifier': y\[0\]/);
     expect(bad({ fitIntercept: false })).toThrow(/fitIntercept does not apply to model 'mlpClassifier'/);
     expect(bad({ initialIntercept: 1 })).toThrow(/initialIntercept does not apply/);
-    expect(bad({ sampleWeight: [1, 1, 1] })).toThrow(/sampleWeight does not apply/);
-    expect(bad({ classWeight: 'balanced' })).toThrow(/classWeight does not apply/);
+    expect(bad({ sampleWeight: [1, -1, 1] })).toThrow(new RangeError('sampleWeight[1] must be a finite number ≥ 0, got -1'));
+    expect(bad({ model: 'mlpRegressor', classWeight: 'balanced' })).toThrow(new RangeError("classWeight applies to model 'mlpClassifier', not 'mlpRegressor'; weight a regression network's rows with sampleWeight"));
     expect(bad({ penalty: 'l1' })).toThrow(/penalty must be 'l2' or 'none' for model 'mlpClassifier'/);
     expect(bad({ lr: 'auto' })).toThrow(/lr and momentum 'auto' do not apply to model 'mlpClassifier'/);
     expect(bad({ model: 'mlpRegressor', classes: 3 })).toThrow(/classes applies to model 'mlpClassifier', not 'mlpRegressor'/);
@@ -175,6 +175,6 @@ describe('network results', () => {
     expect(() => e.fit(data, { model: 'softmax', lr: 0.1, hidden: [3] } as never)).toThrow(new RangeError("hidden applies to model 'mlpClassifier' or 'mlpRegressor' only, not 'softmax'"));
     expect(() => e.fit(data, { model: 'softmax', lr: 0.1, activation: 'tanh' } as never)).toThrow(/activation applies to model 'mlpClassifier' or 'mlpRegressor' only/);
     const weighted = e.dataset([[0, 1], [1, 0], [1, 1]], [0, 1, 2], { sampleWeight: [1, 2, 1] });
-    expect(() => e.fit(weighted, base)).toThrow(/sampleWeight \(given with the dataset\) does not apply to model 'mlpClassifier'/);
+    expect(() => e.fit(weighted, { ...base, sampleWeight: [1, 1, 1] })).toThrow(/^sampleWeight was given twice/);
   });
 });

@@ -4,9 +4,9 @@
 // union is loosened and the line starts to compile.
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
-  Dataset, Engine, FitOptions, FitOptionsRecord, ModelName, OptimizerName, OptimizerOptions, SgdOptions,
+  Dataset, Engine, FitOptions, FitOptionsRecord, FitResult, ModelName, NetworkFitResult, OptimizerName, OptimizerOptions, SgdOptions,
 } from '../../src/index.js';
-import { minimize, quadratic } from '../../src/index.js';
+import { Estimator, fit, minimize, quadratic } from '../../src/index.js';
 
 declare const engine: Engine;
 declare const data: Dataset;
@@ -145,5 +145,28 @@ describe('MinimizeOptions: typed per optimizer too', () => {
     minimize(f, [1, 1], { lr: 0.1, optimizer: 'adam', nesterov: true });
     // @ts-expect-error momentum is SGD's and RMSprop's
     minimize(f, [1, 1], { lr: 0.1, optimizer: 'adagrad', momentum: 0.9 });
+  });
+});
+
+describe('the one-call fit and Estimator: a network\'s options give a network', () => {
+  it('fit returns NetworkFitResult for mlpClassifier/mlpRegressor, FitResult otherwise', () => {
+    expectTypeOf(fit([[0]], [0], { model: 'mlpClassifier', hidden: [8], lr: 0.1 })).resolves.toEqualTypeOf<NetworkFitResult>();
+    expectTypeOf(fit([[0]], [0], { model: 'mlpRegressor', lr: 0.1, verbose: true, backend: 'js' })).resolves.toEqualTypeOf<NetworkFitResult>();
+    expectTypeOf(fit([[0]], [0], { model: 'logistic', lr: 0.1 })).resolves.toEqualTypeOf<FitResult>();
+    // @ts-expect-error hidden is a network's
+    void fit([[0]], [0], { model: 'logistic', lr: 0.1, hidden: [3] });
+    // @ts-expect-error initialIntercept is a linear model's
+    void fit([[0]], [0], { model: 'mlpRegressor', lr: 0.1, initialIntercept: 1 });
+  });
+  it('Estimator infers its result from the options', () => {
+    expectTypeOf(new Estimator({ model: 'mlpClassifier', hidden: [8], lr: 0.1 }).result).toEqualTypeOf<NetworkFitResult | null>();
+    expectTypeOf(new Estimator({ lr: 0.1, momentum: 0.9 }).result).toEqualTypeOf<FitResult | null>();
+    expectTypeOf(new Estimator({ model: 'softmax', lr: 0.1, classes: 3 }).result).toEqualTypeOf<FitResult | null>();
+    // @ts-expect-error an unknown key
+    void new Estimator({ lr: 0.1, momentun: 0.9 });
+    // @ts-expect-error nesterov is SGD's
+    void new Estimator({ lr: 0.1, optimizer: 'adam', nesterov: true });
+    // @ts-expect-error activation is a network's
+    void new Estimator({ model: 'ridge', lr: 0.1, activation: 'tanh' });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * JS mirror of assembly/loss/logistic.ts: loss max(z, 0) − y·z + log1p(e^−|z|), residual σ(z) − y, data term Σℓ/n.
- * exp and log1p are our own (src/js/math.ts = assembly/math.ts).
+ * exp and log1p are our own (src/js/math.ts = assembly/math.ts); log1p of e^−|z| ∈ [0, 1] by log1pUnit.
  */
-import { exp, log1p } from '../math.js';
+import { exp, log1pUnit } from '../math.js';
 import type { PointwiseLoss } from './pass.js';
 
 /** Logistic loss (cross-entropy of σ(z)). Traits: rows in order, (ℓ0 + ℓ1) + (ℓ2 + ℓ3). */
@@ -20,7 +20,7 @@ class Logistic implements PointwiseLoss {
     return p - y;
   }
   value(z: number, y: number, r: number, out: Float64Array, k: number): number {
-    return (Math.max(z, 0.0) - y * z) + log1p(out[k]!);
+    return (Math.max(z, 0.0) - y * z) + log1pUnit(out[k]!);
   }
   mean(sum: number, n: number): number {
     return sum / n;

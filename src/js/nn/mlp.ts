@@ -33,11 +33,14 @@ function backAct(act: number, h: number, s: number): number {
 
 /**
  * assembly/nn/mlp.ts: mlpObjectiveAndGrad. J and ∇J of the network of config c at params over n rows of X (from row
- * offset xOff/yOff, or through rows from rOff), into grad; scratch: the fit's (C_MLP_BLOCK rows of every layer + 2).
+ * offset xOff/yOff, or through rows from rOff), into grad; sw: the row weights cᵢ (indexed like y), or null (every
+ * cᵢ = 1); the head multiplies its row loss and residuals by cᵢ. scratch: the fit's (C_MLP_BLOCK rows of every
+ * layer + 2).
  */
 export function mlpObjectiveAndGrad(
   c: Config, segments: readonly Segment[], X: XArray, xOff: number, y: Float64Array, yOff: number,
-  rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array, scratch: Float64Array,
+  sw: Float64Array | null, rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array,
+  scratch: Float64Array,
 ): number {
   const head = c.mlpHead, act = c.mlpActivation, block = c.mlpBlock;
   const d = c.cols, K = c.outputs, layers = segments.length >> 1;
@@ -74,18 +77,43 @@ export function mlpObjectiveAndGrad(
     const out = hPrev;
     for (let r = 0; r < R; r++) {
       const z = out + r * K;
-      const yv = rows === null ? y[yOff + r0 + r]! : y[rows[rOff + r0 + r]!]!;
       if (head === L.LOSS_SQUARED) {
-        const res = scratch[z]! - yv;
-        scratch[z] = res;
-        sum += res * res;
-      } else if (head === L.LOSS_LOG) {
-        const zv = scratch[z]!;
-        const res = logistic.residual(zv, yv, scratch, slot);
-        sum += logistic.value(zv, yv, res, scratch, slot);
-        scratch[z] = res;
+        // m = K outputs, y row-major with K targets a row (yOff counts rows: assembly/fit.ts offsets by batchPos·K).
+        const yr = (rows === null ? yOff + r0 + r : rows[rOff + r0 + r]!) * K;
+        const cw = sw === null ? 1.0 : rows === null ? sw[yOff + r0 + r]! : sw[rows[rOff + r0 + r]!]!;
+        for (let k = 0; k < K; k++) {
+          const res = scratch[z + k]! - y[yr + k]!;
+          if (sw === null) {
+            scratch[z + k] = res;
+            sum += res * res;
+          } else {
+            scratch[z + k] = res * cw;
+            sum += (res * res) * cw;
+          }
+        }
+        continue;
+      }
+      const yv = rows === null ? y[yOff + r0 + r]! : y[rows[rOff + r0 + r]!]!;
+      if (sw === null) {
+        if (head === L.LOSS_LOG) {
+          const zv = scratch[z]!;
+          const res = logistic.residual(zv, yv, scratch, slot);
+          sum += logistic.value(zv, yv, res, scratch, slot);
+          scratch[z] = res;
+        } else {
+          sum += multinomial.row(scratch, z, K, yv);
+        }
       } else {
-        sum += multinomial.row(scratch, z, K, yv);
+        const cw = rows === null ? sw[yOff + r0 + r]! : sw[rows[rOff + r0 + r]!]!;
+        if (head === L.LOSS_LOG) {
+          const zv = scratch[z]!;
+          const res = logistic.residual(zv, yv, scratch, slot);
+          sum += logistic.value(zv, yv, res, scratch, slot) * cw;
+          scratch[z] = res * cw;
+        } else {
+          sum += multinomial.row(scratch, z, K, yv) * cw;
+          for (let k = 0; k < K; k++) scratch[z + k] = scratch[z + k]! * cw;
+        }
       }
     }
     // Backward.
