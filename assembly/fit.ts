@@ -3,7 +3,7 @@
 // scikit-learn's tol / nIterNoChange rule on the epoch's objective (or on a validation set). Resumable: the loop
 // state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
 // Same operation order as src/js/fit.ts.
-import { allFinite } from './reduce';
+import { allFinite, setXTile } from './reduce';
 import { lossGrad, lossGradWeighted } from './loss/registry';
 import { optimizerStep } from './step';
 import { penaltyTerm, proximalStep, l1Strength } from './penalty';
@@ -64,6 +64,17 @@ function slopeAlong(gPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
  * multinomial Σloss/n. Scratch: cfg's, 4·K f64. Also the host's gradient seam (Backend.gradient).
  */
 export function objectiveAndGrad(
+  cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
+): f64 {
+  // float32 storage (C_X_TILE_PTR ≠ 0): the kernels promote X's rows as they read them (reduce.ts: rowAt); reset
+  // after, so that the exported kernels called alone read f64.
+  setXTile(changetype<Config>(cfg).xTilePtr, n);
+  const J = objectiveAndGradOf(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
+  setXTile(0);
+  return J;
+}
+
+function objectiveAndGradOf(
   cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
   const c = changetype<Config>(cfg);
@@ -158,7 +169,8 @@ export function fit(cfg: usize, st: usize, stopAtEpoch: i32, stopAtIteration: i3
   const buf1Ptr = c.buf1Ptr, buf2Ptr = c.buf2Ptr;
   const segments = c.segmentCount, segmentTable = c.segmentTable;
   const p = c.paramCount;
-  const rowBytes = <usize>d << 3;
+  // A row of X in bytes: f64, or f32 with float32 storage (C_X_TILE_PTR ≠ 0).
+  const rowBytes = <usize>d << (c.xTilePtr != 0 ? 2 : 3);
   const shuffled = c.shuffle;
   const maximize = o.maximize;
   const fullBatch = batchSize >= n;

@@ -4,15 +4,33 @@
 // then w/n; with row weights cᵢ, λmax(AᵀCA/n): w += Σ cᵢ·uᵢ·aᵢ (uᵢ ← cᵢ·uᵢ before it is added). The Rayleigh
 // quotient vᵀw of the unit v never exceeds λmax and converges to it. Same operation order as
 // src/js/lipschitz.ts; the sums over the p entries of v and w are sequential, the same in both builds.
-import { dot, axpy4, axpy1, zero } from './reduce';
+import { dot, axpy4, axpy1, zero, setXTile, tileRow, xTile } from './reduce';
+
+/** Row i of X, or with float32 storage its f64 copy (reduce.ts tileRow). */
+// @ts-ignore: decorator
+@inline
+function row(xPtr: usize, i: i32, rowBytes: usize): usize {
+  return xTile != 0 ? tileRow(xPtr, 0, i, rowBytes) : xPtr + <usize>i * rowBytes;
+}
 
 /**
  * λmax(AᵀA/n) estimated from the start vector at vPtr (p = d + 1 entries with the intercept, else d; overwritten by
  * the last iterate) with w at wPtr as scratch (p f64): at most maxIter passes, stopping once the Rayleigh quotient
  * changes by at most tol·itself. Returns 0 when A·v is 0 (X = 0 without an intercept) and writes the number of passes
- * made at itersPtr (one f64). swPtr: the rows' weights cᵢ (n f64) for λmax(AᵀCA/n), C = diag(c), or 0.
+ * made at itersPtr (one f64). swPtr: the rows' weights cᵢ (n f64) for λmax(AᵀCA/n), C = diag(c), or 0. tilePtr:
+ * float32 storage, four f64 row slots of ⌈8·d/16⌉·16 bytes (X holds f32, promoted row by row: reduce.ts rowAt), or 0.
  */
 export function powerIteration(
+  xPtr: usize, swPtr: usize, n: i32, d: i32, intercept: bool, vPtr: usize, wPtr: usize, maxIter: i32, tol: f64, itersPtr: usize,
+  tilePtr: usize,
+): f64 {
+  setXTile(tilePtr, n);
+  const lambda = powerIterationOf(xPtr, swPtr, n, d, intercept, vPtr, wPtr, maxIter, tol, itersPtr);
+  setXTile(0);
+  return lambda;
+}
+
+function powerIterationOf(
   xPtr: usize, swPtr: usize, n: i32, d: i32, intercept: bool, vPtr: usize, wPtr: usize, maxIter: i32, tol: f64, itersPtr: usize,
 ): f64 {
   const p = intercept ? d + 1 : d;
@@ -35,7 +53,8 @@ export function powerIteration(
     const b = intercept ? load<f64>(icpt) : 0.0;
     let i = 0;
     for (; i + 4 <= n; i += 4) {
-      const x0 = xPtr + <usize>i * rowBytes, x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
+      const x0 = row(xPtr, i, rowBytes), x1 = row(xPtr, i + 1, rowBytes);
+      const x2 = row(xPtr, i + 2, rowBytes), x3 = row(xPtr, i + 3, rowBytes);
       let u0 = dot(x0, vPtr, d), u1 = dot(x1, vPtr, d), u2 = dot(x2, vPtr, d), u3 = dot(x3, vPtr, d);
       if (intercept) {
         u0 = u0 + b;
@@ -54,7 +73,7 @@ export function powerIteration(
       axpy4(wPtr, d, u0, x0, u1, x1, u2, x2, u3, x3);
     }
     for (; i < n; i++) {
-      const x0 = xPtr + <usize>i * rowBytes;
+      const x0 = row(xPtr, i, rowBytes);
       let u0 = dot(x0, vPtr, d);
       if (intercept) u0 = u0 + b;
       if (swPtr != 0) u0 = u0 * load<f64>(swPtr + (<usize>i << 3));

@@ -191,17 +191,103 @@ export function allFinite(ptr: usize, n: i32): bool {
 
 /**
  * Row access in the fused kernels, specialised at compile time by a marker type: `Contiguous` reads row i of a
- * contiguous block, `Indexed` reads row rows[i] (u32 indices at rowsPtr: a shuffled batch read in place). The
- * marker keeps the contiguous full-batch loop free of a per-row branch.
+ * contiguous block, `Indexed` reads row rows[i] (u32 indices at rowsPtr: a shuffled batch read in place), or row i
+ * when rowsPtr is 0. The marker keeps the contiguous full-batch loop free of a per-row branch.
+ * float32 storage (issue 17): while xTile ≠ 0, X holds f32 elements and `Indexed` returns the address of an exact f64
+ * copy of the row (tileRow), so every kernel runs its f64 operations on the doubles of f64 storage of fround(X).
+ * Every f32 batch takes `Indexed` (loss/registry.ts), so no kernel is instantiated twice for it.
  */
 export type Contiguous = u8;
 export type Indexed = u16;
 
-/** Address of row i of X (see Contiguous / Indexed). */
+/**
+ * float32 storage: the f64 tile (C_X_TILE_PTR), or 0 (f64 X). Set by the entry points that read X. Its layout
+ * (src/wasm/engine.ts tileBytes): four row slots of ⌈8·d/16⌉·16 bytes (rows read through a row order), then two
+ * windows of tileRows(d) rows each (contiguous rows).
+ */
+export let xTile: usize = 0;
+let tileNext: usize = 0;
+/** Rows of the contiguous batch being read (rows past it are never promoted). */
+let tileLimit: usize = 0;
+// The two windows: the X they were filled from (0: empty), their first row, which one was read last.
+let winSrc0: usize = 0, winSrc1: usize = 0, winStart0: usize = 0, winStart1: usize = 0, winLast: i32 = 0;
+
+/** Rows per window of the tile for rows of d f64: two windows fill 16 KiB of L1, a multiple of 4 rows, at least 4. */
+// @ts-ignore: decorator
+@inline
+export function tileRows(rowBytes: usize): usize {
+  const t = (<usize>8192 / rowBytes) & ~(<usize>3);
+  return t < 4 ? 4 : t;
+}
+
+/** Sets xTile (0: f64 X) for the calls that follow, with n the rows of the contiguous batch; empties the windows. */
+export function setXTile(ptr: usize, n: i32 = 0): void {
+  xTile = ptr;
+  tileNext = 0;
+  tileLimit = <usize>n;
+  winSrc0 = 0;
+  winSrc1 = 0;
+}
+
+/**
+ * The address of an f64 copy of row r = rows[i] (rowsPtr ≠ 0) or i (rowsPtr = 0) of the f32 matrix at xPtr
+ * (rowBytes/2 bytes a row). Through a row order, and for long rows (d ≥ SHORT_ROW): the row promoted into the next of
+ * four slots (no kernel keeps more than four rows live). Contiguous short rows: from one of two windows of tileRows
+ * aligned rows, refilled in one promote() when missed (the window not read last: the pass's two streams each keep
+ * one); a block's four rows (i, i + 1, i + 2, i + 3 with i ≡ 0 mod 4; or p, p + 1 and q, q + 1, p and q even) always
+ * lie in one window each.
+ */
+export function tileRow(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
+  const r = rowsPtr == 0 ? <usize>i : <usize>load<u32>(rowsPtr + (<usize>i << 2));
+  const half = rowBytes >> 1;
+  // Rows through a row order, and long rows (d ≥ SHORT_ROW), one at a time into the ring: promoting each long row
+  // right before its dot product was faster than windows (100 000 × 100: 1.41× against 1.76× the f64 pass's CPU
+  // time), windows were faster for short rows (1 000 000 × 10: 2.21× against 2.85×; bench/RESULTS-f32.md).
+  if (rowsPtr != 0 || rowBytes >= (<usize>SHORT_ROW << 3)) {
+    const stride = (rowBytes + 15) & ~(<usize>15);
+    const dst = xTile + tileNext * stride;
+    tileNext = (tileNext + 1) & 3;
+    promote(dst, xPtr + r * half, <i32>(rowBytes >> 3));
+    return dst;
+  }
+  const T = tileRows(rowBytes);
+  const win0 = xTile + (((rowBytes + 15) & ~(<usize>15)) << 2), win1 = win0 + T * rowBytes;
+  if (winSrc0 == xPtr && r - winStart0 < T) { winLast = 0; return win0 + (r - winStart0) * rowBytes; }
+  if (winSrc1 == xPtr && r - winStart1 < T) { winLast = 1; return win1 + (r - winStart1) * rowBytes; }
+  const start = r - r % T;
+  const count = min(T, tileLimit - start);
+  if (winLast == 0) {
+    promote(win1, xPtr + start * half, <i32>(count * (rowBytes >> 3)));
+    winSrc1 = xPtr; winStart1 = start; winLast = 1;
+    return win1 + (r - start) * rowBytes;
+  }
+  promote(win0, xPtr + start * half, <i32>(count * (rowBytes >> 3)));
+  winSrc0 = xPtr; winStart0 = start; winLast = 0;
+  return win0 + (r - start) * rowBytes;
+}
+
+/** The d f32 at src as f64 at dst (exact). SIMD build: two elements per f64x2.promote_low_f32x4. */
+export function promote(dst: usize, src: usize, d: i32): void {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; j + 4 <= d; j += 4) {
+      const v = v128.load(src + (<usize>j << 2));
+      v128.store(dst + (<usize>j << 3), f64x2.promote_low_f32x4(v));
+      v128.store(dst + (<usize>j << 3), f64x2.promote_low_f32x4(v128.shuffle<u32>(v, v, 2, 3, 0, 1)), 16);
+    }
+  }
+  for (; j < d; j++) store<f64>(dst + (<usize>j << 3), <f64>load<f32>(src + (<usize>j << 2)));
+}
+
+/** Address of row i of X (see Contiguous / Indexed; with xTile ≠ 0, of its f64 copy). */
 // @ts-ignore: decorator
 @inline
 export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): usize {
-  if (sizeof<R>() == 2) return xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes;
+  if (sizeof<R>() == 2) {
+    // float32 storage resolves the row (rowsPtr may be 0 there) in tileRow, off the f64 path.
+    if (xTile != 0) return tileRow(xPtr, rowsPtr, i, rowBytes);
+    return xPtr + <usize>load<u32>(rowsPtr + (<usize>i << 2)) * rowBytes;
+  }
   return xPtr + <usize>i * rowBytes;
 }
 
@@ -209,7 +295,7 @@ export function rowAt<R>(xPtr: usize, rowsPtr: usize, i: i32, rowBytes: usize): 
 // @ts-ignore: decorator
 @inline
 export function labelAt<R>(yPtr: usize, rowsPtr: usize, i: i32): f64 {
-  if (sizeof<R>() == 2) return load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3));
+  if (sizeof<R>() == 2 && rowsPtr != 0) return load<f64>(yPtr + (<usize>load<u32>(rowsPtr + (<usize>i << 2)) << 3));
   return load<f64>(yPtr + (<usize>i << 3));
 }
 
@@ -217,7 +303,7 @@ export function labelAt<R>(yPtr: usize, rowsPtr: usize, i: i32): f64 {
 // @ts-ignore: decorator
 @inline
 export function labelPair<R>(yPtr: usize, rowsPtr: usize, i: i32): v128 {
-  if (sizeof<R>() == 2) {
+  if (sizeof<R>() == 2 && rowsPtr != 0) {
     const p = rowsPtr + (<usize>i << 2);
     const lo = v128.load64_splat(yPtr + (<usize>load<u32>(p) << 3));
     return v128.load64_lane(yPtr + (<usize>load<u32>(p, 4) << 3), lo, 1);

@@ -4,13 +4,17 @@
  * same kernels in the same operation order.
  */
 import { OPT_ADADELTA, OPT_ADAGRAD, OPT_ADAM, OPT_ADAMW, OPT_RMSPROP } from './abi/layout.js';
-import type { DatasetInput, FitConfig } from './options/index.js';
+import type { DatasetInput, Dtype, FitConfig } from './options/index.js';
 import type { OptimizerSettings } from './types.js';
 
 /** A data set stored by a backend. */
 export interface StoredData {
   readonly rows: number;
   readonly cols: number;
+  /** X's element type (issue 17): f32 storage is promoted to f64 by the kernels as they read it. */
+  readonly dtype: Dtype;
+  /** Bytes the backend holds for X and y. */
+  readonly bytes: number;
   /** Targets per row of y (row-major n·yCols): 1 but for a multi-output mlpRegressor's data. */
   readonly yCols: number;
   release(): void;
@@ -105,7 +109,7 @@ export interface FitWeights {
 export interface Backend {
   readonly name: 'wasm' | 'js';
   readonly simd: boolean;
-  /** Largest dataset (X and y as f64) the backend can hold, in bytes. */
+  /** Largest dataset (X as f64 or f32, and y as f64) the backend can hold, in bytes. */
   readonly maxDatasetBytes: number;
   storeDataset(input: DatasetInput): StoredData;
   /** A new stored data set holding the given rows of `data`, in that order. */

@@ -11,7 +11,7 @@ import * as L from './abi/layout.js';
 import { LinearModel } from './models/model.js';
 import { MODELS } from './models/registry.js';
 import {
-  checkArgCount, checkDataset, checkFitOptions, checkKeys, checkOptimizerOptions, checkSgdOptions, describe, holdOutRows,
+  checkArgCount, checkDataset, checkDtype, checkFitOptions, checkKeys, checkOptimizerOptions, checkSgdOptions, describe, holdOutRows,
   labelInfo, requireObject, toFloat64, type FitConfig, type LabelInfo, checkSampleWeight, checkWeightTotals, rowWeights,
 } from './options/index.js';
 import { allocate } from './preprocess.js';
@@ -132,6 +132,12 @@ class DatasetHandle implements Dataset {
   get cols(): number {
     return this.data().cols;
   }
+  get dtype(): 'float64' | 'float32' {
+    return this.data().dtype;
+  }
+  get bytes(): number {
+    return this.data().bytes;
+  }
   get disposed(): boolean {
     return this.stored === null;
   }
@@ -142,7 +148,9 @@ class DatasetHandle implements Dataset {
   }
   /** `Dataset { rows: 100, cols: 3, backend: 'wasm' }`, or `Dataset { disposed: true }`. */
   toString(): string {
-    return this.stored ? `Dataset { rows: ${this.stored.rows}, cols: ${this.stored.cols}, backend: '${this.owner.backend}' }` : 'Dataset { disposed: true }';
+    if (!this.stored) return 'Dataset { disposed: true }';
+    const { rows, cols, dtype } = this.stored;
+    return `Dataset { rows: ${rows}, cols: ${cols}, ${dtype === 'float32' ? "dtype: 'float32', " : ''}backend: '${this.owner.backend}' }`;
   }
   [INSPECT](): string {
     return this.toString();
@@ -447,7 +455,8 @@ class MomentumEngine implements Engine {
     checkKeys(o, DATASET_OPTIONS, 'engine.dataset');
     // A table becomes row-major (src/columnar.ts); a weight column's name is read there.
     const given = normalizeInput(X, y as LabelsInput | string | ColumnSelection, typeof o.sampleWeight === 'string' && isTable(X) ? o.sampleWeight : null);
-    const input = checkDataset(given.X, given.y, this.impl.maxDatasetBytes);
+    const dtype = checkDtype(o.dtype);
+    const input = checkDataset(given.X, given.y, this.impl.maxDatasetBytes, dtype);
     const sw = given.sampleWeight ?? (o.sampleWeight === undefined ? null : checkSampleWeight('sampleWeight', o.sampleWeight, input.rows));
     // The labels the split, the weights and the label rules read: y, or a multi-output y's first column (only
     // mlpRegressor takes m > 1 targets, and it reads no label rule).
@@ -573,7 +582,7 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** The options of engine.dataset (src/types.ts DatasetOptions). */
-const DATASET_OPTIONS = ['sampleWeight'];
+const DATASET_OPTIONS = ['sampleWeight', 'dtype'];
 
 /** The options of createEngine, in the order of their TSDoc (src/types.ts EngineOptions). */
 const ENGINE_OPTIONS = ['backend', 'simd', 'wasm'];

@@ -96,6 +96,15 @@ export interface DatasetOptions {
    * weight column (not a feature then). Copied, never mutated.
    */
   sampleWeight?: ArrayLike<number> | string;
+  /**
+   * How the engine stores X: `'float64'` (default, 8 bytes an element) or `'float32'` (4 bytes: half the memory and
+   * half the bytes each pass over X reads). Either way every computation is in f64: a fit on `'float32'` storage gives
+   * exactly the doubles of the same fit on `'float64'` storage of `Math.fround(x)` for every x, on every backend —
+   * the only change is the rounding of X to float32 (relative error ≤ 2⁻²⁴ ≈ 6·10⁻⁸ per value). y and sample weights
+   * stay f64. A RangeError for another value (naming the allowed ones) and for a value of X whose float32 rounding
+   * overflows (|x| > 3.4028235·10³⁸).
+   */
+  dtype?: 'float64' | 'float32';
 }
 
 /**
@@ -248,6 +257,17 @@ export interface Dataset {
    * @throws TypeError once the dataset is disposed.
    */
   readonly cols: number;
+  /**
+   * How X is stored ({@link DatasetOptions.dtype}): `'float64'` (default) or `'float32'`.
+   * @throws TypeError once the dataset is disposed.
+   */
+  readonly dtype: 'float64' | 'float32';
+  /**
+   * Bytes of engine memory the data takes: X (n·d·8 as `'float64'`, n·d·4 as `'float32'`) and y (n·8, or n·m·8 for
+   * m targets a row); the WASM backend pads X to 16 bytes. Sample weights given with the dataset are kept on the host and not counted.
+   * @throws TypeError once the dataset is disposed.
+   */
+  readonly bytes: number;
   /** True after {@link Dataset.dispose}; any use of a disposed dataset throws. */
   readonly disposed: boolean;
   /** Frees the engine memory that holds the data; later datasets reuse it. Idempotent. */

@@ -35,7 +35,10 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       return { value: { backend: e.backend, simd: e.simd, fallbackReason: e.fallbackReason } };
     }
     case 'dataset': {
-      const data = (await ready()).dataset(request.X, request.y, request.sampleWeight === undefined ? {} : { sampleWeight: request.sampleWeight });
+      const data = (await ready()).dataset(request.X, request.y, {
+        ...(request.sampleWeight === undefined ? {} : { sampleWeight: request.sampleWeight }),
+        ...(request.dtype === undefined ? {} : { dtype: request.dtype }),
+      });
       const handle = nextHandle++;
       datasets.set(handle, data);
       return { value: { handle, rows: data.rows, cols: data.cols } };

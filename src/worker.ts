@@ -7,7 +7,7 @@
 import { isTable, normalizeInput } from './columnar.js';
 import { LinearModel } from './models/model.js';
 import { MlpModel, type MlpModelJSON } from './models/mlp.js';
-import { checkArgCount, checkKeys, describe, describeSignal } from './options/index.js';
+import { checkArgCount, checkDtype, checkKeys, describe, describeSignal } from './options/index.js';
 import type {
   AbortSignalLike, AutoReport, BackendName, ClassFit, ColumnSelection, DatasetOptions, EngineOptions, FeaturesInput, FitOptions, FitOptionsRecord, FitResult, MlpFitOptions, NetworkFitResult,
   FitStatus, LabelsInput, TargetsInput, ModelName, Progress, UrlInput, WasmSource,
@@ -102,7 +102,8 @@ export interface WorkerEngine {
    * @param X n rows × d features (see {@link FeaturesInput}).
    * @param y n labels or targets (see {@link LabelsInput}).
    * @param options `transfer` (default false): move typed arrays to the worker instead of copying them;
-   *   `sampleWeight`: one weight ≥ 0 per row for every fit of the dataset, as {@link DatasetOptions}.
+   *   `sampleWeight`: one weight ≥ 0 per row for every fit of the dataset, and `dtype` (`'float64'` or `'float32'`
+   *   storage of X), as {@link DatasetOptions}.
    * @throws (rejects with) the TypeError/RangeError of {@link Engine.dataset}; Error after `terminate()`.
    */
   dataset(X: FeaturesInput, y: LabelsInput | TargetsInput | string | ColumnSelection, options?: { transfer?: boolean } & DatasetOptions): Promise<WorkerDataset>;
@@ -145,7 +146,7 @@ export interface WorkerEngine {
  */
 export type WorkerRequest = { id: number } & (
   | { type: 'init'; options: EngineOptions }
-  | { type: 'dataset'; X: FeaturesInput; y: LabelsInput | TargetsInput; sampleWeight: ArrayLike<number> | string | undefined }
+  | { type: 'dataset'; X: FeaturesInput; y: LabelsInput | TargetsInput; sampleWeight: ArrayLike<number> | string | undefined; dtype?: 'float64' | 'float32' }
   | { type: 'fit'; handle: number; options: FitOptions; progress: boolean; aborted: boolean }
   | { type: 'dispose'; handle: number }
   | { type: 'abort' }
@@ -393,7 +394,8 @@ class RemoteEngine implements WorkerEngine {
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new TypeError(`options must be an object such as { transfer: true }, got ${describe(options)}`);
     }
-    checkKeys(options, ['transfer', 'sampleWeight'], 'worker engine.dataset');
+    checkKeys(options, ['transfer', 'sampleWeight', 'dtype'], 'worker engine.dataset');
+    const dtype = checkDtype(options.dtype);
     if (options.transfer !== undefined && typeof options.transfer !== 'boolean') {
       throw new TypeError(`transfer must be a boolean, got ${describe(options.transfer)}`);
     }
@@ -404,7 +406,7 @@ class RemoteEngine implements WorkerEngine {
     ({ X, y } = t);
     if (t.sampleWeight) sampleWeight = t.sampleWeight;
     const transfer = options.transfer ? transferables(X, y) : [];
-    const r = (await this.rpc.call({ type: 'dataset', X, y, sampleWeight }, transfer)) as { handle: number; rows: number; cols: number };
+    const r = (await this.rpc.call({ type: 'dataset', X, y, sampleWeight, dtype }, transfer)) as { handle: number; rows: number; cols: number };
     return new RemoteDataset(this.rpc, r.handle, r.rows, r.cols);
   }
 

@@ -101,7 +101,7 @@ describe('createWorkerEngine options', () => {
 
   it.each([
     ['dataset options', (e: Loose) => e.dataset([[1]], [1], { weights: [1] }),
-      'Unknown worker engine.dataset option "weights"; known options: transfer, sampleWeight'],
+      'Unknown worker engine.dataset option "weights"; known options: transfer, sampleWeight, dtype'],
     ['dataset transfer', (e: Loose) => e.dataset([[1]], [1], { transfer: 'yes' }), 'transfer must be a boolean, got "yes" (string)'],
     ['dataset extra argument', (e: Loose) => e.dataset([[1]], [1], {}, 4),
       'engine.dataset(X, y, options) takes 3 arguments, got 4: argument 4 (4) is not used; remove it'],

@@ -1,7 +1,7 @@
 // The loss registry of the WASM core: the one place that maps a loss id (src/abi/layout.ts: LOSS_*) to its kernel
 // (a class of assembly/loss/) and picks the fast path for the shape of the batch. Adding a loss: its kernel file,
 // its id, one case below; its JS mirror and one entry in src/js/loss/registry.ts.
-import { Contiguous, Indexed, SHORT_ROW } from '../reduce';
+import { Contiguous, Indexed, SHORT_ROW, xTile } from '../reduce';
 import { fusedPass, Unweighted, Weighted } from './pass';
 import { shortRows, shortRowLoss, oneFeature } from './fast';
 import { Squared } from './squared';
@@ -106,12 +106,13 @@ function grad<L, W>(
   scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
   if (changetype<W>(0).on()) {
-    const sw = rowsPtr == 0
+    const sw = rowsPtr == 0 && xTile == 0
       ? fusedPass<L, Contiguous, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr)
       : fusedPass<L, Indexed, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr);
     return changetype<L>(0).mean(sw, <f64>n);
   }
-  const sum = rowsPtr == 0
+  // float32 storage (xTile ≠ 0) reads every batch through Indexed, which promotes the rows (reduce.ts: rowAt).
+  const sum = rowsPtr == 0 && xTile == 0
     ? gradRows<L, Contiguous>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast)
     : gradRows<L, Indexed>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
   return changetype<L>(0).mean(sum, <f64>n);

@@ -15,6 +15,7 @@ import { Logistic } from '../loss/logistic';
 import { Multinomial } from '../loss/multinomial';
 import { Config } from '../config';
 import { penaltyTerm } from '../penalty';
+import { xTile, promote } from '../reduce';
 import {
   C_MLP_HEAD, C_MLP_ACTIVATION, C_MLP_BLOCK, ACT_RELU, ACT_TANH, ACT_SIGMOID, LOSS_SQUARED, LOSS_LOG, LOSS_MLP,
 } from '../../src/abi/layout';
@@ -261,9 +262,20 @@ export function mlpObjectiveAndGrad(
   for (let r0 = 0; r0 < n; r0 += block) {
     const R = min(block, n - r0);
     const rows: usize = rowsPtr == 0 ? 0 : rowsPtr + (<usize>r0 << 2);
-    const xb = rowsPtr == 0 ? xPtr + <usize>r0 * rowBytes : xPtr;
+    let xb = rowsPtr == 0 ? xPtr + <usize>r0 * rowBytes : xPtr;
     const yb = rowsPtr == 0 ? yPtr + (<usize>(r0 * yw) << 3) : yPtr;
     const sb = rowsPtr == 0 ? swPtr + (<usize>r0 << 3) : swPtr;
+    // float32 storage: the block's rows promoted into the f64 tile (C_X_TILE_PTR, block rows), read from there; y and
+    // the row weights are still read through the row order (rows).
+    let xRows = rows;
+    if (xTile != 0) {
+      for (let r = 0; r < R; r++) {
+        const i = rows == 0 ? <usize>(r0 + r) : <usize>load<u32>(rows + (<usize>r << 2));
+        promote(xTile + <usize>r * rowBytes, xPtr + i * (rowBytes >> 1), d);
+      }
+      xb = xTile;
+      xRows = 0;
+    }
     // Forward.
     let hPrev: usize = 0, nIn = d, hAt = scratch;
     for (let l = 0; l < layers; l++) {
@@ -272,7 +284,7 @@ export function mlpObjectiveAndGrad(
       const w = W.at(paramsPtr), b = B.at(paramsPtr);
       const last = l == layers - 1;
       for (let r = 0; r < R; r++) {
-        store<u32>(addrs + (<usize>r << 2), <u32>(l == 0 ? xRow(xb, rows, r, rowBytes) : hPrev + (<usize>(r * nIn) << 3)));
+        store<u32>(addrs + (<usize>r << 2), <u32>(l == 0 ? xRow(xb, xRows, r, rowBytes) : hPrev + (<usize>(r * nIn) << 3)));
       }
       blockTimesW(addrs, R, nIn, w, nOut, hAt);
       for (let r = 0; r < R; r++) {
@@ -344,13 +356,13 @@ export function mlpObjectiveAndGrad(
       const below: usize = l == 0 ? 0 : dAt - (<usize>(block * nInL) << 3);
       // ∂W_l over the block (the inputs' addresses in the table after the activations), then per row ∂b_l and δ below.
       for (let r = 0; r < R; r++) {
-        const h = l == 0 ? xRow(xb, rows, r, rowBytes) : below + (<usize>(r * nInL) << 3);
+        const h = l == 0 ? xRow(xb, xRows, r, rowBytes) : below + (<usize>(r * nInL) << 3);
         store<u32>(addrs + (<usize>r << 2), <u32>h);
       }
       gradW(addrs, R, nInL, dAt, nOut, gw);
       for (let r = 0; r < R; r++) {
         const dr = dAt + (<usize>(r * nOut) << 3);
-        const h = l == 0 ? xRow(xb, rows, r, rowBytes) : below + (<usize>(r * nInL) << 3);
+        const h = l == 0 ? xRow(xb, xRows, r, rowBytes) : below + (<usize>(r * nInL) << 3);
         axpyRow(1.0, dr, gb, nOut);
         if (l > 0) {
           for (let i = 0; i < nInL; i++) {

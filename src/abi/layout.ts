@@ -80,7 +80,11 @@ export const C_VAL_WEIGHT_PTR = 48;
 export const C_AVG_PTR = 49;
 /** The first update t (1-based) whose iterate θₜ enters the average; 0: no averaging. */
 export const C_AVERAGE_START = 50;
-// 51–53: the networks' slots (C_MLP_*, below); 54–58 reserved for them.
+// 51–53: the networks' slots (C_MLP_*, below); 54–57 reserved for them.
+// float32 storage (issue 17): X holds f32 elements, promoted to f64 row by row before the f64 kernels read them.
+/** 0: X (and the validation X) are f64; else four f64 row slots of ⌈8·d/16⌉·16 bytes each, where the kernels
+ * promote the f32 rows they read (assembly/reduce.ts: rowAt). */
+export const C_X_TILE_PTR = 58;
 /** Fixed slots; the segment table starts here. */
 export const C_SIZE = 59;
 

@@ -4,7 +4,7 @@
  * through src/options/model.ts). Below both options/ and models/: {@link LinearModel} checks X with it too.
  */
 import type { FeaturesInput, LabelsInput, TargetsInput } from '../types.js';
-import { describe, isArrayLikeOfNumbers } from './args.js';
+import { describe, isArrayLikeOfNumbers, nearest } from './args.js';
 
 /** What a fit needs to know of the labels: checked when the dataset is made. */
 export interface LabelInfo {
@@ -35,12 +35,58 @@ export function labelInfo(y: ArrayLike<number>, outputs = 1): LabelInfo {
   return { firstNonBinary, firstNonClass, max, maxAt, outputs };
 }
 
-/** A validated data set, not yet copied: `at(i, j)` reads the caller's storage. */
+/** The element type a dataset stores X in (src/types.ts DatasetOptions.dtype). */
+export type Dtype = 'float64' | 'float32';
+
+/** The dtypes engine.dataset accepts. */
+export const DTYPES: readonly Dtype[] = ['float64', 'float32'];
+
+/** The largest finite f32, 2¹²⁸ − 2¹⁰⁴. */
+const F32_MAX = 3.4028234663852886e38;
+
+/** engine.dataset's `dtype` option: 'float64' (default) or 'float32', else a RangeError naming both. */
+export function checkDtype(value: unknown): Dtype {
+  if (value === undefined) return 'float64';
+  if (value === 'float64' || value === 'float32') return value;
+  const near = typeof value === 'string' ? nearest(value, DTYPES) : undefined;
+  throw new RangeError(
+    `dtype must be 'float64' or 'float32', got ${typeof value === 'string' ? `'${value}'` : describe(value)}` +
+    (near ? ` (did you mean '${near}'?)` : ''),
+  );
+}
+
+/**
+ * Bytes of a stored dataset: X (8 or 4 bytes an element) and y (n·yCols doubles: 8 bytes a target, yCols targets a
+ * row; 1 but for a multi-output mlpRegressor's data).
+ */
+export function datasetBytes(rows: number, cols: number, dtype: Dtype, yCols = 1): number {
+  return (dtype === 'float32' ? 4 : 8) * rows * cols + 8 * rows * yCols;
+}
+
+/**
+ * Targets per row y will be stored with, read from its shape alone (for the size check, before anything is scanned):
+ * the length of y[0] for rows of targets, y.cols for a { data, rows, cols } matrix, else 1. checkTargets validates it.
+ */
+function targetColumns(y: unknown): number {
+  if (Array.isArray(y) && y.length > 0 && (Array.isArray(y[0]) || ArrayBuffer.isView(y[0]))) {
+    const m = (y[0] as ArrayLike<unknown>).length;
+    return Number.isInteger(m) && m > 0 ? m : 1;
+  }
+  if (typeof y === 'object' && y !== null && !isArrayLikeOfNumbers(y) && 'data' in y) {
+    const m = (y as { data: unknown; cols?: unknown }).cols;
+    return typeof m === 'number' && Number.isInteger(m) && m > 0 ? m : 1;
+  }
+  return 1;
+}
+
+/** A validated data set, not yet copied: `copyX` reads the caller's storage. */
 export interface DatasetInput {
   rows: number;
   cols: number;
-  /** Copies X row-major into `dst` starting at element `offset`. */
-  copyX(dst: Float64Array, offset: number): void;
+  /** How the backend stores X: f64, or f32 (issue 17; every value was checked to round to a finite f32). */
+  dtype: Dtype;
+  /** Copies X row-major into `dst` starting at element `offset` (a Float32Array rounds each value as Math.fround). */
+  copyX(dst: Float64Array | Float32Array, offset: number): void;
   /** y as numbers (booleans mapped to 0/1), validated finite: n values, or n·yCols row-major. */
   y: ArrayLike<number>;
   /** Targets per row: 1 for a 1-D y; m for n rows of m numbers or a { data, rows, cols: m } matrix. */
@@ -52,19 +98,32 @@ export interface DatasetInput {
  * X: an array of rows (`number[][]` or typed rows) or `{ data, rows, cols }` (row-major); y: numbers or booleans, or
  * null for X alone (prediction).
  */
-export function checkDataset(X: FeaturesInput, y: LabelsInput | TargetsInput | null, maxBytes = Infinity): DatasetInput {
+export function checkDataset(
+  X: FeaturesInput, y: LabelsInput | TargetsInput | null, maxBytes = Infinity, dtype: Dtype = 'float64',
+): DatasetInput {
   let rows: number, cols: number;
+  const f32 = dtype === 'float32';
+  // y's targets per row from its shape (stored as n·yCols doubles), for the size check.
+  const yCols = y === null ? 1 : targetColumns(y);
   // Too large for the backend: say so before scanning a single value.
   const checkSize = () => {
-    const bytes = 8 * rows * cols + 8 * rows;
+    const bytes = datasetBytes(rows, cols, dtype, yCols);
     if (bytes > maxBytes) {
       throw new RangeError(
-        `X is too large: a dataset of ${rows} × ${cols} needs ${(bytes / 2 ** 30).toFixed(2)} GiB as f64, but 32-bit ` +
-        `WebAssembly memory is limited to ${(maxBytes / 2 ** 30).toFixed(2)} GiB; use fewer rows or the 'js' backend`,
+        `X is too large: a dataset of ${rows} × ${cols} needs ${(bytes / 2 ** 30).toFixed(2)} GiB as ${dtype} ` +
+        `(X ${f32 ? 4 : 8} bytes an element, y ${8 * yCols} bytes a row${yCols > 1 ? ` of ${yCols} targets` : ''}), ` +
+        `but 32-bit WebAssembly memory is limited to ` +
+        `${(maxBytes / 2 ** 30).toFixed(2)} GiB; use fewer rows${f32 ? '' : ", dtype: 'float32' (half the bytes of X)"} or the 'js' backend`,
       );
     }
   };
-  let copyX: (dst: Float64Array, offset: number) => void;
+  // float32 storage: a value whose f32 rounding overflows is refused (it would become ±Infinity).
+  const checkF32 = (v: number, where: string) => {
+    if (f32 && !Number.isFinite(Math.fround(v))) {
+      throw new RangeError(`${where} = ${v} overflows float32 (|x| ≤ ${F32_MAX} after rounding); use dtype: 'float64'`);
+    }
+  };
+  let copyX: (dst: Float64Array | Float32Array, offset: number) => void;
   if (Array.isArray(X)) {
     rows = X.length;
     if (rows === 0) throw new RangeError('X must have at least one row, got 0 rows');
@@ -83,6 +142,7 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput | TargetsInput | n
         const v = row[j];
         if (typeof v !== 'number') throw new TypeError(`X[${i}][${j}] must be a number, got ${describe(v)}`);
         if (!Number.isFinite(v)) throw new RangeError(`X[${i}][${j}] must be finite, got ${v}`);
+        checkF32(v, `X[${i}][${j}]`);
       }
     }
     const rowsArr = X as ReadonlyArray<ArrayLike<number>>;
@@ -121,6 +181,7 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput | TargetsInput | n
       if (!Number.isFinite(v)) {
         throw new RangeError(`X.data[${k}] (row ${Math.floor(k / cols)}, column ${k % cols}) must be finite, got ${v}`);
       }
+      if (f32) checkF32(v as number, `X.data[${k}] (row ${Math.floor(k / cols)}, column ${k % cols})`);
     }
     copyX = (dst, offset) => {
       if (ArrayBuffer.isView(data)) dst.set(data, offset);
@@ -129,10 +190,10 @@ export function checkDataset(X: FeaturesInput, y: LabelsInput | TargetsInput | n
   } else {
     throw new TypeError(`X must be an array of rows or { data, rows, cols }, got ${describe(X)}`);
   }
-  if (y === null) return { rows, cols, copyX, y: new Float64Array(0), yCols: 1 };
+  if (y === null) return { rows, cols, dtype, copyX, y: new Float64Array(0), yCols: 1 };
   const targets = checkTargets(y, rows);
-  if (targets) return { rows, cols, copyX, ...targets };
-  return { rows, cols, copyX, y: checkLabels(y as LabelsInput, rows), yCols: 1 };
+  if (targets) return { rows, cols, dtype, copyX, ...targets };
+  return { rows, cols, dtype, copyX, y: checkLabels(y as LabelsInput, rows), yCols: 1 };
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { writtenBuffers, type Backend, type FitRun, type FitWeights, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
-import type { DatasetInput, FitConfig } from '../options/index.js';
+import type { DatasetInput, Dtype, FitConfig } from '../options/index.js';
+import type { XArray } from './reduce.js';
 import {
   configBlock, fitSizes, identity, initialAverage, initialBuffer, initialParams, initialState, readRing, writeRing, writeSettings,
 } from '../plan.js';
@@ -15,9 +16,18 @@ import { checkedStep } from './step.js';
 import { powerIteration } from './lipschitz.js';
 
 class JsData implements StoredData {
-  constructor(readonly rows: number, readonly cols: number, public X: Float64Array, public y: Float64Array, readonly yCols = 1) {}
+  constructor(
+    readonly rows: number, readonly cols: number, public X: XArray, public y: Float64Array, readonly yCols = 1,
+  ) {}
+  /** float32 storage (issue 17): X a Float32Array, read into the same f64 arithmetic (exact promotion). */
+  get dtype(): Dtype {
+    return this.X instanceof Float32Array ? 'float32' : 'float64';
+  }
+  get bytes(): number {
+    return this.X.byteLength + this.y.byteLength;
+  }
   release(): void {
-    this.X = new Float64Array(0);
+    this.X = this.X instanceof Float32Array ? new Float32Array(0) : new Float64Array(0);
     this.y = new Float64Array(0);
   }
 }
@@ -29,14 +39,15 @@ export class JsBackend implements Backend {
   readonly maxDatasetBytes = Infinity;
 
   storeDataset(input: DatasetInput): StoredData {
-    const X = new Float64Array(input.rows * input.cols);
+    const X = input.dtype === 'float32' ? new Float32Array(input.rows * input.cols) : new Float64Array(input.rows * input.cols);
     input.copyX(X, 0);
     return new JsData(input.rows, input.cols, X, Float64Array.from(input.y), input.yCols);
   }
 
   subset(data: StoredData, rows: Uint32Array): StoredData {
     const { X, y, cols: d, yCols: m } = data as JsData;
-    const Xs = new Float64Array(rows.length * d), ys = new Float64Array(rows.length * m);
+    const Xs = X instanceof Float32Array ? new Float32Array(rows.length * d) : new Float64Array(rows.length * d);
+    const ys = new Float64Array(rows.length * m);
     rows.forEach((r, i) => {
       Xs.set(X.subarray(r * d, r * d + d), i * d);
       for (let k = 0; k < m; k++) ys[i * m + k] = y[r * m + k]!;

@@ -8,14 +8,14 @@ import * as L from '../abi/layout.js';
 import { Config, StepState, type Segment } from './config.js';
 import { lossGrad, lossGradWeighted } from './loss/registry.js';
 import { l1Strength, penaltyTerm, proximalStep } from './penalty.js';
-import { allFinite } from './reduce.js';
+import { allFinite, type XArray } from './reduce.js';
 import { shuffle } from './random.js';
 import { optimizerStep } from './step.js';
 import { mlpObjectiveAndGrad } from './nn/mlp.js';
 
 /** The arrays a JS fit works on (the WASM fit's pointer slots). */
 export interface FitArrays {
-  X: Float64Array;
+  X: XArray;
   y: Float64Array;
   params: Float64Array;
   buf1: Float64Array;
@@ -28,7 +28,7 @@ export interface FitArrays {
   /** 4·K values for the row kernels. */
   scratch: Float64Array;
   perm: Uint32Array;
-  valX: Float64Array;
+  valX: XArray;
   valY: Float64Array;
   /** The training and validation rows' weights (assembly/fit.ts: C_WEIGHT_PTR, C_VAL_WEIGHT_PTR), or null. */
   sw: Float64Array | null;
@@ -76,7 +76,7 @@ function slopeAlong(g: Float64Array, a: Float64Array, b: Float64Array, p: number
  * through rows from rOff), with the penalty on c's decayed segments; sw: the row weights (indexed like y), or null.
  */
 export function objectiveAndGrad(
-  c: Config, segments: readonly Segment[], X: Float64Array, xOff: number, y: Float64Array, yOff: number,
+  c: Config, segments: readonly Segment[], X: XArray, xOff: number, y: Float64Array, yOff: number,
   sw: Float64Array | null, rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array,
   scratch: Float64Array,
 ): number {

@@ -3,7 +3,7 @@
  * same order (dot's lanes, axpy4 over four rows, sequential sums over the p entries), so the estimate is the WASM
  * build's double.
  */
-import { axpy1, axpy4, dot } from './reduce.js';
+import { axpy1, axpy4, dot, type XArray } from './reduce.js';
 
 /**
  * assembly/lipschitz.ts: powerIteration. `v` (p = d + 1 entries with the intercept, else d) is the start vector,
@@ -11,7 +11,7 @@ import { axpy1, axpy4, dot } from './reduce.js';
  * rows' weights for λmax(AᵀCA/n), or null.
  */
 export function powerIteration(
-  X: Float64Array, c: Float64Array | null, n: number, d: number, intercept: boolean, v: Float64Array, w: Float64Array, maxIter: number, tol: number,
+  X: XArray, c: Float64Array | null, n: number, d: number, intercept: boolean, v: Float64Array, w: Float64Array, maxIter: number, tol: number,
   iters: Float64Array,
 ): number {
   const p = intercept ? d + 1 : d;

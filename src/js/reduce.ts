@@ -6,13 +6,19 @@
 /** Rows shorter than this use the four-lane order (assembly/reduce.ts: SHORT_ROW). */
 export const SHORT_ROW = 32;
 
+/**
+ * X as a backend stores it: f64, or f32 for float32 storage (issue 17). Reading an element of a Float32Array gives its
+ * exact double, so the kernels' f64 operations give the doubles of f64 storage of fround(X).
+ */
+export type XArray = Float64Array | Float32Array;
+
 /** Σⱼ x[j]·w[j] in the lane order for d (assembly/reduce.ts: dot). */
-export function dot(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
+export function dot(x: XArray, xOff: number, w: Float64Array, wOff: number, d: number): number {
   return d < SHORT_ROW ? dotShort(x, xOff, w, wOff, d) : dotLong(x, xOff, w, wOff, d);
 }
 
 /** Four lanes b0…b3 (j mod 4) starting at −0, the remaining pair into b0/b1, (b0+b2) + (b1+b3), tail. */
-export function dotShort(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
+export function dotShort(x: XArray, xOff: number, w: Float64Array, wOff: number, d: number): number {
   let b0 = -0, b1 = -0, b2 = -0, b3 = -0;
   let j = 0;
   for (; j + 4 <= d; j += 4) {
@@ -33,7 +39,7 @@ export function dotShort(x: Float64Array, xOff: number, w: Float64Array, wOff: n
 }
 
 /** Lanes a0…a7 (j mod 8), remaining pairs into a0/a1, ((a0+a2)+(a4+a6))+((a1+a3)+(a5+a7)), tail. */
-export function dotLong(x: Float64Array, xOff: number, w: Float64Array, wOff: number, d: number): number {
+export function dotLong(x: XArray, xOff: number, w: Float64Array, wOff: number, d: number): number {
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   let j = 0;
   for (; j + 8 <= d; j += 8) {
@@ -58,7 +64,7 @@ export function dotLong(x: Float64Array, xOff: number, w: Float64Array, wOff: nu
 
 /** g[j] += (r0·x0[j] + r1·x1[j]) + (r2·x2[j] + r3·x3[j]); x0…x3 are row offsets in X. */
 export function axpy4(
-  g: Float64Array, gOff: number, d: number, X: Float64Array,
+  g: Float64Array, gOff: number, d: number, X: XArray,
   r0: number, x0: number, r1: number, x1: number, r2: number, x2: number, r3: number, x3: number,
 ): void {
   for (let j = 0; j < d; j++) {
@@ -67,7 +73,7 @@ export function axpy4(
 }
 
 /** g[j] += r·x[j]. */
-export function axpy1(g: Float64Array, gOff: number, d: number, r: number, X: Float64Array, x: number): void {
+export function axpy1(g: Float64Array, gOff: number, d: number, r: number, X: XArray, x: number): void {
   for (let j = 0; j < d; j++) g[gOff + j] = g[gOff + j]! + r * X[x + j]!;
 }
 

@@ -11,7 +11,7 @@ export {
   bool, checkArgCount, checkKeys, describe, describeSignal, finiteNumber, nearest, numberIn, positiveInteger, requireObject,
   toFloat64,
 } from '../check/args.js';
-export { checkDataset, labelInfo, type DatasetInput, type LabelInfo } from '../check/dataset.js';
+export { checkDataset, checkDtype, labelInfo, type DatasetInput, type Dtype, type LabelInfo } from '../check/dataset.js';
 export { FIT_CALL_KEYS, FIT_KEYS, MAX_FIT_PARAMS, checkFitOptions, holdOutRows, type FitConfig } from './fit.js';
 export { checkModelName, checkModelOptions, modelOption, type ModelConfig } from './model.js';
 export {

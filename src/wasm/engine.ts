@@ -7,7 +7,7 @@
  */
 import { writtenBuffers, type Backend, type FitRun, type FitWeights, type RawFit, type StepStore, type StoredData } from '../backend.js';
 import * as L from '../abi/layout.js';
-import type { DatasetInput, FitConfig } from '../options/index.js';
+import type { DatasetInput, Dtype, FitConfig } from '../options/index.js';
 import {
   configBlock, fitSizes, identity, initialAverage, initialBuffer, initialParams, initialState, readRing, writeRing, writeSettings,
 } from '../plan.js';
@@ -15,11 +15,14 @@ import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
 
+/** assembly/reduce.ts SHORT_ROW: rows shorter than this are promoted through the tile's two windows. */
+const SHORT_ROW = 32;
+
 class WasmData implements StoredData {
   private released = false;
   constructor(
-    readonly rows: number, readonly cols: number, readonly xPtr: number, readonly yPtr: number,
-    private readonly mem: LinearMemory, private readonly block = xPtr, readonly yCols = 1,
+    readonly rows: number, readonly cols: number, readonly dtype: Dtype, readonly xPtr: number, readonly yPtr: number,
+    readonly bytes: number, private readonly mem: LinearMemory, private readonly block = xPtr, readonly yCols = 1,
   ) {}
   release(): void {
     if (!this.released) {
@@ -38,6 +41,20 @@ class WasmData implements StoredData {
  * bench/ablation.ts times the placements (its last table).
  */
 const THETA_TO_GRAD = 1024;
+
+/**
+ * float32 storage (issue 17): bytes of the f64 tile the kernels promote X's rows into (C_X_TILE_PTR; assembly/reduce.ts
+ * tileRow): four row slots of ⌈8·d/16⌉·16 bytes (rows read through a row order, long rows), two windows of T rows
+ * (contiguous short rows, d < SHORT_ROW = 32; T = max(4, ⌊8192/(8·d)⌋ rounded down to a multiple of 4): 16 KiB of L1 for rows up to 256 features), or a
+ * network's block of rows (assembly/nn/mlp.ts) if larger; plus 16 for the power iteration's alignment. 0 for f64 X.
+ */
+function tileBytes(data: WasmData, c: FitConfig | null): number {
+  if (data.dtype !== 'float32') return 0;
+  const rowBytes = data.cols * 8;
+  const T = Math.max(4, Math.floor(8192 / rowBytes) & ~3);
+  const rows = 4 * Math.ceil(rowBytes / 16) * 16 + (data.cols < SHORT_ROW ? 2 * T * rowBytes : 0);
+  return Math.max(rows, c?.mlp ? c.mlp.block * rowBytes : 0) + 16;
+}
 
 /** Carves 16-byte-aligned slots out of one block. */
 class Carver {
@@ -58,27 +75,29 @@ export class WasmBackend implements Backend {
     this.mem = new LinearMemory(core.memory, core.heapBase());
   }
 
-  private allocData(rows: number, cols: number, yCols = 1): WasmData {
-    const xBytes = rows * cols * 8;
+  /** One block: X (f64, or f32 for dtype 'float32', padded to 16 bytes), then y (f64, yCols targets a row). */
+  private allocData(rows: number, cols: number, dtype: Dtype, yCols = 1): WasmData {
+    const xBytes = Math.ceil((rows * cols * (dtype === 'float32' ? 4 : 8)) / 16) * 16;
     const bytes = xBytes + rows * yCols * 8;
     if (!Number.isSafeInteger(bytes)) throw new RangeError(`X is too large: ${rows}·${cols} elements`);
-    const ptr = this.mem.alloc(bytes, `a dataset of ${rows} × ${cols} (${formatBytes(bytes)} as f64)`);
-    return new WasmData(rows, cols, ptr, ptr + xBytes, this.mem, ptr, yCols);
+    const ptr = this.mem.alloc(bytes, `a dataset of ${rows} × ${cols} (${formatBytes(bytes)} as ${dtype === 'float32' ? 'float32' : 'float64'})`);
+    return new WasmData(rows, cols, dtype, ptr, ptr + xBytes, bytes, this.mem, ptr, yCols);
   }
 
   storeDataset(input: DatasetInput): StoredData {
-    const data = this.allocData(input.rows, input.cols, input.yCols);
-    this.mem.fill(data.xPtr, input.rows * input.cols, input.copyX);
+    const data = this.allocData(input.rows, input.cols, input.dtype, input.yCols);
+    if (input.dtype === 'float32') this.mem.fillF32(data.xPtr, input.rows * input.cols, input.copyX);
+    else this.mem.fill(data.xPtr, input.rows * input.cols, input.copyX);
     this.mem.write(data.yPtr, input.y);
     return data;
   }
 
   subset(data: StoredData, rows: Uint32Array): StoredData {
     const src = data as WasmData;
-    const d = src.cols, m = src.yCols;
-    const out = this.allocData(rows.length, d, m);
+    const rowBytes = src.cols * (src.dtype === 'float32' ? 4 : 8), m = src.yCols;
+    const out = this.allocData(rows.length, src.cols, src.dtype, m);
     rows.forEach((r, i) => {
-      this.mem.copy(out.xPtr + i * d * 8, src.xPtr + r * d * 8, d);
+      this.mem.copyBytes(out.xPtr + i * rowBytes, src.xPtr + r * rowBytes, rowBytes);
       this.mem.copy(out.yPtr + i * m * 8, src.yPtr + r * m * 8, m);
     });
     return out;
@@ -88,7 +107,7 @@ export class WasmBackend implements Backend {
     const src = data as WasmData;
     const yPtr = this.mem.alloc(src.rows * 8, `the labels of ${src.rows} rows`);
     this.mem.write(yPtr, y);
-    return new WasmData(src.rows, src.cols, src.xPtr, yPtr, this.mem, yPtr);
+    return new WasmData(src.rows, src.cols, src.dtype, src.xPtr, yPtr, src.rows * 8, this.mem, yPtr);
   }
 
   startFit(train: StoredData, validation: StoredData | null, c: FitConfig, weights: FitWeights | null = null): FitRun {
@@ -107,6 +126,7 @@ export class WasmBackend implements Backend {
       epochLoss: cut.take(z.epochCap * 8), lrs: cut.take(z.epochCap * 8), scratch: cut.take(z.scratch * 8),
       perm: cut.take(z.perm * 4), prev: cut.take(z.prev * 8), prevGrad: cut.take(z.prev * 8), avg: cut.take(z.avg * 8),
       sw: cut.take(weights ? n * 8 : 0), valSw: cut.take(weights?.validation ? weights.validation.length * 8 : 0),
+      tile: cut.take(tileBytes(t, c)),
     };
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
@@ -129,6 +149,7 @@ export class WasmBackend implements Backend {
     cfg[L.C_AVG_PTR] = ptr('avg');
     cfg[L.C_VAL_X_PTR] = v ? v.xPtr : 0;
     cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
+    cfg[L.C_X_TILE_PTR] = t.dtype === 'float32' ? ptr('tile') : 0;
     if (weights) {
       cfg[L.C_WEIGHT_PTR] = ptr('sw');
       mem.write(ptr('sw'), weights.train);
@@ -196,11 +217,12 @@ export class WasmBackend implements Backend {
     const cut = new Carver();
     const at = {
       cfg: cut.take(cfg.length * 8), params: cut.take(p * 8), grad: cut.take(p * 8), scratch: cut.take(fitSizes(c, t.rows, t.cols).scratch * 8),
-      sw: cut.take(weights ? t.rows * 8 : 0),
+      sw: cut.take(weights ? t.rows * 8 : 0), tile: cut.take(tileBytes(t, c)),
     };
     const ws = this.mem.alloc(cut.offset, 'an objective workspace');
     try {
       cfg[L.C_SCRATCH_PTR] = ws + at.scratch;
+      cfg[L.C_X_TILE_PTR] = t.dtype === 'float32' ? ws + at.tile : 0;
       this.mem.write(ws + at.cfg, cfg);
       this.mem.write(ws + at.params, params);
       if (weights) this.mem.write(ws + at.sw, weights);
@@ -216,13 +238,17 @@ export class WasmBackend implements Backend {
   ): { lambdaMax: number; iterations: number } {
     const t = data as WasmData;
     const p = v0.length;
-    const ws = this.mem.alloc((2 * p + 2 + (weights ? t.rows : 0)) * 8, 'a power-iteration workspace');
+    const tile = tileBytes(t, null);
+    const ws = this.mem.alloc((2 * p + 2 + (weights ? t.rows : 0)) * 8 + tile, 'a power-iteration workspace');
     try {
       this.mem.write(ws, v0);
       const itersPtr = ws + 2 * p * 8;
       const swPtr = weights ? itersPtr + 16 : 0;
       if (weights) this.mem.write(swPtr, weights);
-      const lambdaMax = this.core.powerIteration(t.xPtr, swPtr, t.rows, t.cols, intercept ? 1 : 0, ws, ws + p * 8, maxIter, tol, itersPtr);
+      const tilePtr = tile ? Math.ceil((itersPtr + 16 + (weights ? t.rows * 8 : 0)) / 16) * 16 : 0;
+      const lambdaMax = this.core.powerIteration(
+        t.xPtr, swPtr, t.rows, t.cols, intercept ? 1 : 0, ws, ws + p * 8, maxIter, tol, itersPtr, tilePtr,
+      );
       return { lambdaMax, iterations: this.mem.read(itersPtr, 1)[0]! };
     } finally {
       this.mem.release(ws);

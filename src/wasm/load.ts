@@ -16,7 +16,7 @@ export interface CoreExports {
   /** assembly/fit.ts: J and ∇J of the model of the config block at cfgPtr over n rows (the gradient seam). */
   objectiveAndGrad(cfgPtr: number, xPtr: number, yPtr: number, swPtr: number, rowsPtr: number, n: number, paramsPtr: number, gradPtr: number): number;
   /** assembly/lipschitz.ts: λmax(AᵀA/n) by power iteration from the start vector at vPtr; the passes made at itersPtr. */
-  powerIteration(xPtr: number, swPtr: number, n: number, d: number, intercept: number, vPtr: number, wPtr: number, maxIter: number, tol: number, itersPtr: number): number;
+  powerIteration(xPtr: number, swPtr: number, n: number, d: number, intercept: number, vPtr: number, wPtr: number, maxIter: number, tol: number, itersPtr: number, tilePtr: number): number;
   /** assembly/step.ts: one step of the per-step API over the segment at segmentPtr, out of place. */
   checkedStep(
     settingsPtr: number, statePtr: number, segmentPtr: number, thetaPtr: number, outPtr: number, buf1Ptr: number,

@@ -150,6 +150,16 @@ export class LinearMemory {
     fill(this.view().subarray(i, i + n), 0);
   }
 
+  /** fill's float32 form: a temporary Float32Array view of the `n` f32 elements at `ptr` (4-aligned). */
+  fillF32(ptr: number, n: number, fill: (dst: Float32Array, offset: number) => void): void {
+    fill(new Float32Array(this.memory.buffer, ptr, n), 0);
+  }
+
+  /** Copies `bytes` bytes from byte address `src` to `dst` inside memory. */
+  copyBytes(dst: number, src: number, bytes: number): void {
+    new Uint8Array(this.memory.buffer).copyWithin(dst, src, src + bytes);
+  }
+
   /** Reads one f64. */
   getF64(ptr: number): number {
     return this.view()[ptr >>> 3]!;

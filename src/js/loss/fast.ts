@@ -4,7 +4,7 @@
  * generic pass); short rows, row losses: each row's K dot products inline in dotShort's order; one feature: rows in
  * two lanes (its own association, see assembly/loss/fast.ts: oneFeature).
  */
-import { axpy4, labelAt, rowAt } from '../reduce.js';
+import { axpy4, labelAt, rowAt, type XArray } from '../reduce.js';
 import { applyRows, pointTail, rowPass, type PointwiseLoss, type RowLoss } from './pass.js';
 
 /**
@@ -17,7 +17,7 @@ const ZC = new Float64Array(CHUNK), YC = new Float64Array(CHUNK), RC = new Float
 
 /** Rows of d < SHORT_ROW features: fusedPass with the dot products inline. Returns Σℓ; Σr at g[gOff + d]. */
 export function shortRows(
-  loss: PointwiseLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
+  loss: PointwiseLoss, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
   rOff: number, n: number, d: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array,
 ): number {
@@ -114,7 +114,7 @@ export function shortRows(
 
 /** assembly/loss/fast.ts: oneFeature. d = 1, rows i … i + 3 in two lanes: (ℓ0, ℓ1) and (ℓ2, ℓ3) per block. */
 export function oneFeature(
-  loss: PointwiseLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
+  loss: PointwiseLoss, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
   rOff: number, n: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array,
 ): number {
@@ -167,7 +167,7 @@ export function oneFeature(
  * [Σ rₖ·x (K·d) | Σ rₖ (K)] at g[gOff …].
  */
 export function shortRowLoss(
-  loss: RowLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  loss: RowLoss, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array,
 ): number {
@@ -175,7 +175,7 @@ export function shortRowLoss(
 }
 
 /** The K scores x·Wₖ + bₖ of the row at X[x …] (d < SHORT_ROW) into r[off …], each dot in dotShort's order. */
-function rowScores(X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number): void {
+function rowScores(X: XArray, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number): void {
   for (let k = 0, w = wOff; k < K; k++, w += d) {
     let b0 = -0, b1 = -0, b2 = -0, b3 = -0;
     let j = 0;

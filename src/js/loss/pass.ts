@@ -3,7 +3,7 @@
  * (an object of src/js/loss/ with the traits as fields, read once per pass), four rows per gradient update, in the
  * loss's row order and lanes. Same operation order as the WASM pass, so the doubles are bitwise equal.
  */
-import { axpy1, axpy4, dot, labelAt, rowAt } from '../reduce.js';
+import { axpy1, axpy4, dot, labelAt, rowAt, type XArray } from '../reduce.js';
 
 /**
  * The traits a loss picks (assembly/loss/pass.ts has the same list): the row order of a block of four
@@ -58,7 +58,7 @@ export type Loss = PointwiseLoss | RowLoss;
  * W at P[wOff …] (K rows of d), b at P[bOff …] (K); K = 1 for a pointwise loss; scratch: 4·K values.
  */
 export function fusedPass(
-  loss: Loss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  loss: Loss, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array,
 ): number {
@@ -134,7 +134,7 @@ export function applyRows(loss: PointwiseLoss, Z: Float64Array, Y: Float64Array,
  * pointwise path: the generic pass, short rows and one feature (src/js/loss/fast.ts) all end here.
  */
 export function pointTail(
-  loss: PointwiseLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
+  loss: PointwiseLoss, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null,
   rOff: number, i: number, n: number, d: number, P: Float64Array, wOff: number, b: number, g: Float64Array,
   gOff: number, scratch: Float64Array, s: number, t: number,
 ): number {
@@ -159,14 +159,14 @@ export function pointTail(
 }
 
 /** The K scores of the row at x into r[off …] (`scores`, or the short-row path's `rowScores`: the same doubles). */
-export type RowScores = (X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number) => void;
+export type RowScores = (X: XArray, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number) => void;
 
 /**
  * fusedPass of a row loss (K outputs): each row's scores into scratch by `rowScores` (default: `scores`), then
  * loss.row. The short-row fast path (src/js/loss/fast.ts: shortRowLoss) is this pass with its own scores.
  */
 export function rowPass(
-  loss: RowLoss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  loss: RowLoss, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array, rowScores: RowScores = scores,
 ): number {
@@ -215,7 +215,7 @@ export function rowPass(
 }
 
 /** The K scores x·Wₖ + bₖ of the row at X[x …] into r[off …]. */
-function scores(X: Float64Array, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number): void {
+function scores(X: XArray, x: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, r: Float64Array, off: number): void {
   for (let k = 0; k < K; k++) r[off + k] = dot(X, x, P, wOff + k * d, d) + P[bOff + k]!;
 }
 
@@ -226,7 +226,7 @@ function scores(X: Float64Array, x: number, d: number, K: number, P: Float64Arra
  * fusedPass's doubles. A function of its own, so that the unweighted passes and their call sites stay as they were.
  */
 export function weightedPass(
-  loss: Loss, X: Float64Array, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
+  loss: Loss, X: XArray, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
   rOff: number, n: number, d: number, K: number, P: Float64Array, wOff: number, bOff: number, g: Float64Array, gOff: number,
   scratch: Float64Array,
 ): number {

@@ -4,7 +4,7 @@
  * file here and in assembly/loss/, its id, one entry in LOSSES and one case in assembly/loss/registry.ts.
  */
 import * as L from '../../abi/layout.js';
-import { SHORT_ROW } from '../reduce.js';
+import { SHORT_ROW, type XArray } from '../reduce.js';
 import { oneFeature, shortRowLoss, shortRows } from './fast.js';
 import { hinge } from './hinge.js';
 import { logistic } from './logistic.js';
@@ -42,7 +42,7 @@ export const LOSSES: Readonly<Record<number, Loss>> = {
  * @throws RangeError for an unknown loss id.
  */
 export function lossGrad(
-  loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  loss: number, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
   scratch: Float64Array, epsilon: number,
 ): number {
@@ -65,7 +65,7 @@ export function lossGrad(
  * assembly/loss/registry.ts: lossGradGeneric. The loss tests hold each fast path bitwise equal to it.
  */
 export function lossGradGeneric(
-  loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
+  loss: number, X: XArray, xOff: number, y: Float64Array, yOff: number, rows: Uint32Array | null, rOff: number,
   n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
   scratch: Float64Array, epsilon: number,
 ): number {
@@ -80,7 +80,7 @@ export function lossGradGeneric(
  * lossGradGeneric's doubles.
  */
 export function lossGradWeighted(
-  loss: number, X: Float64Array, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
+  loss: number, X: XArray, xOff: number, y: Float64Array, yOff: number, c: Float64Array, rows: Uint32Array | null,
   rOff: number, n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array,
   gOff: number, scratch: Float64Array, epsilon: number,
 ): number {

@@ -10,6 +10,7 @@ import { exp, tanh } from '../math.js';
 import { logistic } from '../loss/logistic.js';
 import { multinomial } from '../loss/multinomial.js';
 import { penaltyTerm } from '../penalty.js';
+import type { XArray } from '../reduce.js';
 
 /** assembly/nn/mlp.ts: activate. */
 export function activate(act: number, z: number): number {
@@ -37,7 +38,7 @@ function backAct(act: number, h: number, s: number): number {
  * layer + 2).
  */
 export function mlpObjectiveAndGrad(
-  c: Config, segments: readonly Segment[], X: Float64Array, xOff: number, y: Float64Array, yOff: number,
+  c: Config, segments: readonly Segment[], X: XArray, xOff: number, y: Float64Array, yOff: number,
   sw: Float64Array | null, rows: Uint32Array | null, rOff: number, n: number, params: Float64Array, grad: Float64Array,
   scratch: Float64Array,
 ): number {
