@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
 import { createEngine, type Dataset, type Engine, type FitOptions, type FitResult } from '../src/index.js';
+import { mulberry32 } from './problem.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -23,18 +24,6 @@ const clock = arg('--clock') ?? 'wall';
 const now = clock === 'cpu'
   ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
   : (): number => performance.now();
-
-/** xoshiro-free, seeded: mulberry32. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function problem(rows: number, cols: number): { X: Float64Array; Xr: Float64Array; y: Float64Array; labels: Float64Array } {
   const rnd = mulberry32(rows ^ cols);
@@ -79,7 +68,7 @@ for (const [rows, cols] of [[100_000, 100], [1_000_000, 10]] as const) {
     const d64 = engine.dataset(m, yy);
     const d32 = engine.dataset(m, yy, { dtype: 'float32' });
     const dr = engine.dataset({ data: p.Xr, rows, cols }, yy);
-    const o: FitOptions = { model, lr: model === 'linear' ? 0.05 : 0.5, momentum: 0.9, maxIterations: iterations };
+    const o = { model, lr: model === 'linear' ? 0.05 : 0.5, momentum: 0.9, maxIterations: iterations } as FitOptions; // model is a union here
     const a = bits(engine.fit(d32, o)), b = bits(engine.fit(dr, o));
     if (a.length !== b.length || a.some((v, i) => !Object.is(v, b[i]))) {
       console.error(`${rows}×${cols} ${model}: the float32 fit differs from the f64 fit of fround(X)`);

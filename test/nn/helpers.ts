@@ -43,3 +43,19 @@ export function stored(e: Engine, X: Float64Array, y: Float64Array, d: number): 
   const ds = e.dataset({ data: X, rows: X.length / d, cols: d } as never, y) as unknown as { data(): StoredData };
   return ds.data();
 }
+
+/**
+ * The largest |central difference − gradient[j]| over the parameters, relative to max|gradient|: f's slope along each
+ * coordinate by (f(p + h·eⱼ) − f(p − h·eⱼ))/(2h), an independent check of an analytic gradient at p.
+ */
+export function worstCentralDifference(f: (p: Float64Array) => number, p: Float64Array, gradient: ArrayLike<number>, h = 1e-6): number {
+  const scale = Math.max(...Array.from(gradient, Math.abs));
+  let worst = 0;
+  for (let j = 0; j < p.length; j++) {
+    const up = Float64Array.from(p), dn = Float64Array.from(p);
+    up[j]! += h;
+    dn[j]! -= h;
+    worst = Math.max(worst, Math.abs((f(up) - f(dn)) / (2 * h) - gradient[j]!) / scale);
+  }
+  return worst;
+}

@@ -4,7 +4,7 @@
 // weights only (a bias's derivative has no α·b in it).
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../backends.js';
-import { ACTIVATIONS, HEADS, backend, data, mlpConfig, stored } from './helpers.js';
+import { ACTIVATIONS, HEADS, backend, data, mlpConfig, stored, worstCentralDifference } from './helpers.js';
 import { mlpSegments } from '../../src/nn/plan.js';
 
 describe.each(BACKENDS)('network gradient, $name', ({ create }) => {
@@ -19,17 +19,7 @@ describe.each(BACKENDS)('network gradient, $name', ({ create }) => {
         const p = Float64Array.from({ length: 5 * 11 + 11 + 11 * 6 + 6 + 6 * c.outputs + c.outputs }, (_, k) => Math.sin(1.7 * k + 0.3) * 0.6);
         const { value, gradient } = b.gradient(s, c, p);
         expect(Number.isFinite(value)).toBe(true);
-        let worst = 0;
-        const scale = Math.max(...gradient.map(Math.abs));
-        for (let j = 0; j < p.length; j++) {
-          const h = 1e-6;
-          const up = Float64Array.from(p), dn = Float64Array.from(p);
-          up[j]! += h;
-          dn[j]! -= h;
-          const fd = (b.objective(s, c, up, c.alpha) - b.objective(s, c, dn, c.alpha)) / (2 * h);
-          worst = Math.max(worst, Math.abs(fd - gradient[j]!) / scale);
-        }
-        expect(worst).toBeLessThan(1e-6);
+        expect(worstCentralDifference((q) => b.objective(s, c, q, c.alpha), p, gradient)).toBeLessThan(1e-6);
         // The penalty is on the weights: each bias's gradient is the data term's alone.
         const c0 = { ...c, alpha: 0 };
         const g0 = b.gradient(s, c0, p).gradient;
