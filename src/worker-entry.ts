@@ -41,7 +41,7 @@ async function handle(request: WorkerRequest): Promise<{ value: unknown; transfe
       });
       const handle = nextHandle++;
       datasets.set(handle, data);
-      return { value: { handle, rows: data.rows, cols: data.cols } };
+      return { value: { handle, rows: data.rows, cols: data.cols, dtype: data.dtype, bytes: data.bytes } };
     }
     case 'fit': {
       const { id } = request;

@@ -70,6 +70,10 @@ export interface WorkerDataset {
   readonly rows: number;
   /** Number of columns (features) d. */
   readonly cols: number;
+  /** How the worker stores X ({@link DatasetOptions.dtype}): `'float64'` (default) or `'float32'`. */
+  readonly dtype: 'float64' | 'float32';
+  /** Bytes of the worker engine's memory the data takes, as {@link Dataset.bytes} counts them (read when it was made). */
+  readonly bytes: number;
   /** True once {@link WorkerDataset.dispose} was called; a fit on it then rejects. */
   readonly disposed: boolean;
   /** Frees the worker's copy; idempotent. */
@@ -374,7 +378,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 class RemoteDataset implements WorkerDataset {
   #disposed = false;
-  constructor(readonly owner: Rpc, readonly handle: number, readonly rows: number, readonly cols: number) {}
+  constructor(readonly owner: Rpc, readonly handle: number, readonly rows: number, readonly cols: number,
+    readonly dtype: 'float64' | 'float32', readonly bytes: number) {}
   get disposed(): boolean {
     return this.#disposed;
   }
@@ -406,8 +411,9 @@ class RemoteEngine implements WorkerEngine {
     ({ X, y } = t);
     if (t.sampleWeight) sampleWeight = t.sampleWeight;
     const transfer = options.transfer ? transferables(X, y) : [];
-    const r = (await this.rpc.call({ type: 'dataset', X, y, sampleWeight, dtype }, transfer)) as { handle: number; rows: number; cols: number };
-    return new RemoteDataset(this.rpc, r.handle, r.rows, r.cols);
+    const r = (await this.rpc.call({ type: 'dataset', X, y, sampleWeight, dtype }, transfer)) as
+      { handle: number; rows: number; cols: number; dtype: 'float64' | 'float32'; bytes: number };
+    return new RemoteDataset(this.rpc, r.handle, r.rows, r.cols, r.dtype, r.bytes);
   }
 
   fit(data: WorkerDataset, options: FitOptions, control?: WorkerFitControl): Promise<FitResult>;

@@ -16,7 +16,14 @@ it("a worker dataset with dtype 'float32' fits as f64 storage of Math.fround(X)"
   const ref = page.fit(page.dataset(X.map((r) => r.map(Math.fround)), y), options);
   const f64 = page.fit(page.dataset(X, y), options);
   const worker = await createWorkerEngine({ worker: await loopbackWorker(), backend: 'js' });
-  const there = await worker.fit(await worker.dataset(X, y, { dtype: 'float32' }), options);
+  const wd = await worker.dataset(X, y, { dtype: 'float32' });
+  const there = await worker.fit(wd, options);
+  // The handle reports the worker's storage: X as 6·2 floats (4 bytes) beside y (8 bytes a row), as the page's does.
+  const pd = page.dataset(X, y, { dtype: 'float32' });
+  expect([wd.dtype, wd.bytes]).toEqual(['float32', 6 * 2 * 4 + 6 * 8]);
+  expect(wd.bytes).toBe(pd.bytes);
+  const w64 = await worker.dataset(X, y);
+  expect([w64.dtype, w64.bytes]).toEqual(['float64', 6 * 2 * 8 + 6 * 8]);
   expect(Array.from(there.weights)).toEqual(Array.from(ref.weights));
   expect(Array.from(there.loss)).toEqual(Array.from(ref.loss));
   expect(Object.is(there.intercept, ref.intercept)).toBe(true);
