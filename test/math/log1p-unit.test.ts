@@ -10,7 +10,7 @@ import { LOG1P_UNIT_TABLE } from '../../src/elementary.js';
 import { mulberry32 } from '../prng.js';
 import { POINTS, ulpStep } from './points.js';
 import { bigRef, dec, decimalRef, relDiff, ulpError } from './reference.js';
-import { compileBuild } from './wasm.js';
+import { wasmMapId } from './wasm.js';
 
 const MATH_LOG1P_UNIT = 5; // assembly/math.ts
 
@@ -32,22 +32,8 @@ function unitPoints(n: number, seed: number): Float64Array {
   return Float64Array.from(out);
 }
 
-interface Exports {
-  memory: WebAssembly.Memory;
-  heapBase(): number;
-  mathMap(fn: number, xPtr: number, outPtr: number, n: number, vectors: number): void;
-}
-
 function wasmUnit(simd: boolean, xs: Float64Array, vectors: boolean): Float64Array {
-  const ex = new WebAssembly.Instance(compileBuild(simd), {}).exports as unknown as Exports;
-  const base = (ex.heapBase() + 15) & ~15;
-  const need = base + xs.length * 16;
-  const have = ex.memory.buffer.byteLength;
-  if (need > have) ex.memory.grow(Math.ceil((need - have) / 65536));
-  new Float64Array(ex.memory.buffer, base, xs.length).set(xs);
-  const out = base + xs.length * 8;
-  ex.mathMap(MATH_LOG1P_UNIT, base, out, xs.length, vectors ? 1 : 0);
-  return new Float64Array(ex.memory.buffer, out, xs.length).slice();
+  return wasmMapId(simd, MATH_LOG1P_UNIT, xs, vectors);
 }
 
 const xs = unitPoints(POINTS, 2024);

@@ -23,6 +23,11 @@ export function compileBuild(simd: boolean): WebAssembly.Module {
 
 /** f over xs in a build: the scalar functions, or (vectors) the f64x2 forms on pairs. */
 export function wasmMap(simd: boolean, fn: MathName, xs: Float64Array, vectors: boolean): Float64Array {
+  return wasmMapId(simd, MATH_IDS[fn], xs, vectors);
+}
+
+/** The same by the kernel's function id (mathMap's first argument), for functions outside MATH_IDS. */
+export function wasmMapId(simd: boolean, id: number, xs: Float64Array, vectors: boolean): Float64Array {
   const ex = new WebAssembly.Instance(compileBuild(simd), {}).exports as unknown as MathExports;
   const base = (ex.heapBase() + 15) & ~15;
   const need = base + xs.length * 16;
@@ -30,6 +35,6 @@ export function wasmMap(simd: boolean, fn: MathName, xs: Float64Array, vectors: 
   if (need > have) ex.memory.grow(Math.ceil((need - have) / 65536));
   new Float64Array(ex.memory.buffer, base, xs.length).set(xs);
   const out = base + xs.length * 8;
-  ex.mathMap(MATH_IDS[fn], base, out, xs.length, vectors ? 1 : 0);
+  ex.mathMap(id, base, out, xs.length, vectors ? 1 : 0);
   return new Float64Array(ex.memory.buffer, out, xs.length).slice();
 }
