@@ -325,8 +325,10 @@ export function labelPair<R>(yPtr: usize, rowsPtr: usize, i: i32): v128 {
 }
 
 // The row kernels of the fused pass over row access R: `dot`, `axpy4`, `axpy1` on f64 rows, and their f32 forms for
-// Float32Rows, each element promoted as it is loaded (f64x2.promote_low_f32x4 on a v128.load64_zero in the SIMD
-// build, <f64>load<f32> in the scalar one) in the f64 form's lanes and order, so both give the same doubles.
+// Float32Rows, each element promoted as it is loaded in the f64 form's lanes and order, so both give the same
+// doubles. SIMD build: four f32 at a time by one v128.load, promote_low_f32x4 of it and of its high half (a shuffle);
+// a lone pair by v128.load64_zero (four at a time: 0.85–0.99× the time of every pair by load64_zero, medians of three
+// interleaved A/B runs at 100 000 × 100 and 1 000 000 × 10, load 5–6; bench/RESULTS-f32.md). Scalar: <f64>load<f32>.
 
 /** dot(x, w, d) with x a row of access R (an f32 row for Float32Rows). */
 // @ts-ignore: decorator
@@ -388,8 +390,9 @@ function dotShort32(xPtr: usize, wPtr: usize, d: i32): f64 {
     let B0 = f64x2.splat(-0.0), B1 = f64x2.splat(-0.0);
     for (; j + 4 <= d; j += 4) {
       const xp = xPtr + (<usize>j << 2), wp = wPtr + (<usize>j << 3);
-      B0 = f64x2.add(B0, f64x2.mul(pair32(xp), v128.load(wp)));
-      B1 = f64x2.add(B1, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(xp, 8)), v128.load(wp, 16)));
+      const F = v128.load(xp);
+      B0 = f64x2.add(B0, f64x2.mul(f64x2.promote_low_f32x4(F), v128.load(wp)));
+      B1 = f64x2.add(B1, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<u32>(F, F, 2, 3, 0, 1)), v128.load(wp, 16)));
     }
     if (j + 2 <= d) {
       B0 = f64x2.add(B0, f64x2.mul(pair32(xPtr + (<usize>j << 2)), v128.load(wPtr + (<usize>j << 3))));
@@ -428,10 +431,11 @@ function dotLong32(xPtr: usize, wPtr: usize, d: i32): f64 {
     let A0 = f64x2.splat(0), A1 = f64x2.splat(0), A2 = f64x2.splat(0), A3 = f64x2.splat(0);
     for (; j + 8 <= d; j += 8) {
       const xp = xPtr + (<usize>j << 2), wp = wPtr + (<usize>j << 3);
-      A0 = f64x2.add(A0, f64x2.mul(pair32(xp), v128.load(wp)));
-      A1 = f64x2.add(A1, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(xp, 8)), v128.load(wp, 16)));
-      A2 = f64x2.add(A2, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(xp, 16)), v128.load(wp, 32)));
-      A3 = f64x2.add(A3, f64x2.mul(f64x2.promote_low_f32x4(v128.load64_zero(xp, 24)), v128.load(wp, 48)));
+      const F0 = v128.load(xp), F1 = v128.load(xp, 16);
+      A0 = f64x2.add(A0, f64x2.mul(f64x2.promote_low_f32x4(F0), v128.load(wp)));
+      A1 = f64x2.add(A1, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<u32>(F0, F0, 2, 3, 0, 1)), v128.load(wp, 16)));
+      A2 = f64x2.add(A2, f64x2.mul(f64x2.promote_low_f32x4(F1), v128.load(wp, 32)));
+      A3 = f64x2.add(A3, f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<u32>(F1, F1, 2, 3, 0, 1)), v128.load(wp, 48)));
     }
     for (; j + 2 <= d; j += 2) {
       A0 = f64x2.add(A0, f64x2.mul(pair32(xPtr + (<usize>j << 2)), v128.load(wPtr + (<usize>j << 3))));
@@ -472,10 +476,11 @@ function axpy4f32(gPtr: usize, d: i32, r0: f64, x0: usize, r1: f64, x1: usize, r
     for (; j + 4 <= d; j += 4) {
       const o = <usize>j << 2;
       const p0 = x0 + o, p1 = x1 + o, p2 = x2 + o, p3 = x3 + o, pg = gPtr + (<usize>j << 3);
-      const t01 = f64x2.add(f64x2.mul(R0, pair32(p0)), f64x2.mul(R1, pair32(p1)));
-      const t23 = f64x2.add(f64x2.mul(R2, pair32(p2)), f64x2.mul(R3, pair32(p3)));
-      const u01 = f64x2.add(f64x2.mul(R0, f64x2.promote_low_f32x4(v128.load64_zero(p0, 8))), f64x2.mul(R1, f64x2.promote_low_f32x4(v128.load64_zero(p1, 8))));
-      const u23 = f64x2.add(f64x2.mul(R2, f64x2.promote_low_f32x4(v128.load64_zero(p2, 8))), f64x2.mul(R3, f64x2.promote_low_f32x4(v128.load64_zero(p3, 8))));
+      const F0 = v128.load(p0), F1 = v128.load(p1), F2 = v128.load(p2), F3 = v128.load(p3);
+      const t01 = f64x2.add(f64x2.mul(R0, f64x2.promote_low_f32x4(F0)), f64x2.mul(R1, f64x2.promote_low_f32x4(F1)));
+      const t23 = f64x2.add(f64x2.mul(R2, f64x2.promote_low_f32x4(F2)), f64x2.mul(R3, f64x2.promote_low_f32x4(F3)));
+      const u01 = f64x2.add(f64x2.mul(R0, f64x2.promote_low_f32x4(v128.shuffle<u32>(F0, F0, 2, 3, 0, 1))), f64x2.mul(R1, f64x2.promote_low_f32x4(v128.shuffle<u32>(F1, F1, 2, 3, 0, 1))));
+      const u23 = f64x2.add(f64x2.mul(R2, f64x2.promote_low_f32x4(v128.shuffle<u32>(F2, F2, 2, 3, 0, 1))), f64x2.mul(R3, f64x2.promote_low_f32x4(v128.shuffle<u32>(F3, F3, 2, 3, 0, 1))));
       v128.store(pg, f64x2.add(v128.load(pg), f64x2.add(t01, t23)));
       v128.store(pg, f64x2.add(v128.load(pg, 16), f64x2.add(u01, u23)), 16);
     }
