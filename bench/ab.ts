@@ -1,12 +1,13 @@
 /**
- * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu] [--instances]`: the engine before and after a change, in one process, on the
+ * `npx tsx bench/ab.ts --before DIR [--rounds N] [--only REGEX] [--clock wall|cpu] [--instances] [--dtype float32]`: the engine before and after a change, in one process, on the
  * same data, in interleaved rounds — how a refactor proves "no speed loss" and "the same doubles".
  *
  * DIR is a checkout of the earlier commit with `npm run build` done (its dist/ and build/); this checkout must be
  * built too. Each round times, for every case, the earlier engine twice (A₁, A₂) and the current one once (B), in
  * the order A₁ B A₂ (reversed every other round). The A₂/A₁ ratios are the run-to-run spread of the machine; B/A₁
  * and B/A₂ are the change. Every fit's parameters and loss history are compared with Object.is across the two
- * builds first: a difference is reported and fails the run (exit code 1).
+ * builds first: a difference is reported and fails the run (exit code 1). --dtype float32: every dataset (both builds)
+ * stores X as float32 (issue 17; the earlier build must have float32 storage).
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -30,6 +31,8 @@ const clock = arg('--clock') ?? 'wall';
 if (clock !== 'wall' && clock !== 'cpu') throw new Error('--clock must be wall or cpu');
 // --instances: also time a second engine of the earlier build (its own memory): the spread between two engines.
 const instances = process.argv.includes('--instances');
+const dtype = arg('--dtype') ?? 'float64';
+if (dtype !== 'float64' && dtype !== 'float32') throw new Error('--dtype must be float64 or float32');
 /** The clock in ms. */
 const now = clock === 'cpu'
   ? (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
@@ -94,7 +97,9 @@ interface Prepared {
 async function prepare(lib: Lib, c: Case): Promise<Prepared> {
   const engine = await lib.createEngine({ backend: c.backend, simd: c.simd });
   const rows = c.problem.rows, cols = c.problem.cols;
-  const data = engine.dataset({ data: c.problem.x, rows, cols }, c.problem.y);
+  const data = dtype === 'float32'
+    ? engine.dataset({ data: c.problem.x, rows, cols }, c.problem.y, { dtype })
+    : engine.dataset({ data: c.problem.x, rows, cols }, c.problem.y);
   return {
     fit: () => {
       const f = engine.fit(data, c.options as never);

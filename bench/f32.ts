@@ -1,10 +1,12 @@
 /**
- * `npx tsx bench/f32.ts [--rounds N] [--iterations N] [--backend wasm|js] [--scalar] [--clock wall|cpu]`: float32 storage against f64 storage
+ * `npx tsx bench/f32.ts [--rounds N] [--iterations N] [--backend wasm|js] [--scalar] [--clock wall|cpu] [--sizes 400x100,…]`: float32 storage against f64 storage
  * (issue 17) in one process, on the same data, in interleaved rounds (f64, f32, f64', reversed every other round):
  * full-batch fits of the linear and logistic models at 100 000 × 100 and 1 000 000 × 10, the sizes where a fit reads
  * X from DRAM. Reports the median time per iteration of each, f32/f64 (the change) and f64'/f64 (the A/A spread of
  * the machine). Before timing, checks that the float32 fit gives the doubles of the f64 fit of Math.fround(X)
- * (Object.is on every weight, intercept and objective): a difference fails the run.
+ * (Object.is on every weight, intercept and objective): a difference fails the run. --sizes: other rows×cols (e.g.
+ * 400x100, 4000x10: X within L2, where the pass is compute bound), each with the iterations scaled to read as many
+ * elements as 10⁷ elements × --iterations.
  */
 import { performance } from 'node:perf_hooks';
 import { cpus } from 'node:os';
@@ -16,7 +18,7 @@ const arg = (name: string): string | undefined => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const rounds = Number(arg('--rounds') ?? 7);
-const iterations = Number(arg('--iterations') ?? 10);
+const baseIterations = Number(arg('--iterations') ?? 10);
 const backend = (arg('--backend') ?? 'wasm') as 'wasm' | 'js';
 const simd = !process.argv.includes('--scalar');
 // --clock cpu: the process's CPU time (user + system), so that time descheduled on a shared machine does not count.
@@ -55,13 +57,21 @@ const engine: Engine = await createEngine({ backend, simd });
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`# float32 storage vs f64 storage (issue 17)\n`);
 console.log(`Machine: ${cpu}, ${cpus().length} cores, Node ${process.version}; engine ${engine}; ${rounds} rounds, ` +
-  `${iterations} full-batch iterations a fit, median ms (${clock} clock) per iteration; rounds interleaved f64, f32, f64' (reversed every other round).\n`);
+  `${baseIterations} full-batch iterations a fit (per 10⁷ elements of X), median ms (${clock} clock) per iteration; rounds interleaved f64, f32, f64' (reversed every other round).\n`);
 console.log('| size | model | f64 ms/it | f32 ms/it | f32/f64 | f64\'/f64 (A/A) | f64 GB/s of X | f32 GB/s of X |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 
 let failed = false;
-for (const [rows, cols] of [[100_000, 100], [1_000_000, 10]] as const) {
+const sizes: (readonly [number, number])[] = arg('--sizes')
+  ? arg('--sizes')!.split(',').map((s) => {
+    const [r, c] = s.split('x').map(Number);
+    if (!(Number.isInteger(r) && Number.isInteger(c) && r! > 0 && c! > 0)) throw new Error(`--sizes: rows x cols, e.g. 400x100, got ${s}`);
+    return [r!, c!] as const;
+  })
+  : [[100_000, 100], [1_000_000, 10]];
+for (const [rows, cols] of sizes) {
   const p = problem(rows, cols);
+  const iterations = Math.max(1, Math.round(baseIterations * 1e7 / (rows * cols)));
   for (const model of ['linear', 'logistic'] as const) {
     const yy = model === 'linear' ? p.y : p.labels;
     const m = { data: p.X, rows, cols };
@@ -77,8 +87,8 @@ for (const [rows, cols] of [[100_000, 100], [1_000_000, 10]] as const) {
     dr.dispose();
     const time = (data: Dataset): number => {
       const t0 = now();
-      engine.fit(data, o);
-      return (now() - t0) / iterations;
+      const r = engine.fit(data, o);
+      return (now() - t0) / r.iterations; // a fit may stop before maxIterations (tol)
     };
     time(d64); time(d32); // warm-up
     const t64: number[] = [], t32: number[] = [], t64b: number[] = [];
@@ -88,7 +98,7 @@ for (const [rows, cols] of [[100_000, 100], [1_000_000, 10]] as const) {
     }
     const m64 = median(t64), m32 = median(t32), m64b = median(t64b);
     const gbs = (bytes: number, ms: number) => (bytes / 1e9 / (ms / 1e3)).toFixed(1);
-    console.log(`| ${rows.toLocaleString('en')} × ${cols} | ${model} | ${m64.toFixed(2)} | ${m32.toFixed(2)} | ` +
+    console.log(`| ${rows.toLocaleString('en')} × ${cols} | ${model} | ${m64.toPrecision(3)} | ${m32.toPrecision(3)} | ` +
       `${(m32 / m64).toFixed(2)} | ${(m64b / m64).toFixed(2)} | ${gbs(rows * cols * 8, m64)} | ${gbs(rows * cols * 4, m32)} |`);
     d64.dispose();
     d32.dispose();

@@ -21,7 +21,7 @@
 // The weights W (Unweighted / Weighted, a compile-time choice like the traits): a weighted pass reads the row weight
 // cᵢ (at swPtr, indexed like y) and multiplies the row's loss and its residuals by it after they are computed
 // (ℓᵢ ← cᵢ·ℓᵢ, rᵢₖ ← cᵢ·rᵢₖ), then sums in the loss's order: with every cᵢ = 1 the unweighted pass's doubles.
-import { dot, axpy4, axpy1, rowAt, labelAt, labelPair } from '../reduce';
+import { dot, rowDot, rowAxpy4, rowAxpy1, rowAt, labelAt, labelPair } from '../reduce';
 
 /** No row weights: the pass as it was (every weight test folds away). */
 @unmanaged
@@ -73,7 +73,7 @@ export function fusedPass<L, R, W>(
     let r0 = 0.0, r1 = 0.0, r2 = 0.0, r3 = 0.0; // pointwise: the residuals
     if (loss.pointwise()) {
       if (ASC_FEATURE_SIMD && loss.costly()) {
-        const z0 = dot(x0, wPtr, d) + b, z1 = dot(x1, wPtr, d) + b, z2 = dot(x2, wPtr, d) + b, z3 = dot(x3, wPtr, d) + b;
+        const z0 = rowDot<R>(x0, wPtr, d) + b, z1 = rowDot<R>(x1, wPtr, d) + b, z2 = rowDot<R>(x2, wPtr, d) + b, z3 = rowDot<R>(x3, wPtr, d) + b;
         const Z01 = f64x2.replace_lane(f64x2.splat(z0), 1, z1), Z23 = f64x2.replace_lane(f64x2.splat(z2), 1, z3);
         const Y01 = labelPair<R>(yPtr, rowsPtr, p), Y23 = labelPair<R>(yPtr, rowsPtr, q);
         const R01 = loss.residualPair(Z01, Y01, scratch), R23 = loss.residualPair(Z23, Y23, scratch + 16);
@@ -88,18 +88,18 @@ export function fusedPass<L, R, W>(
         // 1 000 × 10: 0.88× the time of that order, 0.85× the code before the refactor; bench/AB-13.md).
         const y0 = labelAt<R>(yPtr, rowsPtr, p), y1 = labelAt<R>(yPtr, rowsPtr, p + 1);
         const y2 = labelAt<R>(yPtr, rowsPtr, q), y3 = labelAt<R>(yPtr, rowsPtr, q + 1);
-        const z0 = dot(x0, wPtr, d) + b;
+        const z0 = rowDot<R>(x0, wPtr, d) + b;
         r0 = loss.residual(z0, y0, scratch);
-        const z1 = dot(x1, wPtr, d) + b;
+        const z1 = rowDot<R>(x1, wPtr, d) + b;
         r1 = loss.residual(z1, y1, scratch + 8);
-        const z2 = dot(x2, wPtr, d) + b;
+        const z2 = rowDot<R>(x2, wPtr, d) + b;
         r2 = loss.residual(z2, y2, scratch + 16);
-        const z3 = dot(x3, wPtr, d) + b;
+        const z3 = rowDot<R>(x3, wPtr, d) + b;
         r3 = loss.residual(z3, y3, scratch + 24);
         l0 = loss.value(z0, y0, r0, scratch); l1 = loss.value(z1, y1, r1, scratch + 8);
         l2 = loss.value(z2, y2, r2, scratch + 16); l3 = loss.value(z3, y3, r3, scratch + 24);
       } else {
-        const z0 = dot(x0, wPtr, d) + b, z1 = dot(x1, wPtr, d) + b, z2 = dot(x2, wPtr, d) + b, z3 = dot(x3, wPtr, d) + b;
+        const z0 = rowDot<R>(x0, wPtr, d) + b, z1 = rowDot<R>(x1, wPtr, d) + b, z2 = rowDot<R>(x2, wPtr, d) + b, z3 = rowDot<R>(x3, wPtr, d) + b;
         const y0 = labelAt<R>(yPtr, rowsPtr, p), y1 = labelAt<R>(yPtr, rowsPtr, p + 1);
         const y2 = labelAt<R>(yPtr, rowsPtr, q), y3 = labelAt<R>(yPtr, rowsPtr, q + 1);
         r0 = loss.residual(z0, y0, scratch); l0 = loss.value(z0, y0, r0, scratch);
@@ -139,13 +139,13 @@ export function fusedPass<L, R, W>(
       } else {
         t0 += (r0 + r1) + (r2 + r3);
       }
-      axpy4(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
+      rowAxpy4<R>(gPtr, d, r0, x0, r1, x1, r2, x2, r3, x3);
     } else if (weights.on()) {
       for (let k = 0; k < K; k++) {
         const o = <usize>k << 3;
         const r0 = load<f64>(scratch + o) * c0, r1 = load<f64>(scratch + kb + o) * c1;
         const r2 = load<f64>(scratch + 2 * kb + o) * c2, r3 = load<f64>(scratch + 3 * kb + o) * c3;
-        axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
+        rowAxpy4<R>(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
         store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
       }
     } else {
@@ -153,7 +153,7 @@ export function fusedPass<L, R, W>(
         const o = <usize>k << 3;
         const r0 = load<f64>(scratch + o), r1 = load<f64>(scratch + kb + o);
         const r2 = load<f64>(scratch + 2 * kb + o), r3 = load<f64>(scratch + 3 * kb + o);
-        axpy4(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
+        rowAxpy4<R>(gPtr + <usize>k * rowBytes, d, r0, x0, r1, x1, r2, x2, r3, x3);
         store<f64>(gbPtr + o, load<f64>(gbPtr + o) + ((r0 + r1) + (r2 + r3)));
       }
     }
@@ -185,18 +185,18 @@ export function fusedTail<L, R, W>(
   for (; i < n; i++) {
     const x0 = rowAt<R>(xPtr, rowsPtr, i, rowBytes);
     if (loss.pointwise() && weights.on()) {
-      const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i), c = labelAt<R>(swPtr, rowsPtr, i);
+      const z = rowDot<R>(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i), c = labelAt<R>(swPtr, rowsPtr, i);
       const r0 = loss.residual(z, y, scratch);
       s += loss.value(z, y, r0, scratch) * c;
       const r = r0 * c;
       t += r;
-      axpy1(gPtr, d, r, x0);
+      rowAxpy1<R>(gPtr, d, r, x0);
     } else if (loss.pointwise()) {
-      const z = dot(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i);
+      const z = rowDot<R>(x0, wPtr, d) + b, y = labelAt<R>(yPtr, rowsPtr, i);
       const r = loss.residual(z, y, scratch);
       s += loss.value(z, y, r, scratch);
       t += r;
-      axpy1(gPtr, d, r, x0);
+      rowAxpy1<R>(gPtr, d, r, x0);
     } else if (weights.on()) {
       scores(x0, d, K, wPtr, bPtr, scratch);
       const c = labelAt<R>(swPtr, rowsPtr, i);
@@ -204,7 +204,7 @@ export function fusedTail<L, R, W>(
       for (let k = 0; k < K; k++) {
         const o = <usize>k << 3;
         const r = load<f64>(scratch + o) * c;
-        axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
+        rowAxpy1<R>(gPtr + <usize>k * rowBytes, d, r, x0);
         store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
       }
     } else {
@@ -213,7 +213,7 @@ export function fusedTail<L, R, W>(
       for (let k = 0; k < K; k++) {
         const o = <usize>k << 3;
         const r = load<f64>(scratch + o);
-        axpy1(gPtr + <usize>k * rowBytes, d, r, x0);
+        rowAxpy1<R>(gPtr + <usize>k * rowBytes, d, r, x0);
         store<f64>(gbPtr + o, load<f64>(gbPtr + o) + r);
       }
     }

@@ -1,7 +1,7 @@
 // The loss registry of the WASM core: the one place that maps a loss id (src/abi/layout.ts: LOSS_*) to its kernel
 // (a class of assembly/loss/) and picks the fast path for the shape of the batch. Adding a loss: its kernel file,
 // its id, one case below; its JS mirror and one entry in src/js/loss/registry.ts.
-import { Contiguous, Indexed, SHORT_ROW, xTile } from '../reduce';
+import { Contiguous, Indexed, Float32Rows, SHORT_ROW, xTile } from '../reduce';
 import { fusedPass, Unweighted, Weighted } from './pass';
 import { shortRows, shortRowLoss, oneFeature } from './fast';
 import { Squared } from './squared';
@@ -73,8 +73,10 @@ function dispatch<W>(
 ): f64 {
   switch (loss) {
     case LOSS_SQUARED:
+      if (direct32<W>(fast, d)) return grad32<Squared>(xPtr, yPtr, rowsPtr, n, d, wPtr, bPtr, gPtr, scratch);
       return grad<Squared, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
     case LOSS_LOG:
+      if (direct32<W>(fast, d)) return grad32<Logistic>(xPtr, yPtr, rowsPtr, n, d, wPtr, bPtr, gPtr, scratch);
       return grad<Logistic, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
     case LOSS_HINGE:
       return grad<Hinge, W>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast, swPtr);
@@ -98,6 +100,26 @@ function dispatch<W>(
 }
 
 /**
+ * float32 storage read in place (reduce.ts Float32Rows): the unweighted batches of the squared and logistic losses,
+ * except the squared loss's one-feature path (fast, d = 1: its own association). They take the generic pass for every
+ * d, the short rows included (the fast paths give its doubles: test/architecture/loss-parity.test.ts), so no fast
+ * path has an f32 instance; every other f32 batch promotes its rows into the tile (Indexed).
+ */
+// @ts-ignore: decorator
+@inline
+function direct32<W>(fast: bool, d: i32): bool {
+  return !changetype<W>(0).on() && xTile != 0 && !(fast && d == 1);
+}
+
+/** grad<L, Unweighted> over f32 rows read in place (direct32). */
+function grad32<L>(
+  xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, bPtr: usize, gPtr: usize, scratch: usize,
+): f64 {
+  const sum = fusedPass<L, Float32Rows, Unweighted>(xPtr, yPtr, rowsPtr, n, d, 1, wPtr, bPtr, gPtr, scratch, 0);
+  return changetype<L>(0).mean(sum, <f64>n);
+}
+
+/**
  * One function per loss and weighting (a generic instance): the row access and the fast path for d, then L.mean;
  * W = Weighted: the weighted generic pass over the row weights at swPtr.
  */
@@ -111,7 +133,8 @@ function grad<L, W>(
       : fusedPass<L, Indexed, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr);
     return changetype<L>(0).mean(sw, <f64>n);
   }
-  // float32 storage (xTile ≠ 0) reads every batch through Indexed, which promotes the rows (reduce.ts: rowAt).
+  // float32 storage (xTile ≠ 0) reads these batches through Indexed, which promotes the rows (reduce.ts: rowAt); the
+  // squared and logistic losses' unweighted ones never come here (direct32).
   const sum = rowsPtr == 0 && xTile == 0
     ? gradRows<L, Contiguous>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast)
     : gradRows<L, Indexed>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
