@@ -30,8 +30,9 @@ export function shortRows<L, R>(
   const Z = f64x2.splat(-0.0), B = f64x2.splat(b); // Z: the lanes' start (reduce.ts)
   const WT = f64x2.splat(odd ? load<f64>(wPtr + tail) : 0);
   let gt = 0.0;
-  let SL = f64x2.splat(0), ST = f64x2.splat(0); // twoLanes: (s0, s1) of the losses, of the residuals
-  let sl = 0.0, st = 0.0; // otherwise
+  // twoLanes: (s0, s1) of the losses in SL, of the residuals in ST; otherwise (Σℓ, Σr) in SL's two lanes.
+  let SL = f64x2.splat(0), ST = f64x2.splat(0);
+  let sl = 0.0, st = 0.0;
   let i = 0;
   // The blocks' rows in L's order (pass.ts): a, a + 1 and c, c + 1.
   const half = (n >> 2) << 1, halfBytes = <usize>half * rowBytes;
@@ -142,8 +143,11 @@ export function shortRows<L, R>(
       SL = f64x2.add(SL, f64x2.add(L01, L23));
       ST = f64x2.add(ST, f64x2.add(R01, R23));
     } else {
-      sl += (f64x2.extract_lane(L01, 0) + f64x2.extract_lane(L01, 1)) + (f64x2.extract_lane(L23, 0) + f64x2.extract_lane(L23, 1));
-      st += (f64x2.extract_lane(R01, 0) + f64x2.extract_lane(R01, 1)) + (f64x2.extract_lane(R23, 0) + f64x2.extract_lane(R23, 1));
+      // (sl, st) += ((ℓ0 + ℓ1) + (ℓ2 + ℓ3), (r0 + r1) + (r2 + r3)): the scalar sums' additions, the losses in lane 0
+      // and the residuals in lane 1, by shuffles instead of eight lane extracts.
+      const S01 = f64x2.add(v128.shuffle<f64>(L01, R01, 0, 2), v128.shuffle<f64>(L01, R01, 1, 3));
+      const S23 = f64x2.add(v128.shuffle<f64>(L23, R23, 0, 2), v128.shuffle<f64>(L23, R23, 1, 3));
+      SL = f64x2.add(SL, f64x2.add(S01, S23));
     }
     const R0 = v128.shuffle<f64>(R01, R01, 0, 0), R1 = v128.shuffle<f64>(R01, R01, 1, 1);
     const R2 = v128.shuffle<f64>(R23, R23, 0, 0), R3 = v128.shuffle<f64>(R23, R23, 1, 1);
@@ -191,6 +195,9 @@ export function shortRows<L, R>(
   if (loss.twoLanes()) {
     sl = f64x2.extract_lane(SL, 0) + f64x2.extract_lane(SL, 1);
     st = f64x2.extract_lane(ST, 0) + f64x2.extract_lane(ST, 1);
+  } else {
+    sl = f64x2.extract_lane(SL, 0);
+    st = f64x2.extract_lane(SL, 1);
   }
   // Remaining rows one at a time, as the generic pass does them.
   return fusedTail<L, R, Unweighted>(xPtr, yPtr, rowsPtr, i, n, d, 1, wPtr, bPtr, gPtr, scratch, sl, st, 0);
