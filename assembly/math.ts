@@ -683,6 +683,24 @@ export function expV(X: v128): v128 {
 }
 
 /**
+ * eˣ in each lane for lanes ≤ 709 or NaN (e.g. −|z|), bitwise as exp: the range check is the lower bound alone
+ * (a NaN lane fails it too), one comparison fewer than expV's. Lanes below −704 or NaN take the scalar function.
+ */
+// @ts-ignore: decorator
+@inline
+export function expLowV(X: v128): v128 {
+  if (!v128.all_true<i64>(f64x2.ge(X, vf(V_EXP_LO)))) return lanes(X, MATH_EXP);
+  return expCoreV(X);
+}
+
+/** −|x| in each lane, bitwise as f64x2.neg(f64x2.abs(X)): the sign bit set by one or with a constant from memory. */
+// @ts-ignore: decorator
+@inline
+export function negAbsV(X: v128): v128 {
+  return v128.or(X, vi(VI_SIGN));
+}
+
+/**
  * exp's fast path in each lane, for lanes known to be in [−704, 709] (e.g. by one range check over a whole row): any
  * other lane gives a wrong value but no trap (the table index is masked). The table is read per lane (two 16-byte
  * loads); s_j·2ᵏ by adding kᵢ·2⁴⁵ to the bits, as the scalar function.
@@ -744,9 +762,10 @@ const VI: usize = memory.data<i64>([
   0x4338000000000000, 0x4338000000000000, // the bits of SHIFT
   0x3FE6000000000000, 0x3FE6000000000000, // LOG_OFF
   0xFFF0000000000000, 0xFFF0000000000000, // sign and exponent field
+  0x8000000000000000, 0x8000000000000000, // sign bit
 ], 16);
 const VI_SQRT_HALF_SHIFT: usize = 0, VI_3FF: usize = 16, VI_FRACTION: usize = 32, VI_SQRT_HALF_HI: usize = 48;
-const VI_SHIFT_BITS: usize = 64, VI_LOG_OFF: usize = 80, VI_EXP_FIELD: usize = 96;
+const VI_SHIFT_BITS: usize = 64, VI_LOG_OFF: usize = 80, VI_EXP_FIELD: usize = 96, VI_SIGN: usize = 112;
 
 /** The f64 constant pair at offset o of VF. */
 // @ts-ignore: decorator

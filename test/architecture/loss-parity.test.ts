@@ -221,6 +221,36 @@ describe('loss registry: fast paths = generic pass, bit for bit', () => {
     expect(compared).toBe(9 * BACKENDS.length);
   });
 
+  it('logistic rows beyond exp\'s fast range, z = ±0, and ±∞ and NaN scores: fast = generic on every backend, and across backends', () => {
+    // The pair forms take −|z| by its sign bit, e^−|z| with the lower range check only (|z| > 704 → the scalar exp
+    // per lane) and max(z, 0) by pmax: these batches hold them to the scalar forms (WASM scalar, JS) where they could
+    // part: scores in the thousands (e^−|z| subnormal or 0), z = −0 and +0 (b = −0, w = 0, rows of negative or
+    // positive x), an infinite or NaN product. d = 10 and 17 take the short-row paths of both lengths, 3 the odd one.
+    let compared = 0;
+    for (const d of [10, 17, 3]) {
+      for (const kind of ['wide', 'zero', 'inf', 'nan'] as const) {
+        const b = batch(L.LOSS_LOG, 13, d, 1, kind === 'wide', 2000 + d);
+        if (kind === 'wide') for (let i = 0; i < b.params.length; i++) b.params[i] = b.params[i]! * (i % 3 === 0 ? 3000 : 2);
+        else if (kind === 'zero') {
+          b.params.fill(0);
+          b.params[d] = -0;
+          for (let r = 0; r < b.X.length / d; r++) for (let j = 0; j < d; j++) b.X[r * d + j] = (r % 3 === 0 ? 1 : -1) * (0.5 + Math.abs(b.X[r * d + j]!));
+        } else b.X[(b.first + 5) * d + 1] = kind === 'inf' ? Infinity : NaN;
+        const results = BACKENDS.map(({ run }) => [run(b, true), run(b, false)] as const);
+        for (const [k, [fast, generic]] of results.entries()) {
+          if (!same(fast, generic)) expect.fail(`${kind} d=${d} [${BACKENDS[k]!.name}]: fast ${fast.J} ≠ generic ${generic.J}`);
+          if (!same(fast, results[0]![0])) expect.fail(`${kind} d=${d}: ${BACKENDS[k]!.name} ${fast.J} ≠ ${BACKENDS[0]!.name} ${results[0]![0].J}`);
+          compared++;
+        }
+        if (kind === 'nan') expect(Number.isNaN(results[0]![0].J)).toBe(true);
+        else expect(Number.isFinite(results[0]![0].J) || kind === 'inf').toBe(true);
+        // At θ = 0 with b = −0 every row's loss is ln 2, its residual ½ − y: J = ln 2 exactly as the per-row sum rounds.
+        if (kind === 'zero') expect(Math.abs(results[0]![0].J - Math.LN2)).toBeLessThan(1e-15);
+      }
+    }
+    expect(compared).toBe(12 * BACKENDS.length);
+  });
+
   it('an unknown loss id is an error on every backend, never a silent default', () => {
     const b = batch(L.LOSS_SQUARED, 5, 3, 1, false, 99);
     expect(() => runJs({ ...b, loss: 17 }, true)).toThrow(/loss id must be one of 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, got 17/);
