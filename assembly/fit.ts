@@ -4,7 +4,7 @@
 // state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
 // Same operation order as src/js/fit.ts.
 import { allFinite, setXTile } from './reduce';
-import { lossGrad, lossGradWeighted } from './loss/registry';
+import { lossSum, lossMean } from './loss/registry';
 import { optimizerStep } from './step';
 import { penaltyTerm, proximalStep, l1Strength } from './penalty';
 import { rngSet, rngGet, shuffle } from './random';
@@ -13,7 +13,7 @@ import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
   A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
-  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP,
+  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP, SHARD_ROWS, SHARD_MAX, SHARD_ALIGN,
 } from '../src/abi/layout';
 import { mlpObjectiveAndGrad, targetsPerRow } from './nn/mlp';
 
@@ -61,39 +61,71 @@ function slopeAlong(gPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
  * J = data term + penalty, the data term (1/n)·Σᵢ cᵢ·ℓᵢ with the row weights cᵢ at swPtr (indexed like y; 0: every
  * cᵢ = 1, the unweighted pass and its fast paths), ∇ = (1/n)·Σ… + the penalty's gradient (assembly/penalty.ts, on the decayed segments);
  * the intercepts are read from params (0 without an intercept: the host keeps them 0). Data terms (C_LOSS): squared Σr²/(2n); log, hinge,
- * multinomial Σloss/n. Scratch: cfg's, 4·K f64. Also the host's gradient seam (Backend.gradient).
+ * multinomial Σloss/n. The data term is summed over shards of the rows (src/abi/layout.ts: SHARD_ROWS), combined in
+ * shard order, so that J and ∇J depend on n and the rows only. Scratch: cfg's, 4·K + p f64 (the kernels' 4·K, then
+ * one shard's partial sums). Also the host's gradient seam (Backend.gradient).
  */
 export function objectiveAndGrad(
   cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
+  const c = changetype<Config>(cfg);
+  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), the row weights in its head; one shard.
   // float32 storage (C_X_TILE_PTR ≠ 0): the kernels promote X's rows as they read them (reduce.ts: rowAt); reset
   // after, so that the exported kernels called alone read f64.
-  setXTile(changetype<Config>(cfg).xTilePtr, n);
-  const J = objectiveAndGradOf(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
-  setXTile(0);
-  return J;
-}
-
-function objectiveAndGradOf(
-  cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
-): f64 {
-  const c = changetype<Config>(cfg);
-  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), the row weights in its head.
-  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
+  if (c.loss == LOSS_MLP) {
+    setXTile(c.xTilePtr, n);
+    const J = mlpObjectiveAndGrad(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
+    setXTile(0);
+    return J;
+  }
   const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
   const m = K * d;
-  const bPtr = paramsPtr + (<usize>m << 3);
-  const nf = <f64>n;
-  const eps = c.lossEpsilon;
-  let J = swPtr == 0
-    ? lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, eps)
-    : lossGradWeighted(loss, xPtr, yPtr, swPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, eps);
   const p = m + K;
+  const bPtr = paramsPtr + (<usize>m << 3);
+  const eps = c.lossEpsilon, tile = c.xTilePtr;
+  // The shards (src/abi/layout.ts: SHARD_ROWS): shard 0's sums straight into the gradient, each later shard's into
+  // the partial buffer after the kernels' 4·K scratch doubles, added in shard order.
+  const rowBytes = <usize>d << (tile != 0 ? 2 : 3);
+  const S = shardCount(n);
+  const partial = scratch + (<usize>(4 * K) << 3);
+  let sum = 0.0;
+  for (let s = 0; s < S; s++) {
+    const a = shardStart(s, n, S), rows = shardStart(s + 1, n, S) - a;
+    const g = s == 0 ? gradPtr : partial;
+    // A shuffled batch: positions [a, a + rows) of its row order; an ordered one: its rows from a on.
+    const xs = rowsPtr != 0 ? xPtr : xPtr + <usize>a * rowBytes;
+    const ys = rowsPtr != 0 ? yPtr : yPtr + (<usize>a << 3);
+    const ws = rowsPtr != 0 || swPtr == 0 ? swPtr : swPtr + (<usize>a << 3);
+    const rs = rowsPtr != 0 ? rowsPtr + (<usize>a << 2) : 0;
+    setXTile(tile, rows);
+    const part = lossSum(loss, xs, ys, ws, rs, rows, d, K, paramsPtr, bPtr, g, scratch, eps);
+    setXTile(0);
+    if (s == 0) { sum = part; continue; }
+    sum += part;
+    for (let j = 0; j < p; j++) {
+      const o = <usize>j << 3;
+      store<f64>(gradPtr + o, load<f64>(gradPtr + o) + load<f64>(partial + o));
+    }
+  }
+  const J = lossMean(loss, sum, n);
+  const nf = <f64>n;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;
     store<f64>(gradPtr + o, load<f64>(gradPtr + o) / nf);
   }
   return penaltyTerm(c, paramsPtr, gradPtr, J);
+}
+
+/** Shards of a batch of n rows: clamp(⌊n / SHARD_ROWS⌋, 1, SHARD_MAX) (src/abi/layout.ts; src/js/fit.ts). */
+export function shardCount(n: i32): i32 {
+  const S = n / SHARD_ROWS;
+  return S < 1 ? 1 : S > SHARD_MAX ? SHARD_MAX : S;
+}
+
+/** First row of shard s of S over n rows: SHARD_ALIGN·⌊s·⌊n / SHARD_ALIGN⌋ / S⌋, and n for s = S. */
+export function shardStart(s: i32, n: i32, S: i32): i32 {
+  if (s >= S) return n;
+  return <i32>((<i64>s * <i64>(n / SHARD_ALIGN)) / <i64>S) * SHARD_ALIGN;
 }
 
 /**

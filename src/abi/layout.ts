@@ -301,3 +301,16 @@ export const ACT_IDENTITY = 0;
 export const ACT_RELU = 1;
 export const ACT_TANH = 2;
 export const ACT_SIGMOID = 3;
+
+// Shards (issue 17): the data term of a batch of n rows is computed over S = shardCount(n) contiguous shards of its
+// rows (positions of its row order for a shuffled batch), each shard's raw sums into a buffer of its own, combined in
+// shard order (g = partial₀, then g += partialₛ for s = 1 … S − 1; Σℓ likewise), then L.mean, 1/n and the penalty.
+// S and the boundaries depend on n only, never on the thread count: S = clamp(⌊n / SHARD_ROWS⌋, 1, SHARD_MAX), shard
+// s starts at aₛ = SHARD_ALIGN·⌊s·⌊n / SHARD_ALIGN⌋ / S⌋ (a₀ = 0) and the last ends at n (assembly/fit.ts and
+// src/js/fit.ts: shardStart). With n < 2·SHARD_ROWS there is one shard: today's single pass, the same doubles.
+/** Rows per shard, at least: S = ⌊n / SHARD_ROWS⌋ (clamped to 1 … SHARD_MAX). */
+export const SHARD_ROWS = 4096;
+/** Most shards of one batch. */
+export const SHARD_MAX = 16;
+/** Shard boundaries are multiples of this many rows (the four-row blocks and the two-row pairs stay whole). */
+export const SHARD_ALIGN = 8;
