@@ -4,7 +4,8 @@
 // state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
 // Same operation order as src/js/fit.ts.
 import { allFinite, setXTile } from './reduce';
-import { lossSum, lossMean } from './loss/registry';
+import { lossMean } from './loss/registry';
+import { shardCount, shardSum, threaded, runThreaded } from './shards';
 import { optimizerStep } from './step';
 import { penaltyTerm, proximalStep, l1Strength } from './penalty';
 import { rngSet, rngGet, shuffle } from './random';
@@ -13,7 +14,7 @@ import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
   A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
-  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP, SHARD_ROWS, SHARD_MAX, SHARD_ALIGN,
+  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP, SHARD_MAX,
 } from '../src/abi/layout';
 import { mlpObjectiveAndGrad, targetsPerRow } from './nn/mlp';
 
@@ -78,33 +79,38 @@ export function objectiveAndGrad(
     setXTile(0);
     return J;
   }
-  const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
+  const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
   const p = m + K;
-  const bPtr = paramsPtr + (<usize>m << 3);
-  const eps = c.lossEpsilon, tile = c.xTilePtr;
-  // The shards (src/abi/layout.ts: SHARD_ROWS): shard 0's sums straight into the gradient, each later shard's into
-  // the partial buffer after the kernels' 4·K scratch doubles, added in shard order.
-  const rowBytes = <usize>d << (tile != 0 ? 2 : 3);
   const S = shardCount(n);
-  const partial = scratch + (<usize>(4 * K) << 3);
   let sum = 0.0;
-  for (let s = 0; s < S; s++) {
-    const a = shardStart(s, n, S), rows = shardStart(s + 1, n, S) - a;
-    const g = s == 0 ? gradPtr : partial;
-    // A shuffled batch: positions [a, a + rows) of its row order; an ordered one: its rows from a on.
-    const xs = rowsPtr != 0 ? xPtr : xPtr + <usize>a * rowBytes;
-    const ys = rowsPtr != 0 ? yPtr : yPtr + (<usize>a << 3);
-    const ws = rowsPtr != 0 || swPtr == 0 ? swPtr : swPtr + (<usize>a << 3);
-    const rs = rowsPtr != 0 ? rowsPtr + (<usize>a << 2) : 0;
-    setXTile(tile, rows);
-    const part = lossSum(loss, xs, ys, ws, rs, rows, d, K, paramsPtr, bPtr, g, scratch, eps);
-    setXTile(0);
-    if (s == 0) { sum = part; continue; }
-    sum += part;
-    for (let j = 0; j < p; j++) {
-      const o = <usize>j << 3;
-      store<f64>(gradPtr + o, load<f64>(gradPtr + o) + load<f64>(partial + o));
+  if (threaded(c, S)) {
+    // The shards on every thread (assembly/shards.ts), into the partials; then combined in shard order.
+    runThreaded(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr);
+    const partials = c.partialsPtr, sums = partials + (<usize>(SHARD_MAX * p) << 3);
+    memory.copy(gradPtr, partials, <usize>p << 3);
+    sum = load<f64>(sums);
+    for (let s = 1; s < S; s++) {
+      const part = partials + (<usize>(s * p) << 3);
+      for (let j = 0; j < p; j++) {
+        const o = <usize>j << 3;
+        store<f64>(gradPtr + o, load<f64>(gradPtr + o) + load<f64>(part + o));
+      }
+      sum += load<f64>(sums + (<usize>s << 3));
+    }
+  } else {
+    // In order on this thread: shard 0's sums straight into the gradient, each later shard's into the partial buffer
+    // after the kernels' 4·K scratch doubles, added in shard order (the same doubles as the threaded path).
+    const scratch = c.scratchPtr, tile = c.xTilePtr;
+    const partial = scratch + (<usize>(4 * K) << 3);
+    for (let s = 0; s < S; s++) {
+      const part = shardSum(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, s, S, s == 0 ? gradPtr : partial, scratch, tile);
+      if (s == 0) { sum = part; continue; }
+      sum += part;
+      for (let j = 0; j < p; j++) {
+        const o = <usize>j << 3;
+        store<f64>(gradPtr + o, load<f64>(gradPtr + o) + load<f64>(partial + o));
+      }
     }
   }
   const J = lossMean(loss, sum, n);
@@ -114,18 +120,6 @@ export function objectiveAndGrad(
     store<f64>(gradPtr + o, load<f64>(gradPtr + o) / nf);
   }
   return penaltyTerm(c, paramsPtr, gradPtr, J);
-}
-
-/** Shards of a batch of n rows: clamp(⌊n / SHARD_ROWS⌋, 1, SHARD_MAX) (src/abi/layout.ts; src/js/fit.ts). */
-export function shardCount(n: i32): i32 {
-  const S = n / SHARD_ROWS;
-  return S < 1 ? 1 : S > SHARD_MAX ? SHARD_MAX : S;
-}
-
-/** First row of shard s of S over n rows: SHARD_ALIGN·⌊s·⌊n / SHARD_ALIGN⌋ / S⌋, and n for s = S. */
-export function shardStart(s: i32, n: i32, S: i32): i32 {
-  if (s >= S) return n;
-  return <i32>((<i64>s * <i64>(n / SHARD_ALIGN)) / <i64>S) * SHARD_ALIGN;
 }
 
 /**
