@@ -639,11 +639,14 @@ async function cores(): Promise<number> {
  * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it and the core can be
  * loaded, else the pure-JS backend (same results; `engine.fallbackReason` says why); `simd: 'auto'` (default) uses
  * the f64x2 build where the environment validates SIMD; `wasm` says where the core's files are (default: the
- * package's build/ folder; see {@link EngineOptions.wasm}).
- * @param options `backend`, `simd` and `wasm` (see {@link EngineOptions}); default `{}`.
- * @throws (rejects with) TypeError for unknown options or a `wasm` of the wrong shape; Error when `backend: 'wasm'` is asked for
- *   and WebAssembly is missing or the core cannot be loaded (naming the URL and the HTTP status or compile error),
- *   or `simd: true` without SIMD.
+ * package's build/ folder; see {@link EngineOptions.wasm}); `threads` (default 1) runs each large batch's shards on
+ * that many threads, with the same doubles (see {@link EngineOptions.threads}; `engine.threads` and
+ * `engine.threadsReason` say what is in use, `engine.dispose()` ends the workers).
+ * @param options `backend`, `simd`, `wasm` and `threads` (see {@link EngineOptions}); default `{}`.
+ * @throws (rejects with) TypeError for unknown options, a `wasm` of the wrong shape or a `threads` that is neither a
+ *   number nor 'auto'; RangeError for `threads` not a whole number from 1 to 256; Error when `backend: 'wasm'` is
+ *   asked for and WebAssembly is missing or the core cannot be loaded (naming the URL and the HTTP status or compile
+ *   error), or `simd: true` without SIMD. Threads that cannot start are not an error: one thread, and the reason.
  * @example
  * const engine = await createEngine();
  * engine.backend; // 'wasm'

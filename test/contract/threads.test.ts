@@ -84,6 +84,27 @@ describe.skipIf(!canThread)('threads: the same doubles for every thread count', 
     for (const e of engines) await e.dispose();
   }, 300_000);
 
+  it('fitAsync, onProgress (every epoch), abort by onProgress, one-vs-rest: the doubles of one thread', async () => {
+    const one = await createEngine({ threads: 1 }), two = await createEngine({ threads: 2 });
+    const c: Case = { name: 'one-vs-rest logistic', kind: 'classes', d: 5, options: { model: 'logistic', lr: 0.3 } };
+    const P = problem(c, 11);
+    const options = { model: 'logistic', lr: 0.3, batchSize: 20000, maxIterations: 12 } as FitOptions;
+    const run = async (e: Engine, abortAt: number | null) => {
+      const ds = e.dataset({ data: P.X, rows: n, cols: c.d } as never, P.y);
+      const epochs: number[] = [];
+      const r = await e.fitAsync(ds, { ...options, onProgress: (p) => { epochs.push(p.epoch); return abortAt === null || p.epoch < abortAt; } } as FitOptions);
+      return { bits: bits(r), status: r.status, epochs };
+    };
+    for (const abortAt of [null, 2]) {
+      const a = await run(one, abortAt), b = await run(two, abortAt);
+      expect(b.status).toBe(abortAt === null ? 'maxIterations' : 'aborted');
+      expect(b.epochs).toEqual(a.epochs);
+      expect(b.bits.length).toBe(a.bits.length);
+      expect(b.bits.every((v, i) => Object.is(v, a.bits[i]))).toBe(true);
+    }
+    await two.dispose();
+  }, 120_000);
+
   it('a worker that traps ends the fit with an Error naming it (no hang); the engine still fits after dispose', async () => {
     const e = await createEngine({ threads: 2 });
     const c = CASES[0]!, P = problem(c, 7);
@@ -101,11 +122,13 @@ describe.skipIf(!canThread)('threads: the same doubles for every thread count', 
     expect(bits(after).every((v, i) => Object.is(v, bits(ref)[i]))).toBe(true);
   }, 60_000);
 
-  it('dispose ends the workers: none left after 50 create/fit/dispose cycles (1 000 with MOMENTUM_LONG=1)', async () => {
+  it('dispose ends the workers: none left, RSS bounded, after 50 create/fit/dispose cycles (1 000 with MOMENTUM_LONG=1)', async () => {
     const cycles = process.env['MOMENTUM_LONG'] ? 1000 : 50; // ~0.3 s a cycle on the 2-core machine
     const c = CASES[0]!, P = problem(c, 9);
     const before = liveWorkers();
+    let rss0 = 0;
     for (let k = 0; k < cycles; k++) {
+      if (k === 10) rss0 = process.memoryUsage().rss;
       const e = await createEngine({ threads: 3 });
       expect(liveWorkers()).toBe(before + 2);
       e.fit(e.dataset({ data: P.X.subarray(0, 9000 * c.d), rows: 9000, cols: c.d } as never, P.y.subarray(0, 9000)), { model: 'linear', lr: 0.1, maxIterations: 2 });
@@ -113,6 +136,8 @@ describe.skipIf(!canThread)('threads: the same doubles for every thread count', 
     }
     await new Promise((r) => setTimeout(r, 50));
     expect(liveWorkers()).toBe(before);
+    // Bounded memory: a leaked worker (~10 MB) or shared memory (≥ 1 MB) a cycle would add hundreds of MB.
+    expect((process.memoryUsage().rss - rss0) / 2 ** 20).toBeLessThan(cycles >= 1000 ? 512 : 256);
   }, 600_000);
 });
 
