@@ -5,6 +5,7 @@ import {
   C_LOSS, C_ROWS, C_COLS, C_OUTPUTS, C_X_PTR, C_Y_PTR, C_VAL_X_PTR, C_VAL_Y_PTR, C_VAL_ROWS, C_FLAGS, C_PENALTY,
   C_WEIGHT_PTR, C_VAL_WEIGHT_PTR,
   C_ALPHA, C_PARAMS_PTR, C_GRAD_PTR, C_BACKUP_PTR, C_BACKUP_GRAD_PTR, C_BUF1_PTR, C_BUF2_PTR, C_SCRATCH_PTR, C_X_TILE_PTR,
+  C_PARTIALS_PTR, C_THREAD_SCRATCH_PTR, C_THREAD_SCRATCH_STRIDE, C_THREAD_TILE_PTR, C_THREAD_TILE_STRIDE,
   C_PERM_PTR, C_BATCH_SIZE, C_MAX_ITERATIONS, C_MAX_EPOCHS, C_STOP_RULE, C_TOL, C_N_ITER_NO_CHANGE, C_LOSS_PTR,
   C_EPOCH_LOSS_PTR, C_LR_PTR, C_LOSS_CAP, C_EPOCH_CAP, C_OPTIMIZER, C_SEGMENT_COUNT, C_SIZE, C_AUTO, C_PREV_PTR,
   C_PREV_GRAD_PTR, C_L1_RATIO, C_LOSS_EPSILON, C_AVG_PTR, C_AVERAGE_START,
@@ -195,6 +196,17 @@ export class Config {
   @inline get xTilePtr(): usize { return ptrAt(changetype<usize>(this), C_X_TILE_PTR); }
   // @ts-ignore: decorator
   @inline get permPtr(): usize { return ptrAt(changetype<usize>(this), C_PERM_PTR); }
+  /** Threads (issue 17): the shards' partials (0: shards in order on the calling thread), workers' scratch and tiles. */
+  // @ts-ignore: decorator
+  @inline get partialsPtr(): usize { return ptrAt(changetype<usize>(this), C_PARTIALS_PTR); }
+  // @ts-ignore: decorator
+  @inline get threadScratchPtr(): usize { return ptrAt(changetype<usize>(this), C_THREAD_SCRATCH_PTR); }
+  // @ts-ignore: decorator
+  @inline get threadScratchStride(): usize { return ptrAt(changetype<usize>(this), C_THREAD_SCRATCH_STRIDE); }
+  // @ts-ignore: decorator
+  @inline get threadTilePtr(): usize { return ptrAt(changetype<usize>(this), C_THREAD_TILE_PTR); }
+  // @ts-ignore: decorator
+  @inline get threadTileStride(): usize { return ptrAt(changetype<usize>(this), C_THREAD_TILE_STRIDE); }
   // Batches and stopping.
   // @ts-ignore: decorator
   @inline get batchSize(): i32 { return i32At(changetype<usize>(this), C_BATCH_SIZE); }

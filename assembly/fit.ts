@@ -4,7 +4,8 @@
 // state lives in a state block, so the host can run a fit in chunks of epochs (progress, abort).
 // Same operation order as src/js/fit.ts.
 import { allFinite, setXTile } from './reduce';
-import { lossGrad, lossGradWeighted } from './loss/registry';
+import { lossMean } from './loss/registry';
+import { shardCount, shardSum, threaded, runThreaded } from './shards';
 import { optimizerStep } from './step';
 import { penaltyTerm, proximalStep, l1Strength } from './penalty';
 import { rngSet, rngGet, shuffle } from './random';
@@ -13,7 +14,7 @@ import {
   RUNNING, CONVERGED, MAX_ITERATIONS, DIVERGED, NO_IMPROVEMENT, RULE_GRADIENT, RULE_SKLEARN,
   A_BACKTRACK, A_SCHEDULE, A_RESTART_FUNCTION, A_RESTART_GRADIENT, AUTO_ARMIJO, AUTO_SHRINK, AUTO_GROW_AFTER, AUTO_GROW_BELOW, S_AUTO_CURVATURE,
   S_AUTO_LR, S_AUTO_K, S_AUTO_PENDING, S_AUTO_PREV_LOSS, S_AUTO_FRESH, S_AUTO_VALID, S_RESTARTS, S_BACKTRACKS,
-  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP,
+  S_AUTO_GROW_AFTER, AUTO_CURVATURE_DECAY, LOSS_SQUARED, S_AVG_COUNT, LOSS_MLP, SHARD_MAX,
 } from '../src/abi/layout';
 import { mlpObjectiveAndGrad, targetsPerRow } from './nn/mlp';
 
@@ -61,34 +62,59 @@ function slopeAlong(gPtr: usize, aPtr: usize, bPtr: usize, p: i32): f64 {
  * J = data term + penalty, the data term (1/n)·Σᵢ cᵢ·ℓᵢ with the row weights cᵢ at swPtr (indexed like y; 0: every
  * cᵢ = 1, the unweighted pass and its fast paths), ∇ = (1/n)·Σ… + the penalty's gradient (assembly/penalty.ts, on the decayed segments);
  * the intercepts are read from params (0 without an intercept: the host keeps them 0). Data terms (C_LOSS): squared Σr²/(2n); log, hinge,
- * multinomial Σloss/n. Scratch: cfg's, 4·K f64. Also the host's gradient seam (Backend.gradient).
+ * multinomial Σloss/n. The data term is summed over shards of the rows (src/abi/layout.ts: SHARD_ROWS), combined in
+ * shard order, so that J and ∇J depend on n and the rows only. Scratch: cfg's, 4·K + p f64 (the kernels' 4·K, then
+ * one shard's partial sums). Also the host's gradient seam (Backend.gradient).
  */
 export function objectiveAndGrad(
   cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
 ): f64 {
+  const c = changetype<Config>(cfg);
+  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), the row weights in its head; one shard.
   // float32 storage (C_X_TILE_PTR ≠ 0): the kernels promote X's rows as they read them (reduce.ts: rowAt); reset
   // after, so that the exported kernels called alone read f64.
-  setXTile(changetype<Config>(cfg).xTilePtr, n);
-  const J = objectiveAndGradOf(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
-  setXTile(0);
-  return J;
-}
-
-function objectiveAndGradOf(
-  cfg: usize, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, paramsPtr: usize, gradPtr: usize,
-): f64 {
-  const c = changetype<Config>(cfg);
-  // A network (issue 16): its own forward/backward pass (assembly/nn/mlp.ts), the row weights in its head.
-  if (c.loss == LOSS_MLP) return mlpObjectiveAndGrad(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
-  const loss = c.loss, d = c.cols, K = c.outputs, scratch = c.scratchPtr;
+  if (c.loss == LOSS_MLP) {
+    setXTile(c.xTilePtr, n);
+    const J = mlpObjectiveAndGrad(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, gradPtr);
+    setXTile(0);
+    return J;
+  }
+  const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
-  const bPtr = paramsPtr + (<usize>m << 3);
-  const nf = <f64>n;
-  const eps = c.lossEpsilon;
-  let J = swPtr == 0
-    ? lossGrad(loss, xPtr, yPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, eps)
-    : lossGradWeighted(loss, xPtr, yPtr, swPtr, rowsPtr, n, d, K, paramsPtr, bPtr, gradPtr, scratch, eps);
   const p = m + K;
+  const S = shardCount(n);
+  let sum = 0.0;
+  if (threaded(c, S)) {
+    // The shards on every thread (assembly/shards.ts), into the partials; then combined in shard order.
+    runThreaded(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr);
+    const partials = c.partialsPtr, sums = partials + (<usize>(SHARD_MAX * p) << 3);
+    memory.copy(gradPtr, partials, <usize>p << 3);
+    sum = load<f64>(sums);
+    for (let s = 1; s < S; s++) {
+      const part = partials + (<usize>(s * p) << 3);
+      for (let j = 0; j < p; j++) {
+        const o = <usize>j << 3;
+        store<f64>(gradPtr + o, load<f64>(gradPtr + o) + load<f64>(part + o));
+      }
+      sum += load<f64>(sums + (<usize>s << 3));
+    }
+  } else {
+    // In order on this thread: shard 0's sums straight into the gradient, each later shard's into the partial buffer
+    // after the kernels' 4·K scratch doubles, added in shard order (the same doubles as the threaded path).
+    const scratch = c.scratchPtr, tile = c.xTilePtr;
+    const partial = scratch + (<usize>(4 * K) << 3);
+    for (let s = 0; s < S; s++) {
+      const part = shardSum(c, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr, s, S, s == 0 ? gradPtr : partial, scratch, tile);
+      if (s == 0) { sum = part; continue; }
+      sum += part;
+      for (let j = 0; j < p; j++) {
+        const o = <usize>j << 3;
+        store<f64>(gradPtr + o, load<f64>(gradPtr + o) + load<f64>(partial + o));
+      }
+    }
+  }
+  const J = lossMean(loss, sum, n);
+  const nf = <f64>n;
   for (let j = 0; j < p; j++) {
     const o = <usize>j << 3;
     store<f64>(gradPtr + o, load<f64>(gradPtr + o) / nf);

@@ -5,6 +5,7 @@
 export { lossGrad, lossGradGeneric, lossGradWeighted } from './loss/registry';
 export { checkedStep } from './step';
 export { fit, objectiveAndGrad } from './fit';
+export { setThreads, threadLoop } from './shards';
 
 /** First free byte of linear memory: the host allocates above it. */
 export function heapBase(): usize {

@@ -64,12 +64,16 @@ function body(): number[] {
   return [...uleb(fn.length), ...fn];
 }
 
-/** The module's bytes. */
-export function sumProbeBytes(): Uint8Array<ArrayBuffer> {
+/**
+ * The module's bytes. shared: the imported memory is a shared one (limits flag 3: min 1, max 65 536 pages), for the
+ * two-thread probe (bench/threads.ts), which needs the threads feature of the engine that compiles it.
+ */
+export function sumProbeBytes(shared = false): Uint8Array<ArrayBuffer> {
+  const limits = shared ? [0x03, 1, ...uleb(65536)] : [0x00, 1];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
     ...section(1, [1, 0x60, 2, I32, I32, 1, F64]), // type 0: (i32, i32) → f64
-    ...section(2, [1, ...utf8('env'), ...utf8('memory'), 0x02, 0x00, 1]), // import env.memory, min 1 page
+    ...section(2, [1, ...utf8('env'), ...utf8('memory'), 0x02, ...limits]), // import env.memory, min 1 page
     ...section(3, [1, 0]), // function 0 has type 0
     ...section(7, [1, ...utf8('sum'), 0x00, 0]), // export "sum" = function 0
     ...section(10, [1, ...body()]),

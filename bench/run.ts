@@ -3,7 +3,8 @@
  * classifiers' section alone, written to RESULTS-classifiers[-quick].md; `--mlp`: the networks' section alone, put in
  * place of that section of RESULTS[-quick].md, the rest of the file kept). Loads the engine (if it builds) and
  * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes, the
- * time to solution (issue 18; bench/time-to-solution.ts) and the networks (issue 16; bench/mlp.ts), checks that all
+ * time to solution (issue 18; bench/time-to-solution.ts), the networks (issue 16; bench/mlp.ts) and the read probe on 1
+ * and 2 threads (issue 17; bench/threads.ts), checks that all
  * contenders reached the same weights, prints the table and writes the markdown report and the chart.
  * Exits 1 when a weight check failed.
  */
@@ -23,6 +24,7 @@ import { measureReadBandwidth, roundProbe, type ProbeResult } from './probe.js';
 import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
 import { measureStepCost, type StepCost } from './stepcost.js';
+import { fitsTable, probeTable, threadsFits, threadsProbe } from './threads.js';
 import { measureMemory, runSize, type SizeResult } from './suite.js';
 import { evaluateClassifierFloors, evaluateFamilyFloors, evaluateTargets } from './targets.js';
 import { timeToSolution, type TimeToSolution } from './time-to-solution.js';
@@ -168,6 +170,22 @@ async function main(): Promise<number> {
     }
   }
 
+  // Threads (issue 17): the read-bandwidth probe on 1 and 2 threads (the ceiling of a threaded fit's speed-up on this
+  // machine), then fits on 1 and 2 threads (bench/threads.ts).
+  let threadsSection: string[] = [];
+  if (!classifiersOnly) {
+    log('\nread-bandwidth probe, 1 and 2 threads…');
+    try {
+      const t = await threadsProbe(cfg.quick ? 128 : 512, cfg.quick ? 5 : 9);
+      log(`  1 thread ${t.one.toFixed(2)} GB/s, 2 threads ${t.two.toFixed(2)} GB/s: ${t.scaling.toFixed(2)}×`);
+      const f = await threadsFits(cfg.quick ? 3 : 5, cfg.quick);
+      threadsSection = ['', '## Threads (issue 17)', '', probeTable(t), fitsTable(f, t)];
+      for (const r of f.fits) log(`  ${r.size} ${r.model} ${r.dtype}: ${r.speedup.toFixed(2)}× on 2 threads`);
+    } catch (e) {
+      notes.push(`threads probe not measured: ${message(e)}`);
+    }
+  }
+
   const result: RunResult = {
     machine, quick: cfg.quick, classifiersOnly, sizes, probes, targets: evaluateTargets(sizes, best), memory, stepCosts, notes,
     classifiers, classes: cfg.classes, classifierFloors: evaluateClassifierFloors(classifiers, cfg.classes),
@@ -180,7 +198,7 @@ async function main(): Promise<number> {
   if (mlp) log(['\nnetworks (issue 16):', ...mlp.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   if (tts) log(['\ntime to solution (issue 18):', ...tts.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n') + mlpSection.join('\n'));
+  writeFileSync(here(cfg.resultsFile), markdownReport(result, cfg.chartFile) + ttsSection.join('\n') + mlpSection.join('\n') + threadsSection.join('\n'));
   if (cfg.chartFile) writeFileSync(here(cfg.chartFile), renderChart(chartSpec(result)));
   log(`wrote bench/${cfg.resultsFile}${cfg.chartFile ? ` and bench/${cfg.chartFile}` : ''} (sink ${sink.value.toPrecision(3)})`);
   return failures(result).length > 0 ? 1 : 0;

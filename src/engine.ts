@@ -27,7 +27,8 @@ import type {
   AutoReport, BackendName, ClassFit, ColumnSelection, Dataset, DatasetOptions, Engine, EngineOptions, FeaturesInput, FitOptions, FitResult, FitStatus, LabelsInput, TargetsInput,
   OnlineState, OptimizerOptions, OptimizerSettings, PartialFitOptions, SgdOptimizer, SgdOptions, MlpFitOptions, NetworkFitResult,
 } from './types.js';
-import { hasSimd, hasWebAssembly, loadCore, resolveWasm, type CoreExports } from './wasm/load.js';
+import { hasSimd, hasWebAssembly, loadCore, loadThreadedCore, resolveWasm, threadsUnavailable, type CoreExports } from './wasm/load.js';
+import { startThreads } from './wasm/threads.js';
 import { WasmBackend } from './wasm/engine.js';
 
 const ABORTED = -1;
@@ -426,7 +427,31 @@ function checkOneSampleWeight(config: FitConfig, h: DatasetHandle): void {
 }
 
 class MomentumEngine implements Engine {
-  constructor(private readonly impl: Backend, readonly fallbackReason: string | undefined = undefined) {}
+  private threadsWhy: string | undefined;
+
+  constructor(
+    private readonly impl: Backend, readonly fallbackReason: string | undefined = undefined,
+    threadsReason: string | undefined = undefined,
+  ) {
+    this.threadsWhy = threadsReason;
+  }
+
+  get threads(): number {
+    return this.impl instanceof WasmBackend && this.impl.pool ? this.impl.pool.count : 1;
+  }
+
+  get threadsReason(): string | undefined {
+    return this.threadsWhy;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.impl instanceof WasmBackend && this.impl.pool) {
+      const pool = this.impl.pool;
+      this.impl.pool = null;
+      this.threadsWhy = 'engine.dispose() ended the worker threads';
+      await pool.dispose();
+    }
+  }
 
   get backend(): BackendName {
     return this.impl.name;
@@ -585,17 +610,43 @@ function yieldToEventLoop(): Promise<void> {
 const DATASET_OPTIONS = ['sampleWeight', 'dtype'];
 
 /** The options of createEngine, in the order of their TSDoc (src/types.ts EngineOptions). */
-const ENGINE_OPTIONS = ['backend', 'simd', 'wasm'];
+const ENGINE_OPTIONS = ['backend', 'simd', 'wasm', 'threads'];
+
+/** The thread count the options ask for: 1 (default), n, or 'auto' (the cores this process may use, at most SHARD_MAX). */
+async function requestedThreads(threads: unknown): Promise<number> {
+  if (threads === undefined) return 1;
+  if (threads === 'auto') return Math.min(await cores(), L.SHARD_MAX);
+  if (typeof threads !== 'number') throw new TypeError(`threads must be 'auto' or a whole number ≥ 1, got ${describe(threads)}`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    throw new RangeError(`threads must be 'auto' or a whole number from 1 to 256, got ${describe(threads)}`);
+  }
+  return threads;
+}
+
+/** Cores available: Node's os.availableParallelism(), else navigator.hardwareConcurrency, else 1. */
+async function cores(): Promise<number> {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  if (typeof p?.versions?.node === 'string') {
+    const osModule = 'node:os';
+    const os = (await import(/* webpackIgnore: true */ /* @vite-ignore */ osModule)) as typeof import('node:os');
+    return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+  }
+  return Math.max(1, nav?.hardwareConcurrency ?? 1);
+}
 
 /**
  * Creates an engine. `backend: 'auto'` (default) uses WebAssembly where the environment has it and the core can be
  * loaded, else the pure-JS backend (same results; `engine.fallbackReason` says why); `simd: 'auto'` (default) uses
  * the f64x2 build where the environment validates SIMD; `wasm` says where the core's files are (default: the
- * package's build/ folder; see {@link EngineOptions.wasm}).
- * @param options `backend`, `simd` and `wasm` (see {@link EngineOptions}); default `{}`.
- * @throws (rejects with) TypeError for unknown options or a `wasm` of the wrong shape; Error when `backend: 'wasm'` is asked for
- *   and WebAssembly is missing or the core cannot be loaded (naming the URL and the HTTP status or compile error),
- *   or `simd: true` without SIMD.
+ * package's build/ folder; see {@link EngineOptions.wasm}); `threads` (default 1) runs each large batch's shards on
+ * that many threads, with the same doubles (see {@link EngineOptions.threads}; `engine.threads` and
+ * `engine.threadsReason` say what is in use, `engine.dispose()` ends the workers).
+ * @param options `backend`, `simd`, `wasm` and `threads` (see {@link EngineOptions}); default `{}`.
+ * @throws (rejects with) TypeError for unknown options, a `wasm` of the wrong shape or a `threads` that is neither a
+ *   number nor 'auto'; RangeError for `threads` not a whole number from 1 to 256; Error when `backend: 'wasm'` is
+ *   asked for and WebAssembly is missing or the core cannot be loaded (naming the URL and the HTTP status or compile
+ *   error), or `simd: true` without SIMD. Threads that cannot start are not an error: one thread, and the reason.
  * @example
  * const engine = await createEngine();
  * engine.backend; // 'wasm'
@@ -618,19 +669,34 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
   // A wrong shape is the caller's mistake: a TypeError whatever the backend, never a fallback.
   resolveWasm(options.wasm, false);
-  if (backend === 'js') return new MomentumEngine(new JsBackend());
+  const T = await requestedThreads(options.threads);
+  const oneThread = (why: string) => (T > 1 ? why : undefined);
+  if (backend === 'js') return new MomentumEngine(new JsBackend(), undefined, oneThread('the JS backend runs on one thread'));
   if (!hasWebAssembly()) {
-    if (backend === 'auto') return new MomentumEngine(new JsBackend(), 'WebAssembly is not available here');
+    if (backend === 'auto') return new MomentumEngine(new JsBackend(), 'WebAssembly is not available here', oneThread('WebAssembly is not available here'));
     throw new Error("backend 'wasm' was requested but WebAssembly is not available here");
   }
   const simd = simdOpt === 'auto' ? hasSimd() : simdOpt;
   if (simd && !hasSimd()) throw new Error('simd: true was requested but this WebAssembly engine does not support SIMD');
+  // Threads (issue 17): the threads build over shared memory, T − 1 workers; else one thread, and why.
+  let why = T > 1 ? (simd ? threadsUnavailable() : 'threads need the SIMD build (simd: false was asked for)') : null;
+  if (T > 1 && why === null) {
+    let threaded: { core: CoreExports; module: WebAssembly.Module } | null = null;
+    try {
+      threaded = await loadThreadedCore(options.wasm);
+      const impl = new WasmBackend(threaded.core, true);
+      impl.pool = await startThreads(threaded.core, threaded.module, impl.mem, T);
+      return new MomentumEngine(impl);
+    } catch (e) {
+      why = `threads could not be started: ${(e as Error).message}`;
+    }
+  }
   let core: CoreExports;
   try {
     core = await loadCore(simd, options.wasm);
   } catch (e) {
     if (backend === 'wasm') throw e;
-    return new MomentumEngine(new JsBackend(), `the WASM core could not be loaded: ${(e as Error).message}`);
+    return new MomentumEngine(new JsBackend(), `the WASM core could not be loaded: ${(e as Error).message}`, oneThread('the JS backend runs on one thread'));
   }
-  return new MomentumEngine(new WasmBackend(core, simd));
+  return new MomentumEngine(new WasmBackend(core, simd), undefined, why ?? undefined);
 }

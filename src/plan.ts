@@ -17,7 +17,7 @@ export interface FitSizes {
   lossCap: number;
   /** Rings of per-epoch learning rates and objectives: [e % epochCap]. */
   epochCap: number;
-  /** 4·K for the row kernels. */
+  /** 4·K for the row kernels, then p for one shard's partial sums (assembly/fit.ts: objectiveAndGrad). */
   scratch: number;
   perm: number;
   /** θ and its gradient at the last accepted point, with the C_AUTO settings (p each), else 0. */
@@ -43,7 +43,7 @@ export function fitSizes(c: FitConfig, n: number, d: number): FitSizes {
     params: K * d + K,
     lossCap: Math.min(c.maxIterations + 1, RING),
     epochCap: Math.min(c.epochs + 1, RING),
-    scratch: 4 * K,
+    scratch: 4 * K + K * d + K,
     perm: c.shuffle ? n : 0,
     prev: c.autoFlags !== 0 ? K * d + K : 0,
     avg: c.average > 0 ? K * d + K : 0,

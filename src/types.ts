@@ -158,6 +158,20 @@ export interface EngineOptions {
    */
   simd?: 'auto' | boolean;
   /**
+   * Threads of a fit (issue 17): a whole number from 1 to 256, or `'auto'` (the cores this process may use:
+   * `os.availableParallelism()` in Node, at most 16); default 1. A batch of n rows is summed in
+   * clamp(⌊n/4096⌋, 1, 16) shards of rows whose boundaries depend on n only, combined in shard order, so **a fit
+   * gives the same doubles for every thread count** (and on every backend). With T > 1 the WASM SIMD build for
+   * threads (`build/momentum-simd-threads.wasm`, one shared memory) runs on the calling thread and T − 1 worker
+   * threads (Node `worker_threads`); each batch's shards are split into contiguous blocks, one per thread. Batches
+   * under 8192 rows (one shard) and networks run on the calling thread alone. Where threads cannot run (the JS
+   * backend, `simd: false`, no `SharedArrayBuffer`, browsers so far, or a folder of `wasm` without the threads
+   * build) the engine uses one thread and says why in {@link Engine.threadsReason}; never an error.
+   * @throws TypeError for a value that is neither a number nor `'auto'`; RangeError for 0, negative, fractional
+   *   or larger than 256.
+   */
+  threads?: 'auto' | number;
+  /**
    * Where the WASM core is loaded from; default: the package's own `build/` folder, next to `dist/`, which Vite,
    * webpack 5 and Node find by themselves. Needed with bundlers that do not copy files named by
    * `new URL('…', import.meta.url)` (esbuild, Rollup without a plugin), and for a CDN. One of:
@@ -1210,6 +1224,19 @@ export interface Engine {
   readonly fallbackReason: string | undefined;
   /** True when the WASM SIMD build is in use. */
   readonly simd: boolean;
+  /** Threads a fit uses (the calling thread included; see {@link EngineOptions.threads}): 1 unless threads run. */
+  readonly threads: number;
+  /**
+   * Why the engine uses fewer threads than {@link EngineOptions.threads} asked for (the JS backend, the scalar
+   * build, no SharedArrayBuffer or not cross-origin isolated, a browser, the threads build not loadable, or
+   * {@link Engine.dispose} called); `undefined` when it uses them, or when one thread was asked for.
+   */
+  readonly threadsReason: string | undefined;
+  /**
+   * Ends the engine's worker threads (a no-op without them). The engine keeps working on one thread, with the
+   * same doubles. Worker threads do not keep a Node process alive, so disposing is for freeing them early.
+   */
+  dispose(): Promise<void>;
   /**
    * Validates X and y and copies them into the engine once (the caller's arrays are never read again).
    * @param X rows (`number[][]` or typed rows), a row-major `{ data, rows, cols }`, or a table: an object of

@@ -42,8 +42,8 @@ export interface WorkerLike {
   onerror: ((event: any) => void) | null;
 }
 
-/** Options of {@link createWorkerEngine}. */
-export interface WorkerEngineOptions extends EngineOptions {
+/** Options of {@link createWorkerEngine}: {@link EngineOptions} but `threads` (the worker's engine runs on one thread). */
+export interface WorkerEngineOptions extends Omit<EngineOptions, 'threads'> {
   /**
    * A worker already running the package's worker entry (`momentum-gd/worker`), to use instead of starting one,
    * e.g. from Vite's `import EngineWorker from 'momentum-gd/worker?worker'`. Terminated by

@@ -33,8 +33,36 @@ export function lossGrad(
   loss: i32, xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize, epsilon: f64,
 ): f64 {
+  return lossMean(loss, lossSum(loss, xPtr, yPtr, 0, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, epsilon), n);
+}
+
+/**
+ * The raw sums of lossGrad (swPtr = 0) or lossGradWeighted (swPtr ≠ 0) into gPtr, and the raw loss sum Σᵢ cᵢ·ℓᵢ
+ * before L.mean (the squared loss: Σr², twice the loss): one shard's partial (assembly/fit.ts), which the caller
+ * combines with the other shards' and then passes to lossMean.
+ */
+export function lossSum(
+  loss: i32, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize,
+  gPtr: usize, scratch: usize, epsilon: f64,
+): f64 {
   setLossEpsilon(epsilon);
-  return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true, 0);
+  return swPtr == 0
+    ? dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, true, 0)
+    : dispatch<Weighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, swPtr);
+}
+
+// lossMean's request to grad<L, W>: return L.mean(meanSum, n) without a pass (the registry's one switch stays the
+// only place that maps an id to its class).
+let meanOnly = false;
+let meanSum = 0.0;
+
+/** The data term L.mean(sum, n) of loss `loss` from its raw loss sum over n rows (Σr²/(2n) squared, Σℓ/n others). */
+export function lossMean(loss: i32, sum: f64, n: i32): f64 {
+  meanOnly = true;
+  meanSum = sum;
+  const J = dispatch<Unweighted>(loss, 0, 0, 0, n, 0, 0, 0, 0, 0, 0, false, 0);
+  meanOnly = false;
+  return J;
 }
 
 /**
@@ -46,7 +74,7 @@ export function lossGradGeneric(
   scratch: usize, epsilon: f64,
 ): f64 {
   setLossEpsilon(epsilon);
-  return dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, 0);
+  return lossMean(loss, dispatch<Unweighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, 0), n);
 }
 
 /**
@@ -58,8 +86,7 @@ export function lossGradWeighted(
   loss: i32, xPtr: usize, yPtr: usize, swPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize,
   gPtr: usize, scratch: usize, epsilon: f64,
 ): f64 {
-  setLossEpsilon(epsilon);
-  return dispatch<Weighted>(loss, xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, false, swPtr);
+  return lossMean(loss, lossSum(loss, xPtr, yPtr, swPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, epsilon), n);
 }
 
 // The registry: one case per loss. W (Unweighted / Weighted) picks the instance: each loss has one function per
@@ -111,34 +138,35 @@ function direct32<W>(fast: bool, d: i32): bool {
   return !changetype<W>(0).on() && xTile != 0 && !(fast && d == 1);
 }
 
-/** grad<L, Unweighted> over f32 rows read in place (direct32). */
+/** grad<L, Unweighted> over f32 rows read in place (direct32): the raw loss sum, or lossMean's L.mean. */
 function grad32<L>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, wPtr: usize, bPtr: usize, gPtr: usize, scratch: usize,
 ): f64 {
-  const sum = fusedPass<L, Float32Rows, Unweighted>(xPtr, yPtr, rowsPtr, n, d, 1, wPtr, bPtr, gPtr, scratch, 0);
-  return changetype<L>(0).mean(sum, <f64>n);
+  if (meanOnly) return changetype<L>(0).mean(meanSum, <f64>n);
+  return fusedPass<L, Float32Rows, Unweighted>(xPtr, yPtr, rowsPtr, n, d, 1, wPtr, bPtr, gPtr, scratch, 0);
 }
 
 /**
- * One function per loss and weighting (a generic instance): the row access and the fast path for d, then L.mean;
- * W = Weighted: the weighted generic pass over the row weights at swPtr.
+ * One function per loss and weighting (a generic instance): the row access and the fast path for d; the raw loss
+ * sum (lossMean applies L.mean); W = Weighted: the weighted generic pass over the row weights at swPtr.
  */
 function grad<L, W>(
   xPtr: usize, yPtr: usize, rowsPtr: usize, n: i32, d: i32, K: i32, wPtr: usize, bPtr: usize, gPtr: usize,
   scratch: usize, fast: bool, swPtr: usize,
 ): f64 {
+  if (meanOnly) return changetype<L>(0).mean(meanSum, <f64>n);
   if (changetype<W>(0).on()) {
     const sw = rowsPtr == 0 && xTile == 0
       ? fusedPass<L, Contiguous, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr)
       : fusedPass<L, Indexed, Weighted>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, swPtr);
-    return changetype<L>(0).mean(sw, <f64>n);
+    return sw;
   }
   // float32 storage (xTile ≠ 0) reads these batches through Indexed, which promotes the rows (reduce.ts: rowAt); the
   // squared and logistic losses' unweighted ones never come here (direct32).
   const sum = rowsPtr == 0 && xTile == 0
     ? gradRows<L, Contiguous>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast)
     : gradRows<L, Indexed>(xPtr, yPtr, rowsPtr, n, d, K, wPtr, bPtr, gPtr, scratch, fast);
-  return changetype<L>(0).mean(sum, <f64>n);
+  return sum;
 }
 
 // @ts-ignore: decorator

@@ -85,8 +85,18 @@ export const C_AVERAGE_START = 50;
 /** 0: X (and the validation X) are f64; else four f64 row slots of ⌈8·d/16⌉·16 bytes each, where the kernels
  * promote the f32 rows they read (assembly/reduce.ts: rowAt). */
 export const C_X_TILE_PTR = 58;
+// Threads (issue 17; assembly/threads.ts): where the shards of a threaded fit put their partials, and each worker
+// thread's own scratch and float32 tile. 0 in C_PARTIALS_PTR: the shards run in order on the calling thread.
+/** SHARD_MAX·p doubles (shard s's gradient sums at s·p), then SHARD_MAX loss sums; or 0. */
+export const C_PARTIALS_PTR = 59;
+/** Worker thread id ≥ 1's 4·K scratch doubles at C_THREAD_SCRATCH_PTR + (id − 1)·C_THREAD_SCRATCH_STRIDE bytes. */
+export const C_THREAD_SCRATCH_PTR = 60;
+export const C_THREAD_SCRATCH_STRIDE = 61;
+/** float32 storage: worker id's tile at C_THREAD_TILE_PTR + (id − 1)·C_THREAD_TILE_STRIDE bytes (id 0: C_X_TILE_PTR). */
+export const C_THREAD_TILE_PTR = 62;
+export const C_THREAD_TILE_STRIDE = 63;
 /** Fixed slots; the segment table starts here. */
-export const C_SIZE = 59;
+export const C_SIZE = 64;
 
 /** Optimizer settings (offsets in the sub-block at C_OPTIMIZER, or in the per-step API's own block). */
 /** The optimizer (OPT_*). */
@@ -301,3 +311,29 @@ export const ACT_IDENTITY = 0;
 export const ACT_RELU = 1;
 export const ACT_TANH = 2;
 export const ACT_SIGMOID = 3;
+
+// Shards (issue 17): the data term of a batch of n rows is computed over S = shardCount(n) contiguous shards of its
+// rows (positions of its row order for a shuffled batch), each shard's raw sums into a buffer of its own, combined in
+// shard order (g = partial₀, then g += partialₛ for s = 1 … S − 1; Σℓ likewise), then L.mean, 1/n and the penalty.
+// S and the boundaries depend on n only, never on the thread count: S = clamp(⌊n / SHARD_ROWS⌋, 1, SHARD_MAX), shard
+// s starts at aₛ = SHARD_ALIGN·⌊s·⌊n / SHARD_ALIGN⌋ / S⌋ (a₀ = 0) and the last ends at n (assembly/fit.ts and
+// src/js/fit.ts: shardStart). With n < 2·SHARD_ROWS there is one shard: today's single pass, the same doubles.
+/** Rows per shard, at least: S = ⌊n / SHARD_ROWS⌋ (clamped to 1 … SHARD_MAX). */
+export const SHARD_ROWS = 4096;
+/** Most shards of one batch. */
+export const SHARD_MAX = 16;
+/** Shard boundaries are multiples of this many rows (the four-row blocks and the two-row pairs stay whole). */
+export const SHARD_ALIGN = 8;
+
+// The thread control block (assembly/threads.ts, src/wasm/threads.ts): one per engine, byte offsets. i32 slots
+// (atomics): the job's generation (workers wait on it), the count of workers done with it, quit, the error flag
+// (a worker's JS wrapper sets it when the worker traps), the thread count, and a test hook (a worker id that traps).
+export const TC_GEN = 0;
+export const TC_DONE = 4;
+export const TC_QUIT = 8;
+export const TC_ERROR = 12;
+export const TC_THREADS = 16;
+export const TC_TRAP = 20;
+/** f64 slots of the job from here: cfg, X, y, row weights, row order, n, θ (byte addresses and the row count). */
+export const TC_JOB = 32;
+export const TC_SIZE = 96;

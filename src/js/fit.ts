@@ -6,7 +6,7 @@
  */
 import * as L from '../abi/layout.js';
 import { Config, StepState, type Segment } from './config.js';
-import { lossGrad, lossGradWeighted } from './loss/registry.js';
+import { lossMean, lossSum } from './loss/registry.js';
 import { l1Strength, penaltyTerm, proximalStep } from './penalty.js';
 import { allFinite, type XArray } from './reduce.js';
 import { shuffle } from './random.js';
@@ -84,14 +84,36 @@ export function objectiveAndGrad(
   if (c.loss === L.LOSS_MLP) return mlpObjectiveAndGrad(c, segments, X, xOff, y, yOff, sw, rows, rOff, n, params, grad, scratch);
   const loss = c.loss, d = c.cols, K = c.outputs;
   const m = K * d;
-  const nf = n;
-  const eps = c.lossEpsilon;
-  let J = sw === null
-    ? lossGrad(loss, X, xOff, y, yOff, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch, eps)
-    : lossGradWeighted(loss, X, xOff, y, yOff, sw, rows, rOff, n, d, K, params, 0, m, grad, 0, scratch, eps);
   const p = m + K;
-  for (let j = 0; j < p; j++) grad[j] = grad[j]! / nf;
+  const eps = c.lossEpsilon;
+  // The shards (src/abi/layout.ts: SHARD_ROWS): shard 0 into grad, each later one into scratch after the kernels'
+  // 4·K values, added in shard order (assembly/fit.ts).
+  const S = shardCount(n);
+  const pOff = 4 * K;
+  let sum = 0.0;
+  for (let s = 0; s < S; s++) {
+    const a = shardStart(s, n, S), count = shardStart(s + 1, n, S) - a;
+    const part = rows !== null
+      ? lossSum(loss, X, xOff, y, yOff, sw, rows, rOff + a, count, d, K, params, 0, m, s === 0 ? grad : scratch, s === 0 ? 0 : pOff, scratch, eps)
+      : lossSum(loss, X, xOff + a * d, y, yOff + a, sw, null, 0, count, d, K, params, 0, m, s === 0 ? grad : scratch, s === 0 ? 0 : pOff, scratch, eps);
+    if (s === 0) { sum = part; continue; }
+    sum += part;
+    for (let j = 0; j < p; j++) grad[j] = grad[j]! + scratch[pOff + j]!;
+  }
+  const J = lossMean(loss, sum, n);
+  for (let j = 0; j < p; j++) grad[j] = grad[j]! / n;
   return penaltyTerm(c, segments, params, grad, J);
+}
+
+/** assembly/fit.ts: shardCount. Shards of a batch of n rows: clamp(⌊n / SHARD_ROWS⌋, 1, SHARD_MAX). */
+export function shardCount(n: number): number {
+  return Math.min(Math.max(Math.floor(n / L.SHARD_ROWS), 1), L.SHARD_MAX);
+}
+
+/** assembly/fit.ts: shardStart. First row of shard s of S over n rows: SHARD_ALIGN·⌊s·⌊n / SHARD_ALIGN⌋ / S⌋; n at s = S. */
+export function shardStart(s: number, n: number, S: number): number {
+  if (s >= S) return n;
+  return Math.floor((s * Math.floor(n / L.SHARD_ALIGN)) / S) * L.SHARD_ALIGN;
 }
 
 /**

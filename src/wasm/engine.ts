@@ -13,6 +13,7 @@ import {
 } from '../plan.js';
 import type { OptimizerSettings } from '../types.js';
 import type { CoreExports } from './load.js';
+import type { ThreadPool } from './threads.js';
 import { LinearMemory, MAX_BYTES, formatBytes } from './memory.js';
 
 /** assembly/reduce.ts SHORT_ROW: rows shorter than this are promoted through the tile's two windows. */
@@ -56,6 +57,11 @@ function tileBytes(data: WasmData, c: FitConfig | null): number {
   return Math.max(rows, c?.mlp ? c.mlp.block * rowBytes : 0) + 16;
 }
 
+/** The workspace slots of a threaded fit (WasmBackend.threadSlots); all 0 on one thread. */
+interface ThreadSlots {
+  partials: number; partialsBytes: number; threadScratch: number; threadScratchStride: number; threadTile: number; threadTileStride: number;
+}
+
 /** Carves 16-byte-aligned slots out of one block. */
 class Carver {
   offset = 0;
@@ -71,8 +77,43 @@ export class WasmBackend implements Backend {
   readonly mem: LinearMemory;
   readonly maxDatasetBytes = MAX_BYTES;
 
+  /** Worker threads (issue 17; src/wasm/threads.ts), set by createEngine with `threads` > 1; null: one thread. */
+  pool: ThreadPool | null = null;
+
   constructor(private readonly core: CoreExports, readonly simd: boolean) {
     this.mem = new LinearMemory(core.memory, core.heapBase());
+  }
+
+  /** core.fit, with a worker's failure (its trap makes the coordinator trap) reported as that worker's Error. */
+  private runFit(cfg: number, st: number, stopAtEpoch: number, stopAtIteration: number): number {
+    const pool = this.pool;
+    if (pool) {
+      const failed = pool.failure();
+      if (failed) throw failed;
+    }
+    try {
+      return this.core.fit(cfg, st, stopAtEpoch, stopAtIteration);
+    } catch (e) {
+      const failed = pool?.failure();
+      if (failed) throw failed;
+      throw e;
+    }
+  }
+
+  /**
+   * A threaded linear fit's slots (assembly/shards.ts): SHARD_MAX·p partial sums and SHARD_MAX loss sums, then 4·K
+   * scratch doubles and (float32 storage) a tile for each worker. None on one thread or for a network (one shard).
+   */
+  private threadSlots(cut: Carver, c: FitConfig, p: number, tile: number): ThreadSlots {
+    const T = this.pool?.count ?? 1;
+    if (T <= 1 || c.mlp) return { partials: 0, partialsBytes: 0, threadScratch: 0, threadScratchStride: 0, threadTile: 0, threadTileStride: 0 };
+    const partialsBytes = (L.SHARD_MAX * p + L.SHARD_MAX) * 8;
+    const stride = Math.ceil((4 * c.outputs * 8) / 16) * 16, tileStride = Math.ceil(tile / 16) * 16;
+    return {
+      partials: cut.take(partialsBytes), partialsBytes,
+      threadScratch: cut.take((T - 1) * stride), threadScratchStride: stride,
+      threadTile: cut.take((T - 1) * tileStride), threadTileStride: tileStride,
+    };
   }
 
   /** One block: X (f64, or f32 for dtype 'float32', padded to 16 bytes), then y (f64, yCols targets a row). */
@@ -127,10 +168,12 @@ export class WasmBackend implements Backend {
       perm: cut.take(z.perm * 4), prev: cut.take(z.prev * 8), prevGrad: cut.take(z.prev * 8), avg: cut.take(z.avg * 8),
       sw: cut.take(weights ? n * 8 : 0), valSw: cut.take(weights?.validation ? weights.validation.length * 8 : 0),
       tile: cut.take(tileBytes(t, c)),
+      // Threads (issue 17; assembly/shards.ts): the shards' partials and loss sums; each worker's scratch and tile.
+      ...this.threadSlots(cut, c, z.params, tileBytes(t, c)),
     };
     const ws = this.mem.alloc(cut.offset, `a fit workspace`);
     const ptr = (k: keyof typeof at) => ws + at[k];
-    const { mem, core } = this;
+    const { mem } = this;
     cfg[L.C_X_PTR] = t.xPtr;
     cfg[L.C_Y_PTR] = t.yPtr;
     cfg[L.C_PARAMS_PTR] = ptr('params');
@@ -150,6 +193,13 @@ export class WasmBackend implements Backend {
     cfg[L.C_VAL_X_PTR] = v ? v.xPtr : 0;
     cfg[L.C_VAL_Y_PTR] = v ? v.yPtr : 0;
     cfg[L.C_X_TILE_PTR] = t.dtype === 'float32' ? ptr('tile') : 0;
+    if (at.partialsBytes > 0) {
+      cfg[L.C_PARTIALS_PTR] = ws + at.partials;
+      cfg[L.C_THREAD_SCRATCH_PTR] = ws + at.threadScratch;
+      cfg[L.C_THREAD_SCRATCH_STRIDE] = at.threadScratchStride;
+      cfg[L.C_THREAD_TILE_PTR] = at.threadTileStride > 0 ? ws + at.threadTile : 0;
+      cfg[L.C_THREAD_TILE_STRIDE] = at.threadTileStride;
+    }
     if (weights) {
       cfg[L.C_WEIGHT_PTR] = ptr('sw');
       mem.write(ptr('sw'), weights.train);
@@ -170,7 +220,7 @@ export class WasmBackend implements Backend {
     let released = false;
     const state = (k: number) => mem.getF64(ptr('st') + k * 8);
     return {
-      run: (stopAtEpoch, stopAtIteration) => core.fit(ptr('cfg'), ptr('st'), stopAtEpoch, stopAtIteration),
+      run: (stopAtEpoch, stopAtIteration) => this.runFit(ptr('cfg'), ptr('st'), stopAtEpoch, stopAtIteration),
       get epoch() { return state(L.S_EPOCH); },
       get iteration() { return state(L.S_ITERATION); },
       writeLrs: (from, lrs) => writeRing((i, v) => mem.write(ptr('lrs') + i * 8, v), z.epochCap, from, lrs),

@@ -17,6 +17,10 @@ export interface CoreExports {
   objectiveAndGrad(cfgPtr: number, xPtr: number, yPtr: number, swPtr: number, rowsPtr: number, n: number, paramsPtr: number, gradPtr: number): number;
   /** assembly/lipschitz.ts: λmax(AᵀA/n) by power iteration from the start vector at vPtr; the passes made at itersPtr. */
   powerIteration(xPtr: number, swPtr: number, n: number, d: number, intercept: number, vPtr: number, wPtr: number, maxIter: number, tol: number, itersPtr: number, tilePtr: number): number;
+  /** assembly/shards.ts (threads build; a no-op in the others): the engine's thread control block and thread count. */
+  setThreads(ctrlPtr: number, threads: number): void;
+  /** assembly/shards.ts: a worker's loop (threads build). */
+  threadLoop(ctrlPtr: number, id: number): void;
   /** assembly/step.ts: one step of the per-step API over the segment at segmentPtr, out of place. */
   checkedStep(
     settingsPtr: number, statePtr: number, segmentPtr: number, thetaPtr: number, outPtr: number, buf1Ptr: number,
@@ -231,6 +235,45 @@ export async function loadCore(simd: boolean, source?: unknown): Promise<CoreExp
   // workers), instantiate directly: the core imports nothing and uses none of the loader's helpers.
   const instance = await WebAssembly.instantiate(module, IMPORTS);
   return instance.exports as unknown as CoreExports;
+}
+
+/** The threads build (issue 17): shared memory, imported; the f64x2 kernels. */
+export const THREADS_FILE = 'momentum-simd-threads.wasm';
+/** Pages the threads build's shared memory starts with (its static data fits; the host grows it as it allocates). */
+const THREADS_INITIAL_PAGES = 16;
+
+/** Why threads cannot be used here (null: they can): shared memory, Atomics and Node's worker_threads. */
+export function threadsUnavailable(): string | null {
+  if (!hasWebAssembly() || !hasSimd()) return 'threads need WebAssembly with SIMD';
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
+    return 'threads need SharedArrayBuffer and Atomics (in a browser: a cross-origin-isolated page)';
+  }
+  if (!isNode()) return 'threads run in Node (worker_threads) only so far; browsers use one thread';
+  return null;
+}
+
+/**
+ * The threads build over a fresh shared memory: its instance for the calling thread and the compiled module (for
+ * the workers). source: undefined (the package's build/ folder) or a folder URL holding THREADS_FILE.
+ */
+export async function loadThreadedCore(source?: unknown): Promise<{ core: CoreExports; module: WebAssembly.Module }> {
+  let url: URL;
+  if (source === undefined) url = new URL(`../../build/${THREADS_FILE}`, import.meta.url);
+  else if (typeof source === 'string' || isUrlLike(source)) {
+    const prefix = toUrl(source, 'wasm').href;
+    url = new URL(THREADS_FILE, prefix.endsWith('/') ? prefix : `${prefix}/`);
+  } else throw new Error(`threads need ${THREADS_FILE}: give wasm as a folder URL, not { simd, scalar }`);
+  const key = url.href;
+  let mod = modules.get(key);
+  if (!mod) {
+    mod = compileUrl(url, source === undefined);
+    modules.set(key, mod);
+    mod.catch(() => modules.delete(key));
+  }
+  const module = await mod;
+  const memory = new WebAssembly.Memory({ initial: THREADS_INITIAL_PAGES, maximum: 65536, shared: true });
+  const instance = await WebAssembly.instantiate(module, { env: { memory } });
+  return { core: instance.exports as unknown as CoreExports, module };
 }
 
 let loaderPromise: Promise<Loader | null> | null = null;

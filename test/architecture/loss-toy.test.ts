@@ -101,8 +101,10 @@ beforeAll(async () => {
   edit(path.join(dir, 'src/js/loss/registry.ts'), "import { squared } from './squared.js';", "import { squared } from './squared.js';\nimport { toy } from './toy.js';");
   edit(path.join(dir, 'src/js/loss/registry.ts'), '  [L.LOSS_MULTINOMIAL]: multinomial,', '  [L.LOSS_MULTINOMIAL]: multinomial,\n  [L.LOSS_TOY]: toy,');
   // The fit's choice of loss (the config's loss slot): every fit of the copy uses the toy.
-  edit(path.join(dir, 'assembly/fit.ts'), /lossGrad\(\w+,/g, `lossGrad(${TOY_ID},`);
-  edit(path.join(dir, 'src/js/fit.ts'), /lossGrad\(\w+,/g, `lossGrad(${TOY_ID},`);
+  // (each shard's lossSum, two calls in JS, and the combined lossMean).
+  edit(path.join(dir, 'assembly/fit.ts'), /lossMean\(\w+,/g, `lossMean(${TOY_ID},`);
+  edit(path.join(dir, 'assembly/shards.ts'), 'lossSum(c.loss,', `lossSum(${TOY_ID},`);
+  edit(path.join(dir, 'src/js/fit.ts'), /loss(Sum|Mean)\(\w+,/g, `loss$1(${TOY_ID},`, 3);
 
   const mod = await import(pathToFileURL(path.join(dir, 'src/index.ts')).href) as typeof import('../../src/index.js');
   toyJs = await mod.createEngine({ backend: 'js' });

@@ -240,6 +240,7 @@ describe.each(BACKENDS)('validation [$name]', ({ create }) => {
   it('rejects unknown engine options', async () => {
     const { createEngine } = await import('../../src/index.js');
     await expect(createEngine({ backend: 'gpu' as never })).rejects.toThrow(new RangeError(`backend must be 'auto', 'wasm' or 'js', got "gpu" (string)`));
-    await expect(createEngine({ threads: 2 } as never)).rejects.toThrow(TypeError);
+    await expect(createEngine({ thread: 2 } as never)).rejects.toThrow(TypeError);
+    await expect(createEngine({ thread: 2 } as never)).rejects.toThrow(/threads/); // did you mean
   });
 });

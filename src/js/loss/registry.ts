@@ -46,18 +46,34 @@ export function lossGrad(
   n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array, gOff: number,
   scratch: Float64Array, epsilon: number,
 ): number {
+  return lossOf(loss).mean(lossSum(loss, X, xOff, y, yOff, null, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch, epsilon), n);
+}
+
+/**
+ * assembly/loss/registry.ts: lossSum. The raw sums of lossGrad (c = null) or lossGradWeighted into grad[gOff …], and
+ * the raw loss sum Σᵢ cᵢ·ℓᵢ before L.mean: one shard's partial (src/js/fit.ts), passed to lossMean once combined.
+ */
+export function lossSum(
+  loss: number, X: XArray, xOff: number, y: Float64Array, yOff: number, c: Float64Array | null, rows: Uint32Array | null,
+  rOff: number, n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array,
+  gOff: number, scratch: Float64Array, epsilon: number,
+): number {
   const l = lossOf(loss);
   setLossEpsilon(epsilon);
-  let sum: number;
+  if (c !== null) return weightedPass(l, X, xOff, y, yOff, c, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
   if (!l.pointwise) {
-    sum = d >= 2 && d < SHORT_ROW
+    return d >= 2 && d < SHORT_ROW
       ? shortRowLoss(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch)
       : fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
   }
-  else if (d === 1 && l.rowsInLanes) sum = oneFeature(l, X, xOff, y, yOff, rows, rOff, n, params, wOff, bOff, grad, gOff, scratch);
-  else if (d < SHORT_ROW) sum = shortRows(l, X, xOff, y, yOff, rows, rOff, n, d, params, wOff, bOff, grad, gOff, scratch);
-  else sum = fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
-  return l.mean(sum, n);
+  if (d === 1 && l.rowsInLanes) return oneFeature(l, X, xOff, y, yOff, rows, rOff, n, params, wOff, bOff, grad, gOff, scratch);
+  if (d < SHORT_ROW) return shortRows(l, X, xOff, y, yOff, rows, rOff, n, d, params, wOff, bOff, grad, gOff, scratch);
+  return fusedPass(l, X, xOff, y, yOff, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch);
+}
+
+/** assembly/loss/registry.ts: lossMean. The data term L.mean(sum, n) from the raw loss sum over n rows. */
+export function lossMean(loss: number, sum: number, n: number): number {
+  return lossOf(loss).mean(sum, n);
 }
 
 /**
@@ -84,9 +100,7 @@ export function lossGradWeighted(
   rOff: number, n: number, d: number, K: number, params: Float64Array, wOff: number, bOff: number, grad: Float64Array,
   gOff: number, scratch: Float64Array, epsilon: number,
 ): number {
-  const l = lossOf(loss);
-  setLossEpsilon(epsilon);
-  return l.mean(weightedPass(l, X, xOff, y, yOff, c, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch), n);
+  return lossOf(loss).mean(lossSum(loss, X, xOff, y, yOff, c, rows, rOff, n, d, K, params, wOff, bOff, grad, gOff, scratch, epsilon), n);
 }
 
 function lossOf(id: number): Loss {
