@@ -187,6 +187,9 @@ async function cases(quick: boolean): Promise<Case[]> {
 export async function timeToSolution(quick: boolean, log: (line: string) => void = console.log): Promise<TimeToSolution> {
   const started = performance.now();
   const engine = await createEngine({ backend: 'wasm', simd: true });
+  // 'auto' again on every core (issue 17's threads): the same doubles, so the same count; only its time is new.
+  const threaded = await createEngine({ backend: 'wasm', simd: true, threads: 'auto' });
+  const T = threaded.threads;
   const python = findPython();
   const tfLabel = await tfjsLogisticLabel();
   const lines: string[] = [];
@@ -197,7 +200,7 @@ export async function timeToSolution(quick: boolean, log: (line: string) => void
     ? execFileSync(python, ['-c', 'import sklearn, numpy; print("scikit-learn", sklearn.__version__, "numpy", numpy.__version__)'], { encoding: 'utf8' }).trim()
     : '';
   emit(`Logistic regression, C = ${C} (α = 1/(C·n), the intercept unpenalised); time until J − J* ≤ ${TARGET}·J*. ` +
-    `Engine: WASM SIMD. J*: synthetic problems ${python ? `scikit-learn's (lbfgs, tol 1e-12; ${skVersion}, ${python})` : 'from a long auto run (no scikit-learn found)'}, ` +
+    `Engine: WASM SIMD, 1 thread and ${T > 1 ? `${T} threads (same doubles, checked)` : `no threaded run (${threaded.threadsReason ?? 'one core'})`}; the floors and × auto use the faster. J*: synthetic problems ${python ? `scikit-learn's (lbfgs, tol 1e-12; ${skVersion}, ${python})` : 'from a long auto run (no scikit-learn found)'}, ` +
     `bundled data by Newton's method (test/reference). Median of ${REPEATS} interleaved timings; spread = (max − min)/median.`);
   emit();
   emit('| problem | contender | updates | time (s), median | spread | × sklearn | × auto |');
@@ -205,6 +208,7 @@ export async function timeToSolution(quick: boolean, log: (line: string) => void
   for (const p of await cases(quick)) {
     const alpha = 1 / (C * p.rows);
     const data = engine.dataset({ data: p.x, rows: p.rows, cols: p.cols }, p.y);
+    const dataT = T > 1 ? threaded.dataset({ data: p.x, rows: p.rows, cols: p.cols }, p.y) : null;
     const model = { model: 'logistic', alpha } as const;
     // J* and scikit-learn.
     let Jstar = p.Jstar ?? NaN;
@@ -232,6 +236,12 @@ export async function timeToSolution(quick: boolean, log: (line: string) => void
     const target = Jstar * (1 + TARGET);
     const auto = { ...model, lr: 'auto', momentum: 'auto', nesterov: true } as FitOptions;
     const autoUpdates = updatesTo(engine, data, auto, target, 20000);
+    if (dataT) {
+      // Threads never move a double (issue 17): the threaded fit's losses are the one-thread fit's, bit for bit.
+      const a = engine.fit(data, { ...auto, maxIterations: autoUpdates + 1 }).loss;
+      const b = threaded.fit(dataT, { ...auto, maxIterations: autoUpdates + 1 }).loss;
+      if (a.length !== b.length || a.some((v, i) => !Object.is(v, b[i]))) throw new Error(`${p.name}: 'auto' on ${T} threads differs from 1 thread`);
+    }
     // The grid, largest lr first so that the cap (the best count so far) falls early.
     const grid: [string, FitOptions, boolean][] = [];
     for (const lr of [...GRID_LRS].reverse()) for (const momentum of GRID_BETAS) grid.push([`heavy ball lr ${lr}, β ${momentum}`, { ...model, lr, momentum }, true]);
@@ -266,15 +276,24 @@ export async function timeToSolution(quick: boolean, log: (line: string) => void
       () => { engine.fit(data, { ...best.options, maxIterations: best.updates + 1 }); },
     ];
     if (tfFit && tf) fns.push(() => { tfFit.reset(); for (let k = 0; k < tf.updates; k++) tfFit.step(); tfFit.params(); });
-    const [tAuto, tBest, tTf] = timeInterleaved(Number.isFinite(best.updates) ? fns : [fns[0]!]);
+    if (dataT) fns.push(() => { threaded.fit(dataT, { ...auto, maxIterations: autoUpdates + 1 }); });
+    const timed = timeInterleaved(Number.isFinite(best.updates) ? fns : [fns[0]!, ...(dataT ? [fns[fns.length - 1]!] : [])]);
+    const tAuto1 = timed[0];
+    const tBest = Number.isFinite(best.updates) ? timed[1] : undefined;
+    const tTf = Number.isFinite(best.updates) && tfFit && tf ? timed[2] : undefined;
+    const tAutoT = dataT ? timed[timed.length - 1] : undefined;
+    // The floors take the faster 'auto' (every core when threads run); × auto is against it too.
+    const tAuto = tAutoT && tAutoT.seconds < tAuto1!.seconds ? tAutoT : tAuto1;
     tfFit?.dispose();
     data.dispose();
+    dataT?.dispose();
     const pct = (v: number) => `${(100 * v).toFixed(0)} %`;
     const x = (s: number, over: number | undefined) => (over === undefined ? '—' : (s / over).toFixed(2));
     const row = (who: string, updates: string, t: { seconds: number; spread: number } | undefined) =>
       emit(`| ${p.name} | ${who} | ${updates} | ${t ? t.seconds.toPrecision(3) : '—'} | ${t ? pct(t.spread) : '—'} | ` +
         `${t ? x(t.seconds, sk?.seconds) : '—'} | ${t ? x(t.seconds, tAuto!.seconds) : '—'} |`);
-    row(`lr, momentum 'auto' (Nesterov)`, String(autoUpdates), tAuto);
+    row(`lr, momentum 'auto' (Nesterov)`, String(autoUpdates), tAuto1);
+    if (tAutoT) row(`lr, momentum 'auto' (Nesterov), ${T} threads`, String(autoUpdates), tAutoT);
     row(`best hand-tuned: ${best.label}`, String(best.updates), tBest);
     if (tf) {
       row(`TF.js tf.train.momentum, ${ball.label.replace('heavy ball ', '')}` +
@@ -321,6 +340,7 @@ export async function timeToSolution(quick: boolean, log: (line: string) => void
     emit();
     for (const w of why) emit(`- ${w}`);
   }
+  threaded.dispose();
   const seconds = (performance.now() - started) / 1000;
   emit();
   emit(`This section took ${seconds.toFixed(0)} s.`);
