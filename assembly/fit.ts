@@ -84,7 +84,7 @@ export function objectiveAndGrad(
   const p = m + K;
   const S = shardCount(n);
   let sum = 0.0;
-  if (threaded(c, S)) {
+  if (threaded(c, S, n)) {
     // The shards on every thread (assembly/shards.ts), into the partials; then combined in shard order.
     runThreaded(cfg, xPtr, yPtr, swPtr, rowsPtr, n, paramsPtr);
     const partials = c.partialsPtr, sums = partials + (<usize>(SHARD_MAX * p) << 3);

@@ -10,7 +10,7 @@ import { setXTile } from './reduce';
 import { lossSum } from './loss/registry';
 import { Config } from './config';
 import {
-  SHARD_ROWS, SHARD_MAX, SHARD_ALIGN, TC_GEN, TC_DONE, TC_QUIT, TC_ERROR, TC_THREADS, TC_TRAP, TC_JOB,
+  SHARD_ROWS, SHARD_MAX, SHARD_ALIGN, THREAD_MIN_ROWS, TC_GEN, TC_DONE, TC_QUIT, TC_ERROR, TC_THREADS, TC_TRAP, TC_JOB,
 } from '../src/abi/layout';
 
 /** Shards of a batch of n rows: clamp(⌊n / SHARD_ROWS⌋, 1, SHARD_MAX) (src/abi/layout.ts; src/js/fit.ts). */
@@ -58,11 +58,14 @@ export function setThreads(ctrl: usize, T: i32): void {
   threads = T;
 }
 
-/** Whether objectiveAndGrad should run the shards of a batch of S shards on the workers. */
+/**
+ * Whether objectiveAndGrad should run the shards of a batch of n rows (S shards) on the workers: with workers, a
+ * workspace for the partials, and n ≥ THREAD_MIN_ROWS (below it a worker's wake-up costs more than it saves).
+ */
 // @ts-ignore: decorator
 @inline
-export function threaded(c: Config, S: i32): bool {
-  return ASC_FEATURE_THREADS && threads > 1 && S > 1 && c.partialsPtr != 0;
+export function threaded(c: Config, S: i32, n: i32): bool {
+  return ASC_FEATURE_THREADS && threads > 1 && S > 1 && n >= THREAD_MIN_ROWS && c.partialsPtr != 0;
 }
 
 /** Thread id's shards of the job into the partials (c.partialsPtr: shard s's sums at s·p, then the loss sums). */

@@ -147,6 +147,62 @@ export async function threadsFits(rounds = 5, quick = false): Promise<{ fits: Fi
   return { fits, loadBefore, loadAfter: loadavg() };
 }
 
+/** Where two threads start to pay: small full-batch fits on 1 and 2 threads (see thresholdTable). */
+export interface Threshold { rows: number; cols: number; model: string; one: number; two: number; speedup: number }
+
+/**
+ * The line below which 'auto' should stay on one thread (issue 17): full-batch momentum fits of n rows × d at n from
+ * 8 192 (two shards, the least that threads can split) up, d = 10 and 100, linear and logistic; iterations so that a
+ * fit takes ≥ ~20 ms; interleaved rounds, medians of wall µs per iteration, the doubles checked equal.
+ */
+export async function threadsThreshold(rounds = 7): Promise<{ rows: Threshold[]; loadBefore: number[]; loadAfter: number[] }> {
+  const loadBefore = loadavg();
+  const e1 = await createEngine({ threads: 1 }), e2 = await createEngine({ threads: 2 });
+  if (e2.threads !== 2) throw new Error(`2 threads not available: ${e2.threadsReason}`);
+  const out: Threshold[] = [];
+  for (const cols of [10, 100]) {
+    for (const rows of [8192, 16384, 32768, 65536, 131072]) {
+      const iterations = Math.max(5, Math.ceil(2e7 / (rows * cols)));
+      const linear = makeProblem({ rows, cols, iterations });
+      for (const model of ['linear', 'logistic'] as const) {
+        const p = model === 'linear' ? linear : makeClassifierProblem(linear, 'logistic');
+        const X = { data: p.x, rows: p.rows, cols: p.cols };
+        const d1 = e1.dataset(X as never, p.y), d2 = e2.dataset(X as never, p.y);
+        const options = { model, lr: p.lr, momentum: 0.9, maxIterations: iterations };
+        const time = (e: typeof e1, d: typeof d1) => {
+          const t0 = performance.now();
+          const r = e.fit(d, options as never);
+          return { us: ((performance.now() - t0) * 1000) / r.iterations, w: r.weights };
+        };
+        const a = time(e1, d1), b = time(e2, d2);
+        if (!Array.from(a.w).every((v, j) => Object.is(v, b.w[j]))) throw new Error(`${rows} × ${cols} ${model}: 1 and 2 threads differ`);
+        const t1: number[] = [], t2: number[] = [];
+        for (let r = 0; r < rounds; r++) {
+          if (r % 2 === 0) { t1.push(time(e1, d1).us); t2.push(time(e2, d2).us); } else { t2.push(time(e2, d2).us); t1.push(time(e1, d1).us); }
+        }
+        d1.dispose(); d2.dispose();
+        const one = median(t1), two = median(t2);
+        out.push({ rows, cols, model, one, two, speedup: one / two });
+      }
+    }
+  }
+  await e2.dispose();
+  return { rows: out, loadBefore, loadAfter: loadavg() };
+}
+
+/** The threshold runs as markdown. */
+export function thresholdTable(t: Awaited<ReturnType<typeof threadsThreshold>>): string {
+  const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
+  return [
+    `Small fits (where 2 threads start to pay; full batch, momentum 0.9, wall µs per iteration, medians of interleaved rounds); load before ${load(t.loadBefore)}, after ${load(t.loadAfter)}.`,
+    '',
+    '| rows × cols | model | 1 thread µs/it | 2 threads µs/it | speed-up |',
+    '|---|---|---|---|---|',
+    ...t.rows.map((r) => `| ${r.rows} × ${r.cols} | ${r.model} | ${r.one.toFixed(0)} | ${r.two.toFixed(0)} | ${r.speedup.toFixed(2)} |`),
+    '',
+  ].join('\n');
+}
+
 /** The fits' table against the probe's scaling (the floor: speed-up ≥ 0.85 × the probe's). */
 export function fitsTable(f: Awaited<ReturnType<typeof threadsFits>>, probe: ProbeResult): string {
   const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' ');
@@ -185,7 +241,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const r = await threadsProbe(Number(arg('--mib') ?? 512), Number(arg('--rounds') ?? 9));
   const fits = await threadsFits(Number(arg('--rounds') ?? 5) | 0 || 5, process.argv.includes('--quick'));
-  const table = probeTable(r) + '\n' + fitsTable(fits, r);
+  const small = process.argv.includes('--threshold') ? thresholdTable(await threadsThreshold()) : '';
+  const table = probeTable(r) + '\n' + fitsTable(fits, r) + (small ? '\n' + small : '');
   console.log(table);
   if (process.argv.includes('--write')) appendFileSync(new URL('./RESULTS-threads.md', import.meta.url), `${table}\n`);
 }

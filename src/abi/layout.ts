@@ -324,6 +324,12 @@ export const SHARD_ROWS = 4096;
 export const SHARD_MAX = 16;
 /** Shard boundaries are multiples of this many rows (the four-row blocks and the two-row pairs stay whole). */
 export const SHARD_ALIGN = 8;
+/**
+ * Batches under this many rows run every shard on the calling thread (scheduling only: the doubles are the same).
+ * Measured (bench/threads.ts --threshold, bench/RESULTS-threads.md): at 8 192 rows waking a worker costs more than
+ * half a pass saves (2 threads 0.45–0.85× one), from 16 384 rows two threads pay (1.2–2.0×) at d = 10 and 100.
+ */
+export const THREAD_MIN_ROWS = 16384;
 
 // The thread control block (assembly/threads.ts, src/wasm/threads.ts): one per engine, byte offsets. i32 slots
 // (atomics): the job's generation (workers wait on it), the count of workers done with it, quit, the error flag

@@ -11,6 +11,7 @@ import { hasSimd, threadsUnavailable } from '../../src/wasm/load.js';
 import type { WasmBackend } from '../../src/wasm/engine.js';
 import { liveWorkers } from '../../src/wasm/threads.js';
 import { BACKENDS } from '../backends.js';
+import { THREAD_MIN_ROWS } from '../../src/abi/layout.js';
 import { mulberry32 } from '../prng.js';
 
 const canThread = hasSimd() && threadsUnavailable() === null;
@@ -105,6 +106,17 @@ describe.skipIf(!canThread)('threads: the same doubles for every thread count', 
     await two.dispose();
   }, 120_000);
 
+  it('batches under THREAD_MIN_ROWS rows never wake a worker (a trapping worker goes unnoticed), from it on they do', async () => {
+    const e = await createEngine({ threads: 2 });
+    const c = CASES[0]!, P = problem(c, 5);
+    const sub = (rows: number) => e.dataset({ data: P.X.subarray(0, rows * c.d), rows, cols: c.d } as never, P.y.subarray(0, rows));
+    pool(e)!.trapAt(1);
+    const below = e.fit(sub(THREAD_MIN_ROWS - 1), { model: 'linear', lr: 0.1, maxIterations: 3 });
+    expect(below.status).toBe('maxIterations');
+    expect(() => e.fit(sub(THREAD_MIN_ROWS), { model: 'linear', lr: 0.1, maxIterations: 3 })).toThrow(/worker thread 1 of 2/);
+    await e.dispose();
+  }, 60_000);
+
   it('a worker that traps ends the fit with an Error naming it (no hang); the engine still fits after dispose', async () => {
     const e = await createEngine({ threads: 2 });
     const c = CASES[0]!, P = problem(c, 7);
@@ -131,7 +143,9 @@ describe.skipIf(!canThread)('threads: the same doubles for every thread count', 
       if (k === 10) rss0 = process.memoryUsage().rss;
       const e = await createEngine({ threads: 3 });
       expect(liveWorkers()).toBe(before + 2);
-      e.fit(e.dataset({ data: P.X.subarray(0, 9000 * c.d), rows: 9000, cols: c.d } as never, P.y.subarray(0, 9000)), { model: 'linear', lr: 0.1, maxIterations: 2 });
+      // THREAD_MIN_ROWS rows: the smallest batch that wakes the workers.
+      const rows = THREAD_MIN_ROWS;
+      e.fit(e.dataset({ data: P.X.subarray(0, rows * c.d), rows, cols: c.d } as never, P.y.subarray(0, rows)), { model: 'linear', lr: 0.1, maxIterations: 2 });
       await e.dispose();
     }
     await new Promise((r) => setTimeout(r, 50));
