@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { sumProbeBytes } from './probe-wasm.js';
 import { makeClassifierProblem, makeProblem } from './problem.js';
 import { createEngine } from '../dist/index.js';
+import { createTfjsContenders } from './contenders/tfjs.js';
 
 export interface ProbeResult {
   mib: number;
@@ -112,14 +113,30 @@ export interface FitScaling {
 }
 
 /** Fits on 1 and 2 threads (see the file's comment); `rounds` interleaved rounds of `iterations` iterations. */
-export async function threadsFits(rounds = 5, quick = false): Promise<{ fits: FitScaling[]; loadBefore: number[]; loadAfter: number[] }> {
+export async function threadsFits(rounds = 5, quick = false): Promise<{ fits: FitScaling[]; tfjs: TfjsLine[]; loadBefore: number[]; loadAfter: number[] }> {
   const loadBefore = loadavg();
+  // The issue's peer: TF.js's wasm backend at its fastest (explicit ops, X stored transposed, float32, 1 thread: its
+  // threaded build starts its workers from Blob URLs, which Node cannot run), the same K momentum updates.
+  const tfWasm = (await createTfjsContenders()).find((c) => c.id === 'tfjs-wasm')!;
+  const tfjs: TfjsLine[] = [];
   const e1 = await createEngine({ threads: 1 }), e2 = await createEngine({ threads: 2 });
   if (e2.threads !== 2) throw new Error(`2 threads not available: ${e2.threadsReason}`);
   const fits: FitScaling[] = [];
   const sizes = quick ? [{ rows: 100_000, cols: 10, iterations: 10 }] : [{ rows: 100_000, cols: 100, iterations: 10 }, { rows: 1_000_000, cols: 10, iterations: 5 }];
   for (const spec of sizes) {
     const linear = makeProblem(spec);
+    {
+      const prepared = tfWasm.prepare(linear);
+      prepared.run(); // warm-up
+      const t: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const t0 = performance.now();
+        prepared.run();
+        t.push((performance.now() - t0) / spec.iterations);
+      }
+      prepared.dispose();
+      tfjs.push({ size: linear.name, ms: median(t) });
+    }
     for (const model of ['linear', 'logistic'] as const) {
       const p = model === 'linear' ? linear : makeClassifierProblem(linear, 'logistic');
       for (const dtype of ['float64', 'float32'] as const) {
@@ -144,8 +161,11 @@ export async function threadsFits(rounds = 5, quick = false): Promise<{ fits: Fi
     }
   }
   await e2.dispose();
-  return { fits, loadBefore, loadAfter: loadavg() };
+  return { fits, tfjs, loadBefore, loadAfter: loadavg() };
 }
+
+/** TF.js wasm's ms per iteration of the linear fit at one size. */
+export interface TfjsLine { size: string; ms: number }
 
 /** Where two threads start to pay: small full-batch fits on 1 and 2 threads (see thresholdTable). */
 export interface Threshold { rows: number; cols: number; model: string; one: number; two: number; speedup: number }
@@ -213,6 +233,18 @@ export function fitsTable(f: Awaited<ReturnType<typeof threadsFits>>, probe: Pro
     '| size | model | X | 1 thread ms/it | 2 threads ms/it | speed-up | floor |',
     '|---|---|---|---|---|---|---|',
     ...f.fits.map((r) => `| ${r.size} | ${r.model} | ${r.dtype} | ${r.one.toFixed(2)} | ${r.two.toFixed(2)} | ${r.speedup.toFixed(2)} | ${r.speedup >= floor ? 'ok' : '**missed**'} |`),
+    '',
+    'Against TF.js (wasm backend, float32, 1 thread, explicit gradient ops, X stored transposed: its fastest layout), the same linear momentum updates, median of separate rounds after the fits above:',
+    '',
+    '| size | TF.js wasm ms/it | float32 + 2 threads ms/it | × TF.js | float64 + 2 threads × TF.js | float64, 1 thread × TF.js |',
+    '|---|---|---|---|---|---|',
+    ...f.tfjs.map((t) => {
+      const at = (dtype: string) => f.fits.find((r) => r.size === t.size && r.model === 'linear' && r.dtype === dtype);
+      const f32 = at('float32'), f64 = at('float64');
+      return `| ${t.size} | ${t.ms.toFixed(2)} | ${f32 ? f32.two.toFixed(2) : '—'} | ${f32 ? (t.ms / f32.two).toFixed(2) : '—'} | ${f64 ? (t.ms / f64.two).toFixed(2) : '—'} | ${f64 ? (t.ms / f64.one).toFixed(2) : '—'} |`;
+    }),
+    '',
+    'Floor (issue 17): float32 + 2 threads ≥ 5× TF.js wasm at 100 000 × 100.',
     '',
   ].join('\n');
 }
