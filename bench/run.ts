@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --quick] [-- --classifiers | --mlp]`: every contender in one process, one run (`--classifiers`: the
- * classifiers' section alone, written to RESULTS-classifiers[-quick].md; `--mlp`: the networks' section alone, put in
- * place of that section of RESULTS[-quick].md, the rest of the file kept). Loads the engine (if it builds) and
+ * `npm run bench [-- --quick] [-- --classifiers | --mlp | --threads | --time]`: every contender in one process, one run
+ * (`--classifiers`: the classifiers' section alone, written to RESULTS-classifiers[-quick].md; `--mlp`, `--threads`,
+ * `--time`: the networks', threads' or time-to-solution section alone, put in place of that section of
+ * RESULTS[-quick].md, the rest of the file kept). Loads the engine (if it builds) and
  * the peers, measures each size, the classifiers' section, the per-step API cost, the read-bandwidth probes, the
  * time to solution (issue 18; bench/time-to-solution.ts), the networks (issue 16; bench/mlp.ts) and the read probe on 1
  * and 2 threads (issue 17; bench/threads.ts), checks that all
@@ -24,7 +25,7 @@ import { measureReadBandwidth, roundProbe, type ProbeResult } from './probe.js';
 import { makeProblem } from './problem.js';
 import { chartSpec, consoleReport, failures, machineLine, markdownReport, type RunResult } from './report.js';
 import { measureStepCost, type StepCost } from './stepcost.js';
-import { fitsTable, probeTable, threadsFits, threadsProbe } from './threads.js';
+import { fitsTable, probeTable, threadsFits, threadsProbe, threadsThreshold, thresholdTable } from './threads.js';
 import { measureMemory, runSize, type SizeResult } from './suite.js';
 import { evaluateClassifierFloors, evaluateFamilyFloors, evaluateTargets } from './targets.js';
 import { timeToSolution, type TimeToSolution } from './time-to-solution.js';
@@ -41,31 +42,49 @@ function message(e: unknown): string {
 /** The heading of the networks' section in the results file. */
 const MLP_HEADING = '## Networks (issue 16)';
 
+/** The headings of the sections a flag can rerun alone. */
+const THREADS_HEADING = '## Threads (issue 17)';
+const TTS_HEADING = '## Time to solution (issue 18)';
+
 /**
- * `--mlp`: the networks' section alone, with this run's machine line, in place of the one in the results file (or
- * appended); the rest of the file (an earlier full run) is kept as it was.
+ * `--mlp`, `--threads`, `--time`: one section alone, with this run's machine line, in place of the one in the results
+ * file (or appended); the rest of the file (an earlier full run) is kept as it was.
  */
-async function mlpOnly(quick: boolean, resultsFile: string): Promise<number> {
+async function sectionOnly(heading: string, flag: string, quick: boolean, resultsFile: string, produce: () => Promise<string[]>): Promise<number> {
   const machine = machineLine();
   console.log(machine);
-  const mlp = await mlpBench(quick, (line) => console.log(line));
+  const lines = await produce();
   const file = fileURLToPath(new URL(resultsFile, import.meta.url));
   let md = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const at = md.indexOf(`\n${MLP_HEADING}\n`);
+  const at = md.indexOf(`\n${heading}\n`);
   if (at >= 0) {
-    const next = md.indexOf('\n## ', at + MLP_HEADING.length + 2);
+    const next = md.indexOf('\n## ', at + heading.length + 2);
     md = md.slice(0, at) + (next >= 0 ? md.slice(next) : '\n');
   }
-  const section = ['', MLP_HEADING, '', `This section: \`npm run bench -- --mlp\`${quick ? ' --quick' : ''}, a run of its own on ${machine}.`, '', ...mlp.lines, ''];
+  const section = ['', heading, '', `This section: \`npm run bench -- ${flag}\`${quick ? ' --quick' : ''}, a run of its own on ${machine}.`, '', ...lines, ''];
   writeFileSync(file, md.trimEnd() + '\n' + section.join('\n'));
-  console.log(`wrote the networks' section into bench/${resultsFile}`);
+  console.log(`wrote the section "${heading.slice(3)}" into bench/${resultsFile}`);
   return 0;
+}
+
+/** The threads section's body: the probe, the fits against it and TF.js, and where two threads start to pay. */
+async function threadsLines(quick: boolean, log: (line: string) => void): Promise<string[]> {
+  const t = await threadsProbe(quick ? 128 : 512, quick ? 5 : 9);
+  log(`  1 thread ${t.one.toFixed(2)} GB/s, 2 threads ${t.two.toFixed(2)} GB/s: ${t.scaling.toFixed(2)}×`);
+  const f = await threadsFits(quick ? 3 : 5, quick);
+  for (const r of f.fits) log(`  ${r.size} ${r.model} ${r.dtype}: ${r.speedup.toFixed(2)}× on 2 threads`);
+  const lines = [probeTable(t), fitsTable(f, t)];
+  if (!quick) lines.push(thresholdTable(await threadsThreshold()));
+  return lines;
 }
 
 async function main(): Promise<number> {
   const started = performance.now();
   const base = process.argv.includes('--quick') ? QUICK : FULL;
-  if (process.argv.includes('--mlp')) return mlpOnly(base.quick, base.resultsFile);
+  const print = (line: string): void => console.log(line);
+  if (process.argv.includes('--mlp')) return sectionOnly(MLP_HEADING, '--mlp', base.quick, base.resultsFile, async () => (await mlpBench(base.quick, print)).lines);
+  if (process.argv.includes('--threads')) return sectionOnly(THREADS_HEADING, '--threads', base.quick, base.resultsFile, () => threadsLines(base.quick, print));
+  if (process.argv.includes('--time')) return sectionOnly(TTS_HEADING, '--time', base.quick, base.resultsFile, async () => (await timeToSolution(base.quick, print)).lines);
   // `--classifiers`: the classifiers' section alone (no linear sizes, memory, per-step cost or probes), to its own file.
   const classifiersOnly = process.argv.includes('--classifiers');
   const cfg: RunConfig = classifiersOnly
@@ -176,11 +195,7 @@ async function main(): Promise<number> {
   if (!classifiersOnly) {
     log('\nread-bandwidth probe, 1 and 2 threads…');
     try {
-      const t = await threadsProbe(cfg.quick ? 128 : 512, cfg.quick ? 5 : 9);
-      log(`  1 thread ${t.one.toFixed(2)} GB/s, 2 threads ${t.two.toFixed(2)} GB/s: ${t.scaling.toFixed(2)}×`);
-      const f = await threadsFits(cfg.quick ? 3 : 5, cfg.quick);
-      threadsSection = ['', '## Threads (issue 17)', '', probeTable(t), fitsTable(f, t)];
-      for (const r of f.fits) log(`  ${r.size} ${r.model} ${r.dtype}: ${r.speedup.toFixed(2)}× on 2 threads`);
+      threadsSection = ['', THREADS_HEADING, '', ...(await threadsLines(cfg.quick, log))];
     } catch (e) {
       notes.push(`threads probe not measured: ${message(e)}`);
     }
@@ -193,7 +208,7 @@ async function main(): Promise<number> {
     seconds: (performance.now() - started) / 1000,
   };
   log(consoleReport(result));
-  const ttsSection = tts ? ['', '## Time to solution (issue 18)', '', ...tts.lines, ''] : [];
+  const ttsSection = tts ? ['', TTS_HEADING, '', ...tts.lines, ''] : [];
   const mlpSection = mlp ? ['', MLP_HEADING, '', ...mlp.lines, ''] : [];
   if (mlp) log(['\nnetworks (issue 16):', ...mlp.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));
   if (tts) log(['\ntime to solution (issue 18):', ...tts.floors.map((f) => `  ${f.ok === null ? 'not measured' : f.ok ? 'ok' : 'MISSED'}  ${f.label}: ${f.value}`)].join('\n'));

@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { sumProbeBytes } from './probe-wasm.js';
 import { makeClassifierProblem, makeProblem } from './problem.js';
-import { createEngine } from '../dist/index.js';
+import { createEngine } from '../src/index.js';
 import { createTfjsContenders } from './contenders/tfjs.js';
 
 export interface ProbeResult {
