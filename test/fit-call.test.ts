@@ -128,3 +128,43 @@ describe('fit(X, y, options): arguments', () => {
     expect(Math.abs(r.intercept - 1)).toBeLessThan(1e-9);
   });
 });
+
+describe('fit and Estimator with threads (issue 17)', () => {
+  // 20 000 rows: ≥ THREAD_MIN_ROWS, so a 2-thread engine runs the shards on its worker; the doubles are the
+  // 1-thread fit's (the shard order is fixed by n). Where threads cannot run the engine says so and uses one.
+  const n = 20000, d = 6;
+  const { X, y } = makeRegression(n, d, 4242);
+  const options: FitCallOptions = { model: 'linear', lr: 0.2, momentum: 0.9, maxIterations: 5 };
+
+  it('fit(X, y, { threads: 2 }) = fit(X, y) bit for bit, on an engine of 2 threads (1 with its reason where threads cannot run)', async () => {
+    const engine = await sharedEngine({ threads: 2 });
+    const spy = vi.spyOn(engine, 'fitAsync');
+    const one = await fit(X, y, options);
+    expect(spy).not.toHaveBeenCalled();
+    const two = await fit(X, y, { ...options, threads: 2 });
+    expect(spy).toHaveBeenCalledTimes(1); // the call ran on the 2-thread engine
+    spy.mockRestore();
+    expectSameFit(two, one);
+    if (engine.threadsReason === undefined) expect(engine.threads).toBe(2);
+    else expect(engine.threads).toBe(1);
+    // A different count is a different shared engine; the same count is the same one.
+    expect(await sharedEngine({ threads: 2 })).toBe(engine);
+    expect(await sharedEngine({})).not.toBe(engine);
+  });
+
+  it('Estimator({ threads: 2 }) fits and partialFits the same doubles as without threads', async () => {
+    const a = await new Estimator({ ...options }).fit(X, y);
+    const b = await new Estimator({ ...options, threads: 2 }).fit(X, y);
+    expectSameFit(b.result!, a.result!);
+    const sgd = { model: 'linear', lr: 0.01, momentum: 0.9, batchSize: n } as const;
+    const pa = await new Estimator(sgd).partialFit(X, y);
+    const pb = await new Estimator({ ...sgd, threads: 2 }).partialFit(X, y);
+    expect(same(pb.result!.weights, pa.result!.weights)).toBe(true);
+  });
+
+  it('a bad threads value is the engine\'s error, naming threads', async () => {
+    await expect(fit(X, y, { ...options, threads: 0 })).rejects.toThrow(RangeError);
+    await expect(fit(X, y, { ...options, threads: 0 })).rejects.toThrow(/threads/);
+    await expect(fit(X, y, { ...options, threads: 'two' as never })).rejects.toThrow(TypeError);
+  });
+});

@@ -28,7 +28,7 @@ export const FIT_KEYS = [
   ...MLP_KEYS,
 ] as const;
 /** The options of the one-call `fit(X, y, options)` and of `Estimator`: engine.fit's, and the engine's and `verbose`. */
-export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'verbose'];
+export const FIT_CALL_KEYS: readonly string[] = [...FIT_KEYS, 'backend', 'simd', 'threads', 'verbose'];
 
 /** engine.fit's keys that are options of the one-call fit or of createEngine. */
 const FIT_NOTES: Readonly<Record<string, string>> = {
