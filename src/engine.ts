@@ -461,9 +461,9 @@ class MomentumEngine implements Engine {
     return this.impl.simd;
   }
 
-  /** `Engine { backend: 'wasm', simd: true }`, also what `console.log(engine)` shows. */
+  /** `Engine { backend: 'wasm', simd: true, threads: 1 }`, also what `console.log(engine)` shows. */
   toString(): string {
-    return `Engine { backend: '${this.backend}', simd: ${this.simd} }`;
+    return `Engine { backend: '${this.backend}', simd: ${this.simd}, threads: ${this.threads} }`;
   }
   [INSPECT](): string {
     return this.toString();
@@ -616,7 +616,7 @@ const ENGINE_OPTIONS = ['backend', 'simd', 'wasm', 'threads'];
 async function requestedThreads(threads: unknown): Promise<number> {
   if (threads === undefined) return 1;
   if (threads === 'auto') return Math.min(await cores(), L.SHARD_MAX);
-  if (typeof threads !== 'number') throw new TypeError(`threads must be 'auto' or a whole number ≥ 1, got ${describe(threads)}`);
+  if (typeof threads !== 'number') throw new TypeError(`threads must be 'auto' or a whole number from 1 to 256, got ${describe(threads)}`);
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
     throw new RangeError(`threads must be 'auto' or a whole number from 1 to 256, got ${describe(threads)}`);
   }

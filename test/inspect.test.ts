@@ -20,7 +20,7 @@ describe.each(BACKENDS)('inspection [$name]', ({ create }) => {
       '  finalLoss: 0,', '  weights: Float64Array(1) [1],', '  intercept: 1', '}',
     ]);
     expect(inspect({ fit })).toContain("{\n  fit: FitResult {\n    model: 'linear',\n    cols: 1,"); // nested, re-indented
-    expect(inspect(engine)).toBe(`Engine { backend: '${engine.backend}', simd: ${engine.simd} }`);
+    expect(inspect(engine)).toBe(`Engine { backend: '${engine.backend}', simd: ${engine.simd}, threads: ${engine.threads} }`);
     expect(inspect(data)).toBe(`Dataset { rows: 1, cols: 1, backend: '${engine.backend}' }`);
     data.dispose();
     expect(inspect(data)).toBe('Dataset { disposed: true }');

@@ -153,14 +153,14 @@ export function checkModelOptions(
     if (o.classes === undefined && labels.max >= 1 << 20) {
       throw new RangeError(`y[${labels.maxAt}] = ${labels.max} is not a class index: one-vs-rest for model '${model}' takes classes 0…K−1 with K ≤ 2²⁰`);
     }
-    classes = positiveInteger('classes', o.classes, labels.max + 1, 1 << 20);
+    classes = positiveInteger('classes', classCount(o.classes), labels.max + 1, 1 << 20);
     if (classes < 2) throw new RangeError(`classes must be ≥ 2 for model '${model}', got ${classes}`);
     if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);
   } else if (spec.labels === 'classes') {
     if (labels.firstNonClass >= 0) {
       throw new RangeError(`y must hold class indices 0…K−1 for model '${model}': y[${labels.firstNonClass}] is not a non-negative integer`);
     }
-    classes = positiveInteger('classes', o.classes, labels.max + 1, 1 << 20);
+    classes = positiveInteger('classes', classCount(o.classes), labels.max + 1, 1 << 20);
     if (classes < 2) throw new RangeError(`classes must be ≥ 2 for model '${model}', got ${classes}`);
     if (labels.max >= classes) throw new RangeError(`classes must exceed every label: got ${classes} classes and a label ${labels.max}`);
   }
@@ -169,4 +169,18 @@ export function checkModelOptions(
   return {
     model, lossId: spec.loss, penaltyId, penalty, alpha, l1Ratio, outputs: outputsOf(spec, classes), classes, epsilon,
   };
+}
+
+/**
+ * `classes` is the number of classes (labels 0 … classes − 1), not scikit-learn's array of labels: an array gets a
+ * TypeError that says so and what to pass instead.
+ */
+function classCount(value: unknown): unknown {
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const n = (value as ArrayLike<unknown>).length;
+    throw new TypeError(
+      `classes is the number of classes (labels 0 … classes − 1), not a list of labels: got an array of length ${n}; pass classes: ${n}`,
+    );
+  }
+  return value;
 }

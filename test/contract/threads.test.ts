@@ -182,3 +182,14 @@ describe.each(BACKENDS)('threads option, $name', ({ name, create }) => {
     await auto.dispose();
   });
 });
+
+describe('threads in what an engine shows', () => {
+  it('console.log(engine) names its thread count', async () => {
+    const { inspect } = await import('node:util');
+    const e = await createEngine({ threads: 2 });
+    expect(inspect(e)).toBe(`Engine { backend: 'wasm', simd: true, threads: ${e.threads} }`);
+    if (!threadsUnavailable()) expect(inspect(e)).toMatch(/threads: 2 \}$/);
+    await e.dispose();
+    expect(inspect(e)).toMatch(/threads: 1 \}$/);
+  });
+});

@@ -73,6 +73,7 @@ const CASES: Case[] = [
   ['one-vs-rest classes ≤ max label', (e, d) => e.fit(d, { model: 'hinge', lr: 0.1, classes: 3 }), RangeError, 'classes must exceed every label: got 3 classes and a label 3'],
   ['one-vs-rest label beyond 2²⁰', (e) => e.fit(e.dataset(X, [0, 2 ** 30, 1]), { model: 'logistic', lr: 0.1 }), RangeError, "y[1] = 1073741824 is not a class index: one-vs-rest for model 'logistic' takes classes 0…K−1 with K ≤ 2²⁰"],
   ['one-vs-rest initialWeights not K × d', (e, d) => e.fit(d, { model: 'logistic', lr: 0.1, initialWeights: [1, 2] }), RangeError, 'initialWeights must have length 8, got 2'],
+  ['classes as a list of labels (scikit-learn\'s form)', (e) => e.partialFit(e.dataset(X, [0, 2, 1]), { model: 'softmax', lr: 0.1, classes: [0, 1, 2] as never }), TypeError, 'classes is the number of classes (labels 0 … classes − 1), not a list of labels: got an array of length 3; pass classes: 3'],
   ['classes with a regression model', (e, d) => e.fit(d, { lr: 0.1, classes: 3 } as never), RangeError, "classes applies to model 'logistic', 'hinge', 'softmax', 'squaredHinge', 'modifiedHuber' or 'perceptron' only, not 'linear'"],
   // The loss's ε (huber, epsilonInsensitive, squaredEpsilonInsensitive only).
   ['epsilon < 0', (e, d) => e.fit(d, { lr: 0.1, model: 'huber', epsilon: -0.1 }), RangeError, 'epsilon must be ≥ 0, got -0.1'],
