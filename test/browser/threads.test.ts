@@ -6,7 +6,8 @@
  * on one thread (a different code path: no worker, no control block; the shard sums added on one thread). n = 20 000
  * rows are 4 shards (the worker sums 2 and 3); the shuffled mini-batches of 9 000 rows are 2 shards each and a last
  * one of 2 000 rows is one shard. `engine.dispose()` ends the worker (Playwright sees it close). Served without the
- * headers, the page is not isolated: `threads: 2` gives 1 thread, the reason, and the same doubles.
+ * headers, the page is not isolated: `threads: 2` gives 1 thread, the reason, and the same doubles; served isolated
+ * with a Content-Security-Policy of `worker-src 'self'`, the blob: worker is refused and the engine falls back the same way.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/index.js';
@@ -138,5 +139,29 @@ describe('a page without the headers (not cross-origin isolated)', () => {
 
   it('saw no console errors, page errors or failed requests', () => {
     expect(pg().problems).toEqual([]);
+  });
+});
+
+describe("an isolated page whose Content-Security-Policy forbids blob: workers (worker-src 'self')", () => {
+  const { pg, hook } = usePlayground({
+    'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Content-Security-Policy': "worker-src 'self'",
+  });
+
+  it('threads: 2 falls back to 1 thread with the reason, and gives Node’s doubles', async () => {
+    const { kind, options } = CASES[0]!;
+    const { X, y } = problem(37, N, D, kind);
+    const ref = await reference(X, y, options);
+    const got = await inPage(hook, X, y, options);
+    expect(got.isolated).toBe(true);
+    expect([got.backend, got.simd, got.threads]).toEqual(['wasm', true, 1]);
+    expect(got.reason).toMatch(/^threads could not be started: momentum-gd: worker thread 1 of 2 (failed|could not be started): /);
+    expect(got.bits).toEqual(ref);
+    await expect.poll(() => blobWorkers(pg().page), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('saw the policy refuse the blob: worker, and no other problem', () => {
+    expect(pg().problems).toHaveLength(1);
+    expect(pg().problems[0]).toMatch(/^console\.error: Creating a worker from 'blob:.*violates the following Content Security Policy directive: "worker-src 'self'"/);
   });
 });
