@@ -116,7 +116,8 @@ export async function openPlayground(headers: Record<string, string> = {}): Prom
 
 /**
  * One playground for a test file: opened before its tests (beforeAll) and closed after them (afterAll). Call at
- * module level; `pg()` is the open playground, `hook` runs a function in its page (Playground.hook).
+ * module level (or in a describe, for that describe's tests); `pg()` is the open playground, `hook` runs a function
+ * in its page (Playground.hook); `headers` go with every response (openPlayground).
  */
 export function usePlayground(headers: Record<string, string> = {}): {
   pg: () => Playground;
