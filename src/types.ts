@@ -159,14 +159,19 @@ export interface EngineOptions {
   simd?: 'auto' | boolean;
   /**
    * Threads of a fit (issue 17): a whole number from 1 to 256, or `'auto'` (the cores this process may use:
-   * `os.availableParallelism()` in Node, at most 16); default 1. A batch of n rows is summed in
+   * `os.availableParallelism()` in Node, `navigator.hardwareConcurrency` in a browser, at most 16); default 1. A batch of n rows is summed in
    * clamp(⌊n/4096⌋, 1, 16) shards of rows whose boundaries depend on n only, combined in shard order, so **a fit
    * gives the same doubles for every thread count** (and on every backend). With T > 1 the WASM SIMD build for
    * threads (`build/momentum-simd-threads.wasm`, one shared memory) runs on the calling thread and T − 1 worker
-   * threads (Node `worker_threads`); each batch's shards are split into contiguous blocks, one per thread. Batches
-   * under 8192 rows (one shard) and networks run on the calling thread alone. Where threads cannot run (the JS
-   * backend, `simd: false`, no `SharedArrayBuffer`, browsers so far, or a folder of `wasm` without the threads
-   * build) the engine uses one thread and says why in {@link Engine.threadsReason}; never an error.
+   * threads (Node `worker_threads`; in a browser, Web Workers started from a Blob URL, which createEngine waits
+   * for); each batch's shards are split into contiguous blocks, one per thread, and the calling thread spins while
+   * the workers run theirs. Batches under 8192 rows (one shard) and networks run on the calling thread alone. A
+   * browser page needs shared memory: it must be cross-origin isolated, every response of it (page, scripts, wasm)
+   * sent with `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`, and a
+   * Content-Security-Policy must allow `worker-src blob:`. Where threads cannot run (the JS backend,
+   * `simd: false`, a page that is not cross-origin isolated, workers that cannot start, no `SharedArrayBuffer`,
+   * or a `wasm: { simd, scalar }` option, which has no threads build) the engine uses one thread and says why in
+   * {@link Engine.threadsReason}; never an error. `createWorkerEngine` does not take `threads` (one thread).
    * @throws TypeError for a value that is neither a number nor `'auto'`; RangeError for 0, negative, fractional
    *   or larger than 256.
    */

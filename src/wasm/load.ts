@@ -242,13 +242,21 @@ export const THREADS_FILE = 'momentum-simd-threads.wasm';
 /** Pages the threads build's shared memory starts with (its static data fits; the host grows it as it allocates). */
 const THREADS_INITIAL_PAGES = 16;
 
-/** Why threads cannot be used here (null: they can): shared memory, Atomics and Node's worker_threads. */
+/** What a browser page or worker must send for shared memory (the reason given when it is missing). */
+export const NOT_ISOLATED = 'not cross-origin isolated: serve the page with COOP: same-origin and COEP: require-corp';
+
+/**
+ * Why threads cannot be used here (null: they can): WebAssembly SIMD, shared memory and Atomics, and workers (Node's
+ * worker_threads; elsewhere Web Workers in a cross-origin-isolated page or worker, `globalThis.crossOriginIsolated`).
+ */
 export function threadsUnavailable(): string | null {
   if (!hasWebAssembly() || !hasSimd()) return 'threads need WebAssembly with SIMD';
+  const g = globalThis as { crossOriginIsolated?: unknown; Worker?: unknown };
+  if (!isNode() && g.crossOriginIsolated !== true) return NOT_ISOLATED;
   if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
     return 'threads need SharedArrayBuffer and Atomics (in a browser: a cross-origin-isolated page)';
   }
-  if (!isNode()) return 'threads run in Node (worker_threads) only so far; browsers use one thread';
+  if (!isNode() && typeof g.Worker !== 'function') return 'threads need Web Workers (the Worker constructor is missing here)';
   return null;
 }
 
@@ -258,7 +266,8 @@ export function threadsUnavailable(): string | null {
  */
 export async function loadThreadedCore(source?: unknown): Promise<{ core: CoreExports; module: WebAssembly.Module }> {
   let url: URL;
-  if (source === undefined) url = new URL(`../../build/${THREADS_FILE}`, import.meta.url);
+  // A literal URL (not built from THREADS_FILE) so that bundlers copy the file, as for the other two builds.
+  if (source === undefined) url = new URL('../../build/momentum-simd-threads.wasm', import.meta.url);
   else if (typeof source === 'string' || isUrlLike(source)) {
     const prefix = toUrl(source, 'wasm').href;
     url = new URL(THREADS_FILE, prefix.endsWith('/') ? prefix : `${prefix}/`);

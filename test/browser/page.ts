@@ -78,9 +78,12 @@ export interface Playground {
   close(): Promise<void>;
 }
 
-/** Serves the built site and opens it in Chromium once the page says it is ready. */
-export async function openPlayground(): Promise<Playground> {
-  const server = await serve(`${repo}site/dist`);
+/**
+ * Serves the built site and opens it in Chromium once the page says it is ready; `headers` go with every response
+ * (e.g. COOP/COEP for a cross-origin-isolated page).
+ */
+export async function openPlayground(headers: Record<string, string> = {}): Promise<Playground> {
+  const server = await serve(`${repo}site/dist`, headers);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -113,15 +116,16 @@ export async function openPlayground(): Promise<Playground> {
 
 /**
  * One playground for a test file: opened before its tests (beforeAll) and closed after them (afterAll). Call at
- * module level; `pg()` is the open playground, `hook` runs a function in its page (Playground.hook).
+ * module level (or in a describe, for that describe's tests); `pg()` is the open playground, `hook` runs a function
+ * in its page (Playground.hook); `headers` go with every response (openPlayground).
  */
-export function usePlayground(): {
+export function usePlayground(headers: Record<string, string> = {}): {
   pg: () => Playground;
   hook: <T>(fn: (h: Hook, arg: any) => T, arg?: unknown) => Promise<Awaited<T>>;
 } {
   let pg: Playground | undefined;
   beforeAll(async () => {
-    pg = await openPlayground();
+    pg = await openPlayground(headers);
   });
   afterAll(async () => {
     await pg?.close();

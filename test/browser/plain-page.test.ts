@@ -79,7 +79,7 @@ beforeAll(async () => {
   await cp(join(repo, 'dist'), join(pkg, 'dist'), { recursive: true });
   await mkdir(join(pkg, 'build'), { recursive: true });
   const wasm = (await readdir(join(repo, 'build'))).filter((f) => f.endsWith('.wasm')); // package.json "files": build/*.wasm
-  expect(wasm.sort()).toEqual(['momentum-simd.wasm', 'momentum.wasm']);
+  expect(wasm.sort()).toEqual(['momentum-simd-threads.wasm', 'momentum-simd.wasm', 'momentum.wasm']);
   for (const f of wasm) await cp(join(repo, 'build', f), join(pkg, 'build', f));
   await cp(join(repo, 'package.json'), join(pkg, 'package.json'));
   await cp(join(repo, 'node_modules/@assemblyscript/loader'), join(dir, 'node_modules/@assemblyscript/loader'), { recursive: true });

@@ -16,19 +16,23 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-export async function serve(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves `root`; `headers` are sent with every response (the threads suite: COOP and COEP, so that the page is
+ * cross-origin isolated, its scripts, workers and wasm included).
+ */
+export async function serve(root: string, headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root + sep) && file !== root) {
-      res.writeHead(403).end();
+      res.writeHead(403, headers).end();
       return;
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, headers).end('not found');
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
