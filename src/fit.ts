@@ -24,8 +24,8 @@ export type FitCallOptions = FitOptions & {
   /** `'auto'` (default), or `false` for the scalar WASM build; as in {@link createEngine}. Same results either way. */
   simd?: 'auto' | boolean;
   /**
-   * Threads of the fit: a whole number from 1 to 256 or `'auto'` (every core); default 1; as in
-   * {@link EngineOptions.threads}. Same results for every count; pays from 16 384 rows a batch.
+   * Threads of the fit: a whole number from 1 to 256 or `'auto'` (the cores, at most 16); default 1; as in
+   * {@link EngineOptions.threads}. Same results for every count; batches under 16 384 rows run on one thread.
    */
   threads?: 'auto' | number;
   /**

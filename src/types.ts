@@ -165,7 +165,7 @@ export interface EngineOptions {
    * threads (`build/momentum-simd-threads.wasm`, one shared memory) runs on the calling thread and T − 1 worker
    * threads (Node `worker_threads`; in a browser, Web Workers started from a Blob URL, which createEngine waits
    * for); each batch's shards are split into contiguous blocks, one per thread, and the calling thread spins while
-   * the workers run theirs. Batches under 8192 rows (one shard) and networks run on the calling thread alone. A
+   * the workers run theirs. Batches under 16 384 rows and networks run on the calling thread alone. A
    * browser page needs shared memory: it must be cross-origin isolated, every response of it (page, scripts, wasm)
    * sent with `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`, and a
    * Content-Security-Policy must allow `worker-src blob:`. Where threads cannot run (the JS backend,
