@@ -102,7 +102,7 @@ const ASYNC_OPTIONS: [string, () => Promise<unknown>, string][] = [
   ['loadDigits', () => loadDigits({ utl: 'x' } as never), 'Unknown loadDigits option "utl" (did you mean "url"?); known options: url'],
   // The one-call fit knows the engine's options and verbose, and lists them.
   ['fit', () => fit(X, y, { lr: 0.1, simdd: false } as never), 'Unknown fit option "simdd" (did you mean "simd"?)'],
-  ['fit lists backend, simd, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', warmStart, sampleWeight, classWeight, average, hidden, activation, backend, simd, verbose'],
+  ['fit lists backend, simd, threads, verbose', () => fit(X, y, { lr: 0.1, bakend: 'js' } as never), ', warmStart, sampleWeight, classWeight, average, hidden, activation, backend, simd, threads, verbose'],
 ];
 
 describe('unknown option names are errors with "did you mean"', () => {
