@@ -13,6 +13,7 @@ import { lossSum, lossGrad } from '../../src/js/loss/registry.js';
 import { shardCount, shardStart } from '../../src/js/fit.js';
 import { checkFitOptions, labelInfo } from '../../src/options/index.js';
 import { BACKENDS } from '../backends.js';
+import { problem, type Kind } from './shard-problem.js';
 import { mulberry32 } from '../prng.js';
 
 /** The boundaries [a₀ = 0, a₁, …, a_S = n], written out from the contract's formula (not the code's). */
@@ -38,7 +39,6 @@ describe('shard boundaries', () => {
   });
 });
 
-type Kind = 'real' | 'binary' | 'classes';
 interface Case { name: string; kind: Kind; d: number; options: FitOptions; weighted?: boolean; f32?: boolean }
 // d = 5: the short-row fast paths; d = 33: the long-row (eight-lane) pass.
 const CASES: Case[] = [
@@ -55,20 +55,6 @@ const LOSS_OF: Record<string, number> = {
   linear: L.LOSS_SQUARED, logistic: L.LOSS_LOG, hinge: L.LOSS_HINGE, softmax: L.LOSS_MULTINOMIAL,
 };
 
-interface Problem { X: Float64Array; y: Float64Array; w: Float64Array | null }
-function problem(n: number, d: number, kind: Kind, weighted: boolean, seed: number): Problem {
-  const r = mulberry32(seed);
-  const v = Array.from({ length: d }, () => 2 * r() - 1);
-  const X = Float64Array.from({ length: n * d }, () => (2 * r() - 1) * (1 + 1e-9 * r()));
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = 0.2 + 0.5 * (r() - 0.5);
-    for (let j = 0; j < d; j++) z += X[i * d + j]! * v[j]!;
-    y[i] = kind === 'real' ? z : kind === 'binary' ? (z > 0 ? 1 : 0) : z < -0.4 ? 0 : z < 0.4 ? 1 : 2;
-  }
-  const w = weighted ? Float64Array.from({ length: n }, () => (r() < 0.1 ? 0 : 3 * r())) : null;
-  return { X, y, w };
-}
 
 /**
  * The reference J and ∇J (α = 0: the data term alone) over rows [from, from + n) of the problem at θ: per shard the JS

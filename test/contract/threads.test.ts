@@ -12,12 +12,11 @@ import type { WasmBackend } from '../../src/wasm/engine.js';
 import { liveWorkers } from '../../src/wasm/threads.js';
 import { BACKENDS } from '../backends.js';
 import { THREAD_MIN_ROWS } from '../../src/abi/layout.js';
-import { mulberry32 } from '../prng.js';
+import { problem as shardProblem, type Kind, type Problem } from './shard-problem.js';
 
 const canThread = hasSimd() && threadsUnavailable() === null;
 const n = 50000;
 
-type Kind = 'real' | 'binary' | 'classes';
 interface Case { name: string; kind: Kind; d: number; options: FitOptions; weighted?: boolean; f32?: boolean }
 const CASES: Case[] = [
   { name: 'squared d=5', kind: 'real', d: 5, options: { model: 'linear', lr: 0.1 } },
@@ -34,17 +33,8 @@ const BATCHING: { name: string; options: Record<string, unknown> }[] = [
   { name: 'shuffled mini-batches, Adam, tol', options: { optimizer: 'adam', lr: 0.01, batchSize: 20000, shuffle: true, seed: 5, maxIterations: 6, tol: 1e-9 } },
 ];
 
-function problem(c: Case, seed: number): { X: Float64Array; y: Float64Array; w: Float64Array | null } {
-  const r = mulberry32(seed), d = c.d;
-  const v = Array.from({ length: d }, () => 2 * r() - 1);
-  const X = Float64Array.from({ length: n * d }, () => (2 * r() - 1) * (1 + 1e-9 * r()));
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let z = 0.2 + 0.5 * (r() - 0.5);
-    for (let j = 0; j < d; j++) z += X[i * d + j]! * v[j]!;
-    y[i] = c.kind === 'real' ? z : c.kind === 'binary' ? (z > 0 ? 1 : 0) : z < -0.4 ? 0 : z < 0.4 ? 1 : 2;
-  }
-  return { X, y, w: c.weighted ? Float64Array.from({ length: n }, () => (r() < 0.1 ? 0 : 3 * r())) : null };
+function problem(c: Case, seed: number): Problem {
+  return shardProblem(n, c.d, c.kind, c.weighted === true, seed);
 }
 
 function bits(r: FitResult): number[] {
